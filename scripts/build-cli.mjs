@@ -1,0 +1,62 @@
+// Bundles the CLI into one ESM file that runs on Node >= 18: build/cli/k8sdiag.mjs.
+// The runbook frontmatter and bodies are inlined, read from the MDX files by the same code the
+// tests use, so the bundle carries the knowledge without files beside it.
+// ssh2's optional native parts (cpu-features, sshcrypto.node) stay external: ssh2 loads them in
+// try/catch and falls back to pure JS, which is what a copied single file gets.
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'build/cli');
+const outFile = join(outDir, 'k8sdiag.mjs');
+mkdirSync(outDir, { recursive: true });
+
+async function loadRunbookEntries() {
+  const tmp = join(outDir, '.read-runbooks.mjs');
+  await build({
+    entryPoints: [join(root, 'src/diagnostics/knowledge/read-runbooks.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: tmp,
+    logLevel: 'error',
+  });
+  try {
+    const mod = await import(`${pathToFileURL(tmp).href}?t=${Date.now()}`);
+    return mod.readRunbooksFromDisk(root);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+const entries = await loadRunbookEntries();
+
+const inlineRunbooks = {
+  name: 'inline-runbooks',
+  setup(b) {
+    b.onLoad({ filter: /knowledge[\\/]runbook-data\.ts$/ }, () => ({
+      contents: `export const runbookEntries = ${JSON.stringify(entries)};`,
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  entryPoints: [join(root, 'src/diagnostics/cli.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'esm',
+  outfile: outFile,
+  external: ['cpu-features', '*.node'],
+  banner: {
+    js: "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; const require = __k8sdiagCreateRequire(import.meta.url);",
+  },
+  plugins: [inlineRunbooks],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+console.log(`built ${outFile.slice(root.length + 1)} (${entries.length} runbook pages inlined)`);

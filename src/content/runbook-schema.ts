@@ -1,0 +1,82 @@
+/**
+ * The home of runbook facts. Starlight's docs schema is extended with these fields
+ * (src/content.config.ts), and the CLI validates the same frontmatter with the same
+ * schema when it reads the runbooks from disk (src/diagnostics/knowledge/).
+ * Plain zod so that both Astro and the bundled CLI can import it.
+ */
+import { z } from 'zod';
+
+/** The ten failures of the field log, in the order the log tells them. */
+export const RUNBOOK_IDS = [
+  'vagrant-box-arch-mismatch',
+  'yaml-version-float',
+  'apt-stale-cache',
+  'kubernetes-apt-repo-moved',
+  'exec-format-error',
+  'iptables-flush-lockout',
+  'duplicate-default-route',
+  'ansible-default-ipv4-nat',
+  'kubeadm-join-hangs',
+  'kubectl-localhost-8080',
+] as const;
+export type RunbookId = (typeof RUNBOOK_IDS)[number];
+
+export const LAYERS = ['vm', 'provisioning', 'cluster'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+
+/**
+ * Fields that only runbook pages carry. Every field is optional at the collection level
+ * (the docs collection also holds the home and guide pages); `runbookFrontmatter` below
+ * makes them required for files under runbooks/.
+ */
+export const runbookFields = z.object({
+  /** Stable id, equal to the file's slug. Used by checks, lint rules, `explain` and URLs. */
+  runbook: z.enum(RUNBOOK_IDS).optional(),
+  /** Problem number in the field log, 1-10. */
+  problem: z.number().int().min(1).max(10).optional(),
+  layer: z.enum(LAYERS).optional(),
+  tools: z.array(z.string().min(1)).optional(),
+  /** One-line symptoms as a user would describe them. */
+  symptoms: z.array(z.string().min(1)).optional(),
+  /** Exact messages a user sees and pastes. `explain` and search match on these. */
+  signatures: z.array(z.string().min(3)).optional(),
+  /** One sentence: the root cause. Printed by `k8sdiag explain`. */
+  cause: z.string().min(10).optional(),
+  /** Copyable fix commands, printed by `k8sdiag explain`. */
+  fixCommands: z.array(z.string().min(1)).optional(),
+  /** Ids of `k8sdiag run` checks that detect this failure on a node. */
+  detectedBy: z.array(kebab).optional(),
+  /** Ids of `k8sdiag lint` rules that catch the mistake in files. */
+  preventedBy: z.array(kebab).optional(),
+  related: z.array(z.enum(RUNBOOK_IDS)).optional(),
+});
+
+/** The frontmatter a file under runbooks/ must have: every runbook field present. */
+export const runbookFrontmatter = z.object({
+  title: z.string().min(3),
+  description: z.string().min(10),
+  runbook: z.enum(RUNBOOK_IDS),
+  problem: z.number().int().min(1).max(10),
+  layer: z.enum(LAYERS),
+  tools: z.array(z.string().min(1)).min(1),
+  symptoms: z.array(z.string().min(1)).min(1),
+  signatures: z.array(z.string().min(3)).min(1),
+  cause: z.string().min(10),
+  fixCommands: z.array(z.string().min(1)),
+  detectedBy: z.array(kebab),
+  preventedBy: z.array(kebab),
+  related: z.array(z.enum(RUNBOOK_IDS)),
+});
+export type RunbookFrontmatter = z.infer<typeof runbookFrontmatter>;
+
+/** superRefine hook: when `runbook` is set, every runbook field must be valid. */
+export function requireCompleteRunbook(data: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  if (data['runbook'] === undefined) return;
+  const parsed = runbookFrontmatter.safeParse(data);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }
+}

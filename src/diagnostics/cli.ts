@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The edge: the only module that touches process.argv, process.exit and the TTY.
+ * Each subcommand lives in src/diagnostics/commands/<name>.ts, exports a citty command whose
+ * `run` resolves to an exit code, and is loaded lazily so `k8sdiag explain` does not pay for ssh2.
+ */
+import { type CommandDef, renderUsage, runCommand } from 'citty';
+import { EXIT, K8sdiagError } from './errors';
+import { COMMANDS, type CommandName, VERSION } from './commands/index';
+
+async function main(argv: string[]): Promise<number> {
+  const root = COMMANDS;
+  const [name, ...rest] = argv;
+  const wantsHelp = (args: string[]): boolean => args.includes('--help') || args.includes('-h');
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${await renderUsage(root)}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const loaders = root.subCommands as Record<CommandName, () => Promise<CommandDef>>;
+  const load = loaders[name as CommandName];
+  if (load === undefined) {
+    throw new K8sdiagError('E_USAGE', `unknown command "${name}"; run "k8sdiag --help" for the list`);
+  }
+  const command = await load();
+  if (wantsHelp(rest)) {
+    process.stdout.write(`${await renderUsage(command, root)}\n`);
+    return EXIT.ok;
+  }
+  const { result } = await runCommand(command, { rawArgs: rest });
+  return typeof result === 'number' ? result : EXIT.ok;
+}
+
+function describe(error: unknown): { line: string; code: number } {
+  if (error instanceof K8sdiagError) return { line: error.oneLine(), code: error.exitCode };
+  // citty's own argument errors (unknown enum value, missing required argument).
+  if (error instanceof Error && /^E_/.test(String((error as { code?: unknown }).code ?? ''))) {
+    return { line: error.message, code: EXIT.usage };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { line: `internal error: ${message} (set K8SDIAG_DEBUG=1 for the stack)`, code: EXIT.internal };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const { line, code } = describe(error);
+    process.stderr.write(`k8sdiag: ${line}\n`);
+    if (process.env['K8SDIAG_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    process.exitCode = code;
+  },
+);
