@@ -1,22 +1,45 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { PAGEFIND_OPTIONS } from './src/search/pagefind-options.ts';
+import { buildSidebar, runbookPlaces } from './src/site/sidebar.ts';
+
+const docsDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
 
 export default defineConfig({
   site: 'https://k8sdiag.example',
   integrations: [
     starlight({
       title: 'k8sdiag',
-      description: 'Runbooks and diagnostics for Kubernetes clusters built on Vagrant VMs with Ansible and kubeadm.',
+      description:
+        'Runbooks and diagnostics for Kubernetes clusters built on Vagrant VMs with Ansible and kubeadm.',
       defaultLocale: 'root',
       locales: {
         root: { label: 'English', lang: 'en' },
         ko: { label: '한국어', lang: 'ko' },
       },
-      sidebar: [
-        { label: 'Start here', translations: { ko: '시작하기' }, items: [{ slug: 'onboarding' }] },
-
-      ],
+      // Groups by layer (VM / provisioning / cluster), filled from the runbooks' frontmatter.
+      // Pages added later (report viewer, checks catalog) go in a group of their own here.
+      sidebar: buildSidebar(runbookPlaces(docsDir)),
+      // Same ranking as test/site/search.test.ts uses against the built index.
+      pagefind: PAGEFIND_OPTIONS,
+      components: {
+        // Starlight's banner + the Korean search stems of the page (src/components/KoreanStems.astro).
+        Banner: './src/components/Banner.astro',
+      },
     }),
   ],
+  vite: {
+    resolve: {
+      // Starlight's search dialog imports Pagefind's default UI by this bare name; the wrapper adds
+      // Korean query normalisation (processTerm) and keeps everything else as Starlight has it.
+      alias: [
+        {
+          find: /^@pagefind\/default-ui$/,
+          replacement: fileURLToPath(new URL('./src/search/pagefind-ui.ts', import.meta.url)),
+        },
+      ],
+    },
+  },
 });

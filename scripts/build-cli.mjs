@@ -20,6 +20,9 @@ async function loadRunbookEntries() {
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // yaml is CommonJS and requires 'process'; bundled into ESM that throws "Dynamic require".
+    // This build-time helper can import its packages from node_modules instead.
+    packages: 'external',
     outfile: tmp,
     logLevel: 'error',
   });

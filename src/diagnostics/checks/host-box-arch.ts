@@ -1,0 +1,187 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
+/**
+ * The Vagrant box is built for another CPU than the host: on an Apple Silicon (arm64) Mac an
+ * amd64 box such as ubuntu/jammy64 cannot boot, and VirtualBox aborts with NS_ERROR_FAILURE.
+ *
+ * This check runs on the machine next to the Vagrantfile, not on a node: `k8sdiag run` runs its
+ * probes through the local transport in the Vagrant project directory (the directory it was
+ * started in, or the one given for `vagrant ssh-config` targets) and reports the finding under
+ * the host "localhost". Its roles are empty, so checksForRoles() never selects it for a node;
+ * the registry lists it in `hostChecks`.
+ */
+import { type CheckMeta, defineCheck, type Finding } from '../types';
+import { type Arch, archFromUname } from './support/arch';
+import { splitBlocks, splitTag } from './support/blocks';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { archFromSetting, boxArchitecture, parseVagrantfile } from './support/vagrant';
+
+const meta: CheckMeta = {
+  id: 'host-box-arch',
+  title: "The Vagrant box matches the host's CPU",
+  runbook: 'vagrant-box-arch-mismatch',
+  severity: 'error',
+  roles: [],
+  needsRoot: false,
+};
+
+const HOST = 'host-arch';
+const VAGRANTFILE = 'vagrantfile';
+
+function fixFor(host: Arch): string {
+  return host === 'arm64'
+    ? 'use a box built for arm64 (its name or page says arm64, e.g. net9/ubuntu-24.04-arm64 or bento/ubuntu-24.04 with config.vm.box_architecture = "arm64"), with a provider that runs arm64 guests on your host (VirtualBox 7.1+, VMware Fusion, Parallels)'
+    : `use a box built for ${host}, or set config.vm.box_architecture = "${host}" for a multi-architecture box`;
+}
+
+export default defineCheck({
+  meta,
+  probes: [
+    {
+      name: HOST,
+      command: [
+        'echo "uname-m $(uname -m)"',
+        'echo "uname-s $(uname -s)"',
+        'v=$(sysctl -n hw.optional.arm64 2>/dev/null) && echo "hw.optional.arm64 $v"',
+        'echo "### end"',
+      ].join('\n'),
+    },
+    {
+      name: VAGRANTFILE,
+      command: [
+        'd=${VAGRANT_CWD:-$(pwd)}; n=${VAGRANT_VAGRANTFILE:-Vagrantfile}',
+        'while :; do',
+        '  if [ -f "$d/$n" ]; then echo "### file $d/$n"; sed \'s/^/| /\' "$d/$n"; break; fi',
+        '  if [ "$d" = / ] || [ -z "$d" ]; then echo "### missing $n"; break; fi',
+        '  d=$(dirname "$d")',
+        'done',
+        'echo "### end"',
+      ].join('\n'),
+    },
+  ],
+  analyze: guarded(meta, (sections) => {
+    const r = reporter(meta);
+    const hostGate = openSection(r, sections, HOST);
+    if (!hostGate.ok) return [hostGate.finding];
+    const fileGate = openSection(r, sections, VAGRANTFILE);
+    if (!fileGate.ok) return [fileGate.finding];
+
+    const hostOut = splitBlocks(hostGate.value.lines);
+    let machine: string | undefined;
+    let kernel: string | undefined;
+    let appleArm = false;
+    for (const { text, no } of hostOut.head) {
+      if (text.trim() === '') continue;
+      const [tag, rest] = splitTag(text);
+      if (tag === 'uname-m') machine = rest;
+      else if (tag === 'uname-s') kernel = rest;
+      else if (tag === 'hw.optional.arm64') appleArm = rest === '1';
+      else return [unexpected(r, HOST, 'expected uname-m/uname-s/hw.optional.arm64 lines', text, no)];
+    }
+    if (machine === undefined || !hostOut.complete)
+      return [unexpected(r, HOST, 'no "uname-m" line or end marker', hostGate.value.lines[0] ?? '', 1)];
+    let host = archFromUname(machine);
+    if (host === undefined) return [unexpected(r, HOST, 'unknown machine type from uname -m', machine, 1)];
+    const hostEvidence = [
+      `host: uname -m ${machine}, uname -s ${kernel ?? '?'}${appleArm ? ', hw.optional.arm64 1' : ''}`,
+    ];
+    if (appleArm && host === 'amd64') {
+      host = 'arm64';
+      hostEvidence.push('this shell runs under Rosetta 2; the Mac itself is Apple Silicon (arm64)');
+    }
+
+    const fileOut = splitBlocks(fileGate.value.lines);
+    const block = fileOut.blocks[0];
+    if (block === undefined || !fileOut.complete) {
+      return [unexpected(r, VAGRANTFILE, 'no file/missing marker or end marker', fileGate.value.lines[0] ?? '', 1)];
+    }
+    if (block.marker === 'missing')
+      return [
+        r.skip('no Vagrantfile in this directory or its parents: nothing to compare', { evidence: hostEvidence }),
+      ];
+    if (block.marker !== 'file') return [unexpected(r, VAGRANTFILE, 'unknown marker', `### ${block.marker}`, block.no)];
+    const stray = block.raw.find((line) => line.text.trim() !== '');
+    if (stray) return [unexpected(r, VAGRANTFILE, 'unquoted line inside the Vagrantfile block', stray.text, stray.no)];
+    const facts = parseVagrantfile(block.quoted.map((line) => line.text).join('\n'));
+    const where = (line: number) => `${block.args}:${line}`;
+    if (facts.boxes.length === 0) {
+      return [r.skip(`${block.args} sets no vm.box: nothing to compare`, { evidence: hostEvidence })];
+    }
+
+    const pinned = facts.architectures.map((setting) => ({ setting, arch: archFromSetting(setting.value) }));
+    const explicit = pinned.find((item) => item.arch !== 'auto');
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    for (const use of facts.boxes) {
+      const key = use.box ?? use.expression;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const evidence = [
+        ...hostEvidence,
+        `${where(use.line)}: ${use.text}`,
+        ...facts.architectures.map((s) => `${where(s.line)}: ${s.text}`),
+      ];
+      if (explicit !== undefined) {
+        if (explicit.arch === undefined) {
+          findings.push(
+            r.warn(`box_architecture "${explicit.setting.value}" is not an architecture Vagrant knows`, { evidence }),
+          );
+        } else if (explicit.arch !== host) {
+          findings.push(
+            r.fail(
+              `config.vm.box_architecture is ${explicit.arch} but this host is ${host}: the VM cannot boot (NS_ERROR_FAILURE in VirtualBox)`,
+              {
+                evidence,
+                fix: fixFor(host),
+              },
+            ),
+          );
+        } else {
+          findings.push(r.pass(`box ${key} is pinned to ${explicit.arch}, the host's architecture`, { evidence }));
+        }
+        continue;
+      }
+      if (use.box === undefined) {
+        findings.push(
+          r.warn(`the box is computed (${use.expression}); cannot tell its architecture from the Vagrantfile`, {
+            evidence,
+          }),
+        );
+        continue;
+      }
+      const box = boxArchitecture(use.box);
+      if (box.kind === 'single') {
+        if (box.arch !== host) {
+          findings.push(
+            r.fail(
+              `box ${use.box} is ${box.arch} (${box.why}) but this host is ${host}: the VM cannot boot (NS_ERROR_FAILURE in VirtualBox)`,
+              {
+                evidence,
+                fix: fixFor(host),
+              },
+            ),
+          );
+        } else findings.push(r.pass(`box ${use.box} is ${box.arch}, like the host`, { evidence }));
+      } else if (box.kind === 'multi') {
+        if (host === 'amd64') findings.push(r.pass(`box ${use.box} has amd64 builds; the host is amd64`, { evidence }));
+        else {
+          findings.push(
+            r.warn(`box ${use.box}: ${box.why}; check that the version you use has a ${host} build for your provider`, {
+              evidence,
+              fix: `vagrant box list -i shows the architecture of installed boxes; pin it with config.vm.box_architecture = "${host}"`,
+            }),
+          );
+        }
+      } else if (host === 'amd64') {
+        findings.push(r.pass(`box ${use.box}: ${box.why}; most boxes are amd64 like this host`, { evidence }));
+      } else {
+        findings.push(
+          r.warn(`box ${use.box}: ${box.why}; this host is ${host} and most boxes are amd64 only`, {
+            evidence,
+            fix: fixFor(host),
+          }),
+        );
+      }
+    }
+    return findings;
+  }),
+});

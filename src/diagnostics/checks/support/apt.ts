@@ -1,0 +1,154 @@
+/**
+ * APT sources from the `apt-sources` probe: one-line style (`deb [opts] uri suite comps`) in
+ * *.list files and deb822 stanzas in *.sources files.
+ */
+import { splitBlocks } from './blocks';
+import type { Parsed } from './iptables';
+
+export interface AptSource {
+  file: string;
+  /** Line of the entry (one-line style) or of its first field (deb822) in the probe output. */
+  no: number;
+  /** The entry as written (one line, or the stanza's fields joined with "; "). */
+  text: string;
+  types: string[];
+  uris: string[];
+  suites: string[];
+  /** signed-by / Signed-By value: a path, a fingerprint list, or an inline key ("(inline key)"). */
+  signedBy: string | undefined;
+  enabled: boolean;
+  format: 'one-line' | 'deb822';
+}
+
+const ONE_LINE = /^(deb|deb-src)\s+(?:\[([^\]]*)\]\s+)?(\S+)\s+(\S+)(?:\s+(.*))?$/;
+
+function parseOptions(text: string): Map<string, string> {
+  const options = new Map<string, string>();
+  for (const part of text.trim().split(/\s+/)) {
+    const eq = part.indexOf('=');
+    if (eq > 0) options.set(part.slice(0, eq).toLowerCase().replace(/[-+]$/, ''), part.slice(eq + 1));
+  }
+  return options;
+}
+
+function parseOneLine(file: string, lines: ReadonlyArray<{ text: string; no: number }>): Parsed<AptSource[]> {
+  const sources: AptSource[] = [];
+  for (const { text, no } of lines) {
+    const line = text.replace(/#.*$/, '').trim();
+    if (line === '') continue;
+    const match = ONE_LINE.exec(line);
+    if (!match) return { ok: false, what: `not a sources.list entry in ${file}`, line: text, no };
+    const options = parseOptions(match[2] ?? '');
+    sources.push({
+      file,
+      no,
+      text: line,
+      types: [match[1] ?? 'deb'],
+      uris: [match[3] ?? ''],
+      suites: [match[4] ?? ''],
+      signedBy: options.get('signed-by'),
+      enabled: true,
+      format: 'one-line',
+    });
+  }
+  return { ok: true, value: sources };
+}
+
+function parseDeb822(file: string, lines: ReadonlyArray<{ text: string; no: number }>): Parsed<AptSource[]> {
+  const sources: AptSource[] = [];
+  let fields = new Map<string, string>();
+  let fieldLines: string[] = [];
+  let first = 0;
+  let last: string | undefined;
+  const flush = () => {
+    if (fields.size === 0) return;
+    const split = (key: string) => (fields.get(key) ?? '').split(/\s+/).filter((part) => part !== '');
+    const signed = fields.get('signed-by');
+    sources.push({
+      file,
+      no: first,
+      text: fieldLines.join('; '),
+      types: split('types'),
+      uris: split('uris'),
+      suites: split('suites'),
+      signedBy:
+        signed === undefined ? undefined : /BEGIN PGP PUBLIC KEY BLOCK/.test(signed) ? '(inline key)' : signed.trim(),
+      enabled: !/^(no|false|0)$/i.test((fields.get('enabled') ?? 'yes').trim()),
+      format: 'deb822',
+    });
+    fields = new Map();
+    fieldLines = [];
+    last = undefined;
+  };
+  for (const { text, no } of lines) {
+    if (text.trim() === '') {
+      flush();
+      continue;
+    }
+    if (/^\s/.test(text)) {
+      if (last === undefined)
+        return { ok: false, what: `continuation line without a field in ${file}`, line: text, no };
+      fields.set(last, `${fields.get(last) ?? ''}\n${text.trim()}`);
+      continue;
+    }
+    const match = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/.exec(text);
+    if (!match) return { ok: false, what: `not a deb822 field in ${file}`, line: text, no };
+    if (fields.size === 0) first = no;
+    last = (match[1] ?? '').toLowerCase();
+    fields.set(last, match[2] ?? '');
+    fieldLines.push(text.trim());
+  }
+  flush();
+  return { ok: true, value: sources };
+}
+
+export function parseAptSourcesProbe(lines: readonly string[]): Parsed<AptSource[]> {
+  const { head, blocks, complete } = splitBlocks(lines);
+  const firstHead = head.find((line) => line.text.trim() !== '');
+  if (firstHead) return { ok: false, what: 'output before the first marker', line: firstHead.text, no: firstHead.no };
+  const sources: AptSource[] = [];
+  for (const block of blocks) {
+    if (block.marker !== 'file')
+      return { ok: false, what: 'unknown marker', line: `### ${block.marker}`, no: block.no };
+    const stray = block.raw.find((line) => line.text.trim() !== '');
+    if (stray) return { ok: false, what: 'unquoted line inside a file block', line: stray.text, no: stray.no };
+    const parsed = block.args.endsWith('.sources')
+      ? parseDeb822(block.args, block.quoted)
+      : parseOneLine(block.args, block.quoted);
+    if (!parsed.ok) return parsed;
+    sources.push(...parsed.value);
+  }
+  if (!complete)
+    return {
+      ok: false,
+      what: 'no end marker (output cut short?)',
+      line: lines[lines.length - 1] ?? '',
+      no: lines.length,
+    };
+  return { ok: true, value: sources };
+}
+
+export function uriHost(uri: string): string {
+  return uri
+    .replace(/^[a-z+]+:\/\//i, '')
+    .replace(/[/:].*$/, '')
+    .toLowerCase();
+}
+
+export function uriPath(uri: string): string {
+  const rest = uri.replace(/^[a-z+]+:\/\//i, '');
+  const slash = rest.indexOf('/');
+  return slash < 0 ? '/' : rest.slice(slash);
+}
+
+/** The community-owned repository and its CDN name. */
+export function isPkgsK8sIo(uri: string): boolean {
+  const host = uriHost(uri);
+  return host === 'pkgs.k8s.io' || host === 'prod-cdn.packages.k8s.io';
+}
+
+/** The minor release a pkgs.k8s.io URI is pinned to, e.g. "1.33" for /core:/stable:/v1.33/deb/. */
+export function pkgsK8sIoMinor(uri: string): string | undefined {
+  const match = /\/v(\d+\.\d+)\/(?:deb|rpm)\/?/.exec(uriPath(uri));
+  return match?.[1];
+}

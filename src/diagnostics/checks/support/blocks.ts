@@ -1,0 +1,91 @@
+/**
+ * Splits probe output that follows the probe conventions (see ../shared-probes.ts):
+ * `### marker args` lines open a block, `| text` lines are quoted file content of the current
+ * block, any other line belongs to the current block as raw output (e.g. what iptables-save
+ * printed). Nothing here throws.
+ */
+
+export interface Line {
+  text: string;
+  /** 1-based line number in the probe output. */
+  no: number;
+}
+
+export interface Block {
+  /** First word after `### `, e.g. `file`, `missing`, `exit`, `iptables-nft-save`. */
+  marker: string;
+  /** Rest of the marker line after the first word. */
+  args: string;
+  no: number;
+  /** `| ` quoted lines, without the prefix. */
+  quoted: Line[];
+  /** Lines that are neither markers nor quoted. */
+  raw: Line[];
+}
+
+export interface Blocks {
+  /** Lines before the first marker. */
+  head: Line[];
+  blocks: Block[];
+  /** True when the probe printed its closing `### end` marker. */
+  complete: boolean;
+}
+
+export function splitBlocks(lines: readonly string[]): Blocks {
+  const head: Line[] = [];
+  const blocks: Block[] = [];
+  let complete = false;
+  let current: Block | undefined;
+  lines.forEach((text, index) => {
+    const no = index + 1;
+    if (text.startsWith('### ')) {
+      const rest = text.slice(4).trim();
+      const space = rest.indexOf(' ');
+      const marker = space < 0 ? rest : rest.slice(0, space);
+      const args = space < 0 ? '' : rest.slice(space + 1).trim();
+      if (marker === 'end') {
+        complete = true;
+        current = undefined;
+        return;
+      }
+      current = { marker, args, no, quoted: [], raw: [] };
+      blocks.push(current);
+      return;
+    }
+    if (current === undefined) {
+      head.push({ text, no });
+      return;
+    }
+    if (text.startsWith('| ') || text === '|') current.quoted.push({ text: text.slice(2), no });
+    else current.raw.push({ text, no });
+  });
+  return { head, blocks, complete };
+}
+
+/** `tag value...` lines: the first word and the rest. */
+export function splitTag(text: string): [string, string] {
+  const trimmed = text.trim();
+  const space = trimmed.indexOf(' ');
+  return space < 0 ? [trimmed, ''] : [trimmed.slice(0, space), trimmed.slice(space + 1).trim()];
+}
+
+/** Dotted-quad IPv4 check (no leading zeros tolerance needed: this is node output). */
+export function isIPv4(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== 4) return false;
+  return parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
+}
+
+/** The VirtualBox NAT network Vagrant puts on every VM's first interface: 10.0.2.0/24. */
+export function isVagrantNat(address: string): boolean {
+  return /^10\.0\.2\.\d{1,3}$/.test(address);
+}
+
+/** Strips a `:port` or `[v6]:port` and brackets from an address. */
+export function hostOf(endpoint: string): string {
+  const text = endpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  const v6 = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
+  if (v6) return v6[1] ?? text;
+  const colon = text.lastIndexOf(':');
+  return colon > 0 && text.indexOf(':') === colon ? text.slice(0, colon) : text;
+}

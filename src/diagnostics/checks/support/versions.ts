@@ -1,0 +1,121 @@
+/**
+ * Kubernetes versions: the `k8s-versions` probe (binaries and dpkg packages) and comparisons.
+ */
+import { splitBlocks, splitTag } from './blocks';
+import type { Parsed } from './iptables';
+
+export interface Version {
+  major: number;
+  minor: number;
+  /** undefined when only major.minor was given (e.g. an expected version "1.33"). */
+  patch: number | undefined;
+  text: string;
+}
+
+const VERSION = /\bv?(\d+)\.(\d+)(?:\.(\d+))?([-+][0-9A-Za-z.+-]*)?/;
+
+export function parseVersion(text: string): Version | undefined {
+  const match = VERSION.exec(text);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  const patch = match[3] === undefined ? undefined : Number(match[3]);
+  return { major, minor, patch, text: match[0] };
+}
+
+export const formatVersion = (v: Version): string =>
+  `${v.major}.${v.minor}${v.patch === undefined ? '' : `.${v.patch}`}`;
+
+/** Difference in minor versions (a - b); only meaningful within one major version. */
+export const minorDiff = (a: Version, b: Version): number => (a.major - b.major) * 1000 + (a.minor - b.minor);
+
+export type Component = 'kubeadm' | 'kubelet' | 'kubectl';
+export const COMPONENTS: readonly Component[] = ['kubeadm', 'kubelet', 'kubectl'];
+
+export interface BinaryInfo {
+  component: Component;
+  /** false when `command -v` did not find it. */
+  present: boolean;
+  path: string | undefined;
+  /** The first line the binary printed for its version command. */
+  output: string;
+  version: Version | undefined;
+  /** The binary exists but could not run (exec format error, permission, ...). */
+  cannotRun: boolean;
+}
+
+export interface PackageInfo {
+  name: string;
+  version: string;
+  status: string;
+}
+
+export interface VersionsProbe {
+  binaries: BinaryInfo[];
+  packages: PackageInfo[];
+}
+
+const CANNOT_RUN =
+  /exec format error|cannot execute|permission denied|not found|no such file|syntax error|segmentation fault/i;
+
+export function parseVersionsProbe(lines: readonly string[]): Parsed<VersionsProbe> {
+  const { head, blocks, complete } = splitBlocks(lines);
+  const stray = blocks.find((block) => block.marker !== 'end');
+  if (stray) return { ok: false, what: 'unknown marker', line: `### ${stray.marker}`, no: stray.no };
+  const binaries: BinaryInfo[] = [];
+  const packages: PackageInfo[] = [];
+  for (const { text, no } of head) {
+    if (text.trim() === '') continue;
+    const [tag, rest] = splitTag(text);
+    if (tag === 'bin') {
+      const [name, after] = splitTag(rest);
+      if (!(COMPONENTS as readonly string[]).includes(name))
+        return { ok: false, what: 'unknown binary', line: text, no };
+      const component = name as Component;
+      if (after === 'missing') {
+        binaries.push({ component, present: false, path: undefined, output: '', version: undefined, cannotRun: false });
+        continue;
+      }
+      const [path, output] = splitTag(after);
+      if (!path.startsWith('/')) return { ok: false, what: 'binary path is not absolute', line: text, no };
+      const version = CANNOT_RUN.test(output) ? undefined : parseVersion(output);
+      binaries.push({
+        component,
+        present: true,
+        path,
+        output,
+        version,
+        cannotRun: version === undefined && CANNOT_RUN.test(output),
+      });
+      continue;
+    }
+    if (tag === 'pkg') {
+      const parts = rest.split(/\s+/);
+      const [name, version, ...status] = parts;
+      if (name === undefined || version === undefined || version === '') {
+        return { ok: false, what: 'package line without a version', line: text, no };
+      }
+      packages.push({ name, version, status: status.join(' ').trim() });
+      continue;
+    }
+    return { ok: false, what: 'expected "bin ..." or "pkg ..." lines', line: text, no };
+  }
+  if (!complete)
+    return {
+      ok: false,
+      what: 'no end marker (output cut short?)',
+      line: lines[lines.length - 1] ?? '',
+      no: lines.length,
+    };
+  return { ok: true, value: { binaries, packages } };
+}
+
+/**
+ * Kubernetes deb packages from pkgs.k8s.io carry versions like `1.33.0-1.1`; the old Google
+ * repository used `1.28.2-00`. Other vendors' packages (e.g. the Cloud SDK's `kubectl`,
+ * `1:528.0.0-0`) are not Kubernetes versions and are ignored.
+ */
+export function packageK8sVersion(pkg: PackageInfo): Version | undefined {
+  if (!/^(\d+:)?1\.\d+\.\d+-/.test(pkg.version)) return undefined;
+  return parseVersion(pkg.version.replace(/^\d+:/, ''));
+}

@@ -1,0 +1,135 @@
+/**
+ * The SSH user has no kubeconfig while root has one. kubectl then finds no configuration and
+ * falls back to http://localhost:8080: "The connection to the server localhost:8080 was refused".
+ * `sudo kubectl` works (root's /root/.kube/config), which hides the real cause.
+ */
+import { type CheckMeta, defineCheck } from '../types';
+import { userKubeconfigProbe } from './shared-probes';
+import { splitBlocks, splitTag } from './support/blocks';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { parseUserKubeconfig } from './support/kubeconfig';
+
+const meta: CheckMeta = {
+  id: 'user-kubeconfig-missing',
+  title: 'The SSH user has a kubeconfig',
+  runbook: 'kubectl-localhost-8080',
+  severity: 'warning',
+  roles: ['control-plane', 'worker'],
+  needsRoot: false,
+};
+
+const ROOT = 'root-kubeconfig';
+const FIX =
+  'mkdir -p $HOME/.kube && sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config && sudo chown $(id -u):$(id -g) $HOME/.kube/config (on a worker, copy the file from the control plane or use kubectl there)';
+
+export default defineCheck({
+  meta,
+  probes: [
+    userKubeconfigProbe,
+    {
+      name: ROOT,
+      needsRoot: true,
+      command: [
+        'for f in /root/.kube/config /etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf; do',
+        '  if [ -e "$f" ]; then echo "present $f"; else echo "absent $f"; fi',
+        'done',
+        'echo "### end"',
+      ].join('\n'),
+    },
+  ],
+  analyze: guarded(meta, (sections, context) => {
+    const r = reporter(meta);
+    const gate = openSection(r, sections, userKubeconfigProbe.name);
+    if (!gate.ok) return [gate.finding];
+    const parsed = parseUserKubeconfig(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, userKubeconfigProbe.name, parsed.what, parsed.line, parsed.no)];
+    const user = parsed.value;
+    const evidence = [
+      `user ${user.user} (uid ${user.uid}), HOME=${user.home}`,
+      `KUBECONFIG ${user.env === undefined ? 'unset (in this non-interactive SSH shell)' : `= ${user.env}`}`,
+      ...user.files.map((file) => `${file.path}: ${file.state}`),
+    ];
+
+    const rootFiles: string[] = [];
+    const rootGate = sections[ROOT] === undefined ? undefined : openSection(r, sections, ROOT);
+    if (rootGate?.ok) {
+      const { head, blocks } = splitBlocks(rootGate.value.lines);
+      const stray = blocks[0];
+      if (stray) return [unexpected(r, ROOT, 'unknown marker', `### ${stray.marker}`, stray.no)];
+      for (const { text, no } of head) {
+        if (text.trim() === '') continue;
+        const [state, path] = splitTag(text);
+        if ((state !== 'present' && state !== 'absent') || !path.startsWith('/')) {
+          return [unexpected(r, ROOT, 'expected "present|absent <path>" lines', text, no)];
+        }
+        if (state === 'present') rootFiles.push(path);
+      }
+      evidence.push(`root can use: ${rootFiles.length > 0 ? rootFiles.join(', ') : 'nothing'}`);
+    } else if (rootGate && !rootGate.ok) {
+      evidence.push(`(root's files not checked: ${rootGate.finding.message})`);
+    }
+    if (user.adminConf && !rootFiles.includes('/etc/kubernetes/admin.conf'))
+      rootFiles.push('/etc/kubernetes/admin.conf');
+
+    const readable = user.files.filter((file) => file.state === 'readable');
+    const unreadable = user.files.filter((file) => file.state === 'unreadable');
+    if (readable.length > 0) {
+      const which = readable.map((file) => file.path).join(', ');
+      return [
+        r.pass(`${user.user} has a kubeconfig: ${which}${user.env === undefined ? '' : ' (from KUBECONFIG)'}`, {
+          evidence,
+        }),
+      ];
+    }
+    if (unreadable.length > 0) {
+      return [
+        r.fail(
+          `${unreadable.map((file) => file.path).join(', ')} exists but ${user.user} cannot read it (copied as root without chown?)`,
+          {
+            evidence,
+            fix: 'sudo chown $(id -u):$(id -g) $HOME/.kube/config',
+          },
+        ),
+      ];
+    }
+    const wanted = user.files.map((file) => file.path).join(', ') || `${user.home}/.kube/config`;
+    if (user.uid === '0') {
+      if (rootFiles.includes('/etc/kubernetes/admin.conf')) {
+        return [
+          r.warn(
+            `root has no ${wanted}; kubectl as root falls back to localhost:8080 unless KUBECONFIG=/etc/kubernetes/admin.conf is set`,
+            {
+              evidence,
+              fix: 'mkdir -p /root/.kube && cp -i /etc/kubernetes/admin.conf /root/.kube/config',
+            },
+          ),
+        ];
+      }
+      return [
+        r.pass('root has no kubeconfig and there is none to copy on this node (kubectl is not set up here)', {
+          evidence,
+        }),
+      ];
+    }
+    if (rootFiles.length > 0) {
+      return [
+        r.fail(
+          `${user.user} has no ${wanted} while root has ${rootFiles.join(', ')}: kubectl as ${user.user} goes to localhost:8080, sudo kubectl works`,
+          {
+            evidence,
+            fix: FIX,
+          },
+        ),
+      ];
+    }
+    if (context.roles.includes('control-plane')) {
+      return [
+        r.warn(
+          `${user.user} has no kubeconfig and this control-plane node has no admin.conf (kubeadm init has not run?)`,
+          { evidence },
+        ),
+      ];
+    }
+    return [r.pass(`no kubeconfig on this worker for ${user.user} or root: kubectl is not set up here`, { evidence })];
+  }),
+});

@@ -1,0 +1,84 @@
+/**
+ * `k8sdiag explain "<error text>"` or `... | k8sdiag explain -`: which runbooks explain this error?
+ * Exit 0 with the best runbooks (top 3), 1 when nothing matches, 2 on bad usage.
+ */
+import { defineCommand } from 'citty';
+import pc from 'picocolors';
+import { EXIT, K8sdiagError } from '../errors';
+import { explain } from '../explain/explain';
+import { formatExplanationsJson, formatExplanationsText } from '../explain/format';
+import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl } from '../explain/options';
+import { runbooks, runbookUrl } from '../knowledge/runbooks';
+
+/** Logs can be long; the end of a log is where the error is, so the tail is kept. */
+const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(buffer);
+    size += buffer.length;
+    while (size - (chunks[0]?.length ?? 0) > MAX_INPUT_BYTES && chunks.length > 1) {
+      size -= chunks.shift()?.length ?? 0;
+    }
+  }
+  const all = Buffer.concat(chunks);
+  return all.subarray(Math.max(0, all.length - MAX_INPUT_BYTES)).toString('utf8');
+}
+
+export default defineCommand({
+  meta: {
+    name: 'explain',
+    description:
+      'Find the runbooks that explain an error message. Pass the text, or "-" to read a log from stdin.\n' +
+      'Exit codes: 0 a runbook matched, 1 nothing matched, 2 bad input.',
+  },
+  args: {
+    text: {
+      type: 'positional',
+      required: false,
+      description: 'The error text, or - to read stdin',
+      valueHint: 'text|-',
+    },
+    lang: langArg,
+    format: { type: 'enum', options: ['text', 'json'], default: 'text', description: 'Output format' },
+    limit: { type: 'string', default: '3', description: 'How many runbooks to show at most', valueHint: 'n' },
+    'docs-url': docsUrlArg,
+  },
+  async run({ args }) {
+    const lang = parseLang(args.lang);
+    const docsUrl = resolveDocsUrl(args['docs-url'], process.env);
+    const limit = Number.parseInt(String(args.limit), 10);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10) {
+      throw new K8sdiagError('E_USAGE', `--limit must be a number from 1 to 10, got "${String(args.limit)}"`);
+    }
+    const positional = args._.length > 0 ? args._ : args.text === undefined ? [] : [args.text];
+    const text = positional.length === 1 && positional[0] === '-' ? await readStdin() : positional.join(' ');
+    if (text.trim() === '') {
+      throw new K8sdiagError('E_USAGE', 'nothing to explain: pass the error text, or "-" to read it from stdin');
+    }
+    const explanations = explain({
+      text,
+      lang,
+      entries: runbooks(lang),
+      url: (id, language) => runbookUrl(id, language, docsUrl),
+      limit,
+    });
+    if (args.format === 'json') {
+      process.stdout.write(formatExplanationsJson(explanations, lang));
+    } else {
+      const site = lang === 'en' ? `${docsUrl}/` : `${docsUrl}/${lang}/`;
+      process.stdout.write(
+        formatExplanationsText(
+          explanations,
+          lang,
+          pc.createColors(colorEnabled(process.stdout.isTTY, process.env)),
+          site,
+        ),
+      );
+    }
+    return explanations.length > 0 ? EXIT.ok : EXIT.findings;
+  },
+});

@@ -1,0 +1,137 @@
+/**
+ * `k8sdiag lint [PATH...]`: reads Vagrantfiles, playbooks, roles, inventories, vars, netplan files,
+ * templates and shell scripts, and flags the field log's mistakes before they run.
+ * The edge for lint: reads the config file, the TTY and the environment, writes the report.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineCommand } from 'citty';
+import { EXIT, K8sdiagError } from '../errors';
+import { DEFAULT_DOCS_URL, type Lang, runbookUrl } from '../knowledge/runbooks';
+import { normalizeArch } from '../lint/arch';
+import { CONFIG_FILE, defaultConfig, type LintConfig, parseLintConfig } from '../lint/config';
+import { failing } from '../lint/engine';
+import { FORMATS, type Format, REPORTERS } from '../lint/reporters/index';
+import { allRules, isRuleId } from '../lint/rules/index';
+import { lintPaths } from '../lint/run';
+import type { HostArch } from '../lint/types';
+import { VERSION } from './index';
+
+const DESCRIPTION = `Lint Vagrantfiles, Ansible playbooks/roles/inventories/vars, netplan YAML, Jinja templates and shell scripts for the ten field-log mistakes, before they run.
+
+Exit codes (shared by every k8sdiag command):
+  0  no error findings (warnings allowed unless --strict; info never fails)
+  1  error findings, or warnings with --strict
+  2  bad input: unknown option or rule id, missing path, invalid ${CONFIG_FILE} (file:line), a file that is not valid YAML
+  70 internal error
+ansible-lint uses 2 for "violations found" and 3 for a bad config; k8sdiag keeps one table for all of its commands (1 = findings, 2 = bad input) so scripts read \`lint\` and \`run\` the same way. As with ansible-lint, --strict makes warnings fail.
+
+Config: ${CONFIG_FILE} in the first directory given (or the current one), or --config FILE:
+  ignore: [rule-id, ...]          rules off everywhere
+  exclude: ["legacy/**", ...]     gitignore-style globs, relative to the config file
+  rules: { rule-id: error|warning|info|off }
+Inline: "# k8sdiag-disable-line rule-id" on the line, "# k8sdiag-disable-next-line rule-id" above it.`;
+
+function hostArch(value: string | undefined): HostArch {
+  if (value !== undefined && value !== '') {
+    const arch = normalizeArch(value);
+    if (arch === undefined) throw new K8sdiagError('E_USAGE', `--host-arch: expected amd64 or arm64 (or x86_64/aarch64), got "${value}"`);
+    return arch;
+  }
+  const fromNode = normalizeArch(process.arch);
+  if (fromNode === undefined) throw new K8sdiagError('E_USAGE', `cannot tell the host architecture from "${process.arch}"; pass --host-arch`);
+  return fromNode;
+}
+
+function loadConfig(explicit: string | undefined, lookup: boolean, cwd: string, paths: readonly string[]): LintConfig {
+  const candidates: string[] = [];
+  if (explicit !== undefined && explicit !== '') {
+    const file = resolve(cwd, explicit);
+    if (!existsSync(file)) throw new K8sdiagError('E_CONFIG', `config file not found: ${explicit}`);
+    candidates.push(file);
+  } else if (lookup) {
+    const firstDir = paths.map((p) => resolve(cwd, p)).find((p) => existsSync(join(p, CONFIG_FILE)));
+    if (firstDir !== undefined) candidates.push(join(firstDir, CONFIG_FILE));
+    if (existsSync(join(cwd, CONFIG_FILE))) candidates.push(join(cwd, CONFIG_FILE));
+  }
+  const file = candidates[0];
+  if (file === undefined) return defaultConfig(cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new K8sdiagError('E_CONFIG', `cannot read config: ${(cause as Error).message}`, { file, cause });
+  }
+  return parseLintConfig(text, file);
+}
+
+export default defineCommand({
+  meta: { name: 'lint', description: DESCRIPTION },
+  args: {
+    paths: { type: 'positional', description: 'Files or directories to lint (default: .)', required: false },
+    format: { type: 'enum', options: [...FORMATS], default: 'text', description: 'Output format: text, json or sarif (2.1.0)' },
+    strict: { type: 'boolean', default: false, description: 'Warnings fail the run too (exit 1)' },
+    'host-arch': { type: 'string', description: 'Architecture of the machine that runs Vagrant: amd64 or arm64 (default: this machine)' },
+    config: { type: 'string', description: `Config file (default: ${CONFIG_FILE} in the first path or the current directory)` },
+    'config-lookup': { type: 'boolean', default: true, description: `Look for ${CONFIG_FILE} (--no-config-lookup: do not)` },
+    ignore: { type: 'string', description: 'Comma-separated rule ids to switch off' },
+    output: { type: 'string', alias: 'o', description: 'Write the report to this file instead of stdout' },
+    'docs-url': { type: 'string', description: `Runbook site base URL (default: $K8SDIAG_DOCS_URL or ${DEFAULT_DOCS_URL})` },
+    lang: { type: 'enum', options: ['en', 'ko'], default: 'en', description: 'Language of the runbook links' },
+    'list-rules': { type: 'boolean', default: false, description: 'Print the rules (id, severity, runbook) and exit' },
+  },
+  run({ args }) {
+    const cwd = process.cwd();
+    const docsUrl = args['docs-url'] || process.env['K8SDIAG_DOCS_URL'] || DEFAULT_DOCS_URL;
+    const lang = (args.lang === 'ko' ? 'ko' : 'en') satisfies Lang;
+    const rules = allRules();
+    if (args['list-rules']) {
+      for (const rule of rules) {
+        process.stdout.write(
+          `${rule.meta.id.padEnd(28)} ${rule.meta.severity.padEnd(8)} ${rule.meta.runbook.padEnd(26)} ${rule.meta.title}\n`,
+        );
+      }
+      return EXIT.ok;
+    }
+    const format = args.format as Format;
+    if (!FORMATS.includes(format)) throw new K8sdiagError('E_USAGE', `--format: expected one of ${FORMATS.join(', ')}`);
+    const paths = args._.length > 0 ? args._ : ['.'];
+    const config = loadConfig(args.config, args['config-lookup'] !== false, cwd, paths);
+    const ignore = new Set(config.ignore);
+    for (const id of (args.ignore ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (!isRuleId(id)) throw new K8sdiagError('E_USAGE', `--ignore: unknown rule id "${id}" (see k8sdiag lint --list-rules)`);
+      ignore.add(id);
+    }
+    const result = lintPaths(paths, {
+      cwd,
+      exclude: config.exclude,
+      excludeBase: config.base,
+      hostArch: hostArch(args['host-arch']),
+      ignore,
+      severity: config.severity,
+      docsUrl,
+      lang,
+    });
+    const toFile = args.output !== undefined && args.output !== '';
+    const report = REPORTERS[format](
+      {
+        findings: result.findings,
+        errors: result.errors,
+        fileCount: result.files.length,
+        rules,
+        ruleUrl: (rule) => runbookUrl(rule.meta.runbook, lang, docsUrl),
+        toolVersion: VERSION,
+        cwd,
+        docsUrl,
+      },
+      { color: !toFile && format === 'text' && process.stdout.isTTY === true && !('NO_COLOR' in process.env) },
+    );
+    if (toFile) writeFileSync(resolve(cwd, args.output as string), report);
+    else process.stdout.write(report);
+    for (const error of result.errors) {
+      process.stderr.write(`k8sdiag: ${error.path}:${error.line}: ${error.message}\n`);
+    }
+    if (result.errors.length > 0) return EXIT.usage;
+    return failing(result.findings, args.strict === true) ? EXIT.findings : EXIT.ok;
+  },
+});

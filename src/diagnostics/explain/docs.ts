@@ -1,0 +1,18 @@
+/**
+ * The projection of a runbook's frontmatter that the matcher reads. Browser-safe: the site
+ * builds the same projection from `getCollection('docs')` and serialises it into the page.
+ */
+import type { RunbookFrontmatter } from '../../content/runbook-schema';
+import type { MatchDoc } from './matcher';
+
+export type MatchSource = Pick<RunbookFrontmatter, 'runbook' | 'title' | 'signatures' | 'symptoms' | 'cause'>;
+
+export function toMatchDoc(frontmatter: MatchSource): MatchDoc {
+  return {
+    id: frontmatter.runbook,
+    title: frontmatter.title,
+    signatures: frontmatter.signatures,
+    symptoms: frontmatter.symptoms,
+    cause: frontmatter.cause,
+  };
+}

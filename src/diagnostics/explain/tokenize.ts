@@ -1,0 +1,120 @@
+/**
+ * Tokens and bigrams from normalised text. Pure and browser-safe.
+ *
+ * - Words are runs of letters, digits and underscores; `ns_error_failure` stays one token and also
+ *   yields its parts, so "update cache" meets `update_cache`.
+ * - A light suffix rule folds "refused"/"refuse", "timeouts"/"timeout".
+ * - Korean keeps particles attached to the word (서버를, 서버에), so a Hangul word yields its
+ *   character bigrams (서버, 버를): 서버를 and 서버에 then share 서버. A one-syllable word stays whole.
+ */
+
+const STOPWORDS: ReadonlySet<string> = new Set([
+  'the',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'by',
+  'with',
+  'as',
+  'it',
+  'its',
+  'this',
+  'that',
+  'from',
+  'into',
+  'you',
+  'your',
+  'we',
+  'my',
+  'me',
+  'please',
+  'when',
+  'then',
+  'than',
+  'do',
+  'does',
+  'did',
+  'have',
+  'has',
+  'had',
+  'can',
+  'will',
+  'would',
+  'should',
+  'there',
+  'here',
+  'some',
+  'any',
+]);
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+const WORD = /[\p{L}\p{N}_]+/gu;
+/** Splits a word where the script changes between Hangul and the rest ("kubectl이" -> kubectl, 이). */
+const SCRIPT_RUN = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+|[^\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+/g;
+
+function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  let out = word;
+  if (out.endsWith('ing') && out.length > 6) out = out.slice(0, -3);
+  else if (out.endsWith('ed') && out.length > 5) out = out.slice(0, -2);
+  else if (out.endsWith('es') && out.length > 5) out = out.slice(0, -2);
+  else if (out.endsWith('s') && !out.endsWith('ss') && !out.endsWith('us')) out = out.slice(0, -1);
+  return out.length > 4 && out.endsWith('e') ? out.slice(0, -1) : out;
+}
+
+function pushLatin(word: string, out: string[]): void {
+  if (word.length < 2 || STOPWORDS.has(word)) return;
+  if (word.includes('_')) {
+    const parts = word.split('_').filter((part) => part.length >= 2 && !STOPWORDS.has(part));
+    const whole = word.replace(/^_+|_+$/g, '');
+    if (whole.length >= 2) out.push(whole);
+    for (const part of parts) if (part !== whole) out.push(stem(part));
+    return;
+  }
+  out.push(stem(word));
+}
+
+function pushHangul(word: string, out: string[]): void {
+  const chars = Array.from(word);
+  if (chars.length === 1) {
+    out.push(word);
+    return;
+  }
+  for (let i = 0; i + 1 < chars.length; i += 1) out.push(`${chars[i]}${chars[i + 1]}`);
+}
+
+/** Tokens of one normalised line, in order (order matters for bigrams). */
+export function tokenize(normalized: string): string[] {
+  const out: string[] = [];
+  for (const match of normalized.matchAll(WORD)) {
+    const word = match[0];
+    if (!HANGUL.test(word)) {
+      pushLatin(word, out);
+      continue;
+    }
+    for (const run of word.matchAll(SCRIPT_RUN)) {
+      if (HANGUL.test(run[0])) pushHangul(run[0], out);
+      else pushLatin(run[0], out);
+    }
+  }
+  return out;
+}
+
+/** Adjacent token pairs, joined by a space. */
+export function bigrams(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i += 1) out.push(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * What a task or a shell command does to the apt cache: refresh it, install from it, or both.
+ * Shared by the apt-cache-not-refreshed rule and the project facts (roles that refresh).
+ */
+import type { LintFile, ShellBody } from './types';
+import { type ShellCommand, simpleCommand } from './shell';
+import type { AnsibleTask } from './types';
+import { asBool } from './yaml-util';
+
+export interface AptEffect {
+  refresh: boolean;
+  install: boolean;
+}
+
+/** A one-line apt source: `deb [options] URI suite [components]`. */
+export const DEB_LINE = /(?<![A-Za-z0-9_-])deb[ \t]+(?:\[((?:\{\{[^}\n]*\}\}|[^\]\n])*)\][ \t]+)?((?:https?|ftp|file|cdrom|tor\+https?|mirror\+https?):\/\/[^\s"'\]]+|\{\{[^}\n]*\}\}[^\s"']*)/g;
+const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
+
+/** The apt-get/apt/aptitude subcommand of a shell command, if it is one. */
+export function aptSubcommand(command: ShellCommand): string | undefined {
+  const simple = simpleCommand(command);
+  if (simple === undefined || !['apt-get', 'apt', 'aptitude'].includes(simple.name)) return undefined;
+  for (let i = 0; i < simple.args.length; i++) {
+    const arg = (simple.args[i] as { value: string }).value;
+    if (APT_OPTIONS_WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return arg;
+  }
+  return undefined;
+}
+
+export function commandAptEffect(command: ShellCommand): AptEffect {
+  const sub = aptSubcommand(command);
+  return {
+    refresh: sub === 'update',
+    install: sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade' || sub === 'build-dep',
+  };
+}
+
+export function taskAptEffect(task: AnsibleTask): AptEffect {
+  const effect: AptEffect = { refresh: false, install: false };
+  if (task.module === 'apt') {
+    const updateCache = asBool(task.args.get('update_cache')?.value);
+    effect.refresh = updateCache === true || task.args.has('cache_valid_time');
+    const state = String(task.args.get('state')?.value ?? 'present');
+    const names = ['name', 'pkg', 'package', 'deb'].some((key) => task.args.has(key));
+    const upgrade = task.args.get('upgrade')?.value;
+    effect.install = (names && state !== 'absent') || (upgrade !== undefined && asBool(upgrade) !== false);
+    return effect;
+  }
+  if (task.module === 'apt_repository') {
+    const state = String(task.args.get('state')?.value ?? 'present');
+    effect.refresh = state !== 'absent' && asBool(task.args.get('update_cache')?.value) !== false;
+    return effect;
+  }
+  return effect;
+}
+
+/** Effects of a task including the apt commands in its shell body. */
+export function taskEffect(task: AnsibleTask, bodies: readonly ShellBody[]): AptEffect {
+  const effect = taskAptEffect(task);
+  for (const body of bodies) {
+    if (body.task !== task) continue;
+    for (const command of body.commands) {
+      const c = commandAptEffect(command);
+      // Within one body, an install after an update is covered by it; the body as a whole refreshes.
+      if (c.install && !effect.refresh) effect.install = true;
+      if (c.refresh) effect.refresh = true;
+    }
+  }
+  return effect;
+}
+
+/** Whether anything in the file refreshes the apt cache. */
+export function fileRefreshes(file: LintFile): boolean {
+  if (file.tasks.some((task) => taskEffect(task, file.shell).refresh)) return true;
+  return file.shell.some((body) => body.task === undefined && body.commands.some((c) => commandAptEffect(c).refresh));
+}

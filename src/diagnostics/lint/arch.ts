@@ -1,0 +1,43 @@
+/**
+ * Is a hard-coded architecture word deliberate? It is when the surrounding code already branches
+ * on the machine's architecture: a task `when:` on ansible_architecture, a Jinja expression that maps
+ * it, a `{% if ansible_architecture ... %}` block, or a shell `case`/`if` on `uname -m` / `$ARCH`.
+ */
+import type { HostArch, TextRegion } from './types';
+import { ARCH_FROM_FACTS } from './vocab';
+
+const ARCH_TEST = new RegExp(`${ARCH_FROM_FACTS.source}|\\$\\{?ARCH\\b|\\$\\{?arch\\b|\\$\\{?ARCHITECTURE\\b|\\bARCH\\b`);
+
+/** Normalizes uname -m / Node / Debian spellings. */
+export function normalizeArch(value: string): HostArch | undefined {
+  const v = value.trim().toLowerCase();
+  if (['amd64', 'x86_64', 'x64', 'x86-64'].includes(v)) return 'amd64';
+  if (['arm64', 'aarch64', 'arm64v8'].includes(v)) return 'arm64';
+  return undefined;
+}
+
+/** Whether offset `at` (relative to region.text) sits inside code that branches on the architecture. */
+export function archGuarded(region: TextRegion, at: number): boolean {
+  if (region.task !== undefined && region.task.when.some((w) => ARCH_TEST.test(w))) return true;
+  const text = region.text;
+  // Inside a Jinja expression that maps a fact: {{ 'arm64' if ansible_architecture == 'aarch64' else 'amd64' }}
+  const open = text.lastIndexOf('{{', at);
+  if (open >= 0) {
+    const close = text.indexOf('}}', open);
+    if (close >= at && ARCH_TEST.test(text.slice(open, close))) return true;
+  }
+  // Inside {% if ansible_architecture ... %} ... {% endif %}, or a shell case/if on the architecture.
+  const before = text.slice(0, at);
+  const frames: string[] = [];
+  const pattern = /\{%-?\s*(if|elif|else|endif|for|endfor)\b([^%]*)%\}|^[ \t]*(case|if|elif|esac|fi)\b(.*)$|;\s*(fi|esac)\b/gm;
+  for (let m = pattern.exec(before); m !== null; m = pattern.exec(before)) {
+    const keyword = m[1] ?? m[3] ?? m[5] ?? '';
+    const head = m[2] ?? m[4] ?? '';
+    const closedOnSameLine = (keyword === 'if' && /[;\s]fi\b/.test(head)) || (keyword === 'case' && /\besac\b/.test(head));
+    if (closedOnSameLine) continue;
+    if (keyword === 'if' || keyword === 'case' || keyword === 'for') frames.push(head);
+    else if (keyword === 'elif') frames[frames.length - 1] = `${frames[frames.length - 1] ?? ''} ${head}`;
+    else if (keyword === 'endif' || keyword === 'fi' || keyword === 'esac' || keyword === 'endfor') frames.pop();
+  }
+  return frames.some((head) => ARCH_TEST.test(head));
+}

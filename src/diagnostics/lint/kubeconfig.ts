@@ -1,0 +1,90 @@
+/**
+ * Where the admin kubeconfig (/etc/kubernetes/admin.conf) gets copied, and whose home that is.
+ * Shared by the kubeconfig-root-only rule and the project facts.
+ */
+import { stringArg } from './ansible';
+import { simpleCommand } from './shell';
+import type { AnsibleTask, LintFile, ProjectFacts, ShellBody } from './types';
+
+export interface KubeconfigCopy {
+  dest: string;
+  start: number;
+  end: number;
+  /** Whose home the destination is: root's, a login user's, or unknown. */
+  owner: 'root' | 'user' | 'unknown';
+}
+
+const ADMIN_CONF = /\/etc\/kubernetes\/(?:admin|super-admin)\.conf|\badmin\.conf\b/;
+const HOME_RELATIVE = /^(?:\$HOME|\$\{HOME\}|~\/|~$|\{\{\s*(?:ansible_env\.HOME|ansible_env\[['"]HOME['"]\]|ansible_user_dir|lookup\(\s*['"]env['"]\s*,\s*['"]HOME['"]\s*\))\s*\}\})/;
+const USER_HOME = /^(?:\/home\/|\/Users\/|~[A-Za-z_{$]|\/var\/lib\/[a-z]+\/)|\{\{\s*(?:ansible_user|ansible_ssh_user|remote_user|[a-z_]*user[a-z_]*)\s*\}\}|\$SUDO_USER|\$\{SUDO_USER\}|\$USER\b|\$\(\s*logname\s*\)/;
+
+function ownerOf(dest: string, runsAsRoot: boolean | undefined, becomeUser?: string): KubeconfigCopy['owner'] {
+  if (/^\/root(?:\/|$)/.test(dest)) return 'root';
+  if (USER_HOME.test(dest)) return 'user';
+  if (HOME_RELATIVE.test(dest)) {
+    if (becomeUser !== undefined && becomeUser !== 'root') return 'user';
+    if (runsAsRoot === true) return 'root';
+    if (runsAsRoot === false) return 'user';
+  }
+  return 'unknown';
+}
+
+/** A shell body that runs kubeadm init/join without sudo runs as root (kubeadm needs it). */
+function bodyLooksRoot(body: ShellBody): boolean {
+  return body.commands.some((command) => {
+    const simple = simpleCommand(command);
+    return simple?.name === 'kubeadm' && !simple.wrappers.includes('sudo') && ['init', 'join', 'reset'].includes(simple.args[0]?.value ?? '');
+  });
+}
+
+export function bodyRunsAsRoot(file: LintFile, body: ShellBody, facts: Pick<ProjectFacts, 'rootScripts' | 'rolesWithBecome'>): boolean | undefined {
+  if (body.runsAsRoot !== undefined) return body.runsAsRoot;
+  if (body.task !== undefined) {
+    if (body.task.become === undefined && file.role !== undefined && facts.rolesWithBecome.has(file.role)) {
+      return body.task.becomeUser === undefined || body.task.becomeUser === 'root';
+    }
+    return undefined;
+  }
+  if (facts.rootScripts.has(file.path)) return true;
+  return bodyLooksRoot(body) ? true : undefined;
+}
+
+function taskRoot(file: LintFile, task: AnsibleTask, facts: Pick<ProjectFacts, 'rolesWithBecome'>): boolean | undefined {
+  const become = task.become ?? (file.role !== undefined && facts.rolesWithBecome.has(file.role) ? true : undefined);
+  if (become === true) return task.becomeUser === undefined || task.becomeUser === 'root';
+  if (become === false) return false;
+  return undefined;
+}
+
+export function kubeconfigCopies(
+  file: LintFile,
+  facts: Pick<ProjectFacts, 'rootScripts' | 'rolesWithBecome'>,
+): KubeconfigCopy[] {
+  const out: KubeconfigCopy[] = [];
+  for (const body of file.shell) {
+    const asRoot = bodyRunsAsRoot(file, body, facts);
+    for (const command of body.commands) {
+      const simple = simpleCommand(command);
+      if (simple === undefined || !['cp', 'install', 'ln', 'rsync'].includes(simple.name)) continue;
+      const operands = simple.args.filter((w) => !w.value.startsWith('-'));
+      const dest = operands[operands.length - 1];
+      if (dest === undefined || operands.length < 2) continue;
+      if (!operands.slice(0, -1).some((w) => ADMIN_CONF.test(w.value))) continue;
+      const sudoUser = /(?:^|\s)-u\s+(\S+)/.exec(command.words.map((w) => w.value).join(' '));
+      const becomeUser = simple.wrappers.includes('sudo') && sudoUser !== null ? sudoUser[1] : body.task?.becomeUser;
+      out.push({ dest: dest.value, start: dest.start, end: dest.end, owner: ownerOf(dest.value, asRoot, becomeUser) });
+    }
+  }
+  for (const task of file.tasks) {
+    if (task.module !== 'copy' && task.module !== 'template') continue;
+    const src = stringArg(task, 'src');
+    const dest = stringArg(task, 'dest');
+    const destArg = task.args.get('dest');
+    if (src === undefined || dest === undefined || destArg === undefined || !ADMIN_CONF.test(src)) continue;
+    const owner = stringArg(task, 'owner');
+    let who = ownerOf(dest, taskRoot(file, task, facts), task.becomeUser);
+    if (who !== 'root' && owner !== undefined && owner !== 'root' && owner !== '0') who = 'user';
+    out.push({ dest, start: destArg.start, end: destArg.end, owner: who });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+import { includedRole } from '../ansible';
+import { aptSubcommand, commandAptEffect, taskAptEffect } from '../apt';
+import { simpleCommand } from '../shell';
+import { type AnsibleTask, defineRule, type LintFile, type RuleContext, type RuleReport, type ShellBody } from '../types';
+import { asBool } from '../yaml-util';
+
+const FIX = 'add update_cache: true with cache_valid_time: 3600, or an apt update_cache task earlier in the play';
+
+/** Install commands in a body that nothing before them (in the body, or earlier) refreshed. */
+function bodyReports(body: ShellBody, refreshedBefore: boolean, reports: RuleReport[]): boolean {
+  let refreshed = refreshedBefore;
+  for (const command of body.commands) {
+    const effect = commandAptEffect(command);
+    if (effect.install && !refreshed) {
+      const simple = simpleCommand(command);
+      const word = simple?.nameWord ?? command.words[0];
+      reports.push({
+        start: word?.start ?? command.start,
+        end: command.end,
+        message: `"${simple?.name ?? 'apt-get'} ${aptSubcommand(command) ?? 'install'}" runs with no "apt-get update" before it: stale package lists give 404 Not Found; run apt-get update first (same script or an earlier step)`,
+      });
+    }
+    if (effect.refresh) refreshed = true;
+  }
+  return refreshed;
+}
+
+function initialRefreshed(file: LintFile, ctx: RuleContext): boolean {
+  if (file.role === undefined) return false;
+  if (ctx.facts.rolesRefreshedBefore.has(file.role)) return true;
+  const inRole = file.path.slice(file.path.indexOf(`roles/${file.role}/tasks/`) + `roles/${file.role}/tasks/`.length);
+  return ctx.facts.roleFilesRefreshedBefore.get(file.role)?.has(inRole) === true;
+}
+
+function taskReports(file: LintFile, ctx: RuleContext, reports: RuleReport[]): void {
+  const groups = new Map<number, AnsibleTask[]>();
+  for (const task of file.tasks) {
+    if (task.section === 'handlers') continue;
+    const key = task.play?.order ?? -1;
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [task]);
+    else list.push(task);
+  }
+  for (const tasks of groups.values()) {
+    tasks.sort((a, b) => a.order - b.order);
+    let refreshed = initialRefreshed(file, ctx);
+    let rolesDone = false;
+    for (const task of tasks) {
+      const play = task.play;
+      if (!rolesDone && play !== undefined && task.section !== 'pre_tasks') {
+        rolesDone = true;
+        if (play.roles.some((role) => ctx.facts.rolesThatRefresh.has(role.name))) refreshed = true;
+      }
+      const effect = taskAptEffect(task);
+      if (task.module === 'apt' && effect.install && !effect.refresh && !refreshed) {
+        const explicitOff = asBool(task.args.get('update_cache')?.value) === false;
+        reports.push({
+          start: task.moduleKey?.range?.[0] ?? task.start,
+          end: task.moduleKey?.range?.[1] ?? task.end,
+          message: `apt installs packages${task.name === undefined ? '' : ` ("${task.name}")`} with ${
+            explicitOff ? 'update_cache: false and ' : ''
+          }no cache refresh earlier in the play: stale package lists give 404 Not Found; ${FIX}`,
+        });
+      }
+      if (effect.refresh) refreshed = true;
+      for (const body of file.shell) {
+        if (body.task === task) refreshed = bodyReports(body, refreshed, reports) || refreshed;
+      }
+      const role = includedRole(task);
+      if (role !== undefined && ctx.facts.rolesThatRefresh.has(role)) refreshed = true;
+    }
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'apt-cache-not-refreshed',
+    title: 'apt install with no cache refresh before it',
+    severity: 'warning',
+    runbook: 'apt-stale-cache',
+    kinds: ['playbook', 'tasks', 'shell', 'vagrantfile', 'template'],
+    description:
+      'An `apt` task that installs packages with `update_cache` off (or unset) and no refresh earlier in the play, ' +
+      'and `apt-get install` in a script with no `apt-get update` before it. Old package lists point at files the ' +
+      'mirror has replaced, so the download fails with 404 Not Found. A refresh counts when it comes earlier in the ' +
+      'same play: `update_cache: true` or `cache_valid_time` on any apt task, an apt_repository task (it refreshes by ' +
+      'default), `apt-get update` in a shell task, a role applied before that refreshes, or an earlier file in the ' +
+      "same role's main.yml.",
+  },
+  check(file, ctx) {
+    const reports: RuleReport[] = [];
+    if (file.kind === 'playbook' || file.kind === 'tasks') {
+      taskReports(file, ctx, reports);
+      return reports;
+    }
+    // Scripts, Vagrant provisioners (run in order) and shell templates.
+    let refreshed = false;
+    for (const body of [...file.shell].sort((a, b) => a.start - b.start)) {
+      refreshed = bodyReports(body, refreshed, reports);
+    }
+    return reports;
+  },
+});

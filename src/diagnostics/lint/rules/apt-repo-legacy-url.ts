@@ -1,0 +1,36 @@
+import { regionMatches } from '../match';
+import { defineRule, type RuleReport } from '../types';
+
+/** The Google-hosted Kubernetes package repositories, frozen 2023-09-13 and removed 2024-03-04. */
+const LEGACY = /\b(?:apt|yum)\.kubernetes\.io\b[^\s"'<>]*|\bpackages\.cloud\.google\.com\/(?:apt|yum)\b[^\s"'<>]*/g;
+
+export default defineRule({
+  meta: {
+    id: 'apt-repo-legacy-url',
+    title: 'Legacy Google-hosted Kubernetes package repository',
+    severity: 'error',
+    runbook: 'kubernetes-apt-repo-moved',
+    kinds: ['playbook', 'tasks', 'vars', 'inventory', 'shell', 'vagrantfile', 'template', 'yaml'],
+    description:
+      'apt.kubernetes.io and yum.kubernetes.io (packages.cloud.google.com) were frozen on 13 September 2023 and ' +
+      'removed on 4 March 2024; apt update fails on them. Use the community repositories at ' +
+      'https://pkgs.k8s.io/core:/stable:/v1.XX/deb/ with their own key. A packages.cloud.google.com URL is only ' +
+      'flagged when its line or task is about Kubernetes (the Cloud SDK repository lives there too).',
+  },
+  check(file) {
+    const reports: RuleReport[] = [];
+    for (const hit of regionMatches(file.regions, LEGACY)) {
+      const url = hit.match[0];
+      if (url.startsWith('packages.cloud.google.com')) {
+        const context = `${hit.line} ${hit.region.task?.name ?? ''}`;
+        if (!/kube/i.test(context)) continue;
+      }
+      reports.push({
+        start: hit.start,
+        end: hit.end,
+        message: `${url} is the legacy Kubernetes package repository, frozen since 2023-09-13 and removed on 2024-03-04; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ and its Release.key`,
+      });
+    }
+    return reports;
+  },
+});

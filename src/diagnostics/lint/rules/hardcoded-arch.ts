@@ -1,0 +1,100 @@
+import { archGuarded } from '../arch';
+import { regionMatches } from '../match';
+import { defineRule, type RuleReport, type TextRegion } from '../types';
+import { ARCH_WORD } from '../vocab';
+
+/** A URL, allowing Jinja expressions inside it. */
+const URL = /(?:https?|ftp):\/\/(?:\{\{[^}\n]*\}\}|[^\s"'<>`)\]])+/g;
+/** `arch=amd64` among a deb line's options. */
+const DEB_ARCH = /\[[^\]\n]*?\barch=(amd64|arm64|armhf|i386|ppc64le|s390x)\b/g;
+/** A variable named like an architecture set to a literal: `k8s_arch: amd64`, `ARCH=amd64`. */
+const ARCH_VAR_NAME = /(?:^|_)arch(?:itecture)?$/i;
+const LITERAL_ARCH = /^["']?(amd64|arm64|x86_64|aarch64|armhf)["']?$/;
+
+const FIX =
+  'derive it from the node: {{ arch_map[ansible_architecture] }} with arch_map {x86_64: amd64, aarch64: arm64}, or $(dpkg --print-architecture) in shell';
+
+const CODE_ORIGINS = new Set<TextRegion['origin']>(['yaml-scalar', 'shell', 'template', 'ini-value']);
+
+/** Offsets inside `{{ ... }}` expressions of a text. */
+function insideJinja(text: string, at: number): boolean {
+  const open = text.lastIndexOf('{{', at);
+  if (open < 0) return false;
+  const close = text.indexOf('}}', open);
+  return close >= at;
+}
+
+export default defineRule({
+  meta: {
+    id: 'hardcoded-arch',
+    title: 'CPU architecture hard-coded in a download or repository',
+    severity: 'error',
+    runbook: 'exec-format-error',
+    kinds: ['playbook', 'tasks', 'vars', 'inventory', 'shell', 'vagrantfile', 'template', 'yaml'],
+    description:
+      'Download URLs and repository lines that name one architecture (`linux-amd64`, `/bin/linux/amd64/kubeadm`, ' +
+      '`runc.amd64`, `deb [arch=amd64]`) and architecture variables set to a literal. On a node of the other ' +
+      'architecture the binary is downloaded fine and then fails with "exec format error". Passes when the value ' +
+      'comes from facts (ansible_architecture, dpkg --print-architecture, uname -m) or the code already branches on ' +
+      'the architecture (a task `when:` on ansible_architecture, a Jinja mapping, a shell case/if on uname -m or $ARCH).',
+  },
+  check(file) {
+    const reports: RuleReport[] = [];
+    const regions = file.regions.filter((r) => CODE_ORIGINS.has(r.origin));
+    for (const hit of regionMatches(regions, URL)) {
+      const url = hit.match[0];
+      ARCH_WORD.lastIndex = 0;
+      for (let m = ARCH_WORD.exec(url); m !== null; m = ARCH_WORD.exec(url)) {
+        const at = hit.index + m.index;
+        if (insideJinja(hit.region.text, at) || archGuarded(hit.region, at)) continue;
+        reports.push({
+          start: hit.region.start + at,
+          end: hit.region.start + at + (m[1] as string).length,
+          message: `${url.length > 90 ? `${url.slice(0, 87)}...` : url} hard-codes ${m[1]}: on a node of another architecture the binary fails with "exec format error"; ${FIX}`,
+        });
+        break;
+      }
+    }
+    for (const hit of regionMatches(regions, DEB_ARCH)) {
+      const word = hit.match[1] as string;
+      const at = hit.index + hit.match[0].length - word.length;
+      if (archGuarded(hit.region, at)) continue;
+      reports.push({
+        start: hit.region.start + at,
+        end: hit.region.start + at + word.length,
+        message: `apt source pinned to arch=${word}: apt on a node of another architecture finds no packages in it; drop arch= or ${FIX}`,
+      });
+    }
+    for (const region of regions) {
+      const keys = region.keyPath ?? [];
+      const key = keys[keys.length - 1];
+      if (region.origin !== 'shell' && typeof key === 'string' && ARCH_VAR_NAME.test(key)) {
+        const m = LITERAL_ARCH.exec(region.text.trim());
+        if (m !== null && region.task === undefined && !archGuarded(region, 0)) {
+          const offset = region.text.indexOf(m[1] as string);
+          reports.push({
+            start: region.start + offset,
+            end: region.start + offset + (m[1] as string).length,
+            message: `${key} is set to ${m[1]} for every node: ${FIX}`,
+          });
+        }
+      }
+    }
+    for (const body of file.shell) {
+      const region: TextRegion = { start: body.start, text: body.masked, origin: 'shell' };
+      if (body.task !== undefined) region.task = body.task;
+      for (const command of body.commands) {
+        for (const word of command.words) {
+          const m = /^([A-Za-z_]*(?:ARCH|arch)(?:ITECTURE|itecture)?)=(amd64|arm64|x86_64|aarch64|armhf)$/.exec(word.value);
+          if (m === null || archGuarded(region, word.start - body.start)) continue;
+          reports.push({
+            start: word.start,
+            end: word.end,
+            message: `${m[1]}=${m[2]} fixes the architecture for every machine: ${FIX}`,
+          });
+        }
+      }
+    }
+    return reports;
+  },
+});

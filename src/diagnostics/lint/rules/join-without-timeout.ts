@@ -1,0 +1,60 @@
+import { simpleCommand } from '../shell';
+import { defineRule, type RuleReport, type ShellBody } from '../types';
+
+const FIX_TASK = 'add the task keyword timeout: 600, or async: 600 with poll: 10';
+const FIX_SCRIPT = 'run it as "timeout 600 kubeadm join ..."';
+
+function joinReports(body: ShellBody, reports: RuleReport[]): void {
+  const task = body.task;
+  if (task !== undefined && (task.keywords.has('async') || task.keywords.has('timeout'))) return;
+  for (const command of body.commands) {
+    const simple = simpleCommand(command);
+    if (simple === undefined || simple.timeout !== undefined) continue;
+    const first = simple.nameWord;
+    const isJoin = simple.name === 'kubeadm' && simple.args[0]?.value === 'join';
+    // shell: "{{ join_command.stdout }}" : the join command registered from kubeadm token create.
+    const isTemplatedJoin = first.value.startsWith('{{') && /join/i.test(first.value);
+    if (isJoin || isTemplatedJoin) {
+      reports.push({
+        start: first.start,
+        end: command.end,
+        message: `${isJoin ? 'kubeadm join' : first.value} runs with no time limit: if the API server address is wrong or unreachable it waits silently and the ${
+          task === undefined ? 'provisioner' : 'play'
+        } hangs; ${task === undefined ? FIX_SCRIPT : FIX_TASK}`,
+      });
+      continue;
+    }
+    if (simple.name === 'kubectl' && simple.args[0]?.value === 'wait') {
+      const words = simple.args.map((w) => w.value);
+      const index = words.findIndex((w) => w.startsWith('--timeout'));
+      const value = index < 0 ? undefined : words[index]?.includes('=') ? words[index]?.split('=')[1] : words[index + 1];
+      if (value !== undefined && value.startsWith('-')) {
+        reports.push({
+          start: first.start,
+          end: command.end,
+          message: `kubectl wait --timeout=${value}: a negative timeout waits a week; give it a bound such as --timeout=300s`,
+        });
+      }
+    }
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'join-without-timeout',
+    title: 'kubeadm join without a time limit',
+    severity: 'warning',
+    runbook: 'kubeadm-join-hangs',
+    kinds: ['playbook', 'tasks', 'shell', 'vagrantfile', 'template'],
+    description:
+      'A shell/command task that runs `kubeadm join` (or a registered join command such as ' +
+      '`{{ join_command.stdout }}`) without the `timeout:` task keyword or `async:`, and `kubeadm join` in a script ' +
+      'not run under `timeout`. When the control-plane address is wrong (NAT address, firewall) the join waits with no ' +
+      'output and the play hangs. Also `kubectl wait` with a negative --timeout (a week).',
+  },
+  check(file) {
+    const reports: RuleReport[] = [];
+    for (const body of file.shell) joinReports(body, reports);
+    return reports;
+  },
+});

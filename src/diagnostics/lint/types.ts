@@ -1,0 +1,243 @@
+/**
+ * Lint contracts. A rule is one declarative module: `meta` (id, title, severity, runbook, description,
+ * messages) plus a pure `check(file, ctx)` over the shared parse of one file that returns reports as
+ * offset ranges. The engine turns offsets into path:line:column, applies suppressions and the config,
+ * and links each finding to its runbook. Modelled on ESLint rules and ansible-lint's rule classes.
+ */
+import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
+import type { RunbookId } from '../../content/runbook-schema';
+import type { Severity } from '../types';
+import type { LineIndex } from './position';
+import type { ShellCommand } from './shell';
+
+export type { Severity } from '../types';
+
+/** What a discovered file is, decided from its path and (for YAML) its top-level shape. */
+export type FileKind =
+  | 'vagrantfile'
+  | 'shell'
+  | 'playbook'
+  | 'tasks'
+  | 'vars'
+  | 'inventory'
+  | 'netplan'
+  | 'template'
+  | 'ansible-cfg'
+  | 'yaml';
+
+export type HostArch = 'amd64' | 'arm64';
+
+/**
+ * A stretch of code text in a file: a YAML scalar's source, a shell body with comments blanked,
+ * a Ruby string's content, a template with Jinja comments blanked, an INI value.
+ * `text` has exactly the length of the source range, so offsets map 1:1 (`start + index`).
+ */
+export interface TextRegion {
+  start: number;
+  text: string;
+  origin: 'yaml-scalar' | 'shell' | 'ruby-string' | 'template' | 'ini-value';
+  /** YAML key path of the scalar (keys and sequence indexes), or the INI variable name. */
+  keyPath?: readonly (string | number)[];
+  /** The Ansible task this region belongs to, if any. */
+  task?: AnsibleTask;
+}
+
+/** A shell program found in a file: a script, a shell/command/raw task body, a Vagrant inline provisioner. */
+export interface ShellBody {
+  /** Offset of the body in the file; command/word offsets below are already file offsets. */
+  start: number;
+  end: number;
+  /** The body text with comments blanked (same length as the source range). */
+  masked: string;
+  commands: readonly ShellCommand[];
+  heredocs: ReadonlyArray<{ start: number; end: number }>;
+  origin: 'script' | 'task' | 'vagrant-inline' | 'template';
+  task?: AnsibleTask;
+  /** Known to run as root (Vagrant privileged provisioner, become task, script run by one). */
+  runsAsRoot: boolean | undefined;
+}
+
+export interface AnsiblePlay {
+  node: YAMLMap;
+  start: number;
+  order: number;
+  become: boolean | undefined;
+  becomeUser: string | undefined;
+  roles: ReadonlyArray<{ name: string; start: number; end: number }>;
+}
+
+export type TaskSection = 'pre_tasks' | 'tasks' | 'post_tasks' | 'handlers' | 'file';
+
+export interface AnsibleTask {
+  node: YAMLMap;
+  start: number;
+  end: number;
+  name: string | undefined;
+  /** Short module name: `apt` for apt, ansible.builtin.apt and ansible.legacy.apt. */
+  module: string | undefined;
+  /** The module key as written. */
+  moduleKey: Scalar | undefined;
+  /** The module's value node (a map, a free-form scalar, or null). */
+  moduleValue: unknown;
+  /** Module arguments: the map form, `args:`, and key=value pairs of a free-form string. */
+  args: ReadonlyMap<string, TaskArg>;
+  /** Task keywords (become, async, timeout, when, loop, ...) including inherited block keywords. */
+  keywords: ReadonlyMap<string, Pair>;
+  /** Effective become: task, then enclosing blocks, then play. */
+  become: boolean | undefined;
+  becomeUser: string | undefined;
+  /** Source text of every `when` condition on the task and its enclosing blocks. */
+  when: readonly string[];
+  play: AnsiblePlay | undefined;
+  section: TaskSection;
+  /** Execution order within the file. */
+  order: number;
+}
+
+export interface TaskArg {
+  /** Plain JS value (string, number, boolean, null, arrays/objects for nested nodes). */
+  value: unknown;
+  start: number;
+  end: number;
+  /** Key position (for reporting on the key). */
+  keyStart: number;
+}
+
+export interface NetplanGateway {
+  iface: string;
+  family: 4 | 6;
+  /** `static`: gateway4/gateway6 or a default route; `dhcp`: dhcp4/dhcp6 true with routes used. */
+  source: 'static' | 'dhcp';
+  start: number;
+  end: number;
+}
+
+export interface VagrantNetwork {
+  type: string;
+  start: number;
+  end: number;
+  options: ReadonlyMap<string, { value: string; start: number; end: number }>;
+}
+
+export interface VagrantModel {
+  boxes: ReadonlyArray<{ name: string; start: number; end: number; receiver: string | undefined }>;
+  architectures: ReadonlyArray<{ value: string; start: number; end: number; receiver: string | undefined }>;
+  networks: readonly VagrantNetwork[];
+  /** Script paths run by shell provisioners, with whether they run privileged (Vagrant's default). */
+  scripts: ReadonlyArray<{ path: string; privileged: boolean }>;
+}
+
+export interface IniVar {
+  key: string;
+  /** Raw value text as written (quotes included). */
+  raw: string;
+  start: number;
+  end: number;
+  /** `host`: on a host line (Ansible reads it as a Python literal); `group`: in a [group:vars] section. */
+  scope: 'host' | 'group';
+}
+
+export interface LintFile {
+  /** Path relative to the lint root's working directory, with forward slashes. */
+  path: string;
+  kind: FileKind;
+  text: string;
+  lines: LineIndex;
+  /** Role name when the file is inside roles/<name>/. */
+  role: string | undefined;
+  /** Parsed YAML documents (YAML kinds). */
+  yaml: readonly Document.Parsed[] | undefined;
+  plays: readonly AnsiblePlay[];
+  tasks: readonly AnsibleTask[];
+  shell: readonly ShellBody[];
+  regions: readonly TextRegion[];
+  netplan: readonly NetplanGateway[];
+  vagrant: VagrantModel | undefined;
+  ini: readonly IniVar[];
+  /** For templates: the file name without `.j2` (e.g. `kubeadm-config.yaml`). */
+  templateTarget: string | undefined;
+}
+
+/** Where a variable gets its value, for rules that reason across files. */
+export interface VarDefinition {
+  value: unknown;
+  /** The scalar was quoted in YAML (or the INI text had quotes). */
+  quoted: boolean;
+  raw: string;
+  path: string;
+  line: number;
+}
+
+/** Project-wide facts computed once from every parsed file before the rules run. */
+export interface ProjectFacts {
+  vars: ReadonlyMap<string, readonly VarDefinition[]>;
+  /** A Vagrantfile is part of the project (so eth0 is Vagrant's NAT interface with its own default route). */
+  vagrant: boolean;
+  /** ansible.cfg sets jinja2_native = True. */
+  jinjaNative: boolean;
+  /** Roles whose tasks run after an apt cache refresh in every play that applies them. */
+  rolesRefreshedBefore: ReadonlySet<string>;
+  /** role -> task file names (relative to roles/<role>/tasks/) preceded by a refresh within the role. */
+  roleFilesRefreshedBefore: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Roles whose own tasks refresh the apt cache somewhere. */
+  rolesThatRefresh: ReadonlySet<string>;
+  /** Roles applied by a play with become: true. */
+  rolesWithBecome: ReadonlySet<string>;
+  /** Somewhere the admin kubeconfig is also put in a non-root user's home. */
+  kubeconfigForLoginUser: boolean;
+  /** Script paths run as root by a Vagrant shell provisioner. */
+  rootScripts: ReadonlySet<string>;
+}
+
+export interface RuleContext {
+  hostArch: HostArch;
+  facts: ProjectFacts;
+}
+
+export interface RuleReport {
+  message: string;
+  start: number;
+  end?: number;
+  /** A report may be milder than the rule's default (never stronger). */
+  severity?: Severity;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  severity: Severity;
+  runbook: RunbookId;
+  /** One paragraph: what the rule flags, why, and what passes. */
+  description: string;
+  /** File kinds the rule looks at; the engine only calls it for these. */
+  kinds: readonly FileKind[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(file: LintFile, ctx: RuleContext): RuleReport[];
+}
+
+export const defineRule = (rule: Rule): Rule => rule;
+
+export interface LintFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  runbook: RunbookId;
+  /** Runbook URL (the rule's documentation link). */
+  url: string;
+}
+
+/** A file that could not be read or parsed: bad input, reported as file:line and exit code 2. */
+export interface LintError {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}

@@ -1,0 +1,182 @@
+/**
+ * Reads what lint needs from a Vagrantfile's tokens: boxes, box_architecture, networks with
+ * their options, and shell provisioners (inline bodies and script paths, privileged or not).
+ */
+import type { RubyToken } from './ruby';
+import type { VagrantModel, VagrantNetwork } from './types';
+
+type StrToken = Extract<RubyToken, { kind: 'str' }>;
+
+export interface InlineShell {
+  token: StrToken;
+  privileged: boolean;
+}
+
+export interface VagrantRead {
+  model: VagrantModel;
+  inline: InlineShell[];
+  strings: StrToken[];
+}
+
+const isStr = (token: RubyToken | undefined): token is StrToken => token?.kind === 'str';
+
+/** `R . vm . NAME` starting at index i; returns [receiver, name, index after NAME]. */
+function vmAccess(tokens: readonly RubyToken[], i: number): [string, string, number] | undefined {
+  const receiver = tokens[i];
+  if (receiver === undefined || (receiver.kind !== 'ident' && receiver.kind !== 'const')) return undefined;
+  const dot1 = tokens[i + 1];
+  const vm = tokens[i + 2];
+  const dot2 = tokens[i + 3];
+  const name = tokens[i + 4];
+  if (dot1?.value !== '.' || vm?.value !== 'vm' || dot2?.value !== '.' || name?.kind !== 'ident') return undefined;
+  return [receiver.value, name.value, i + 5];
+}
+
+/** Tokens of one statement's arguments: up to a newline that does not follow a comma or an open bracket. */
+function statementArgs(tokens: readonly RubyToken[], from: number): { args: RubyToken[]; next: number } {
+  const args: RubyToken[] = [];
+  let depth = 0;
+  let i = from;
+  while (i < tokens.length) {
+    const token = tokens[i] as RubyToken;
+    if (token.kind === 'nl') {
+      const previous = args[args.length - 1];
+      const continues = depth > 0 || previous?.value === ',' || previous?.value === '=>' || previous?.kind === 'label';
+      if (!continues) break;
+      i++;
+      continue;
+    }
+    if (token.kind === 'ident' && (token.value === 'do' || token.value === 'end') && depth === 0) break;
+    if (token.kind === 'punct' && (token.value === '(' || token.value === '[' || token.value === '{')) depth++;
+    if (token.kind === 'punct' && (token.value === ')' || token.value === ']' || token.value === '}')) {
+      depth--;
+      if (depth < 0) break;
+    }
+    args.push(token);
+    i++;
+  }
+  return { args, next: i };
+}
+
+/** label: value and :sym => value pairs among a statement's argument tokens. */
+function options(args: readonly RubyToken[]): Map<string, RubyToken> {
+  const out = new Map<string, RubyToken>();
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i] as RubyToken;
+    const next = args[i + 1];
+    if (token.kind === 'label' && next !== undefined) out.set(token.value, next);
+    if ((token.kind === 'sym' || token.kind === 'str') && next?.value === '=>') {
+      const value = args[i + 2];
+      if (value !== undefined) out.set(token.value, value);
+    }
+  }
+  return out;
+}
+
+export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
+  const constants = new Map<string, StrToken>();
+  const strings: StrToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as RubyToken;
+    if (token.kind === 'str') strings.push(token);
+    const eq = tokens[i + 1];
+    const value = tokens[i + 2];
+    if ((token.kind === 'const' || token.kind === 'gvar') && eq?.value === '=' && isStr(value)) {
+      constants.set(token.value, value);
+    }
+  }
+  const resolve = (token: RubyToken | undefined): StrToken | undefined => {
+    if (isStr(token)) return token;
+    if (token !== undefined && (token.kind === 'const' || token.kind === 'gvar')) return constants.get(token.value);
+    return undefined;
+  };
+  const literal = (token: RubyToken | undefined): string | undefined => {
+    const str = resolve(token);
+    if (str !== undefined) return str.value;
+    if (token?.kind === 'sym' || token?.kind === 'ident' || token?.kind === 'num') return token.value;
+    return undefined;
+  };
+
+  const boxes: Array<{ name: string; start: number; end: number; receiver: string | undefined }> = [];
+  const architectures: Array<{ value: string; start: number; end: number; receiver: string | undefined }> = [];
+  const networks: VagrantNetwork[] = [];
+  const scripts: Array<{ path: string; privileged: boolean }> = [];
+  const inline: InlineShell[] = [];
+  const seenBoxTokens = new Set<number>();
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as RubyToken;
+    // Hash entries such as { name: "node1", box: "ubuntu/jammy64" } used in a loop.
+    if (token.kind === 'label' && (token.value === 'box' || token.value === 'box_architecture')) {
+      const value = resolve(tokens[i + 1]);
+      if (value !== undefined && !seenBoxTokens.has(value.start)) {
+        seenBoxTokens.add(value.start);
+        const entry = { start: value.contentStart, end: value.contentEnd, receiver: undefined };
+        if (token.value === 'box') boxes.push({ name: value.value, ...entry });
+        else architectures.push({ value: value.value, ...entry });
+      }
+      continue;
+    }
+    const access = vmAccess(tokens, i);
+    if (access === undefined) continue;
+    const [receiver, name, after] = access;
+    if ((name === 'box' || name === 'box_architecture') && tokens[after]?.value === '=') {
+      const valueToken = tokens[after + 1];
+      const str = resolve(valueToken);
+      if (str !== undefined && !seenBoxTokens.has(str.start)) {
+        seenBoxTokens.add(str.start);
+        const entry = { start: str.contentStart, end: str.contentEnd, receiver };
+        if (name === 'box') boxes.push({ name: str.value, ...entry });
+        else architectures.push({ value: str.value, ...entry });
+      } else if (name === 'box_architecture' && valueToken !== undefined && valueToken.kind === 'sym') {
+        architectures.push({ value: valueToken.value, start: valueToken.start, end: valueToken.end, receiver });
+      }
+      continue;
+    }
+    if (name === 'network' || name === 'provision') {
+      const { args, next } = statementArgs(tokens, after);
+      const first = args.find((arg) => arg.value !== '(');
+      const type = literal(first);
+      if (type === undefined) continue;
+      const opts = options(args);
+      if (name === 'network') {
+        const map = new Map<string, { value: string; start: number; end: number }>();
+        for (const [key, value] of opts) {
+          const text = literal(value);
+          if (text !== undefined) {
+            const str = resolve(value);
+            map.set(key, {
+              value: text,
+              start: str?.contentStart ?? value.start,
+              end: str?.contentEnd ?? value.end,
+            });
+          }
+        }
+        const last = args[args.length - 1];
+        networks.push({ type, start: tokens[i]?.start ?? 0, end: last?.end ?? first?.end ?? 0, options: map });
+        continue;
+      }
+      if (type !== 'shell') continue;
+      let privileged = literal(opts.get('privileged')) !== 'false';
+      let inlineToken = resolve(opts.get('inline'));
+      let path = literal(opts.get('path'));
+      // Block form: config.vm.provision "shell" do |s| s.inline = ...; s.privileged = false; end
+      if (tokens[next]?.value === 'do' && tokens[next + 1]?.value === '|') {
+        const blockVar = tokens[next + 2]?.value;
+        for (let j = next + 3; j < tokens.length; j++) {
+          if (vmAccess(tokens, j) !== undefined) break;
+          const t = tokens[j] as RubyToken;
+          if (t.value !== blockVar || tokens[j + 1]?.value !== '.' || tokens[j + 3]?.value !== '=') continue;
+          const field = tokens[j + 2]?.value;
+          const value = tokens[j + 4];
+          if (field === 'inline') inlineToken = resolve(value) ?? inlineToken;
+          if (field === 'path') path = literal(value) ?? path;
+          if (field === 'privileged') privileged = literal(value) !== 'false';
+        }
+      }
+      if (inlineToken !== undefined) inline.push({ token: inlineToken, privileged });
+      if (path !== undefined) scripts.push({ path, privileged });
+    }
+  }
+  return { model: { boxes, architectures, networks, scripts }, inline, strings };
+}

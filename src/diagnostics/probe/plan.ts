@@ -1,0 +1,81 @@
+/**
+ * Builds the probe plan from the checks: one entry per distinct command (several checks asking
+ * for the same command share one run), infrastructure probes first. Every command is held against
+ * the read-only allowlist here, before any node is contacted.
+ */
+import { K8sdiagError } from '../errors';
+import type { Check, ClusterCheck, Probe } from '../types';
+import { readOnlyViolations } from './read-only';
+import {
+  DEFAULT_CAP_BYTES,
+  DEFAULT_PROBE_TIMEOUT_SECONDS,
+  INFRA_OWNER,
+  type PlannedProbe,
+  type ProbePlan,
+} from './types';
+
+/** The runner's own probes: role detection (a control-plane node has the API server manifest). */
+export const INFRA_PROBES: readonly Probe[] = [{ name: 'manifests', command: 'ls -1 /etc/kubernetes/manifests' }];
+
+/** `${owner}/${name}`, or the name itself when it already names another check's section. */
+export function sectionKey(ownerId: string, probeName: string): string {
+  return probeName.includes('/') ? probeName : `${ownerId}/${probeName}`;
+}
+
+export interface PlanOptions {
+  defaultTimeoutSeconds?: number;
+  capBytes?: number;
+}
+
+interface Owned {
+  owner: string;
+  probe: Probe;
+}
+
+export function planProbes(
+  nodeChecks: readonly Check[],
+  clusterChecks: readonly ClusterCheck[],
+  options: PlanOptions = {},
+): ProbePlan {
+  const defaultTimeout = options.defaultTimeoutSeconds ?? DEFAULT_PROBE_TIMEOUT_SECONDS;
+  const owned: Owned[] = [
+    ...INFRA_PROBES.map((probe) => ({ owner: INFRA_OWNER, probe })),
+    ...nodeChecks.flatMap((check) => check.probes.map((probe) => ({ owner: check.meta.id, probe }))),
+    ...clusterChecks.flatMap((check) => check.probes.map((probe) => ({ owner: check.meta.id, probe }))),
+  ];
+  const byCommand = new Map<string, { keys: string[]; command: string; needsRoot: boolean; timeout: number }>();
+  const keyCommand = new Map<string, string>();
+  for (const { owner, probe } of owned) {
+    const key = sectionKey(owner, probe.name);
+    const command = probe.command.trim();
+    if (command === '') throw new K8sdiagError('E_INTERNAL', `probe ${key} has an empty command`);
+    const violations = readOnlyViolations(command);
+    if (violations.length > 0) {
+      throw new K8sdiagError('E_INTERNAL', `probe ${key} is not read-only: ${violations.join('; ')}`);
+    }
+    const needsRoot = probe.needsRoot === true;
+    const identity = `${needsRoot ? 'root' : 'user'}\0${command}`;
+    const previous = keyCommand.get(key);
+    if (previous !== undefined) {
+      if (previous !== identity) throw new K8sdiagError('E_INTERNAL', `section ${key} is defined twice with different commands`);
+      continue;
+    }
+    keyCommand.set(key, identity);
+    const timeout = Math.max(1, Math.ceil(probe.timeoutSeconds ?? defaultTimeout));
+    const entry = byCommand.get(identity);
+    if (entry) {
+      entry.keys.push(key);
+      entry.timeout = Math.max(entry.timeout, timeout);
+    } else {
+      byCommand.set(identity, { keys: [key], command, needsRoot, timeout });
+    }
+  }
+  const probes: PlannedProbe[] = [...byCommand.values()].map((entry, index) => ({
+    index,
+    keys: entry.keys,
+    command: entry.command,
+    needsRoot: entry.needsRoot,
+    timeoutSeconds: entry.timeout,
+  }));
+  return { probes, capBytes: options.capBytes ?? DEFAULT_CAP_BYTES };
+}

@@ -1,0 +1,26 @@
+/**
+ * The probe plan: the de-duplicated list of commands one node runs, in script order.
+ * Section keys are `${ownerId}/${probeName}`; several keys can share one command.
+ */
+export interface PlannedProbe {
+  /** Position in the script; markers carry it. */
+  index: number;
+  /** Section keys this command serves (one per check probe that asked for it). */
+  keys: readonly string[];
+  command: string;
+  needsRoot: boolean;
+  timeoutSeconds: number;
+}
+
+export interface ProbePlan {
+  probes: readonly PlannedProbe[];
+  /** Per-section output cap in bytes (stdout and stderr each). */
+  capBytes: number;
+}
+
+/** Probes the runner itself needs from every node (role detection). Owned by `k8sdiag`. */
+export const INFRA_OWNER = 'k8sdiag';
+export const ROLE_SECTION_KEY = `${INFRA_OWNER}/manifests`;
+
+export const DEFAULT_CAP_BYTES = 256 * 1024;
+export const DEFAULT_PROBE_TIMEOUT_SECONDS = 10;

@@ -1,0 +1,30 @@
+/**
+ * Pagefind settings shared by the site (astro.config.mjs passes them to Starlight, which hands them
+ * to the search UI) and by test/site/search.test.ts (which queries the built index with exactly the
+ * same ranking). Every ranking field is spelled out so that neither Starlight's nor Pagefind's
+ * defaults decide it silently.
+ */
+
+/** Metadata key under which Korean pages carry the stems of their words (KoreanStems.astro). */
+export const STEMS_META_KEY = 'stems';
+
+export const PAGEFIND_RANKING = {
+  /** Starlight's default: short and long pages compete on content, not length. */
+  pageLength: 0.1,
+  /** Starlight's default. */
+  termFrequency: 0.1,
+  /** Pagefind's and Starlight's default. */
+  termSaturation: 2,
+  /** Exact words beat longer words that merely start with the query (서버 vs 서버숨김). */
+  termSimilarity: 9,
+  /** Pagefind's and Starlight's default. */
+  diacriticSimilarity: 0.8,
+  metaWeights: {
+    /** Pagefind's default title boost. */
+    title: 5,
+    /** A page whose words share a query word's stem gets a boost once, however often it says it. */
+    [STEMS_META_KEY]: 2,
+  },
+} as const;
+
+export const PAGEFIND_OPTIONS = { ranking: PAGEFIND_RANKING } as const;

@@ -1,0 +1,63 @@
+/**
+ * axe-core on every page of the built site, in English and Korean: zero violations.
+ * Pages are found by walking dist/ (every index.html and 404.html), so a new page is scanned
+ * without editing this test. No rule is disabled.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';
+import { DIST, serveStatic, type StaticSite } from './support/server';
+
+function htmlPages(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name === 'pagefind' || name === '_astro') continue;
+        walk(path);
+      } else if (name === 'index.html' || name === '404.html') {
+        const rel = relative(root, path).split(sep).join('/');
+        out.push(`/${rel.replace(/index\.html$/, '')}`);
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+const run = browserAvailable();
+
+describe.runIf(run)('accessibility (axe-core) of every built page', () => {
+  let site: StaticSite;
+  let browser: LaunchedBrowser;
+  const pages = htmlPages(DIST);
+
+  beforeAll(async () => {
+    site = await serveStatic();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('covers both languages and the custom pages', () => {
+    expect(pages).toEqual(expect.arrayContaining(['/', '/ko/', '/report/', '/ko/report/', '/checks/', '/ko/checks/', '/cli/', '/ko/cli/']));
+    expect(pages.filter((path) => path.startsWith('/runbooks/')).length).toBe(10);
+    expect(pages.filter((path) => path.startsWith('/ko/runbooks/')).length).toBe(10);
+  });
+
+  it.each(pages)('%s has no axe violations', async (path) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}${path}`, { waitUntil: 'networkidle' });
+    const result = await new AxeBuilder({ page }).analyze();
+    const violations = result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+    );
+    await page.close();
+    expect(violations).toEqual([]);
+  });
+});

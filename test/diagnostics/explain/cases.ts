@@ -1,0 +1,406 @@
+/**
+ * Real-world error text as users paste it, each with the runbook that explains it.
+ * Every entry was taken from a public bug report or forum thread (the `source` URL) and keeps
+ * the original wording, timestamps, addresses and paths of that paste; where only a host name,
+ * address or user was changed, `note` says so. None of this text is copied from our runbooks:
+ * the point is to match what users actually see against what the runbooks say.
+ */
+import type { RunbookId } from '../../../src/content/runbook-schema';
+import type { Lang } from '../../../src/diagnostics/knowledge/runbooks';
+
+export interface ExplainCase {
+  name: string;
+  tool:
+    | 'kubectl'
+    | 'kubeadm'
+    | 'apt'
+    | 'ansible'
+    | 'virtualbox'
+    | 'vagrant'
+    | 'ssh'
+    | 'bash'
+    | 'systemd'
+    | 'netplan'
+    | 'iptables'
+    | 'ip';
+  source: string;
+  expect: RunbookId;
+  lang?: Lang;
+  text: string;
+  note?: string;
+  /**
+   * Set when the runbooks do not (yet) carry the knowledge for this message: the test then
+   * asserts the miss, so the gap stays visible and the flag must go when a runbook adds it.
+   */
+  knownGap?: string;
+}
+
+export const CASES: ExplainCase[] = [
+  // [1] vagrant-box-arch-mismatch
+  {
+    name: 'vagrant up on Apple Silicon with ubuntu/jammy64 (full Vagrant output)',
+    tool: 'vagrant',
+    source: 'https://github.com/ArduPilot/ardupilot_wiki/issues/6316',
+    expect: 'vagrant-box-arch-mismatch',
+    text: `Bringing machine 'jammy' up with 'virtualbox' provider...
+==> jammy: Checking if box 'ubuntu/jammy64' version '20240912.0.0' is up to date...
+==> jammy: Clearing any previously set forwarded ports...
+==> jammy: Clearing any previously set network interfaces...
+==> jammy: Preparing network interfaces based on configuration...
+    jammy: Adapter 1: nat
+==> jammy: Forwarding ports...
+    jammy: 22 (guest) => 2222 (host) (adapter 1)
+==> jammy: Running 'pre-boot' VM customizations...
+==> jammy: Booting VM...
+There was an error while executing \`VBoxManage\`, a CLI used by Vagrant
+for controlling VirtualBox. The command and stderr is shown below.
+
+Command: ["startvm", "8ef543d5-204a-4df4-830f-d075932bdcd3", "--type", "headless"]
+
+Stderr: VBoxManage: error: The VM session was aborted
+VBoxManage: error: Details: code NS_ERROR_FAILURE (0x80004005), component SessionMachine, interface ISession`,
+  },
+  {
+    name: 'VBoxManage stderr lines only',
+    tool: 'virtualbox',
+    source: 'https://github.com/hashicorp/vagrant/issues/13588',
+    expect: 'vagrant-box-arch-mismatch',
+    text: `Command: ["startvm", "a42c852d-b4cf-4f62-ba97-ddc770165037", "--type", "headless"]
+Stderr: VBoxManage: error: The VM session was aborted
+VBoxManage: error: Details: code NS_ERROR_FAILURE (0x80004005), component SessionMachine, interface ISession`,
+  },
+  {
+    name: 'just the result code',
+    tool: 'virtualbox',
+    source: 'https://github.com/monetate/ectou-export/issues/5',
+    expect: 'vagrant-box-arch-mismatch',
+    text: 'NS_ERROR_FAILURE (0x80004005)',
+  },
+  // [2] yaml-version-float
+  {
+    name: 'apt cannot find the truncated version',
+    tool: 'apt',
+    source: 'https://github.com/ansible/ansible/issues/82763',
+    note: "apt's \"Version '%s' for '%s' was not found\" with the 1.33.0 -> 1.33 truncation from the field log",
+    expect: 'yaml-version-float',
+    text: "E: Version '1.33' for 'kubeadm' was not found",
+  },
+  {
+    name: 'Ansible apt module: no installation candidate for the float version',
+    tool: 'ansible',
+    source: 'https://github.com/ansible/ansible/issues/82763',
+    note: "package and version changed from docker-ce-cli to kubeadm=1.33 (the field log's case)",
+    expect: 'yaml-version-float',
+    text: `fatal: [k8s-master]: FAILED! => {"cache_update_time": 1725634098, "cache_updated": false, "changed": false, "msg": "no available installation candidate for kubeadm=1.33"}`,
+    knownGap:
+      'Ansible\'s apt module words the missing version as "no available installation candidate for <pkg>=<ver>"; the runbook lists only apt\'s own "Version ... was not found"',
+  },
+  // [3] apt-stale-cache
+  {
+    name: 'apt-get install with a stale package list: 404 and --fix-missing',
+    tool: 'apt',
+    source: 'https://github.com/Elao/symfony-standard/issues/9',
+    expect: 'apt-stale-cache',
+    text: `stderr: Failed to fetch http://packages.dotdeb.org/dists/wheezy-php55/php5/binary-amd64/php5-mysqlnd_5.5.14-1~dotdeb.1_amd64.deb  404  Not Found [IP: 195.154.242.153 80]
+E: Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?`,
+  },
+  {
+    name: 'Ansible apt task failing with 404 from the Ubuntu archive (JSON-escaped)',
+    tool: 'ansible',
+    source: 'https://github.com/pulibrary/princeton_ansible/issues/5325',
+    expect: 'apt-stale-cache',
+    text: String.raw`failed: [pdc-discovery-prod1.princeton.edu] (item=apt-transport-https) => {"ansible_loop_var": "item", "cache_update_time": 1725634098, "cache_updated": false, "changed": false, "item": "apt-transport-https", "msg": "'/usr/bin/apt-get -y -o \"Dpkg::Options::=--force-confdef\" -o \"Dpkg::Options::=--force-confold\"       install 'apt-transport-https=2.4.12'' failed: E: Failed to fetch http://us.archive.ubuntu.com/ubuntu/pool/universe/a/apt/apt-transport-https_2.4.12_all.deb  404  Not Found [IP: 91.189.91.81 80]\nE: Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?\n", "rc": 100}`,
+  },
+  {
+    name: 'several 404s from security.ubuntu.com',
+    tool: 'apt',
+    source: 'https://github.com/ansible-community/ansible-vault/pull/199',
+    expect: 'apt-stale-cache',
+    text: `E: Failed to fetch http://security.ubuntu.com/ubuntu/pool/main/p/perl/libperl5.26_5.26.1-6ubuntu0.3_amd64.deb  404  Not Found [IP: 213.180.204.183 80]
+E: Failed to fetch http://security.ubuntu.com/ubuntu/pool/main/p/perl/perl_5.26.1-6ubuntu0.3_amd64.deb  404  Not Found [IP: 213.180.204.183 80]
+E: Failed to fetch http://security.ubuntu.com/ubuntu/pool/main/c/curl/libcurl3-gnutls_7.58.0-2ubuntu3.9_amd64.deb  404  Not Found [IP: 213.180.204.183 80]
+E: Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?`,
+  },
+  // [4] kubernetes-apt-repo-moved
+  {
+    name: 'apt-get update against the removed Google-hosted repository',
+    tool: 'apt',
+    source: 'https://github.com/kubernetes/release/issues/3564',
+    expect: 'kubernetes-apt-repo-moved',
+    text: `Hit:4 https://download.docker.com/linux/ubuntu jammy InRelease
+Hit:7 http://security.ubuntu.com/ubuntu jammy-security InRelease
+Ign:6 https://packages.cloud.google.com/apt kubernetes-xenial InRelease
+Err:8 https://packages.cloud.google.com/apt kubernetes-xenial Release
+  404  Not Found [IP: 172.253.62.139 443]
+Reading package lists... Done
+E: The repository 'http://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file.
+N: Updating from such a repository can't be done securely, and is therefore disabled by default.
+N: See apt-secure(8) manpage for repository creation and user configuration details.`,
+  },
+  {
+    name: 'the one-line apt error',
+    tool: 'apt',
+    source: 'https://github.com/kubernetes/release/issues/3484',
+    expect: 'kubernetes-apt-repo-moved',
+    text: "E: The repository 'https://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file.",
+  },
+  {
+    name: 'Ansible: Failed to update apt cache',
+    tool: 'ansible',
+    source: 'https://github.com/techiescamp/vagrant-kubeadm-kubernetes/issues/64',
+    expect: 'kubernetes-apt-repo-moved',
+    text: `fatal: [k8s-master]: FAILED! => {"changed": false, "msg": "Failed to update apt cache: E:The repository 'https://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file."}`,
+  },
+  {
+    name: 'NO_PUBKEY from the old Google key',
+    tool: 'apt',
+    source: 'https://github.com/techiescamp/vagrant-kubeadm-kubernetes/issues/45',
+    expect: 'kubernetes-apt-repo-moved',
+    text: `    master: Err:1 https://packages.cloud.google.com/apt kubernetes-xenial InRelease
+    master:   The following signatures couldn't be verified because the public key is not available: NO_PUBKEY B53DC80D13EDEF05
+    master: Reading package lists...
+    master: W: GPG error: https://packages.cloud.google.com/apt kubernetes-xenial InRelease: The following signatures couldn't be verified because the public key is not available: NO_PUBKEY B53DC80D13EDEF05`,
+  },
+  {
+    name: 'apt-key is deprecated warning',
+    tool: 'apt',
+    source: 'https://github.com/kubernetes/release/issues/2862',
+    expect: 'kubernetes-apt-repo-moved',
+    text: 'Warning: apt-key is deprecated. Manage keyring files in trusted.gpg.d instead (see apt-key(8)).',
+  },
+  {
+    name: 'key stored in the legacy trusted.gpg keyring',
+    tool: 'apt',
+    source: 'https://github.com/Azure/azure-dev/issues/3471',
+    note: 'the docker.com line of that log, as apt prints it for any repository whose key was added with apt-key',
+    expect: 'kubernetes-apt-repo-moved',
+    text: '#7 59.52 W: https://download.docker.com/linux/debian/dists/bookworm/InRelease: Key is stored in legacy trusted.gpg keyring (/etc/apt/trusted.gpg), see the DEPRECATION section in apt-key(8) for details.',
+  },
+  // [5] exec-format-error
+  {
+    name: 'bash runs an amd64 kubeadm on arm64',
+    tool: 'bash',
+    source: 'https://github.com/kubeedge/kubeedge/issues/6687',
+    note: "binary path changed from ./keadm to the field log's /usr/local/bin/kubeadm",
+    expect: 'exec-format-error',
+    text: 'bash: /usr/local/bin/kubeadm: cannot execute binary file: Exec format error',
+  },
+  {
+    name: 'login shell variant with a relative path',
+    tool: 'bash',
+    source: 'https://github.com/kubernetes/kubernetes/issues/112196',
+    expect: 'exec-format-error',
+    text: '-bash: ./keadm: cannot execute binary file: Exec format error',
+  },
+  {
+    name: 'systemd cannot spawn the kubelet binary',
+    tool: 'systemd',
+    source: 'https://github.com/rootsongjc/kubernetes-handbook/issues/38',
+    expect: 'exec-format-error',
+    text: `Aug 22 11:11:04 k8server systemd: Starting Kubernetes API Service...
+Aug 22 11:11:04 k8server systemd: Failed at step EXEC spawning /usr/bin/kube-apiserver: Exec format error
+Aug 22 11:11:04 k8server systemd: kube-apiserver.service: main process exited, code=exited, status=203/EXEC
+Aug 22 11:11:04 k8server systemd: Failed to start Kubernetes API Service.`,
+  },
+  {
+    name: 'Go fork/exec of kubectl',
+    tool: 'kubectl',
+    source: 'https://github.com/kubeshop/botkube/issues/516',
+    expect: 'exec-format-error',
+    text: 'fork/exec /usr/local/bin/kubectl: exec format error',
+  },
+  {
+    name: 'kubelet restarting with status=203/EXEC',
+    tool: 'systemd',
+    source: 'https://github.com/kubernetes/minikube/issues/5690',
+    expect: 'exec-format-error',
+    text: `Oct 22 05:17:19 localhost.localdomain systemd[1]: Started kubelet: The Kubernetes Node Agent.
+Oct 22 05:17:19 localhost.localdomain systemd[1]: kubelet.service: Main process exited, code=exited, status=203/EXEC
+Oct 22 05:17:19 localhost.localdomain systemd[1]: kubelet.service: Failed with result 'exit-code'.`,
+  },
+  // [6] iptables-flush-lockout
+  {
+    name: 'Ansible cannot reach the node any more',
+    tool: 'ansible',
+    source: 'https://github.com/geerlingguy/drupalci-sonar-jenkins/issues/19',
+    expect: 'iptables-flush-lockout',
+    text: String.raw`fatal: [192.168.99.9]: UNREACHABLE! => {"changed": false, "msg": "Failed to connect to the host via ssh: ssh: connect to host 192.168.99.9 port 22: Connection timed out\r\n", "unreachable": true}`,
+    note: '"Operation timed out" (macOS wording) replaced by Linux OpenSSH\'s "Connection timed out"',
+  },
+  {
+    name: 'vagrant ssh wait loop after the flush',
+    tool: 'vagrant',
+    source: 'https://github.com/Varying-Vagrant-Vagrants/VVV/issues/375',
+    expect: 'iptables-flush-lockout',
+    text: `==> default: Waiting for machine to boot. This may take a few minutes...
+    default: SSH address: 127.0.0.1:2222
+    default: SSH username: vagrant
+    default: SSH auth method: private key
+    default: Warning: Connection timeout. Retrying...`,
+  },
+  {
+    name: 'plain ssh to the private address',
+    tool: 'ssh',
+    source: 'https://github.com/ansible/ansible/issues/22749',
+    note: '"Operation timed out" (macOS) replaced by Linux OpenSSH\'s "Connection timed out"',
+    expect: 'iptables-flush-lockout',
+    text: 'ssh: connect to host 192.168.60.6 port 22: Connection timed out',
+  },
+  // [7] duplicate-default-route
+  {
+    name: 'netplan rejects two default routes',
+    tool: 'netplan',
+    source: 'https://github.com/achetronic/metal-cloud/issues/7',
+    expect: 'duplicate-default-route',
+    text: `** (generate:2128): WARNING **: 09:49:24.457: \`gateway4\` has been deprecated, use default routes instead.
+See the 'Default routes' section of the documentation for more details.
+
+** (generate:2128): WARNING **: 09:49:24.457: Problem encountered while validating default route consistency.Please set up multiple routing tables and use \`routing-policy\` instead.
+Error: Conflicting default route declarations for IPv4 (table: main, metric: default), first declared in ens3 but also in ens4`,
+  },
+  {
+    name: 'ip route shows three default routes',
+    tool: 'ip',
+    source: 'https://github.com/achetronic/metal-cloud/issues/7',
+    expect: 'duplicate-default-route',
+    text: `default via 10.10.10.1 dev ens3 proto static onlink
+default via 192.168.1.1 dev ens4 proto static
+default via 10.10.10.1 dev ens3 proto dhcp src 10.10.10.10 metric 100
+10.10.10.0/24 dev ens3 proto kernel scope link src 10.10.10.10 metric 100`,
+  },
+  {
+    name: 'the conflict with metric 0 from cloud-init style config',
+    tool: 'netplan',
+    source: 'https://github.com/OpenNebula/one-apps/issues/74',
+    expect: 'duplicate-default-route',
+    text: 'Error: Conflicting default route declarations for IPv4 (table: main, metric: 0), first declared in eth1 but also in eth0.',
+    knownGap:
+      "netplan (>= 0.106) prints this when two interfaces declare a default route in the same table; the runbook's frontmatter does not list it",
+  },
+  // [8] ansible-default-ipv4-nat
+  {
+    name: 'kubeadm join to the NAT address 10.0.2.15',
+    tool: 'kubeadm',
+    source: 'https://github.com/kubernetes/kubeadm/issues/2775',
+    expect: 'ansible-default-ipv4-nat',
+    text: `[preflight] Running pre-flight checks
+error execution phase preflight: couldn't validate the identity of the API Server: Get "https://10.0.2.15:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp 10.0.2.15:6443: connect: connection refused
+To see the stack trace of this error execute with --v=5 or higher`,
+  },
+  {
+    name: 'the join command kubeadm printed on the control plane',
+    tool: 'kubeadm',
+    source: 'https://github.com/kubernetes/kubernetes/issues/90345',
+    expect: 'ansible-default-ipv4-nat',
+    text: `vagrant@master:~$ kubeadm token create --print-join-command
+W0419 13:45:52.513532   16403 configset.go:202] WARNING: kubeadm cannot validate component configs for API groups [kubelet.config.k8s.io kubeproxy.config.k8s.io]
+kubeadm join 10.0.2.15:6443 --token xuz63z.todnwgijqb3z1vhz     --discovery-token-ca-cert-hash sha256:d4dadda6fa90c94eca1c8dcd3a441af24bb0727ffc45c0c27161ee8f7e883521`,
+  },
+  // [9] kubeadm-join-hangs
+  {
+    name: 'join stuck at preflight, then a client timeout',
+    tool: 'kubeadm',
+    source: 'https://github.com/kubernetes/kubeadm/issues/2740',
+    expect: 'kubeadm-join-hangs',
+    text: `kubeadm join 172.31.20.26:6443 --token wh5pgl.vn6pj6nvjy23vw1r         --discovery-token-ca-cert-hash sha256:68926f85d8cf70505eb0aac8c433412a8b3c9a186df73cd2a885e7522043dc7c
+[preflight] Running pre-flight checks
+error execution phase preflight: couldn't validate the identity of the API Server: Get "https://172.31.20.26:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)
+To see the stack trace of this error execute with --v=5 or higher`,
+  },
+  {
+    name: 'the same failure inside an Ansible task result',
+    tool: 'ansible',
+    source: 'https://github.com/kubernetes-sigs/kubespray/issues/6014',
+    expect: 'kubeadm-join-hangs',
+    text: String.raw`fatal: [node2]: FAILED! => {"changed": true, "cmd": ["timeout", "-k", "120s", "120s", "/usr/local/bin/kubeadm", "join", "--config", "/etc/kubernetes/kubeadm-client.conf"], "delta": "0:01:00.491861", "msg": "non-zero return code", "rc": 1, "stderr": "error execution phase preflight: couldn't validate the identity of the API Server: Get \"https://172.31.86.88:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s\": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)\nTo see the stack trace of this error execute with --v=5 or higher"}`,
+  },
+  {
+    name: 'preflight refuses to join with swap on',
+    tool: 'kubeadm',
+    source: 'https://github.com/killer-sh/cks-course-environment/pull/15',
+    expect: 'kubeadm-join-hangs',
+    text: `root@cks-worker:~# kubeadm join 192.168.x.x:6443 --token <token> --discovery-token-ca-cert-hash sha256:<hash>
+[preflight] Running pre-flight checks
+error execution phase preflight: [preflight] Some fatal errors occurred:
+        [ERROR Swap]: running with swap on is not supported. Please disable swap
+[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\``,
+  },
+  {
+    name: 'preflight: ip_forward is off',
+    tool: 'kubeadm',
+    source: 'https://github.com/kubernetes/kubernetes/blob/master/cmd/kubeadm/app/preflight/checks.go',
+    note: 'FileContentCheck "%s contents are not set to %s"; the same three lines are quoted verbatim in several public kubeadm notes',
+    expect: 'kubeadm-join-hangs',
+    text: `[preflight] Running pre-flight checks
+error execution phase preflight: [preflight] Some fatal errors occurred:
+	[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1`,
+  },
+  // [10] kubectl-localhost-8080
+  {
+    name: 'kubectl without a kubeconfig (klog lines and the summary)',
+    tool: 'kubectl',
+    source: 'https://github.com/kubernetes/website/issues/45748',
+    expect: 'kubectl-localhost-8080',
+    text: `E0401 16:47:34.292876   22219 memcache.go:265] couldn't get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused
+E0401 16:47:34.294260   22219 memcache.go:265] couldn't get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused
+E0401 16:47:34.294626   22219 memcache.go:265] couldn't get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused
+The connection to the server localhost:8080 was refused - did you specify the right host or port?`,
+  },
+  {
+    name: 'the summary line alone',
+    tool: 'kubectl',
+    source: 'https://github.com/opsnull/follow-me-install-kubernetes-cluster/issues/510',
+    expect: 'kubectl-localhost-8080',
+    text: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+  },
+  {
+    name: 'IPv6 loopback and structured klog (kubectl 1.30+)',
+    tool: 'kubectl',
+    source: 'https://github.com/vdesabou/kafka-docker-playground/issues/8049',
+    expect: 'kubectl-localhost-8080',
+    text: String.raw`E0703 08:28:16.306732  191762 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \"http://localhost:8080/api?timeout=32s\": dial tcp [::1]:8080: connect: connection refused"`,
+  },
+  // Korean pages: the same messages must find the Korean runbooks.
+  {
+    name: 'KO: kubectl localhost:8080',
+    tool: 'kubectl',
+    source: 'https://github.com/k3d-io/k3d/issues/1399',
+    lang: 'ko',
+    expect: 'kubectl-localhost-8080',
+    text: 'E0120 11:23:24.665782    6485 memcache.go:265] couldn\'t get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused',
+  },
+  {
+    name: 'KO: exec format error',
+    tool: 'bash',
+    source: 'https://github.com/janleigh/dotfiles/issues/45',
+    lang: 'ko',
+    expect: 'exec-format-error',
+    text: 'cannot execute binary file: Exec format error',
+  },
+  {
+    name: 'KO: legacy repository',
+    tool: 'apt',
+    source: 'https://github.com/techiescamp/vagrant-kubeadm-kubernetes/issues/63',
+    lang: 'ko',
+    expect: 'kubernetes-apt-repo-moved',
+    text: `    master: Reading package lists...
+    master: E: The repository 'https://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file.
+The SSH command responded with a non-zero exit status. Vagrant
+assumes that this means the command failed.`,
+  },
+];
+
+/** Real error text that none of the ten runbooks explains: explain must say so. */
+export const UNRELATED: { name: string; source: string; text: string }[] = [
+  {
+    name: 'npm missing package.json',
+    source: 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json',
+    text: "npm ERR! code ENOENT\nnpm ERR! syscall open\nnpm ERR! path /app/package.json\nnpm ERR! errno -2\nnpm ERR! enoent ENOENT: no such file or directory, open '/app/package.json'",
+  },
+  {
+    name: 'Python import error',
+    source: 'https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError',
+    text: 'Traceback (most recent call last):\n  File "/usr/bin/app.py", line 3, in <module>\n    import requests\nModuleNotFoundError: No module named \'requests\'',
+  },
+  { name: 'a lone word', source: 'n/a', text: 'error' },
+];

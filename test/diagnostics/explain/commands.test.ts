@@ -1,0 +1,114 @@
+/**
+ * The explain and runbook commands in-process (citty's runCommand), output captured from stdout.
+ */
+import { runCommand } from 'citty';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import explainCommand from '../../../src/diagnostics/commands/explain';
+import runbookCommand from '../../../src/diagnostics/commands/runbook';
+import { EXIT, K8sdiagError } from '../../../src/diagnostics/errors';
+import { runbooks } from '../../../src/diagnostics/knowledge/runbooks';
+
+let write: MockInstance;
+let out = '';
+
+beforeEach(() => {
+  out = '';
+  write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  });
+  vi.stubEnv('K8SDIAG_DOCS_URL', '');
+  vi.stubEnv('NO_COLOR', '1');
+});
+afterEach(() => {
+  write.mockRestore();
+  vi.unstubAllEnvs();
+});
+
+async function exec(command: typeof explainCommand | typeof runbookCommand, rawArgs: string[]): Promise<unknown> {
+  const { result } = await runCommand(command as never, { rawArgs });
+  return result;
+}
+
+describe('k8sdiag explain', () => {
+  const error = 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+
+  it('prints title, cause, fix commands and URL, and exits 0', async () => {
+    expect(await exec(explainCommand, [error])).toBe(EXIT.ok);
+    const entry = runbooks('en').find((e) => e.frontmatter.runbook === 'kubectl-localhost-8080');
+    expect(out).toContain(entry?.frontmatter.title);
+    expect(out).toContain(entry?.frontmatter.cause);
+    for (const command of entry?.frontmatter.fixCommands ?? []) expect(out).toContain(`$ ${command}`);
+    expect(out).toContain('https://k8sdiag.example/runbooks/kubectl-localhost-8080/');
+    expect(out).not.toContain('\u001b[');
+  });
+
+  it('joins unquoted words into one text', async () => {
+    expect(await exec(explainCommand, ['connection', 'to', 'the', 'server', 'localhost:8080', 'was', 'refused'])).toBe(
+      EXIT.ok,
+    );
+    expect(out).toContain('kubectl-localhost-8080');
+  });
+
+  it('uses --docs-url, then K8SDIAG_DOCS_URL', async () => {
+    await exec(explainCommand, [error, '--docs-url', 'https://docs.internal/k8s/']);
+    expect(out).toContain('https://docs.internal/k8s/runbooks/kubectl-localhost-8080/');
+    out = '';
+    vi.stubEnv('K8SDIAG_DOCS_URL', 'http://127.0.0.1:4321');
+    await exec(explainCommand, [error]);
+    expect(out).toContain('http://127.0.0.1:4321/runbooks/kubectl-localhost-8080/');
+  });
+
+  it('prints JSON with --format json', async () => {
+    await exec(explainCommand, [error, '--format', 'json']);
+    const parsed = JSON.parse(out) as { lang: string; matches: { id: string; url: string; fixCommands: string[] }[] };
+    expect(parsed.lang).toBe('en');
+    expect(parsed.matches[0]?.id).toBe('kubectl-localhost-8080');
+    expect(parsed.matches.length).toBeLessThanOrEqual(3);
+  });
+
+  it('answers in Korean with --lang ko', async () => {
+    await exec(explainCommand, [error, '--lang', 'ko']);
+    const entry = runbooks('ko').find((e) => e.frontmatter.runbook === 'kubectl-localhost-8080');
+    expect(out).toContain(entry?.frontmatter.title);
+    expect(out).toContain('원인:');
+    expect(out).toContain('/ko/runbooks/kubectl-localhost-8080/');
+  });
+
+  it('says clearly that nothing matched and exits 1', async () => {
+    expect(await exec(explainCommand, ['npm ERR! code ENOENT'])).toBe(EXIT.findings);
+    expect(out).toContain('No runbook matches this text.');
+  });
+
+  it('rejects empty input, bad --lang, bad --docs-url and bad --limit with usage errors (exit 2)', async () => {
+    const cases: string[][] = [[''], [error, '--lang', 'fr'], [error, '--docs-url', 'file:///etc'], [error, '--limit', '0']];
+    for (const args of cases) {
+      const failure = await exec(explainCommand, args).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(K8sdiagError);
+      expect((failure as K8sdiagError).exitCode).toBe(EXIT.usage);
+    }
+  });
+});
+
+describe('k8sdiag runbook', () => {
+  it('prints the runbook as text without MDX imports or JSX tags', async () => {
+    expect(await exec(runbookCommand, ['kubectl-localhost-8080'])).toBe(EXIT.ok);
+    const entry = runbooks('en').find((e) => e.frontmatter.runbook === 'kubectl-localhost-8080');
+    expect(out.split('\n')[0]).toBe(entry?.frontmatter.title);
+    expect(out).toContain('## Symptom');
+    expect(out).not.toMatch(/^import /m);
+    expect(out).not.toMatch(/<\/?(Steps|Aside|Tabs|TabItem)\b/);
+    expect(out).toContain('The connection to the server localhost:8080 was refused');
+  });
+
+  it('lists the runbooks without an id', async () => {
+    await exec(runbookCommand, []);
+    expect(out.trim().split('\n')).toHaveLength(runbooks('en').length);
+  });
+
+  it('rejects an unknown id with exit 2', async () => {
+    const failure = await exec(runbookCommand, ['no-such-runbook']).catch((e: unknown) => e);
+    expect((failure as K8sdiagError).exitCode).toBe(EXIT.usage);
+    expect((failure as K8sdiagError).message).toContain('unknown runbook');
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../../src/diagnostics/explain/normalize';
+import { tokenize } from '../../../src/diagnostics/explain/tokenize';
+
+const words = (text: string): string[] => tokenize(normalize(text));
+
+describe('normalize', () => {
+  it('drops klog headers, timestamps and pids', () => {
+    const line =
+      'E0401 16:47:34.292876   22219 memcache.go:265] couldn\'t get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused';
+    const tokens = words(line);
+    expect(tokens).not.toContain('e0401');
+    expect(tokens).not.toContain('22219');
+    expect(tokens).not.toContain('memcache');
+    expect(tokens.join(' ')).toContain('localhost 8080');
+    expect(tokens).toContain('couldnt');
+  });
+
+  it('maps loopback to localhost, VirtualBox NAT to vboxnat and other addresses to ipaddr', () => {
+    expect(words('dial tcp [::1]:8080: connect')).toEqual(['dial', 'tcp', 'localhost', '8080', 'connect']);
+    expect(words('dial tcp 10.0.2.15:6443')).toEqual(['dial', 'tcp', 'vboxnat', '6443']);
+    expect(words('connect to host 192.168.56.11 port 22')).toEqual(['connect', 'host', 'ipaddr', 'port', '22']);
+  });
+
+  it('keeps well-known ports and drops ephemeral ones', () => {
+    expect(words('127.0.0.1:2222')).toEqual(['localhost']);
+    expect(words('ssh: connect to host 127.0.0.1 port 2200')).toEqual(['ssh', 'connect', 'host', 'localhost', 'port']);
+    expect(words('k8s-master:6443')).toEqual(['k8s', 'master', '6443']);
+  });
+
+  it('drops GPG key ids, UUIDs, digests and bootstrap tokens but keeps 0x error codes', () => {
+    expect(words('NO_PUBKEY B53DC80D13EDEF05')).toEqual(['no_pubkey', 'no', 'pubkey']);
+    expect(words('Interface: ISession {c0447716-ff5a-4795-b57a-ecd5fffa18a4}')).toEqual(words('Interface: ISession'));
+    expect(words('NO_PUBKEY B53DC80D13EDEF05')).toEqual(words('NO_PUBKEY 234654DA9A296436'));
+    expect(words('code NS_ERROR_FAILURE (0x80004005)')).toEqual([
+      'code',
+      'ns_error_failure',
+      'ns',
+      'error',
+      'failur',
+      '0x80004005',
+    ]);
+    expect(
+      words('--token 3dwl8j.xquc9fiyk8lbbkb0 --discovery-token-ca-cert-hash sha256:757cede0cfad6432ebc2ea067be2e91c'),
+    ).toEqual(['token', 'discovery', 'token', 'ca', 'cert', 'hash']);
+  });
+
+  it('turns versions into one word and strips quotes', () => {
+    expect(words("E: Version '1.33' for 'kubeadm' was not found")).toEqual([
+      'version',
+      'ver',
+      'kubeadm',
+      'not',
+      'found',
+    ]);
+    expect(words('Err:8 https://packages.cloud.google.com/apt kubernetes-xenial Release')).toContain('xenial');
+  });
+
+  it('unescapes JSON strings as Ansible prints them', () => {
+    const ansible = String.raw`"msg": "Failed to update apt cache: E:The repository \"https://apt.kubernetes.io kubernetes-xenial Release\" does not have a Release file.\nN: Updating"`;
+    const lines = normalize(ansible).split('\n');
+    expect(lines.length).toBe(2);
+    expect(lines[0]).not.toContain('"');
+  });
+
+  it('removes user names from home paths and syslog timestamps', () => {
+    expect(words('open /home/alice/.kube/config: permission denied')).toEqual([
+      'open',
+      'home',
+      'user',
+      'kube',
+      'config',
+      'permission',
+      'deni',
+    ]);
+    expect(words('Aug 22 11:11:04 k8server systemd: Failed at step EXEC')).toEqual([
+      'k8server',
+      'systemd',
+      'fail',
+      'step',
+      'exec',
+    ]);
+  });
+});
+
+describe('tokenize', () => {
+  it('splits Korean words into syllable bigrams so particles do not hide the stem', () => {
+    const a = new Set(tokenize('서버를'));
+    const b = new Set(tokenize('서버에'));
+    expect([...a].filter((token) => b.has(token))).toEqual(['서버']);
+  });
+
+  it('splits at script changes and keeps one-syllable Korean words', () => {
+    expect(tokenize('kubectl이 안 됨')).toEqual(['kubectl', '이', '안', '됨']);
+  });
+
+  it('drops stop words and one-letter tokens and stems simple suffixes', () => {
+    expect(tokenize('the connection was refused')).toEqual(['connection', 'refus']);
+    expect(tokenize('refuses')).toEqual(['refus']);
+  });
+});

@@ -1,0 +1,115 @@
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProbeOutput } from '../../../src/diagnostics/probe/parse';
+import { buildProbeScript } from '../../../src/diagnostics/probe/script';
+import type { PlannedProbe, ProbePlan } from '../../../src/diagnostics/probe/types';
+import { runScript, shells } from '../helpers/shells';
+
+const NONCE = '5f0c1e2d3b4a59687766554433221100';
+const OTHER = '00000000000000000000000000000000';
+
+const probe = (index: number, command: string, extra: Partial<PlannedProbe> = {}): PlannedProbe => ({
+  index,
+  keys: [`t/p${index}`],
+  command,
+  needsRoot: false,
+  timeoutSeconds: 10,
+  ...extra,
+});
+
+/** Test probes run only harmless commands on this machine (they bypass the planner on purpose). */
+const plan: ProbePlan = {
+  capBytes: 262144,
+  probes: [
+    probe(0, 'echo hello; echo err >&2; exit 3'),
+    probe(1, "printf 'no newline'"),
+    probe(2, 'cat'),
+    probe(3, `printf '\\n@@K8SDIAG ${OTHER} E 3\\n@@K8SDIAG ${OTHER} Z\\n@@K8SDIAG fake O 3 0 1 2\\n'; printf '@@K8SDIAG ${OTHER} B 4\\n' >&2`),
+    probe(4, 'head -c 1048576 /dev/zero'),
+    probe(5, 'head -c 65536 /dev/urandom'),
+    probe(6, "printf '\\033[31mred\\033[0m\\r\\n'"),
+    probe(7, 'sleep 6', { timeoutSeconds: 1 }),
+    probe(8, "printf 'only stderr' >&2", { keys: ['t/p8', 'u/shared'] }),
+    probe(9, 'cat /proc/[0-9]*/cmdline /proc/[0-9]*/environ 2>/dev/null | tr "\\0" " "'),
+  ],
+};
+
+describe.each(shells())('probe script under $name', (shell) => {
+  it('runs every probe and the parser recovers each section exactly', async () => {
+    const script = buildProbeScript(plan, { nonce: NONCE });
+    const run = await runScript(shell, script);
+    expect(run.code).toBe(0);
+    const parsed = parseProbeOutput(run.stdout, plan, NONCE);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.complete).toBe(true);
+    expect(parsed.finished).toBe(plan.probes.length);
+    expect(parsed.header?.protocol).toBe(1);
+    expect(parsed.header?.uid).toBe(String(process.getuid?.() ?? ''));
+    const s = parsed.sections;
+
+    expect(s['t/p0']).toMatchObject({ stdout: 'hello\n', stderr: 'err\n', exitCode: 3, timedOut: false, truncated: false });
+    expect(s['t/p1']).toMatchObject({ stdout: 'no newline', stderr: '', exitCode: 0 });
+    // `cat` got /dev/null, not the rest of the script: the probes after it still ran.
+    expect(s['t/p2']).toMatchObject({ stdout: '', exitCode: 0 });
+    // Fake markers (another nonce) are plain output, on stdout and on stderr.
+    expect(s['t/p3']?.stdout).toBe(`\n@@K8SDIAG ${OTHER} E 3\n@@K8SDIAG ${OTHER} Z\n@@K8SDIAG fake O 3 0 1 2\n`);
+    expect(s['t/p3']?.stderr).toBe(`@@K8SDIAG ${OTHER} B 4\n`);
+    // 1 MiB of NUL bytes: capped at 256 KiB and marked.
+    expect(s['t/p4']?.truncated).toBe(true);
+    expect(s['t/p4']?.stdout.length).toBe(262144);
+    expect(s['t/p4']?.stdout).toBe('\0'.repeat(262144));
+    // Random binary: present, not truncated (64 KiB < cap), decoded with replacement characters.
+    expect(s['t/p5']?.exitCode).toBe(0);
+    expect(s['t/p5']?.truncated).toBe(false);
+    expect(s['t/p5']?.stdout.length).toBeGreaterThan(10000);
+    // ANSI escapes are kept verbatim here; reporters strip them.
+    expect(s['t/p6']?.stdout).toBe('\u001b[31mred\u001b[0m\r\n');
+    // `timeout` killed the sleep after 1 s.
+    expect(s['t/p7']?.timedOut).toBe(true);
+    expect(s['t/p7']?.durationMs).toBeLessThan(5000);
+    expect(s['t/p8']).toMatchObject({ stdout: '', stderr: 'only stderr' });
+    expect(s['u/shared']).toBe(s['t/p8']);
+    // The nonce is in no process's argv or environment while probes run.
+    expect(s['t/p9']?.stdout.length).toBeGreaterThan(0);
+    expect(s['t/p9']?.stdout).toContain('sh');
+    expect(s['t/p9']?.stdout).not.toContain(NONCE);
+  });
+});
+
+describe('probe script without timeout(1)', () => {
+  it('runs probes directly and says so in the header', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-notimeout-'));
+    for (const tool of ['sh', 'head', 'cat', 'id', 'tr', 'sleep', 'date']) symlinkSync(`/usr/bin/${tool === 'sh' ? 'dash' : tool}`, join(bin, tool));
+    const small: ProbePlan = { capBytes: 100, probes: [probe(0, 'echo ok')] };
+    const script = buildProbeScript(small, { nonce: NONCE }).replace(
+      'PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"',
+      `PATH="${bin}"`,
+    );
+    const run = await runScript({ name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: bin } }, script);
+    const parsed = parseProbeOutput(run.stdout, small, NONCE);
+    expect(parsed.header?.timeout).toBe('none');
+    expect(parsed.sections['t/p0']).toMatchObject({ stdout: 'ok\n', exitCode: 0, timedOut: false });
+  });
+});
+
+const canDropPrivileges = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync('/usr/bin/sudo');
+
+describe.skipIf(!canDropPrivileges)('root probes as a user whose sudo needs a password', () => {
+  it('skips them with sudo’s reason and runs the others', async () => {
+    const rootPlan: ProbePlan = {
+      capBytes: 1000,
+      probes: [probe(0, 'id -u'), probe(1, 'id -u', { needsRoot: true, keys: ['t/root'] })],
+    };
+    const script = buildProbeScript(rootPlan, { nonce: NONCE });
+    const dash = { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: '/usr/bin:/bin', HOME: '/tmp' } };
+    const run = await runScript(dash, script, ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
+    const parsed = parseProbeOutput(run.stdout, rootPlan, NONCE);
+    expect(parsed.header).toMatchObject({ uid: '65534', root: 'no' });
+    expect(parsed.sections['t/p0']).toMatchObject({ stdout: '65534\n', skipped: false });
+    expect(parsed.sections['t/root']?.skipped).toBe(true);
+    expect(parsed.sections['t/root']?.skipReason).toMatch(/^needs root: sudo -n refused \(sudo: .*password is required/);
+    expect(parsed.complete).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Access to the built site for the site tests. `npm test` runs `npm run build` before vitest, so
+ * dist/ is the real output of `astro build` with the real Pagefind index.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { PAGEFIND_RANKING } from '../../src/search/pagefind-options';
+import type { SiteLang } from '../../src/site/lang';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const distDir = join(repoRoot, 'dist');
+
+export function assertBuilt(): void {
+  if (!existsSync(join(distDir, 'index.html')) || !existsSync(join(distDir, 'pagefind', 'pagefind.js'))) {
+    throw new Error('dist/ has no built site: run `npm run build` first (`npm test` does it for you)');
+  }
+}
+
+/** Every .html file under dist/, as paths relative to dist/ with forward slashes. */
+export function builtHtmlFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) out.push(relative(distDir, path).split('\\').join('/'));
+    }
+  };
+  walk(distDir);
+  return out.sort();
+}
+
+export interface SearchHit {
+  /** Path of the result page, e.g. /ko/runbooks/exec-format-error/ */
+  path: string;
+  score: number;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+export interface SiteSearch {
+  search(query: string): Promise<SearchHit[]>;
+  close(): Promise<void>;
+}
+
+interface PagefindResult {
+  score: number;
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
+
+interface PagefindInstance {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: PagefindResult[] } | null>;
+  destroy(): Promise<void>;
+}
+
+interface PagefindModule {
+  createInstance(options: { basePath: string }): PagefindInstance;
+}
+
+/**
+ * Loads the built Pagefind index of one language the way a browser on that language's pages
+ * does: dist/pagefind/pagefind.js (Pagefind's own search code and WebAssembly), fetching the index
+ * over loopback HTTP from dist/, with the site's ranking settings. Pagefind picks the index from
+ * <html lang>; in Node it reads that from `document`, so a one-line stand-in is present while the
+ * instance is created.
+ */
+export async function openSiteSearch(lang: SiteLang): Promise<SiteSearch> {
+  assertBuilt();
+  const server = await startStaticServer({ root: distDir });
+  const mod = (await import(pathToFileURL(join(distDir, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
+  const globals = globalThis as { document?: unknown };
+  globals.document = { querySelector: () => ({ getAttribute: () => lang }) };
+  let instance: PagefindInstance;
+  try {
+    instance = mod.createInstance({ basePath: `${server.url}pagefind/` });
+  } finally {
+    delete globals.document;
+  }
+  await instance.options({ ranking: PAGEFIND_RANKING });
+  await instance.init();
+  const origin = server.url.replace(/\/$/, '');
+  return {
+    async search(query) {
+      const response = await instance.search(query);
+      const results = response?.results ?? [];
+      const data = await Promise.all(results.map((result) => result.data()));
+      return results.map((result, i) => ({
+        path: (data[i]?.url ?? '').replace(origin, ''),
+        score: result.score,
+        excerpt: data[i]?.excerpt ?? '',
+        meta: data[i]?.meta ?? {},
+      }));
+    },
+    async close() {
+      await instance.destroy();
+      await server.close();
+    },
+  };
+}
