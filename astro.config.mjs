@@ -25,9 +25,16 @@ export default defineConfig({
       // Same ranking as test/site/search.test.ts uses against the built index.
       pagefind: PAGEFIND_OPTIONS,
       components: {
-        // Starlight's banner + the Korean search stems of the page (src/components/KoreanStems.astro).
+        // Starlight's banner + search-only metadata: runbook summaries, Korean stems (SearchMeta.astro).
         Banner: './src/components/Banner.astro',
+        // Page title + "Detected by / Prevented by" on runbook pages, from the check registries.
+        PageTitle: './src/components/RunbookMeta.astro',
       },
+      // Accessibility fixes held by test/browser/a11y.test.ts (see the file for each one).
+      customCss: ['./src/styles/a11y.css'],
+      // Long error lines wrap instead of scrolling sideways: expressive-code gives every scrolling
+      // <pre> an unnamed role="region", which axe reports as duplicate landmarks (landmark-unique).
+      expressiveCode: { defaultProps: { wrap: true } },
     }),
   ],
   vite: {

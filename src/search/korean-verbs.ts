@@ -14,8 +14,11 @@ import { compose, decompose, FINAL, isSyllable, VOWEL, withoutFinal } from './ha
 const VERB_STEM_ENDS = new Set(['기', '지', '리', '히', '추', '뀌', '치', '키']);
 
 /** Endings after a contracted 어/었 syllable: 사라졌다, 사라졌습니다, 끊겨서, 멈춰도. */
-const AFTER_PAST = ['다', '습니다', '고', '는데', '지만', '으면', '던', '을', '어요', '음', '는지'];
+const AFTER_PAST = ['', '다', '습니다', '고', '는데', '지만', '으면', '던', '을', '어요', '음', '는지'];
 const AFTER_CONTRACTION = ['서', '도', '야', '요'];
+
+/** ㅇ, the silent initial: 여 = ㅇ+ㅕ. */
+const INITIAL_IEUNG = 11;
 
 /** Contracted vowels and the stem vowel they came from: 져 = 지+어, 춰 = 추+어, 봤 = 보+았. */
 const CONTRACTED: ReadonlyMap<number, number> = new Map([
@@ -53,6 +56,8 @@ function adnominal(chars: string[]): string | undefined {
   }
   const last = body[body.length - 1];
   if (body.length < 2 || !isSyllable(last)) return undefined;
+  // 는다 (찾는다, 않는다): the stem is everything before 는.
+  if (!requireVerbEnd && last === '는') return body.length >= 2 ? body.slice(0, -1).join('') : undefined;
   const { final } = decompose(last);
   const isNieunDa = !requireVerbEnd && final === FINAL.nieun;
   const isAdnominal = requireVerbEnd && (final === FINAL.nieun || final === FINAL.rieul);
@@ -70,19 +75,25 @@ function formalPolite(chars: string[]): string | undefined {
   return [...chars.slice(0, -3), withoutFinal(last)].join('');
 }
 
-/** 사라졌다 / 끊겨서 / 멈췄습니다 -> 사라지 / 끊기 / 멈추. */
+/** 사라졌다 / 끊겨서 / 멈췄습니다 / 봤지만 -> 사라지 / 끊기 / 멈추 / 보; 하나여야 -> 하나. */
 function contracted(chars: string[]): string | undefined {
-  for (let cut = chars.length - 1; cut >= 1; cut--) {
+  for (let cut = chars.length; cut >= 1; cut--) {
     const syllable = chars[cut - 1];
     const ending = chars.slice(cut).join('');
-    if (!isSyllable(syllable) || cut < 2) continue;
+    if (!isSyllable(syllable)) continue;
     const jamo = decompose(syllable);
     const base = CONTRACTED.get(jamo.vowel);
     if (base === undefined) continue;
     const past = jamo.final === FINAL.ssangsiot && AFTER_PAST.includes(ending);
     // 와 (ㅘ) without the past marker is the particle 와/과 far more often than a verb: 서버와도.
-    const plain = jamo.final === FINAL.none && jamo.vowel !== VOWEL.wa && AFTER_CONTRACTION.includes(ending);
-    if (past || plain) return [...chars.slice(0, cut - 1), compose({ ...jamo, vowel: base, final: FINAL.none })].join('');
+    const plain =
+      cut >= 2 && jamo.final === FINAL.none && jamo.vowel !== VOWEL.wa && AFTER_CONTRACTION.includes(ending);
+    if (!past && !plain) continue;
+    const before = chars.slice(0, cut - 1);
+    // 여/였 after a vowel is the copula 이 contracted (하나여야, 문제였다): the noun is the stem.
+    if (jamo.initial === INITIAL_IEUNG && jamo.vowel === VOWEL.yeo)
+      return before.length > 0 ? before.join('') : undefined;
+    return [...before, compose({ ...jamo, vowel: base, final: FINAL.none })].join('');
   }
   return undefined;
 }

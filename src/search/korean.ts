@@ -71,8 +71,7 @@ const EDGE_PUNCTUATION = /^[\s"'`“”‘’«»()[\]{}<>.,;:!?…·~*_|]+|[\s"
 export function stemKoreanWord(word: string): string {
   const chars = [...word];
   if (!isSyllable(chars[chars.length - 1]) || WHOLE_WORDS.has(word)) return word;
-  let stem =
-    stripSuffix(word, LONG_SUFFIXES) ?? verbStem(word) ?? stripSuffix(word, SHORT_SUFFIXES) ?? word;
+  let stem = stripSuffix(word, LONG_SUFFIXES) ?? verbStem(word) ?? stripSuffix(word, SHORT_SUFFIXES) ?? word;
   if (stem.endsWith(PLURAL) && [...stem].length >= 3) stem = stem.slice(0, -PLURAL.length);
   // A particle may follow a verb form: 끊김이 -> 끊김 -> 끊기.
   if (stem !== word) stem = verbStem(stem) ?? stem;
@@ -113,7 +112,11 @@ const SEPARATING_MARKUP = /[#>|(){}<>=]/gu;
 export function koreanStems(text: string): string[] {
   const seen = new Set<string>();
   const stems: string[] = [];
-  for (const raw of text.replace(LINK_TARGET, '').replace(GLUED_MARKUP, '').replace(SEPARATING_MARKUP, ' ').split(/\s+/u)) {
+  for (const raw of text
+    .replace(LINK_TARGET, '')
+    .replace(GLUED_MARKUP, '')
+    .replace(SEPARATING_MARKUP, ' ')
+    .split(/\s+/u)) {
     if (!hasHangul(raw)) continue;
     const word = raw.replace(EDGE_PUNCTUATION, '');
     if (word.length === 0) continue;

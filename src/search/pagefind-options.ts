@@ -5,8 +5,12 @@
  * defaults decide it silently.
  */
 
-/** Metadata key under which Korean pages carry the stems of their words (KoreanStems.astro). */
+/** Metadata under which Korean pages carry the stems of their words (SearchMeta.astro). */
 export const STEMS_META_KEY = 'stems';
+/** Metadata under which runbook pages carry their frontmatter description, symptoms and cause. */
+export const ABOUT_META_KEY = 'about';
+/** Search-only metadata the search UI must not show as result tags. */
+export const HIDDEN_META_KEYS = [STEMS_META_KEY, ABOUT_META_KEY] as const;
 
 export const PAGEFIND_RANKING = {
   /** Starlight's default: short and long pages compete on content, not length. */
@@ -23,7 +27,9 @@ export const PAGEFIND_RANKING = {
     /** Pagefind's default title boost. */
     title: 5,
     /** A page whose words share a query word's stem gets a boost once, however often it says it. */
-    [STEMS_META_KEY]: 2,
+    [STEMS_META_KEY]: 1,
+    /** The runbook's own summary of the failure: as strong as a match in the text. */
+    [ABOUT_META_KEY]: 1,
   },
 } as const;
 

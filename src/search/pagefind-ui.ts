@@ -4,11 +4,12 @@
  * class and keeps its markup, styles and keyboard handling. Two things change:
  * - `processTerm`: every query goes through `normaliseQuery` (src/search/korean.ts), the same
  *   function that produced the stems in the index, so 서버를 and 서버에 both search for 서버;
- * - `processResult`: the stems metadata is dropped from results so the UI does not show it as a tag.
+ * - `processResult`: the search-only metadata (stems, about) is dropped from results so the UI
+ *   does not show it as tags.
  */
 import { PagefindUI as DefaultPagefindUI } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
 import { normaliseQuery } from './korean';
-import { STEMS_META_KEY } from './pagefind-options';
+import { HIDDEN_META_KEYS } from './pagefind-options';
 
 interface ResultData {
   meta?: Record<string, unknown>;
@@ -26,7 +27,7 @@ export function withKoreanSearch(options: UiOptions): UiOptions {
     processTerm: (term: string) => normaliseQuery(processTerm ? processTerm(term) : term),
     processResult: (result: ResultData) => {
       const out = processResult?.(result) ?? result;
-      if (out.meta) delete out.meta[STEMS_META_KEY];
+      for (const key of HIDDEN_META_KEYS) if (out.meta) delete out.meta[key];
       return out;
     },
   };

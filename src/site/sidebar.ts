@@ -72,10 +72,7 @@ export function buildSidebar(places: readonly RunbookPlace[]): SidebarItems {
     {
       label: 'Start here',
       translations: { ko: '시작하기' },
-      items: [
-        { slug: 'index', label: 'Find your failure', translations: { ko: '장애 찾기' } },
-        { slug: 'onboarding' },
-      ],
+      items: [{ slug: 'index', label: 'Find your failure', translations: { ko: '장애 찾기' } }, { slug: 'onboarding' }],
     },
     ...layerGroups,
   ];

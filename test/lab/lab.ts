@@ -230,8 +230,12 @@ function networkScript(id: string, nodes: readonly LabNode[]): string {
           `route add ${r.to} via ${r.via} dev ${r.dev}${r.proto ? ` proto ${r.proto}` : ''}${r.dev === 'eth0' ? ` src ${n.natIp}` : ''}${r.metric === undefined ? '' : ` metric ${r.metric}`}`,
       ),
     ];
+    // Sysctls first: IPv6 duplicate address detection off for the links about to appear, so that
+    // link-local addresses are final at once (a snapshot must not see "tentative" turn into nothing).
+    const sysctls = ['net.ipv6.conf.default.accept_dad=0', ...Object.entries(n.sysctls).map(([k, v]) => `${k}=${v}`)];
     lines.push(
       `ip netns add ${ns}`,
+      `ip netns exec ${ns} sysctl -q -w ${sysctls.map(q).join(' ')}`,
       // The private link: the node's eth1 on the hub's bridge.
       `ip -n ${hub} link add v${index}p type veth peer name eth1 netns ${ns}`,
       `ip -n ${hub} link set v${index}p master ${BRIDGE} up`,
@@ -240,8 +244,6 @@ function networkScript(id: string, nodes: readonly LabNode[]): string {
       `ip -n ${hub} link set v${index}n up`,
       `ip -n ${ns} -b - <<'EOF'\n${batch.join('\n')}\nEOF`,
     );
-    const sysctls = Object.entries(n.sysctls).map(([k, v]) => `${k}=${v}`);
-    if (sysctls.length > 0) lines.push(`ip netns exec ${ns} sysctl -q -w ${sysctls.map(q).join(' ')}`);
     lines.push(`ip netns exec ${ns} iptables-restore < ${q(rules)}`);
     if (n.iptablesLegacy !== undefined) {
       const legacy = join(node.dirs.root, 'iptables-legacy.rules');

@@ -92,8 +92,17 @@ export function materialize({ node, dirs, account, clientPub, intruderPub, rende
     chmodSync(tree, TREE_MODES[mount.tree] ?? 0o755);
     if (mount.kind === 'overlay') mkdirSync(join(dirs.work, mount.tree), { recursive: true, mode: 0o700 });
   }
-  // The node's apt configuration starts as the host's (Debian's sources, apt.conf.d); scenarios add to it.
-  cpSync('/etc/apt', join(dirs.tree, 'etc-apt'), { recursive: true, preserveTimestamps: true });
+  // The node's apt configuration starts as a clean Debian one made from the host's: its Debian sources,
+  // apt.conf.d and Debian's archive keys, without what this machine's image added (a legacy
+  // /etc/apt/trusted.gpg, disabled third-party sources, pins). Scenarios add the Kubernetes source.
+  cpSync('/etc/apt', join(dirs.tree, 'etc-apt'), {
+    recursive: true,
+    preserveTimestamps: true,
+    filter: (source) =>
+      source !== '/etc/apt/trusted.gpg' &&
+      !source.startsWith('/etc/apt/preferences.d/') &&
+      !/^\/etc\/apt\/sources\.list\.d\/(?!debian\.sources$)/.test(source),
+  });
   for (const log of ['wtmp', 'btmp', 'lastlog']) writeFileSync(join(dirs.tree, 'var-log', log), '');
 
   const dirTimes: Array<[string, Date]> = [];

@@ -17,8 +17,9 @@ import { STATE_TREES } from './layout.ts';
 import { must } from './sh.ts';
 
 const KERNEL_STATE = [
-  'echo "## iptables-nft"; iptables-nft-save | grep -v "^#"',
-  'echo "## iptables-legacy"; iptables-legacy-save | grep -v "^#"',
+  // Without the timestamp comments and the packet counters of the chains (traffic, not configuration).
+  'echo "## iptables-nft"; iptables-nft-save | grep -v "^#" | sed "s/ \\[[0-9]*:[0-9]*\\]$//"',
+  'echo "## iptables-legacy"; iptables-legacy-save | grep -v "^#" | sed "s/ \\[[0-9]*:[0-9]*\\]$//"',
   'echo "## addr"; ip -o addr show',
   'echo "## link"; ip -o link show',
   'echo "## route"; ip route show table all',

@@ -76,6 +76,11 @@ describe('stemKoreanWord', () => {
     ['없는', '없'],
     ['없었다', '없'],
     ['기다리다가', '기다리'],
+    ['찾는다', '찾'],
+    ['않는다고', '않'],
+    ['봤지만', '보'],
+    ['하나여야', '하나'],
+    ['arm64여야', 'arm64'],
     // the plural marker between noun and particle
     ['노드들이', '노드'],
     ['노드들', '노드'],
@@ -128,7 +133,17 @@ describe('stemKoreanWord', () => {
   });
 
   it('is idempotent on the particles it strips once', () => {
-    for (const word of ['서버를', '게이트웨이가', '캐시가', '실행하면', 'kubectl이', '노드들이', '끊김이', '사라졌다', '없음']) {
+    for (const word of [
+      '서버를',
+      '게이트웨이가',
+      '캐시가',
+      '실행하면',
+      'kubectl이',
+      '노드들이',
+      '끊김이',
+      '사라졌다',
+      '없음',
+    ]) {
       const stem = stemKoreanWord(word);
       expect(stemKoreanWord(stem)).toBe(stem);
     }
@@ -168,11 +183,11 @@ describe('normaliseQuery', () => {
 describe('koreanStems', () => {
   it('lists the stems that differ from the words, once, in order', () => {
     const text = '서버를 재시작하면 서버에 다시 접속한다. `kubectl`이 서버에서 응답을 기다린다.';
-    expect(koreanStems(text)).toEqual(['서버', '재시작', '접속', 'kubectl', '응답']);
+    expect(koreanStems(text)).toEqual(['서버', '재시작', '접속', 'kubectl', '응답', '기다리']);
   });
 
   it('reads through Markdown markup glued to words', () => {
-    expect(koreanStems('**게이트웨이**가 둘이면 [경로](/x)를 고른다')).toEqual(['게이트웨이', '둘', '경로']);
+    expect(koreanStems('**게이트웨이**가 둘이면 [경로](/x)를 고른다')).toEqual(['게이트웨이', '둘', '경로', '고르']);
   });
 
   it('ignores text without Hangul', () => {

@@ -82,8 +82,32 @@ function shapeOf(file: string): Shape {
 }
 
 function mdxFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.mdx'))
+        .sort()
+    : [];
 }
+
+function docsPages(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) out.push(...docsPages(join(dir, entry.name), `${rel}/`));
+    else if (/\.mdx?$/.test(entry.name)) out.push(rel);
+  }
+  return out.sort();
+}
+
+describe('every page exists in both languages', () => {
+  it('has a Korean twin for every English docs page and no Korean-only page', () => {
+    const docs = join(repoRoot, 'src/content/docs');
+    const english = docsPages(docs).filter((page) => !page.startsWith('ko/'));
+    const korean = docsPages(join(docs, 'ko'));
+    expect(english.length).toBeGreaterThan(RUNBOOK_IDS.length);
+    expect(korean).toEqual(english);
+  });
+});
 
 describe('runbooks exist in both languages', () => {
   it('has exactly one English and one Korean file per runbook id, and nothing else', () => {
@@ -119,7 +143,8 @@ describe.each(RUNBOOK_IDS.map((id) => [id] as [RunbookId]))('runbook %s', (id) =
   });
 
   it.runIf(ready)('has the same id and frontmatter lists', () => {
-    expect(en?.frontmatter['runbook']).toBe(id);
+    const idField = SAME_VALUE_FIELDS[0];
+    expect(en?.frontmatter[idField], 'the id is the file name').toBe(id);
     for (const field of SAME_VALUE_FIELDS) {
       expect(ko?.frontmatter[field], `frontmatter field ${field}`).toEqual(en?.frontmatter[field]);
     }

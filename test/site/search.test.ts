@@ -32,13 +32,17 @@ const CASES: Case[] = [
     query: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
     expect: 'kubectl-localhost-8080',
   },
-  { lang: 'en', query: 'couldn\'t get current server API group list', expect: 'kubectl-localhost-8080' },
+  { lang: 'en', query: "couldn't get current server API group list", expect: 'kubectl-localhost-8080' },
   { lang: 'en', query: 'update_cache 404 Not Found', expect: 'apt-stale-cache' },
   { lang: 'en', query: 'apt.kubernetes.io', expect: 'kubernetes-apt-repo-moved' },
   { lang: 'en', query: 'apt-key deprecated', expect: 'kubernetes-apt-repo-moved' },
   { lang: 'en', query: 'iptables -F', expect: 'iptables-flush-lockout' },
   { lang: 'en', query: 'Chain INPUT (policy DROP)', expect: 'iptables-flush-lockout' },
-  { lang: 'en', query: 'kex_exchange_identification: Connection closed by remote host', expect: 'iptables-flush-lockout' },
+  {
+    lang: 'en',
+    query: 'kex_exchange_identification: Connection closed by remote host',
+    expect: 'iptables-flush-lockout',
+  },
   { lang: 'en', query: 'gateway4', expect: 'duplicate-default-route' },
   { lang: 'en', query: 'two default routes', expect: 'duplicate-default-route' },
   { lang: 'en', query: 'ansible_default_ipv4', expect: 'ansible-default-ipv4-nat' },
@@ -67,6 +71,19 @@ const CASES: Case[] = [
   { lang: 'ko', query: '사설 IP 대신', expect: 'ansible-default-ipv4-nat' },
   { lang: 'ko', query: '조인 태스크가 멈추면', expect: 'kubeadm-join-hangs' },
   { lang: 'ko', query: '버전 끝자리 0이 사라짐', expect: 'yaml-version-float' },
+  // the same words with other particles and endings
+  { lang: 'ko', query: '게이트웨이를', expect: 'duplicate-default-route' },
+  { lang: 'ko', query: '게이트웨이에서', expect: 'duplicate-default-route' },
+  { lang: 'ko', query: '바이너리가', expect: 'exec-format-error' },
+  { lang: 'ko', query: '캐시를 갱신하면', expect: 'apt-stale-cache' },
+  { lang: 'ko', query: '아키텍처를 확인했는데', expect: 'vagrant-box-arch-mismatch' },
+  { lang: 'ko', query: 'kubectl을 실행하면 연결이 거부된다', expect: 'kubectl-localhost-8080' },
+  { lang: 'ko', query: '워커 노드가 조인되지 않음', expect: 'kubeadm-join-hangs' },
+  { lang: 'ko', query: 'ansible_default_ipv4가', expect: 'ansible-default-ipv4-nat' },
+  { lang: 'ko', query: '방화벽 규칙을 초기화했더니', expect: 'iptables-flush-lockout' },
+  { lang: 'ko', query: '라우팅 테이블에', expect: 'duplicate-default-route' },
+  { lang: 'ko', query: 'float으로 바뀌어서', expect: 'yaml-version-float' },
+  { lang: 'ko', query: '저장소의 서명 키가', expect: 'kubernetes-apt-repo-moved' },
 ];
 
 const TOP = 3;
@@ -136,7 +153,7 @@ function printTable(rows: Outcome[]): void {
   console.log(
     [
       '',
-      'Search hit rate against the built Pagefind index (rank = with the site\'s query normalisation, raw = query as typed)',
+      "Search hit rate against the built Pagefind index (rank = with the site's query normalisation, raw = query as typed)",
       format(header),
       header.map((_, col) => '-'.repeat(width(col))).join('-|-'),
       ...lines.map(format),

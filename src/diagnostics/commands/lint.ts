@@ -4,6 +4,7 @@
  * The edge for lint: reads the config file, the TTY and the environment, writes the report.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
@@ -13,7 +14,7 @@ import { CONFIG_FILE, defaultConfig, type LintConfig, parseLintConfig } from '..
 import { failing } from '../lint/engine';
 import { FORMATS, type Format, REPORTERS } from '../lint/reporters/index';
 import { allRules, isRuleId } from '../lint/rules/index';
-import { lintPaths } from '../lint/run';
+import { isLintWorker, lintPathsParallel, runLintWorker } from '../lint/parallel';
 import type { HostArch } from '../lint/types';
 import { VERSION } from './index';
 
@@ -79,8 +80,10 @@ export default defineCommand({
     'docs-url': { type: 'string', description: `Runbook site base URL (default: $K8SDIAG_DOCS_URL or ${DEFAULT_DOCS_URL})` },
     lang: { type: 'enum', options: ['en', 'ko'], default: 'en', description: 'Language of the runbook links' },
     'list-rules': { type: 'boolean', default: false, description: 'Print the rules (id, severity, runbook) and exit' },
+    jobs: { type: 'string', description: 'Worker threads for large trees (default: CPUs, at most 4; 1 = no threads)' },
   },
-  run({ args }) {
+  async run({ args }) {
+    if (isLintWorker()) return runLintWorker();
     const cwd = process.cwd();
     const docsUrl = args['docs-url'] || process.env['K8SDIAG_DOCS_URL'] || DEFAULT_DOCS_URL;
     const lang = (args.lang === 'ko' ? 'ko' : 'en') satisfies Lang;
@@ -102,7 +105,15 @@ export default defineCommand({
       if (!isRuleId(id)) throw new K8sdiagError('E_USAGE', `--ignore: unknown rule id "${id}" (see k8sdiag lint --list-rules)`);
       ignore.add(id);
     }
-    const result = lintPaths(paths, {
+    // Worker threads start this same file again; that only works from the bundled CLI (plain JS).
+    const fromSource = import.meta.url.endsWith('.ts');
+    const jobs = args.jobs === undefined || args.jobs === '' ? (fromSource ? 1 : Math.min(availableParallelism(), 4)) : Number(args.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new K8sdiagError('E_USAGE', `--jobs: expected a whole number >= 1, got "${args.jobs}"`);
+    if (jobs > 1 && fromSource) throw new K8sdiagError('E_USAGE', '--jobs > 1 needs the bundled CLI (npm run build:cli)');
+    const result = await lintPathsParallel(paths, {
+      jobs,
+      workerUrl: new URL(import.meta.url),
+      workerArgv: ['lint'],
       cwd,
       exclude: config.exclude,
       excludeBase: config.base,

@@ -50,7 +50,8 @@ interface Scope {
   rules: Ignore;
 }
 
-function readGitignore(dir: string): Ignore | undefined {
+function readGitignore(dir: string, names: readonly import('node:fs').Dirent[]): Ignore | undefined {
+  if (!names.some((entry) => entry.name === '.gitignore')) return undefined;
   let text: string;
   try {
     text = readFileSync(join(dir, '.gitignore'), 'utf8');
@@ -82,14 +83,14 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
   };
 
   const walk = (dir: string, scopes: Scope[]): void => {
-    const own = readGitignore(dir);
-    const here = own === undefined ? scopes : [...scopes, { base: dir, rules: own }];
     let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    const own = readGitignore(dir, entries);
+    const here = own === undefined ? scopes : [...scopes, { base: dir, rules: own }];
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const abs = join(dir, entry.name);

@@ -9,7 +9,7 @@ import { K8sdiagError } from '../errors';
 import { computeFacts } from './facts';
 import { allRules } from './rules/index';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
-import type { FileKind, HostArch, LintFile, LintFinding, Rule, RuleContext, Severity } from './types';
+import type { FileKind, HostArch, LintFile, LintFinding, ProjectFacts, Rule, RuleContext, Severity } from './types';
 
 export interface EngineOptions {
   hostArch: HostArch;
@@ -23,8 +23,19 @@ export interface EngineOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function lintFiles(files: readonly LintFile[], options: EngineOptions): LintFinding[] {
-  const facts = computeFacts(files);
+/** Sorts findings by path, line, column, rule id (the order every reporter prints). */
+export function sortFindings(findings: LintFinding[]): LintFinding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+/** `facts` may come from elsewhere (worker threads merge the facts of every thread's files). */
+export function lintFiles(files: readonly LintFile[], options: EngineOptions, facts: ProjectFacts = computeFacts(files)): LintFinding[] {
   const ctx: RuleContext = { hostArch: options.hostArch, facts };
   const rules = (options.rules ?? allRules()).filter((rule) => !options.ignore?.has(rule.meta.id));
   const byKind = new Map<FileKind, Rule[]>();
@@ -79,14 +90,7 @@ export function lintFiles(files: readonly LintFile[], options: EngineOptions): L
       }
     }
   }
-  findings.sort(
-    (a, b) =>
-      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
-  return findings;
+  return sortFindings(findings);
 }
 
 /** Whether the findings fail the run: any error, or any warning with --strict. Info never fails. */

@@ -8,7 +8,7 @@ import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
-import type { LintFile, ProjectFacts, VarDefinition } from './types';
+import type { AnsibleTask, LintFile, ProjectFacts, VarDefinition } from './types';
 import { isQuoted, nodeRange } from './yaml-util';
 
 function addVar(vars: Map<string, VarDefinition[]>, name: string, definition: VarDefinition): void {
@@ -63,81 +63,148 @@ function fileVars(file: LintFile, vars: Map<string, VarDefinition[]>): void {
   }
 }
 
-export function computeFacts(files: readonly LintFile[]): ProjectFacts {
+/** A step of a play or of a role's main.yml, in execution order, as far as facts care. */
+type Step =
+  | { kind: 'refresh' }
+  | { kind: 'role'; name: string; become: boolean }
+  | { kind: 'include'; file: string };
+
+/**
+ * What one file contributes to the project facts: plain data (structured-clone safe), so that
+ * files parsed in different worker threads can be merged in one place.
+ */
+export interface FileFacts {
+  path: string;
+  vars: Array<[string, VarDefinition]>;
+  vagrant: boolean;
+  /** Script paths (relative to the lint cwd) run by privileged Vagrant provisioners. */
+  rootScripts: string[];
+  jinjaNative: boolean;
+  /** For role task files: role name and whether the file refreshes the apt cache. */
+  roleTasks: { role: string; refreshes: boolean } | undefined;
+  /** For playbooks: each play's steps. */
+  plays: Step[][];
+  /** For a role's tasks/main.yml: its steps. */
+  roleMain: { role: string; dir: string; steps: Step[] } | undefined;
+  /** Owners of admin.conf copies, depending on whether the file's role/script runs as root. */
+  copiesIfRoot: string[];
+  copiesOtherwise: string[];
+}
+
+function taskSteps(tasks: readonly AnsibleTask[], file: LintFile, becomeDefault: boolean): Step[] {
+  const steps: Step[] = [];
+  for (const task of [...tasks].sort((a, b) => a.order - b.order)) {
+    const role = includedRole(task);
+    if (role !== undefined) steps.push({ kind: 'role', name: role, become: task.become === true || becomeDefault });
+    const included = includedTaskFile(task);
+    if (included !== undefined) steps.push({ kind: 'include', file: included });
+    if (taskEffect(task, file.shell).refresh) steps.push({ kind: 'refresh' });
+  }
+  return steps;
+}
+
+export function fileFacts(file: LintFile): FileFacts {
   const vars = new Map<string, VarDefinition[]>();
-  let vagrant = false;
-  let jinjaNative = false;
+  fileVars(file, vars);
+  const rootScripts: string[] = [];
+  if (file.kind === 'vagrantfile') {
+    const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
+    for (const script of file.vagrant?.scripts ?? []) {
+      if (script.privileged) rootScripts.push(normalizePath(dir + script.path));
+    }
+  }
+  const plays: Step[][] = [];
+  if (file.kind === 'playbook') {
+    for (const play of file.plays) {
+      const tasks = file.tasks.filter((t) => t.play === play);
+      const become = play.become === true;
+      plays.push([
+        ...taskSteps(tasks.filter((t) => t.section === 'pre_tasks'), file, become),
+        ...play.roles.map((role): Step => ({ kind: 'role', name: role.name, become })),
+        ...taskSteps(tasks.filter((t) => t.section === 'tasks' || t.section === 'post_tasks'), file, become),
+      ]);
+    }
+  }
+  const isRoleTasks = file.role !== undefined && file.kind === 'tasks' && !file.path.includes('/handlers/');
+  const owners = (asRoot: boolean): string[] =>
+    kubeconfigCopies(file, {
+      rolesWithBecome: new Set(asRoot && file.role !== undefined ? [file.role] : []),
+      rootScripts: new Set(asRoot ? [file.path] : []),
+    }).map((copy) => copy.owner);
+  const mentionsAdminConf = file.text.includes('admin.conf');
+  return {
+    path: file.path,
+    vars: [...vars].flatMap(([name, list]) => list.map((d): [string, VarDefinition] => [name, d])),
+    vagrant: file.kind === 'vagrantfile',
+    rootScripts,
+    jinjaNative: file.kind === 'ansible-cfg' && /^\s*jinja2_native\s*=\s*(?:true|yes|on|1)\s*$/im.test(file.text),
+    roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role, refreshes: fileRefreshes(file) } : undefined,
+    plays,
+    roleMain:
+      isRoleTasks && file.role !== undefined && /\/tasks\/main\.ya?ml$/.test(file.path)
+        ? { role: file.role, dir: file.path.slice(0, file.path.lastIndexOf('/') + 1), steps: taskSteps(file.tasks, file, false) }
+        : undefined,
+    copiesIfRoot: mentionsAdminConf ? owners(true) : [],
+    copiesOtherwise: mentionsAdminConf ? owners(false) : [],
+  };
+}
+
+export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
+  const vars = new Map<string, VarDefinition[]>();
   const rootScripts = new Set<string>();
   const rolesThatRefresh = new Set<string>();
   const roleFileRefreshes = new Map<string, boolean>();
-  for (const file of files) {
-    fileVars(file, vars);
-    if (file.kind === 'vagrantfile') {
-      vagrant = true;
-      const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
-      for (const script of file.vagrant?.scripts ?? []) {
-        if (script.privileged) rootScripts.add(normalizePath(dir + script.path));
-      }
-    }
-    if (file.kind === 'ansible-cfg' && /^\s*jinja2_native\s*=\s*(?:true|yes|on|1)\s*$/im.test(file.text)) jinjaNative = true;
-    if (file.role !== undefined && file.kind === 'tasks' && !file.path.includes('/handlers/')) {
-      const refreshes = fileRefreshes(file);
-      roleFileRefreshes.set(file.path, refreshes);
-      if (refreshes) rolesThatRefresh.add(file.role);
+  let vagrant = false;
+  let jinjaNative = false;
+  for (const part of parts) {
+    for (const [name, definition] of part.vars) addVar(vars, name, definition);
+    for (const script of part.rootScripts) rootScripts.add(script);
+    vagrant ||= part.vagrant;
+    jinjaNative ||= part.jinjaNative;
+    if (part.roleTasks !== undefined) {
+      roleFileRefreshes.set(part.path, part.roleTasks.refreshes);
+      if (part.roleTasks.refreshes) rolesThatRefresh.add(part.roleTasks.role);
     }
   }
 
   // Roles applied after a refresh, in every play that applies them; roles applied with become.
   const seenRefreshed = new Map<string, boolean>();
   const rolesWithBecome = new Set<string>();
-  const mark = (role: string, refreshed: boolean): void => {
-    seenRefreshed.set(role, (seenRefreshed.get(role) ?? true) && refreshed);
-  };
-  for (const file of files) {
-    if (file.kind !== 'playbook') continue;
-    for (const play of file.plays) {
-      const playTasks = file.tasks.filter((t) => t.play === play).sort((a, b) => a.order - b.order);
+  for (const part of parts) {
+    for (const steps of part.plays) {
       let refreshed = false;
-      const runTask = (task: (typeof playTasks)[number]): void => {
-        const role = includedRole(task);
-        if (role !== undefined) {
-          mark(role, refreshed);
-          if (task.become === true || play.become === true) rolesWithBecome.add(role);
-          if (rolesThatRefresh.has(role)) refreshed = true;
-        }
-        if (taskEffect(task, file.shell).refresh) refreshed = true;
-      };
-      for (const task of playTasks.filter((t) => t.section === 'pre_tasks')) runTask(task);
-      for (const role of play.roles) {
-        mark(role.name, refreshed);
-        if (play.become === true) rolesWithBecome.add(role.name);
-        if (rolesThatRefresh.has(role.name)) refreshed = true;
+      for (const step of steps) {
+        if (step.kind === 'refresh') refreshed = true;
+        if (step.kind !== 'role') continue;
+        seenRefreshed.set(step.name, (seenRefreshed.get(step.name) ?? true) && refreshed);
+        if (step.become) rolesWithBecome.add(step.name);
+        if (rolesThatRefresh.has(step.name)) refreshed = true;
       }
-      for (const task of playTasks.filter((t) => t.section === 'tasks' || t.section === 'post_tasks')) runTask(task);
     }
   }
   const rolesRefreshedBefore = new Set([...seenRefreshed].filter(([, ok]) => ok).map(([role]) => role));
 
   // Within a role: task files included from main.yml after something refreshed the cache.
   const roleFilesRefreshedBefore = new Map<string, Set<string>>();
-  for (const file of files) {
-    if (file.role === undefined || file.kind !== 'tasks' || !/\/tasks\/main\.ya?ml$/.test(file.path)) continue;
-    const dir = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+  for (const part of parts) {
+    if (part.roleMain === undefined) continue;
+    const { role, dir, steps } = part.roleMain;
     const covered = new Set<string>();
     let refreshed = false;
-    for (const task of [...file.tasks].sort((a, b) => a.order - b.order)) {
-      const included = includedTaskFile(task);
-      if (included !== undefined) {
-        if (refreshed) covered.add(included);
-        if (roleFileRefreshes.get(normalizePath(dir + included)) === true) refreshed = true;
-      }
-      if (taskEffect(task, file.shell).refresh) refreshed = true;
+    for (const step of steps) {
+      if (step.kind === 'refresh') refreshed = true;
+      if (step.kind !== 'include') continue;
+      if (refreshed) covered.add(step.file);
+      if (roleFileRefreshes.get(normalizePath(dir + step.file)) === true) refreshed = true;
     }
-    roleFilesRefreshedBefore.set(file.role, covered);
+    roleFilesRefreshedBefore.set(role, covered);
   }
 
-  const partial = { rootScripts, rolesWithBecome };
-  const kubeconfigForLoginUser = files.some((file) => kubeconfigCopies(file, partial).some((copy) => copy.owner === 'user'));
+  const kubeconfigForLoginUser = parts.some((part) => {
+    const role = part.roleTasks?.role;
+    const asRoot = rootScripts.has(part.path) || (role !== undefined && rolesWithBecome.has(role));
+    return (asRoot ? part.copiesIfRoot : part.copiesOtherwise).includes('user');
+  });
 
   return {
     vars,
@@ -150,6 +217,10 @@ export function computeFacts(files: readonly LintFile[]): ProjectFacts {
     kubeconfigForLoginUser,
     rootScripts,
   };
+}
+
+export function computeFacts(files: readonly LintFile[]): ProjectFacts {
+  return mergeFacts(files.map(fileFacts));
 }
 
 function normalizePath(path: string): string {

@@ -49,6 +49,10 @@ export function lintPaths(paths: readonly string[], options: LintRunOptions): Li
     exclude: options.exclude ?? [],
     excludeBase: options.excludeBase ?? options.cwd,
   });
+  return lintDiscovered(discovered, options);
+}
+
+export function lintDiscovered(discovered: readonly DiscoveredFile[], options: EngineOptions): LintResult {
   const { files, errors } = parseDiscovered(discovered);
   const findings = lintFiles(files, options);
   return { findings, errors, files: files.map((f) => ({ path: f.path, kind: f.kind })) };

@@ -65,7 +65,12 @@ function parseHeader(fields: readonly string[]): ProbeHeader {
 }
 
 /** Did `timeout` kill it? GNU exits 124; busybox exits 143 (SIGTERM) or 137 (SIGKILL). */
-function timedOut(exitCode: number | null, durationMs: number, probe: PlannedProbe, header: ProbeHeader | undefined): boolean {
+function timedOut(
+  exitCode: number | null,
+  durationMs: number,
+  probe: PlannedProbe,
+  header: ProbeHeader | undefined,
+): boolean {
   if (header === undefined || header.timeout === 'none' || exitCode === null) return false;
   if (exitCode === 124) return true;
   return (exitCode === 143 || exitCode === 137) && durationMs >= probe.timeoutSeconds * 1000 - 500;

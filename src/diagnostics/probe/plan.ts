@@ -7,6 +7,7 @@ import { K8sdiagError } from '../errors';
 import type { Check, ClusterCheck, Probe } from '../types';
 import { readOnlyViolations } from './read-only';
 import {
+  ROLE_SECTION_KEY,
   DEFAULT_CAP_BYTES,
   DEFAULT_PROBE_TIMEOUT_SECONDS,
   INFRA_OWNER,
@@ -15,11 +16,14 @@ import {
 } from './types';
 
 /** The runner's own probes: role detection (a control-plane node has the API server manifest). */
-export const INFRA_PROBES: readonly Probe[] = [{ name: 'manifests', command: 'ls -1 /etc/kubernetes/manifests' }];
+export const INFRA_PROBES: readonly Probe[] = [{ name: ROLE_SECTION_KEY, command: 'ls -1 /etc/kubernetes/manifests' }];
 
-/** `${owner}/${name}`, or the name itself when it already names another check's section. */
-export function sectionKey(ownerId: string, probeName: string): string {
-  return probeName.includes('/') ? probeName : `${ownerId}/${probeName}`;
+/**
+ * Sections are keyed by probe name: the registry keeps probe names unique across all checks
+ * (one name is one command; shared probes are one object), so a probe several checks need runs once.
+ */
+export function sectionKey(_ownerId: string, probeName: string): string {
+  return probeName;
 }
 
 export interface PlanOptions {
@@ -57,7 +61,8 @@ export function planProbes(
     const identity = `${needsRoot ? 'root' : 'user'}\0${command}`;
     const previous = keyCommand.get(key);
     if (previous !== undefined) {
-      if (previous !== identity) throw new K8sdiagError('E_INTERNAL', `section ${key} is defined twice with different commands`);
+      if (previous !== identity)
+        throw new K8sdiagError('E_INTERNAL', `section ${key} is defined twice with different commands`);
       continue;
     }
     keyCommand.set(key, identity);

@@ -4,6 +4,7 @@
  * failure (a "helpful" iptables flush that cut every node off) is why this list is strict.
  * Reading credentials into a report is refused as well (kubeconfigs, private keys).
  */
+import { awkProblems, sedProblems } from './read-only-scripts';
 import type { WordToken } from './shell-lexer';
 
 /** Checks one simple command; returns reasons it is not read-only (empty when it is). */
@@ -17,7 +18,9 @@ const SECRET_PATH =
 
 /** For commands that dump whole files: refuse credential files. */
 const noSecretFiles: ArgRule = (args) =>
-  args.filter((a) => !a.text.startsWith('-') && SECRET_PATH.test(a.text)).map((a) => `would print credentials from ${a.text}`);
+  args
+    .filter((a) => !a.text.startsWith('-') && SECRET_PATH.test(a.text))
+    .map((a) => `would print credentials from ${a.text}`);
 
 interface FlagSpec {
   /** Short flags allowed, as single letters; letters listed in `withValue` take a value. */
@@ -31,7 +34,11 @@ interface FlagSpec {
 }
 
 /** Accepts only the listed flags; anything else is refused. Non-literal flags are refused. */
-function onlyFlags(spec: FlagSpec, name: string, args: readonly WordToken[]): { errors: string[]; positional: string[]; flags: string[] } {
+function onlyFlags(
+  spec: FlagSpec,
+  name: string,
+  args: readonly WordToken[],
+): { errors: string[]; positional: string[]; flags: string[] } {
   const errors: string[] = [];
   const positional: string[] = [];
   const flags: string[] = [];
@@ -128,7 +135,7 @@ function subcommand(name: string, allowed: readonly string[], valueFlags: readon
 }
 
 const IPTABLES: FlagSpec = {
-  short: 'LSnvx46w',
+  short: 'LSnvx46wV',
   withValue: 't',
   long: ['--list', '--list-rules', '--numeric', '--verbose', '--exact', '--line-numbers', '--wait', '--version'],
   longWithValue: ['--table'],
@@ -138,7 +145,7 @@ const IPTABLES: FlagSpec = {
 const iptablesRule = (name: string): ArgRule =>
   flagsRule(name, IPTABLES, (r) => {
     const errors: string[] = [];
-    const lists = r.flags.some((f) => ['-L', '-S', '--list', '--list-rules', '--version'].includes(f));
+    const lists = r.flags.some((f) => ['-L', '-S', '-V', '--list', '--list-rules', '--version'].includes(f));
     if (!lists) errors.push(`${name}: only -L/-S listing is allowed`);
     // -w takes an optional number of seconds: the only positional besides one chain name.
     const chains = r.positional.filter((p) => !/^[0-9]+$/.test(p));
@@ -220,7 +227,21 @@ const systemctlRule = subcommand(
 );
 
 const kubectlRule: ArgRule = (args) => {
-  const valueFlags = ['--kubeconfig', '--context', '--cluster', '--user', '-n', '--namespace', '-o', '--output', '--request-timeout', '-l', '--selector', '-s', '--server'];
+  const valueFlags = [
+    '--kubeconfig',
+    '--context',
+    '--cluster',
+    '--user',
+    '-n',
+    '--namespace',
+    '-o',
+    '--output',
+    '--request-timeout',
+    '-l',
+    '--selector',
+    '-s',
+    '--server',
+  ];
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const text = (args[i] as WordToken).text;
@@ -236,7 +257,11 @@ const kubectlRule: ArgRule = (args) => {
   if (['version', 'get', 'describe', 'cluster-info', 'api-versions', 'api-resources', 'top'].includes(verb)) {
     return verb === 'get' && (sub === 'secret' || sub === 'secrets') ? ['kubectl: reading secrets'] : [];
   }
-  if (verb === 'config' && sub !== undefined && ['view', 'current-context', 'get-contexts', 'get-clusters'].includes(sub)) {
+  if (
+    verb === 'config' &&
+    sub !== undefined &&
+    ['view', 'current-context', 'get-contexts', 'get-clusters'].includes(sub)
+  ) {
     return [];
   }
   if (verb === 'auth' && (sub === 'can-i' || sub === 'whoami')) return [];
@@ -247,29 +272,46 @@ const versionOnly =
   (name: string): ArgRule =>
   (args) => {
     const texts = args.map((a) => a.text);
-    const allowed = [['--version'], ['-v'], ['version'], ['-version'], ['version', '-o', 'short'], ['version', '--short'], ['version', '-o', 'json'], ['version', '-o', 'yaml']];
+    const allowed = [
+      ['--version'],
+      ['-v'],
+      ['version'],
+      ['-version'],
+      ['version', '-o', 'short'],
+      ['version', '--short'],
+      ['version', '-o', 'json'],
+      ['version', '-o', 'yaml'],
+    ];
     return allowed.some((a) => a.length === texts.length && a.every((t, i) => t === texts[i]))
       ? []
       : [`${name}: only a version query is allowed (got "${texts.join(' ')}")`];
   };
 
-const curlRule = flagsRule(
-  'curl',
-  {
-    short: 'sSkfIv',
-    withValue: 'mwo',
-    long: ['--silent', '--show-error', '--insecure', '--fail', '--head', '--verbose', '--ipv4', '--ipv6', '--no-progress-meter'],
-    longWithValue: ['--max-time', '--connect-timeout', '--write-out', '--cacert', '--noproxy', '--resolve', '--output'],
-    positional: true,
-  },
-);
+const curlRule = flagsRule('curl', {
+  short: 'sSkfIv',
+  withValue: 'mwo',
+  long: [
+    '--silent',
+    '--show-error',
+    '--insecure',
+    '--fail',
+    '--head',
+    '--verbose',
+    '--ipv4',
+    '--ipv6',
+    '--no-progress-meter',
+  ],
+  longWithValue: ['--max-time', '--connect-timeout', '--write-out', '--cacert', '--noproxy', '--resolve', '--output'],
+  positional: true,
+});
 
 /** curl -o is allowed only to /dev/null. */
 const curlWithOutput: ArgRule = (args, nested) => {
   const errors = curlRule(args, nested);
   for (let i = 0; i < args.length; i++) {
     const text = (args[i] as WordToken).text;
-    if ((text === '-o' || text === '--output') && args[i + 1]?.text !== '/dev/null') errors.push('curl: -o writes a file');
+    if ((text === '-o' || text === '--output') && args[i + 1]?.text !== '/dev/null')
+      errors.push('curl: -o writes a file');
     if (text.startsWith('--output=') && text !== '--output=/dev/null') errors.push('curl: --output writes a file');
   }
   return errors;
@@ -311,7 +353,10 @@ const dateRule: ArgRule = (args) =>
     .filter((a) => !a.text.startsWith('+') && !['-u', '--utc', '-R', '-I', '--iso-8601'].includes(a.text))
     .map((a) => `date: ${a.text} could set the clock`);
 
-const hostnameRule = flagsRule('hostname', { short: 'sfiIAdy', long: ['--short', '--fqdn', '--ip-address', '--all-ip-addresses'] });
+const hostnameRule = flagsRule('hostname', {
+  short: 'sfiIAdy',
+  long: ['--short', '--fqdn', '--ip-address', '--all-ip-addresses'],
+});
 
 const timeoutRule: ArgRule = (args, nested) => {
   let i = 0;
@@ -331,18 +376,43 @@ const commandRule: ArgRule = (args, nested) => {
 
 const dpkgRule = flagsRule('dpkg', {
   short: 'lLsS',
-  long: ['--list', '--listfiles', '--status', '--search', '--print-architecture', '--print-foreign-architectures', '--version', '--get-selections'],
+  long: [
+    '--list',
+    '--listfiles',
+    '--status',
+    '--search',
+    '--print-architecture',
+    '--print-foreign-architectures',
+    '--version',
+    '--get-selections',
+  ],
   positional: true,
 });
 
-const aptCacheRule = subcommand('apt-cache', ['policy', 'show', 'madison', 'depends', 'rdepends', 'showpkg', 'search', 'pkgnames', 'stats', 'showsrc']);
+const aptCacheRule = subcommand('apt-cache', [
+  'policy',
+  'show',
+  'madison',
+  'depends',
+  'rdepends',
+  'showpkg',
+  'search',
+  'pkgnames',
+  'stats',
+  'showsrc',
+]);
 const aptRule = subcommand('apt', ['list', 'policy', 'show', 'depends', 'rdepends', 'search']);
 const aptConfigRule = subcommand('apt-config', ['dump', 'shell']);
-const crictlRule = subcommand('crictl', ['version', 'info', 'ps', 'pods', 'images', 'img', 'stats', 'inspect', 'inspecti', 'inspectp', 'logs'], ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '--timeout', '-t', '-o', '--output']);
+const crictlRule = subcommand(
+  'crictl',
+  ['version', 'info', 'ps', 'pods', 'images', 'img', 'stats', 'inspect', 'inspecti', 'inspectp', 'logs'],
+  ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '--timeout', '-t', '-o', '--output'],
+);
 const kubeadmRule: ArgRule = (args) => {
   const words = args.map((a) => a.text).filter((t) => !t.startsWith('-'));
   const joined = words.slice(0, 3).join(' ');
-  if (words[0] === 'version' || joined.startsWith('certs check-expiration') || joined.startsWith('config images list')) return [];
+  if (words.length === 0 || words[0] === 'version' || joined.startsWith('certs check-expiration') || joined.startsWith('config images list'))
+    return [];
   return [`kubeadm: "${words.slice(0, 2).join(' ')}" is not on the read-only list`];
 };
 const journalctlRule = denyFlags('journalctl', '', [
@@ -358,12 +428,29 @@ const journalctlRule = denyFlags('journalctl', '', [
   '--update-catalog',
 ]);
 
+/** nft: only `list ...` (and `--version`); never -f, never a ruleset change. */
+const nftRule: ArgRule = (args) => {
+  const errors: string[] = [];
+  let i = 0;
+  for (; i < args.length && (args[i] as WordToken).text.startsWith('-'); i++) {
+    const flag = (args[i] as WordToken).text;
+    if (flag === '-v' || flag === '--version') return [];
+    if (!/^-[tjansNSyu]+$|^--(terse|json|handle|numeric|stateless|reversedns|service|guid)$/.test(flag)) {
+      errors.push(`nft: flag ${flag} is not on the read-only list`);
+    }
+  }
+  if (args[i]?.text !== 'list') errors.push(`nft: only "nft list ..." is allowed (got "${args[i]?.text ?? ''}")`);
+  return errors;
+};
+
 const sortRule = denyFlags('sort', 'oT', ['--output', '--temporary-directory']);
 const uniqRule: ArgRule = (args) =>
   args.filter((a) => !a.text.startsWith('-')).length > 1 ? ['uniq: a second operand writes a file'] : [];
 const fileRule = denyFlags('file', 'C', ['--compile']);
 const xxdRule: ArgRule = (args) =>
-  args.filter((a) => !a.text.startsWith('-') && !/^[0-9]+$/.test(a.text)).length > 1 ? ['xxd: a second operand writes a file'] : [];
+  args.filter((a) => !a.text.startsWith('-') && !/^[0-9]+$/.test(a.text)).length > 1
+    ? ['xxd: a second operand writes a file']
+    : [];
 
 const withSecrets =
   (rule: ArgRule): ArgRule =>
@@ -385,6 +472,12 @@ export const READ_ONLY_RULES: Readonly<Record<string, ArgRule>> = {
   type: ok,
   which: ok,
   cd: ok,
+  ':': ok,
+  continue: ok,
+  break: ok,
+  pwd: ok,
+  set: ok,
+  read: ok,
   // reading files and text
   cat: withSecrets(ok),
   head: withSecrets(ok),
@@ -396,6 +489,8 @@ export const READ_ONLY_RULES: Readonly<Record<string, ArgRule>> = {
   hexdump: withSecrets(ok),
   strings: withSecrets(ok),
   grep: ok,
+  sed: (args) => sedProblems(args),
+  awk: (args) => awkProblems(args),
   egrep: ok,
   fgrep: ok,
   wc: ok,
@@ -448,6 +543,7 @@ export const READ_ONLY_RULES: Readonly<Record<string, ArgRule>> = {
   'ip6tables-save': iptablesSaveRule('ip6tables-save'),
   'ip6tables-legacy-save': iptablesSaveRule('ip6tables-legacy-save'),
   'ip6tables-nft-save': iptablesSaveRule('ip6tables-nft-save'),
+  nft: nftRule,
   nc: ncRule,
   curl: curlWithOutput,
   // packages

@@ -8,8 +8,17 @@ import { lexShell, type Token, type WordToken } from './shell-lexer';
 
 const RESERVED_PREFIX = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'esac']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-/** Variables that would change what a command does or loads. */
-const DANGEROUS_ASSIGNMENT = /^(PATH|LD_[A-Z_]+|IFS|ENV|BASH_ENV|SHELLOPTS|PS4)=/;
+/** Variables that would change what a command is or loads. */
+const DANGEROUS_ASSIGNMENT = /^(PATH|LD_[A-Z_]+|ENV|BASH_ENV|SHELLOPTS|PS4)=/;
+/** `$name` or `${name}` alone: a command name that is a variable. */
+const VARIABLE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
+
+/**
+ * Values a variable can hold where it is used as a command name: `for b in kubeadm kubelet`
+ * gives ["kubeadm", "kubelet"], and `case "$b" in kubeadm) ...` narrows it inside that branch.
+ * Unknown variables (assigned from anything else) have no entry: using one as a command is refused.
+ */
+type Values = Map<string, readonly string[]>;
 
 function checkRedirection(token: Extract<Token, { kind: 'redir' }>): string[] {
   switch (token.op) {
@@ -30,7 +39,16 @@ function checkRedirection(token: Extract<Token, { kind: 'redir' }>): string[] {
   }
 }
 
-function checkSimpleCommand(words: readonly WordToken[], depth: number): string[] {
+function checkNamed(name: string, args: readonly WordToken[], depth: number, values: Values): string[] {
+  const base = name.startsWith('/') && !name.includes('..') ? (name.split('/').pop() ?? '') : name;
+  if (base.includes('/') || base === '') return [`command ${name} must be a bare name or an absolute path`];
+  const rule = READ_ONLY_RULES[base];
+  if (rule === undefined) return [`command "${base}" is not on the read-only list`];
+  const nested = (rest: readonly WordToken[]): string[] => (depth > 4 ? ['nesting too deep'] : checkSimpleCommand(rest, depth + 1, values));
+  return rule(args, nested);
+}
+
+function checkSimpleCommand(words: readonly WordToken[], depth: number, values: Values): string[] {
   let i = 0;
   const errors: string[] = [];
   while (i < words.length && ASSIGNMENT.test((words[i] as WordToken).text)) {
@@ -40,77 +58,124 @@ function checkSimpleCommand(words: readonly WordToken[], depth: number): string[
   }
   const head = words[i];
   if (head === undefined) return errors;
-  if (!head.literal) return [...errors, `command name ${head.text} is an expansion`];
-  const name = head.text.startsWith('/') && !head.text.includes('..') ? (head.text.split('/').pop() ?? '') : head.text;
-  if (name.includes('/')) return [...errors, `command ${head.text} must be a bare name or an absolute path`];
-  const rule = READ_ONLY_RULES[name];
-  if (rule === undefined) return [...errors, `command "${name}" is not on the read-only list`];
-  const nested = (rest: readonly WordToken[]): string[] => (depth > 4 ? ['nesting too deep'] : checkSimpleCommand(rest, depth + 1));
-  return [...errors, ...rule(words.slice(i + 1), nested)];
+  const args = words.slice(i + 1);
+  if (head.literal) return [...errors, ...checkNamed(head.text, args, depth, values)];
+  const variable = VARIABLE.exec(head.text)?.[1];
+  const possible = variable === undefined ? undefined : values.get(variable);
+  if (possible === undefined) return [...errors, `command name ${head.text} is an expansion`];
+  return [...errors, ...possible.flatMap((name) => checkNamed(name, args, depth, values))];
+}
+
+/** OpenSSH-style glob for case patterns over literal values. */
+function caseMatch(pattern: string, value: string): boolean {
+  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  try {
+    return new RegExp(`^${re}$`).test(value);
+  } catch {
+    return true;
+  }
+}
+
+interface CaseFrame {
+  state: 'head' | 'pattern' | 'body';
+  subject: string | undefined;
+  remaining: readonly string[] | undefined;
+  patterns: string[];
 }
 
 /**
  * Walks the token stream, splitting it into simple commands. Knows `if/while/until`, `{ }`,
- * `( )`, `for ... in ...` and `case ... in pattern) ... ;; esac`.
+ * `( )`, `for NAME in words; do`, `case WORD in pattern) ... ;; esac`.
  */
 function checkTokens(tokens: readonly Token[]): string[] {
   const errors: string[] = [];
+  const loopValues: Values = new Map();
+  const cases: CaseFrame[] = [];
   let words: WordToken[] = [];
-  /** Skip words until the next separator (the list of a `for`). */
-  let skipSegment = false;
-  /** Inside a case body, at the start of a pattern list. */
-  const caseStack: Array<'head' | 'pattern' | 'body'> = [];
+  /** The words of a `for` header, collected until its separator. */
+  let forHeader: WordToken[] | undefined;
+
+  const values = (): Values => {
+    const merged: Values = new Map(loopValues);
+    for (const frame of cases) {
+      if (frame.state === 'body' && frame.subject !== undefined && frame.remaining !== undefined) {
+        merged.set(frame.subject, frame.remaining.filter((v) => frame.patterns.some((p) => caseMatch(p, v))));
+      }
+    }
+    return merged;
+  };
   const flush = (): void => {
-    if (!skipSegment && words.length > 0) errors.push(...checkSimpleCommand(words, 0));
+    if (forHeader !== undefined) {
+      const [name, inWord, ...list] = forHeader;
+      if (name !== undefined && inWord?.text === 'in' && list.every((w) => w.literal)) loopValues.set(name.text, list.map((w) => w.text));
+      else if (name !== undefined) loopValues.delete(name.text);
+      forHeader = undefined;
+    } else if (words.length > 0) {
+      for (const word of words) {
+        const assigned = ASSIGNMENT.exec(word.text);
+        if (assigned) loopValues.delete(word.text.split('=')[0] as string);
+        else break;
+      }
+      errors.push(...checkSimpleCommand(words, 0, values()));
+    }
     words = [];
   };
+
   for (const token of tokens) {
-    const top = caseStack[caseStack.length - 1];
+    const top = cases[cases.length - 1];
     if (token.kind === 'redir') {
       errors.push(...checkRedirection(token));
       continue;
     }
+    if (top?.state === 'pattern') {
+      if (token.kind === 'op' && token.text === ')') top.state = 'body';
+      else if (token.kind === 'word' && token.text === 'esac') cases.pop();
+      else if (token.kind === 'word') top.patterns.push(token.literal ? token.text : '*');
+      continue;
+    }
     if (token.kind === 'op') {
-      if (top === 'pattern') {
-        if (token.text === ')') caseStack[caseStack.length - 1] = 'body';
-        continue;
-      }
       if (token.text === '&') errors.push('background jobs (&) are not allowed');
-      if (token.text === ';;' && top === 'body') caseStack[caseStack.length - 1] = 'pattern';
       flush();
-      skipSegment = false;
-      continue;
-    }
-    if (top === 'pattern') {
-      if (token.text === 'esac') {
-        caseStack.pop();
+      if (token.text === ';;' && top?.state === 'body') {
+        const matched = top.remaining?.filter((v) => top.patterns.some((p) => caseMatch(p, v))) ?? [];
+        if (top.remaining !== undefined) top.remaining = top.remaining.filter((v) => !matched.includes(v));
+        top.patterns = [];
+        top.state = 'pattern';
       }
       continue;
     }
-    if (top === 'head') {
-      if (token.text === 'in') caseStack[caseStack.length - 1] = 'pattern';
+    if (top?.state === 'head') {
+      if (token.text === 'in') top.state = 'pattern';
+      else if (top.subject === undefined && top.remaining === undefined) {
+        const variable = VARIABLE.exec(token.text)?.[1];
+        top.subject = variable;
+        top.remaining = variable === undefined ? undefined : loopValues.get(variable);
+      }
       continue;
     }
-    if (words.length === 0 && !skipSegment) {
-      if (token.text === 'for') {
-        skipSegment = true;
+    if (forHeader !== undefined) {
+      forHeader.push(token);
+      continue;
+    }
+    if (words.length === 0) {
+      if (token.text === 'for' && token.literal) {
+        forHeader = [];
         continue;
       }
-      if (token.text === 'case') {
-        caseStack.push('head');
+      if (token.text === 'case' && token.literal) {
+        cases.push({ state: 'head', subject: undefined, remaining: undefined, patterns: [] });
         continue;
       }
-      if (token.text === 'esac' && top === 'body') {
-        caseStack.pop();
+      if (token.text === 'esac' && top?.state === 'body') {
+        cases.pop();
         continue;
       }
       if (RESERVED_PREFIX.has(token.text) && token.literal) continue;
     }
-    if (skipSegment) continue;
     words.push(token);
   }
   flush();
-  if (caseStack.length > 0) errors.push('unterminated case');
+  if (cases.length > 0) errors.push('unterminated case');
   return errors;
 }
 

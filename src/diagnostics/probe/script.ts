@@ -103,7 +103,9 @@ export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): strin
     `k8sdiag_mark "H ${SCRIPT_PROTOCOL} uid=$k8sdiag_uid timeout=\${k8sdiag_to:-none} root=$k8sdiag_root"`,
   ];
   for (const probe of plan.probes) {
-    lines.push(`k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${shQuote(probe.command)}`);
+    lines.push(
+      `k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${shQuote(probe.command)}`,
+    );
   }
   lines.push('k8sdiag_mark Z', 'exit 0', '}', '');
   return lines.filter((line) => line !== '').join('\n');

@@ -129,14 +129,46 @@ function readDollar(c: Cursor): string {
     return `$(${body})`;
   }
   if (next === '{') {
-    const end = c.src.indexOf('}', c.pos + 2);
-    if (end === -1) {
-      c.errors.push('unterminated ${ ... }');
-      c.pos = c.src.length;
-      return '';
+    // ${...} can hold command substitutions (${x:-$(cmd)}): find them, respect nesting.
+    let depth = 0;
+    let text = '';
+    let i = c.pos;
+    while (i < c.src.length) {
+      const ch = c.src[i] as string;
+      if (ch === '\\') {
+        text += c.src.slice(i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (ch === '$' && c.src[i + 1] === '(') {
+        c.pos = i + 1;
+        const body = readParenBody(c);
+        c.substitutions.push(body);
+        text += `$(${body})`;
+        i = c.pos;
+        continue;
+      }
+      if (ch === '`') {
+        c.pos = i;
+        const body = readBackquoted(c);
+        c.substitutions.push(body);
+        text += `\`${body}\``;
+        i = c.pos;
+        continue;
+      }
+      text += ch;
+      i++;
+      if (ch === '{') depth++;
+      else if (ch === '}') {
+        depth--;
+        if (depth === 0) {
+          c.pos = i;
+          return text;
+        }
+      }
     }
-    const text = c.src.slice(c.pos, end + 1);
-    c.pos = end + 1;
+    c.errors.push('unterminated ${ ... }');
+    c.pos = c.src.length;
     return text;
   }
   const match = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(c.src.slice(c.pos, c.pos + 64));

@@ -5,7 +5,7 @@
 export interface PlannedProbe {
   /** Position in the script; markers carry it. */
   index: number;
-  /** Section keys this command serves (one per check probe that asked for it). */
+  /** Probe names (section keys) this command serves: several names can share one identical command. */
   keys: readonly string[];
   command: string;
   needsRoot: boolean;
@@ -20,7 +20,7 @@ export interface ProbePlan {
 
 /** Probes the runner itself needs from every node (role detection). Owned by `k8sdiag`. */
 export const INFRA_OWNER = 'k8sdiag';
-export const ROLE_SECTION_KEY = `${INFRA_OWNER}/manifests`;
+export const ROLE_SECTION_KEY = 'k8sdiag-manifests';
 
 export const DEFAULT_CAP_BYTES = 256 * 1024;
 export const DEFAULT_PROBE_TIMEOUT_SECONDS = 10;

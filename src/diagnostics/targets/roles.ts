@@ -26,7 +26,8 @@ const WORKER_GROUPS = new Set(['worker', 'workers', 'node', 'nodes', 'kube_node'
 /** Roles for a host in `groups`, given whether the inventory names a control-plane group at all. */
 export function rolesFromGroups(groups: readonly string[], inventoryHasControlPlane: boolean): Role[] | undefined {
   const cp = groups.some(isControlPlaneGroup);
-  if (cp) return groups.some((g) => WORKER_GROUPS.has(g.toLowerCase())) ? ['control-plane', 'worker'] : ['control-plane'];
+  if (cp)
+    return groups.some((g) => WORKER_GROUPS.has(g.toLowerCase())) ? ['control-plane', 'worker'] : ['control-plane'];
   return inventoryHasControlPlane ? ['worker'] : undefined;
 }
 

@@ -80,7 +80,12 @@ function expandInclude(pattern: string, base: string): string[] {
   const dir = dirname(path);
   const last = path.slice(dir.length + 1);
   if (/[*?]/.test(dir) || !existsSync(dir)) return [];
-  const re = new RegExp(`^${last.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${last
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return readdirSync(dir)
     .filter((name) => re.test(name))
     .sort()
@@ -106,7 +111,10 @@ function parseFile(file: string, text: string, source: SshConfigSource, depth: n
   for (const line of config) {
     if (line.type === LineType.DIRECTIVE && /^include$/i.test(line.param)) {
       if (depth >= MAX_INCLUDE_DEPTH) {
-        throw new K8sdiagError('E_SSH_CONFIG', 'Include nested too deeply', { file, line: source.where.get(line)?.line ?? 0 });
+        throw new K8sdiagError('E_SSH_CONFIG', 'Include nested too deeply', {
+          file,
+          line: source.where.get(line)?.line ?? 0,
+        });
       }
       // OpenSSH resolves relative user includes against ~/.ssh, system ones against /etc/ssh.
       const base = isUser ? join(homedir(), '.ssh') : '/etc/ssh';
@@ -122,7 +130,9 @@ function parseFile(file: string, text: string, source: SshConfigSource, depth: n
       const nested = line.config.filter((sub) => {
         if (sub.type !== LineType.DIRECTIVE) return true;
         if (/^include$/i.test(sub.param)) {
-          source.warnings.push(`${file}:${source.where.get(sub)?.line ?? '?'}: Include inside a Host/Match block is not supported; ignored`);
+          source.warnings.push(
+            `${file}:${source.where.get(sub)?.line ?? '?'}: Include inside a Host/Match block is not supported; ignored`,
+          );
           return false;
         }
         if (/^canonicalizehostname$/i.test(sub.param)) return false;

@@ -65,7 +65,13 @@ function algorithmsFor(keyType: string): string[] {
   return keyType === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [keyType];
 }
 
-function changedBanner(name: string, keyType: string, print: string, offending: KnownHostEntry, refused: boolean): string {
+function changedBanner(
+  name: string,
+  keyType: string,
+  print: string,
+  offending: KnownHostEntry,
+  refused: boolean,
+): string {
   const family = keyFamily(keyType);
   return [
     '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@',
@@ -158,7 +164,8 @@ export class HostKeyStore {
       }
       case 'new': {
         const files = [...request.files.user, ...request.files.global].join(', ') || 'no known_hosts file';
-        const other = status.otherTypes.length > 0 ? `; keys of other types are known (${status.otherTypes.join(', ')})` : '';
+        const other =
+          status.otherTypes.length > 0 ? `; keys of other types are known (${status.otherTypes.join(', ')})` : '';
         if (request.policy === 'strict') {
           return {
             ...base,

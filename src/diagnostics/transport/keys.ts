@@ -27,8 +27,8 @@ export interface KeyRef extends Omit<IdentityRef, 'from'> {
 export const DEFAULT_IDENTITIES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 
 export function defaultIdentityRefs(): KeyRef[] {
-  return DEFAULT_IDENTITIES.map((name) => ({ path: join(homedir(), '.ssh', name), from: 'default' as const })).filter((ref) =>
-    existsSync(ref.path),
+  return DEFAULT_IDENTITIES.map((name) => ({ path: join(homedir(), '.ssh', name), from: 'default' as const })).filter(
+    (ref) => existsSync(ref.path),
   );
 }
 
@@ -62,7 +62,9 @@ export class KeyRing {
       if (ref.from === 'default') return undefined;
       if (ref.from === 'ssh-config') {
         // OpenSSH only warns about a missing IdentityFile from ~/.ssh/config.
-        this.warnings.push(`no such identity: ${ref.path} (named in ${ref.file ?? 'ssh config'}${ref.line ? `:${ref.line}` : ''})`);
+        this.warnings.push(
+          `no such identity: ${ref.path} (named in ${ref.file ?? 'ssh config'}${ref.line ? `:${ref.line}` : ''})`,
+        );
         return undefined;
       }
       throw errorAt(ref, `identity file ${ref.path} not found`);
@@ -75,13 +77,15 @@ export class KeyRing {
     }
     const parsed = utils.parseKey(data);
     if (!(parsed instanceof Error)) return this.privateKey(parsed, ref);
-    if (!isEncryptedError(parsed)) throw errorAt(ref, `identity file ${ref.path} is not a private key: ${parsed.message}`);
+    if (!isEncryptedError(parsed))
+      throw errorAt(ref, `identity file ${ref.path} is not a private key: ${parsed.message}`);
     return this.decrypt(data, ref);
   }
 
   private privateKey(parsed: ParsedKey | ParsedKey[], ref: KeyRef): ParsedKey {
     const key = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (key === undefined || !key.isPrivateKey()) throw errorAt(ref, `identity file ${ref.path} holds no private key (a .pub file?)`);
+    if (key === undefined || !key.isPrivateKey())
+      throw errorAt(ref, `identity file ${ref.path} holds no private key (a .pub file?)`);
     return key;
   }
 

@@ -152,7 +152,9 @@ export function checkHostKey(entries: readonly KnownHostEntry[], name: string, k
 export function knownKeyTypes(entries: readonly KnownHostEntry[], name: string): string[] {
   return [
     ...new Set(
-      entries.filter((entry) => entry.marker === undefined && hostMatches(entry.hosts, name)).map((entry) => entry.keyType),
+      entries
+        .filter((entry) => entry.marker === undefined && hostMatches(entry.hosts, name))
+        .map((entry) => entry.keyType),
     ),
   ];
 }

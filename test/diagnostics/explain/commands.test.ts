@@ -3,10 +3,13 @@
  */
 import { runCommand } from 'citty';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import checksCommand from '../../../src/diagnostics/commands/checks';
 import explainCommand from '../../../src/diagnostics/commands/explain';
 import runbookCommand from '../../../src/diagnostics/commands/runbook';
 import { EXIT, K8sdiagError } from '../../../src/diagnostics/errors';
 import { runbooks } from '../../../src/diagnostics/knowledge/runbooks';
+import { RULES } from '../../../src/diagnostics/lint/rules/index';
+import { clusterChecks, hostChecks, nodeChecks } from '../../../src/diagnostics/registry';
 
 let write: MockInstance;
 let out = '';
@@ -25,7 +28,10 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-async function exec(command: typeof explainCommand | typeof runbookCommand, rawArgs: string[]): Promise<unknown> {
+async function exec(
+  command: typeof explainCommand | typeof runbookCommand | typeof checksCommand,
+  rawArgs: string[],
+): Promise<unknown> {
   const { result } = await runCommand(command as never, { rawArgs });
   return result;
 }
@@ -81,7 +87,12 @@ describe('k8sdiag explain', () => {
   });
 
   it('rejects empty input, bad --lang, bad --docs-url and bad --limit with usage errors (exit 2)', async () => {
-    const cases: string[][] = [[''], [error, '--lang', 'fr'], [error, '--docs-url', 'file:///etc'], [error, '--limit', '0']];
+    const cases: string[][] = [
+      [''],
+      [error, '--lang', 'fr'],
+      [error, '--docs-url', 'file:///etc'],
+      [error, '--limit', '0'],
+    ];
     for (const args of cases) {
       const failure = await exec(explainCommand, args).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(K8sdiagError);
@@ -112,3 +123,39 @@ describe('k8sdiag runbook', () => {
     expect((failure as K8sdiagError).message).toContain('unknown runbook');
   });
 });
+
+describe('k8sdiag checks', () => {
+  const registry = [...Object.values(nodeChecks), ...Object.values(hostChecks), ...Object.values(clusterChecks)];
+
+  it('lists every check and lint rule from the registries with its runbook', async () => {
+    expect(await exec(checksCommand, [])).toBe(EXIT.ok);
+    for (const check of registry)
+      expect(out).toMatch(
+        new RegExp(`^  ${check.meta.id} +${escape(check.meta.title)}  → ${check.meta.runbook}$`, 'm'),
+      );
+    for (const rule of Object.values(RULES))
+      expect(out).toMatch(new RegExp(`^  ${rule.meta.id} +${escape(rule.meta.title)}  → ${rule.meta.runbook}$`, 'm'));
+    expect(out).not.toContain('(missing)');
+  });
+
+  it('prints the exact probe commands with --probes', async () => {
+    await exec(checksCommand, ['--probes']);
+    for (const check of registry)
+      for (const probe of check.probes) for (const line of probe.command.split('\n')) expect(out).toContain(line);
+  });
+
+  it('gives JSON with runbook URLs in the chosen language', async () => {
+    await exec(checksCommand, ['--format', 'json', '--lang', 'ko']);
+    const parsed = JSON.parse(out) as {
+      checks: { id: string; runbookUrl: string; probes: unknown[] }[];
+      rules: { id: string }[];
+    };
+    expect(parsed.checks.map((c) => c.id).sort()).toEqual(registry.map((c) => c.meta.id).sort());
+    expect(parsed.rules.map((r) => r.id).sort()).toEqual(Object.keys(RULES).sort());
+    expect(parsed.checks[0]?.runbookUrl).toMatch(/^https:\/\/k8sdiag\.example\/ko\/runbooks\/[a-z0-9-]+\/$/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -2,7 +2,11 @@ import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { mdxToText } from '../../../src/diagnostics/explain/mdx-to-text';
 
-const plain = { colors: pc.createColors(false), docsUrl: 'https://docs.test', pageUrl: 'https://docs.test/runbooks/x/' };
+const plain = {
+  colors: pc.createColors(false),
+  docsUrl: 'https://docs.test',
+  pageUrl: 'https://docs.test/runbooks/x/',
+};
 const body = `import { Steps, Aside } from '@astrojs/starlight/components';
 
 ## Fix

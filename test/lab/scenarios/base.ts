@@ -72,13 +72,13 @@ function aptFiles(source: AptSource, version: string, listsAgeDays: number | und
     files.push({ path: '/etc/apt/keyrings/kubernetes-apt-keyring.gpg', content: { copyFrom: aptKeyring() } });
   }
   // The lists: copies of this machine's real apt lists (from its last `apt-get update`), with their
-  // real relative times, moved so that the newest is an hour old (fresh) or `listsAgeDays` old (stale).
+  // real relative times, moved so that the newest is two hours old (fresh) or `listsAgeDays` old (stale).
   const lists = '/var/lib/apt/lists';
   const entries = readdirSync(lists)
     .map((entry) => ({ entry, source: join(lists, entry), st: statSync(join(lists, entry)) }))
     .filter(({ entry, st }) => st.isFile() && entry !== 'lock' && (!small || entry.endsWith('_InRelease')));
   const newest = Math.max(0, ...entries.filter((e) => e.entry.endsWith('_InRelease')).map((e) => e.st.mtimeMs));
-  const target = Date.now() - (listsAgeDays === undefined ? 3_600_000 : listsAgeDays * 86_400_000);
+  const target = Date.now() - (listsAgeDays === undefined ? 7_200_000 : listsAgeDays * 86_400_000);
   const shift = (ms: number): Date => new Date(ms - newest + target);
   for (const { entry, source, st } of entries) {
     files.push({ path: join(lists, entry), content: { copyFrom: source }, mtime: shift(st.mtimeMs) });

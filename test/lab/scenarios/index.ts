@@ -115,6 +115,25 @@ export function fieldLog(id: string): LabSpec {
   };
 }
 
+/**
+ * The fault matrix's cluster: a healthy control plane and worker, plus one worker per fault, named
+ * k8s-<fault> (the faults themselves are applied by ../faults.ts).
+ */
+export function faultCluster(id: string, faults: readonly string[]): LabSpec {
+  const uid = vagrantAccount().uid;
+  const cluster = [
+    { name: 'k8s-master', privateIp: privateIp(0) },
+    { name: 'k8s-worker1', privateIp: privateIp(1) },
+    ...faults.map((fault, i) => ({ name: `k8s-${fault}`, privateIp: privateIp(2 + i) })),
+  ];
+  return {
+    id,
+    scenario: 'fault-matrix',
+    k8sVersion: K8S_VERSION.slice(1),
+    nodes: cluster.map((_, i) => kubeNode(base(i, cluster), uid)),
+  };
+}
+
 export function scenario(name: ScenarioName, id: string, nodes?: number): LabSpec {
   switch (name) {
     case 'healthy':
@@ -126,3 +145,37 @@ export function scenario(name: ScenarioName, id: string, nodes?: number): LabSpe
       return bench(id, nodes ?? 10);
   }
 }
+
+/**
+ * What `k8sdiag run` must find on the field-log lab: for each node, every check that does not pass
+ * (with its runbook); for the cluster, every cluster check that does not pass (with the nodes it names).
+ * Every other check must pass (kubelet-inactive skips: no systemd in a namespace node).
+ */
+export const FIELD_LOG_EXPECTED = {
+  nodes: {
+    'k8s-master': {
+      'advertise-address-mismatch': 'ansible-default-ipv4-nat',
+      'kubelet-node-ip-mismatch': 'ansible-default-ipv4-nat',
+    },
+    'k8s-worker1': {
+      'kubelet-node-ip-mismatch': 'ansible-default-ipv4-nat',
+      'duplicate-default-route': 'duplicate-default-route',
+      'k8s-version-mismatch': 'yaml-version-float',
+      'apt-signed-by-missing': 'kubernetes-apt-repo-moved',
+      'api-server-unreachable': 'kubeadm-join-hangs',
+      'user-kubeconfig-missing': 'kubectl-localhost-8080',
+    },
+    'k8s-worker2': {
+      'kubelet-node-ip-mismatch': 'ansible-default-ipv4-nat',
+      'iptables-policy-drop': 'iptables-flush-lockout',
+      'iptables-kube-chains-flushed': 'iptables-flush-lockout',
+      'apt-lists-stale': 'apt-stale-cache',
+      'apt-legacy-k8s-repo': 'kubernetes-apt-repo-moved',
+      'node-binary-arch': 'exec-format-error',
+    },
+  },
+  cluster: {
+    'duplicate-node-ip': { runbook: 'ansible-default-ipv4-nat', hosts: ['k8s-master', 'k8s-worker1', 'k8s-worker2'] },
+    'k8s-version-skew': { runbook: 'yaml-version-float', hosts: ['k8s-worker1'] },
+  },
+} as const;

@@ -44,16 +44,18 @@ function readIptables(simple: SimpleCommand): IptablesCall {
 }
 
 function describe(call: IptablesCall): { message: string; severity?: 'warning' } | undefined {
-  const what = call.flush ? '-F (flush)' : '-X (delete chains)';
+  const chain = call.chain === undefined ? '' : ` ${call.chain}`;
   if (call.flush || call.deleteChain) {
     if (call.table === 'filter') {
       return {
-        message: `iptables ${what}${call.chain === undefined ? '' : ` ${call.chain}`} drops the rules that let SSH and the cluster in; with a DROP policy the node becomes unreachable, and kube-proxy/CNI chains are gone. Delete the specific rule (-D) you mean to remove`,
+        message: call.flush
+          ? `iptables -F${chain} deletes the filter rules, the ones that let SSH and cluster traffic in; under a DROP policy the node is cut off, and kube-proxy/CNI rules are gone. Delete the one rule you mean (-D)`
+          : `iptables -X${chain} deletes user-defined chains (KUBE-*, CNI, DOCKER): kube-proxy and the CNI lose their rules on a running node. Delete the one rule you mean (-D)`,
       };
     }
     return {
       severity: 'warning',
-      message: `iptables -t ${call.table} ${what} removes kube-proxy, CNI and Docker NAT rules on a running node; delete the specific rule (-D) instead`,
+      message: `iptables -t ${call.table} ${call.flush ? '-F' : '-X'}${chain} removes kube-proxy, CNI and Docker NAT rules on a running node; delete the one rule you mean (-D)`,
     };
   }
   if (call.policy !== undefined && ['INPUT', 'OUTPUT'].includes(call.policy.chain) && ['DROP', 'REJECT'].includes(call.policy.target)) {

@@ -12,16 +12,20 @@ interface AnsibleListGroup {
   children?: unknown;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 export function parseAnsibleInventoryJson(json: string, file: string): Inventory {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new K8sdiagError('E_INVENTORY', `ansible-inventory printed invalid JSON: ${(error as Error).message}`, { file });
+    throw new K8sdiagError('E_INVENTORY', `ansible-inventory printed invalid JSON: ${(error as Error).message}`, {
+      file,
+    });
   }
-  if (typeof data !== 'object' || data === null) throw new K8sdiagError('E_INVENTORY', 'ansible-inventory printed no inventory', { file });
+  if (typeof data !== 'object' || data === null)
+    throw new K8sdiagError('E_INVENTORY', 'ansible-inventory printed no inventory', { file });
   const inv = emptyInventory(file);
   const record = data as Record<string, unknown>;
   const meta = record['_meta'] as { hostvars?: Record<string, Record<string, unknown>> } | undefined;
@@ -46,7 +50,10 @@ export function parseAnsibleInventoryJson(json: string, file: string): Inventory
 }
 
 /** Runs ansible-inventory; resolves undefined when it is not installed. */
-export function runAnsibleInventory(file: string, timeoutMs = 60_000): Promise<{ ok: true; json: string } | { ok: false; error: string } | undefined> {
+export function runAnsibleInventory(
+  file: string,
+  timeoutMs = 60_000,
+): Promise<{ ok: true; json: string } | { ok: false; error: string } | undefined> {
   return new Promise((resolve) => {
     execFile(
       'ansible-inventory',
@@ -54,7 +61,12 @@ export function runAnsibleInventory(file: string, timeoutMs = 60_000): Promise<{
       {
         timeout: timeoutMs,
         maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0' },
+        env: {
+          ...process.env,
+          ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+          ANSIBLE_NOCOLOR: '1',
+          ANSIBLE_FORCE_COLOR: '0',
+        },
       },
       (error, stdout, stderr) => {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -62,8 +74,12 @@ export function runAnsibleInventory(file: string, timeoutMs = 60_000): Promise<{
           return;
         }
         if (error) {
-          const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-          const useful = lines.find((l) => /^\/|:[0-9]+:/.test(l)) ?? lines.find((l) => l.startsWith('ERROR')) ?? error.message;
+          const lines = stderr
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
+          const useful =
+            lines.find((l) => /^\/|:[0-9]+:/.test(l)) ?? lines.find((l) => l.startsWith('ERROR')) ?? error.message;
           resolve({ ok: false, error: useful });
           return;
         }

@@ -27,11 +27,16 @@ const IGNORED = /(\.pyc|\.pyo|\.swp|\.bak|~|\.rpm|\.md|\.txt|\.rst|\.orig|\.cfg|
 function parseFileStatic(file: string): Inventory {
   const text = readFileSync(file, 'utf8');
   if (YAML_EXT.has(extname(file).toLowerCase())) {
-    if (extname(file).toLowerCase() === '.json' && /"_meta"\s*:/.test(text)) return parseAnsibleInventoryJson(text, file);
+    if (extname(file).toLowerCase() === '.json' && /"_meta"\s*:/.test(text))
+      return parseAnsibleInventoryJson(text, file);
     return parseYamlInventory(text, file);
   }
   if (text.startsWith('#!')) {
-    throw new K8sdiagError('E_INVENTORY', 'this is an executable inventory script: it needs ansible-inventory on PATH', { file, line: 1 });
+    throw new K8sdiagError(
+      'E_INVENTORY',
+      'this is an executable inventory script: it needs ansible-inventory on PATH',
+      { file, line: 1 },
+    );
   }
   return parseIniInventory(text, file);
 }
@@ -72,7 +77,10 @@ export function parseInventoryStatic(path: string): Inventory {
 /** `-i a,b,c` (Ansible's host_list): a comma in a value that is not a file. */
 function hostList(spec: string): Inventory {
   const inv = emptyInventory(spec);
-  for (const name of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const name of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     host(inv, name, {});
     group(inv, 'ungrouped', {}).hosts.add(name);
   }
@@ -111,12 +119,16 @@ export async function loadInventory(spec: string, parser: InventoryParser = 'aut
   if (parser !== 'static') {
     const run = await runAnsibleInventory(spec);
     if (run === undefined) {
-      if (parser === 'ansible') throw new K8sdiagError('E_USAGE', '--inventory-parser ansible: ansible-inventory is not on PATH');
+      if (parser === 'ansible')
+        throw new K8sdiagError('E_USAGE', '--inventory-parser ansible: ansible-inventory is not on PATH');
     } else if (run.ok) {
       const json = parseAnsibleInventoryJson(run.json, spec);
       if (json.hosts.size > 0 || statics === undefined || statics.hosts.size === 0) {
         if (statics) enrich(json, statics);
-        if (staticError) warnings.push(`k8sdiag's inventory parser refused ${staticError.oneLine()}; ansible-inventory read it, so its result is used`);
+        if (staticError)
+          warnings.push(
+            `k8sdiag's inventory parser refused ${staticError.oneLine()}; ansible-inventory read it, so its result is used`,
+          );
         return { targets: inventoryTargets(json), via: 'ansible-inventory', warnings };
       }
     } else if (staticError === undefined) {

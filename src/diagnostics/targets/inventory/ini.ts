@@ -66,7 +66,8 @@ function splitHostPort(token: string, origin: { file: string; line: number }): {
   const colons = (token.match(/:/g) ?? []).length;
   if (colons === 1 && !token.includes('[')) {
     const [name = '', port = ''] = token.split(':');
-    if (!/^[0-9]+$/.test(port)) throw new K8sdiagError('E_INVENTORY', `invalid port "${port}" in host "${token}"`, origin);
+    if (!/^[0-9]+$/.test(port))
+      throw new K8sdiagError('E_INVENTORY', `invalid port "${port}" in host "${token}"`, origin);
     return { name, port: Number(port) };
   }
   return { name: token };
@@ -86,9 +87,15 @@ export function parseIniInventory(text: string, file: string): Inventory {
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     if (line.startsWith('[')) {
       const m = /^\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(line);
-      if (!m) throw new K8sdiagError('E_INVENTORY', `Invalid section entry: '${line}'. Please make sure that there are no spaces in the section entry, and that there are no other invalid characters`, origin);
+      if (!m)
+        throw new K8sdiagError(
+          'E_INVENTORY',
+          `Invalid section entry: '${line}'. Please make sure that there are no spaces in the section entry, and that there are no other invalid characters`,
+          origin,
+        );
       const [name = '', suffix, extra] = (m[1] as string).split(':');
-      if (extra !== undefined || name === '') throw new K8sdiagError('E_INVENTORY', `Invalid section entry: '${line}'`, origin);
+      if (extra !== undefined || name === '')
+        throw new K8sdiagError('E_INVENTORY', `Invalid section entry: '${line}'`, origin);
       if (suffix !== undefined && suffix !== 'vars' && suffix !== 'children') {
         throw new K8sdiagError('E_INVENTORY', `Section [${name}:${suffix}] has unknown type: ${suffix}`, origin);
       }
@@ -124,7 +131,8 @@ export function parseIniInventory(text: string, file: string): Inventory {
     if (kind === 'children') {
       const child = words[0] as string;
       group(inv, sectionGroup, origin).children.add(child);
-      if (!declared.has(child) && !pending.has(child)) pending.set(child, { kind: 'children', line: i + 1, parent: sectionGroup });
+      if (!declared.has(child) && !pending.has(child))
+        pending.set(child, { kind: 'children', line: i + 1, parent: sectionGroup });
       continue;
     }
     const [pattern = '', ...assignments] = words;
@@ -132,7 +140,8 @@ export function parseIniInventory(text: string, file: string): Inventory {
     const vars = new Map<string, VarValue>();
     for (const word of assignments) {
       const eq = word.indexOf('=');
-      if (eq <= 0) throw new K8sdiagError('E_INVENTORY', `Expected key=value host variable assignment, got: ${word}`, origin);
+      if (eq <= 0)
+        throw new K8sdiagError('E_INVENTORY', `Expected key=value host variable assignment, got: ${word}`, origin);
       vars.set(word.slice(0, eq), literal(word.slice(eq + 1), origin));
     }
     if (port !== undefined) vars.set('ansible_port', { value: port, origin });
@@ -145,16 +154,19 @@ export function parseIniInventory(text: string, file: string): Inventory {
   for (const [name, decl] of pending) {
     if (declared.has(name)) continue;
     const where = { file, line: decl.line };
-    if (decl.kind === 'vars') throw new K8sdiagError('E_INVENTORY', `Section [${name}:vars] not valid for undefined group: ${name}`, where);
+    if (decl.kind === 'vars')
+      throw new K8sdiagError('E_INVENTORY', `Section [${name}:vars] not valid for undefined group: ${name}`, where);
     throw new K8sdiagError('E_INVENTORY', `Section [${decl.parent}:children] includes undefined group: ${name}`, where);
   }
   // Hosts only in `ungrouped` stay there; hosts in another group leave it (Ansible does the same).
   const ungrouped = inv.groups.get('ungrouped');
   if (ungrouped) {
     for (const h of [...ungrouped.hosts]) {
-      if ([...inv.groups.values()].some((g) => g.name !== 'ungrouped' && g.name !== 'all' && g.hosts.has(h))) ungrouped.hosts.delete(h);
+      if ([...inv.groups.values()].some((g) => g.name !== 'ungrouped' && g.name !== 'all' && g.hosts.has(h)))
+        ungrouped.hosts.delete(h);
     }
   }
-  for (const g of inv.groups.values()) if (g.name !== 'all' && g.name !== 'ungrouped') inv.groups.get('all')?.children.add(g.name);
+  for (const g of inv.groups.values())
+    if (g.name !== 'all' && g.name !== 'ungrouped') inv.groups.get('all')?.children.add(g.name);
   return inv;
 }

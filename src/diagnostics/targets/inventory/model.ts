@@ -74,7 +74,8 @@ export function expandHostPattern(pattern: string, origin: Origin): string[] {
   }
   const [start = '', end = '', stepText = '1'] = parts;
   const step = Number(stepText);
-  if (!Number.isInteger(step) || step < 1) throw new K8sdiagError('E_INVENTORY', `host range [${body}]: bad step`, origin);
+  if (!Number.isInteger(step) || step < 1)
+    throw new K8sdiagError('E_INVENTORY', `host range [${body}]: bad step`, origin);
   const before = pattern.slice(0, match.index);
   const after = pattern.slice(match.index + match[0].length);
   const out: string[] = [];
@@ -87,7 +88,8 @@ export function expandHostPattern(pattern: string, origin: Origin): string[] {
     for (let n = from; n <= to; n += step) out.push(`${before}${String(n).padStart(width, '0')}${after}`);
   } else if (/^[a-z]$/.test(start) && /^[a-z]$/.test(end)) {
     if (start > end) throw new K8sdiagError('E_INVENTORY', `host range [${body}]: start is after end`, origin);
-    for (let c = start.charCodeAt(0); c <= end.charCodeAt(0); c += step) out.push(`${before}${String.fromCharCode(c)}${after}`);
+    for (let c = start.charCodeAt(0); c <= end.charCodeAt(0); c += step)
+      out.push(`${before}${String.fromCharCode(c)}${after}`);
   } else {
     throw new K8sdiagError('E_INVENTORY', `host range [${body}] must be numeric or single letters`, origin);
   }
@@ -119,7 +121,7 @@ function ancestry(inv: Inventory): Map<string, Set<string>> {
   return memo;
 }
 
-function depthOf(inv: Inventory, anc: Map<string, Set<string>>, name: string): number {
+function depthOf(anc: Map<string, Set<string>>, name: string): number {
   return (anc.get(name)?.size ?? 1) - (name === 'all' ? 1 : 0);
 }
 
@@ -138,7 +140,7 @@ export function hostGroups(inv: Inventory): Map<string, string[]> {
     const groups = out.get(h) ?? new Set(['all', 'ungrouped']);
     result.set(
       h,
-      [...groups].sort((a, b) => depthOf(inv, anc, a) - depthOf(inv, anc, b) || a.localeCompare(b)),
+      [...groups].sort((a, b) => depthOf(anc, a) - depthOf(anc, b) || a.localeCompare(b)),
     );
   }
   return result;
@@ -153,7 +155,12 @@ export function hostVars(inv: Inventory, name: string, groups: readonly string[]
 }
 
 const VERSION_VARS = ['kube_version', 'kubernetes_version', 'k8s_version', 'kubeadm_version', 'kubernetes_release'];
-const ENDPOINT_VARS = ['control_plane_endpoint', 'controlplane_endpoint', 'kube_apiserver_endpoint', 'apiserver_endpoint'];
+const ENDPOINT_VARS = [
+  'control_plane_endpoint',
+  'controlplane_endpoint',
+  'kube_apiserver_endpoint',
+  'apiserver_endpoint',
+];
 const ADDRESS_VARS = ['node_ip', 'kubelet_node_ip', 'ip', 'access_ip'];
 
 function text(v: VarValue | undefined): string | undefined {
@@ -192,15 +199,22 @@ export function inventoryTargets(inv: Inventory): Target[] {
     let port: number | undefined;
     if (portText !== undefined) {
       if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) > 65535 || Number(portText) < 1) {
-        throw new K8sdiagError('E_INVENTORY', `${h.name}: ansible_port "${portText}" is not a port number`, portVar?.origin ?? h.origin);
+        throw new K8sdiagError(
+          'E_INVENTORY',
+          `${h.name}: ansible_port "${portText}" is not a port number`,
+          portVar?.origin ?? h.origin,
+        );
       }
       port = Number(portText);
     }
     const user = text(get('ansible_user', 'ansible_ssh_user', 'ansible_ssh_user_name'));
     const keyVar = get('ansible_ssh_private_key_file', 'ansible_private_key_file');
     const keyPath = text(keyVar);
-    const identityFiles: IdentityRef[] = keyPath ? [{ path: keyPath, from: 'inventory', ...(keyVar?.origin ?? {}) }] : [];
-    const jump = jumpFromArgs(text(get('ansible_ssh_common_args'))) ?? jumpFromArgs(text(get('ansible_ssh_extra_args')));
+    const identityFiles: IdentityRef[] = keyPath
+      ? [{ path: keyPath, from: 'inventory', ...(keyVar?.origin ?? {}) }]
+      : [];
+    const jump =
+      jumpFromArgs(text(get('ansible_ssh_common_args'))) ?? jumpFromArgs(text(get('ansible_ssh_extra_args')));
     const versionVar = get(...VERSION_VARS);
     const version = versionVar?.numberText ?? text(versionVar);
     const intended = text(get(...ADDRESS_VARS)) ?? (LOOPBACK.test(address) ? undefined : address);
@@ -219,7 +233,13 @@ export function inventoryTargets(inv: Inventory): Target[] {
       ...(intended === undefined ? {} : { intendedAddress: intended }),
       ...(version === undefined
         ? {}
-        : { k8sVersion: { value: version.replace(/^v/, ''), origin: versionVar?.origin ?? {}, yamlNumber: versionVar?.numberText !== undefined } }),
+        : {
+            k8sVersion: {
+              value: version.replace(/^v/, ''),
+              origin: versionVar?.origin ?? {},
+              yamlNumber: versionVar?.numberText !== undefined,
+            },
+          }),
       ...(endpoint === undefined ? {} : { controlPlaneEndpoint: endpoint }),
       kind: 'inventory',
       origin: h.origin,

@@ -38,7 +38,8 @@ function keyText(pair: Pair): string {
 function varValue(ctx: Ctx, node: unknown): VarValue {
   if (isScalar(node)) {
     const o = origin(ctx, node);
-    if (typeof node.value === 'number' && node.source !== undefined) return { value: node.value, origin: o, numberText: node.source };
+    if (typeof node.value === 'number' && node.source !== undefined)
+      return { value: node.value, origin: o, numberText: node.source };
     return { value: node.value, origin: o };
   }
   return { value: (node as Node | null)?.toJSON?.() ?? null, origin: origin(ctx, node) };
@@ -47,7 +48,11 @@ function varValue(ctx: Ctx, node: unknown): VarValue {
 function readVars(ctx: Ctx, node: unknown, into: Map<string, VarValue>, where: string): void {
   if (node === null || node === undefined || (isScalar(node) && node.value === null)) return;
   if (!isMap(node)) {
-    throw new K8sdiagError('E_INVENTORY', `Invalid "vars" entry for "${where}" group, requires a dictionary, found "${typeName(node)}" instead.`, origin(ctx, node));
+    throw new K8sdiagError(
+      'E_INVENTORY',
+      `Invalid "vars" entry for "${where}" group, requires a dictionary, found "${typeName(node)}" instead.`,
+      origin(ctx, node),
+    );
   }
   for (const pair of node.items) into.set(keyText(pair), varValue(ctx, pair.value));
 }
@@ -63,7 +68,9 @@ function readGroup(ctx: Ctx, name: string, node: unknown, at: unknown): void {
   const g = group(ctx.inv, name, origin(ctx, at));
   if (node === null || node === undefined || (isScalar(node) && node.value === null)) return;
   if (!isMap(node)) {
-    ctx.inv.warnings.push(`${ctx.file}:${lineOf(ctx, at) ?? '?'}: Skipping '${name}' as this is not a valid group definition`);
+    ctx.inv.warnings.push(
+      `${ctx.file}:${lineOf(ctx, at) ?? '?'}: Skipping '${name}' as this is not a valid group definition`,
+    );
     return;
   }
   for (const pair of (node as YAMLMap).items) {
@@ -109,7 +116,9 @@ function readGroup(ctx: Ctx, name: string, node: unknown, at: unknown): void {
         ctx.depth--;
       }
     } else {
-      ctx.inv.warnings.push(`${ctx.file}:${lineOf(ctx, pair.key) ?? '?'}: Skipping unexpected key (${key}) in group (${name}), only "vars", "children" and "hosts" are valid`);
+      ctx.inv.warnings.push(
+        `${ctx.file}:${lineOf(ctx, pair.key) ?? '?'}: Skipping unexpected key (${key}) in group (${name}), only "vars", "children" and "hosts" are valid`,
+      );
     }
   }
 }
@@ -128,20 +137,27 @@ export function parseYamlInventory(text: string, file: string): Inventory {
   const ctx: Ctx = { inv, file, lines, depth: 0 };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return inv;
-  if (!isMap(root)) throw new K8sdiagError('E_INVENTORY', 'YAML inventory must be a mapping of groups', origin(ctx, root));
+  if (!isMap(root))
+    throw new K8sdiagError('E_INVENTORY', 'YAML inventory must be a mapping of groups', origin(ctx, root));
   if (root.items.some((pair) => keyText(pair) === 'plugin')) {
-    throw new K8sdiagError('E_INVENTORY', 'this is an inventory plugin configuration: it needs ansible-inventory on PATH', origin(ctx, root));
+    throw new K8sdiagError(
+      'E_INVENTORY',
+      'this is an inventory plugin configuration: it needs ansible-inventory on PATH',
+      origin(ctx, root),
+    );
   }
   for (const pair of root.items) readGroup(ctx, keyText(pair), pair.value, pair.key);
-  for (const g of inv.groups.values()) if (g.name !== 'all' && g.name !== 'ungrouped') {
-    const isChild = [...inv.groups.values()].some((p) => p.children.has(g.name));
-    if (!isChild) inv.groups.get('all')?.children.add(g.name);
-  }
+  for (const g of inv.groups.values())
+    if (g.name !== 'all' && g.name !== 'ungrouped') {
+      const isChild = [...inv.groups.values()].some((p) => p.children.has(g.name));
+      if (!isChild) inv.groups.get('all')?.children.add(g.name);
+    }
   const ungrouped = inv.groups.get('ungrouped');
   const all = inv.groups.get('all');
   if (ungrouped && all) {
     for (const h of all.hosts) {
-      if (![...inv.groups.values()].some((g) => g.name !== 'all' && g.name !== 'ungrouped' && g.hosts.has(h))) ungrouped.hosts.add(h);
+      if (![...inv.groups.values()].some((g) => g.name !== 'all' && g.name !== 'ungrouped' && g.hosts.has(h)))
+        ungrouped.hosts.add(h);
     }
   }
   return inv;

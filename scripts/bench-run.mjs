@@ -1,0 +1,245 @@
+// npm run bench [-- --sizes 10,50,200 --runs 5 --large-runs 3 --tools k8sdiag,pssh,ansible --no-record]
+//
+// The fleet benchmark (not a test): for each N, a lab of N nodes (real sshd in network namespaces,
+// see test/lab/README.md), then the same probe script (`k8sdiag probe-script`) run on every node by
+// `k8sdiag run`, by parallel-ssh (Debian pssh, -p N) and by Ansible ad-hoc (-m shell, forks = N),
+// interleaved run by run. Reports medians of wall time, client CPU seconds per node (the client's
+// whole process tree, from /usr/bin/time) and peak client memory (summed PSS of the tree, sampled),
+// plus the servers' CPU (every node's sshd with all its children), prints a table and appends it with
+// the date to docs/benchmarks.md. Needs root. Tears every lab down, also on Ctrl-C.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../test/lab/assets.ts';
+import { CLI } from '../test/lab/guard.ts';
+import { down, up } from '../test/lab/lab.ts';
+import { measure } from '../test/lab/measure.ts';
+import { bench } from '../test/lab/scenarios/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10,50,200' },
+    runs: { type: 'string', default: '5' },
+    'large-runs': { type: 'string', default: '3' },
+    tools: { type: 'string', default: 'k8sdiag,pssh,ansible' },
+    'no-record': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const tools = values.tools.split(',');
+const LAB_ID = 'bench';
+/** The probe script's last marker: the node ran it to the end. */
+const END = /^@@K8SDIAG [0-9a-f]+ Z$/m;
+
+/** Per-run deadline: generous, a stuck client must not stall the benchmark. */
+const deadlineMs = (n) => 120_000 + n * 3_000;
+
+/** CPU seconds consumed so far by every node's sshd listener and everything it reaped. */
+function serverCpuSeconds(lab) {
+  const tick = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  let total = 0;
+  for (const node of lab.nodes) {
+    if (node.pid === undefined) continue;
+    try {
+      const init = readFileSync(`/proc/${node.pid}/task/${node.pid}/children`, 'utf8').trim().split(/\s+/)[0];
+      const stat = readFileSync(`/proc/${init}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime stime cutime cstime are fields 14-17 (1-based) of /proc/pid/stat.
+      total += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / tick;
+    } catch {
+      // node gone
+    }
+  }
+  return total;
+}
+
+function commandFor(tool, lab, n, probe, workDir) {
+  const c = lab.client;
+  switch (tool) {
+    case 'k8sdiag':
+      return {
+        argv: [
+          process.execPath,
+          CLI,
+          'run',
+          '-i',
+          c.inventory,
+          '--identity',
+          c.key,
+          '--known-hosts',
+          c.knownHosts,
+          '--format',
+          'json',
+        ],
+        count: (m) => {
+          const report = JSON.parse(m.stdout);
+          return report.nodes.filter((node) => node.status === 'ok').length;
+        },
+      };
+    case 'pssh': {
+      const out = join(workDir, `pssh-${Date.now()}`);
+      return {
+        argv: ['parallel-ssh', '-h', c.psshHosts, '-p', String(n), '-t', '300', '-o', out, '-x', `-F ${c.sshConfig}`, '-I', 'sh -s'],
+        input: probe,
+        count: () => {
+          const ok = readdirSync(out).filter((f) => END.test(readFileSync(join(out, f), 'utf8'))).length;
+          rmSync(out, { recursive: true, force: true });
+          return ok;
+        },
+      };
+    }
+    case 'ansible': {
+      const tree = join(workDir, `ansible-${Date.now()}`);
+      return {
+        argv: ['ansible', 'all', '-i', c.inventory, '-m', 'shell', '-a', probe, '-f', String(n), '-t', tree],
+        env: {
+          ...process.env,
+          // Ansible at its fastest for ad-hoc work: pipelining (one ssh per host and task), no fact
+          // gathering (ad-hoc never gathers), the interpreter given (no discovery round trip), and no
+          // persistent ControlMaster left running after the run (its CPU would escape the measurement).
+          ANSIBLE_PIPELINING: 'True',
+          ANSIBLE_SSH_ARGS: '-o ControlMaster=no -o ControlPersist=no',
+          ANSIBLE_HOST_KEY_CHECKING: 'True',
+          ANSIBLE_LOCAL_TEMP: join(workDir, 'ansible-tmp'),
+          ANSIBLE_STDOUT_CALLBACK: 'minimal',
+          ANSIBLE_LOAD_CALLBACK_PLUGINS: 'True',
+        },
+        count: () => {
+          const ok = readdirSync(tree).filter((f) => {
+            const result = JSON.parse(readFileSync(join(tree, f), 'utf8'));
+            return result.rc === 0 && END.test(String(result.stdout));
+          }).length;
+          rmSync(tree, { recursive: true, force: true });
+          return ok;
+        },
+      };
+    }
+    default:
+      throw new Error(`unknown tool ${tool}`);
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const results = [];
+for (const n of sizes) {
+  const runs = n >= 200 ? Number(values['large-runs']) : Number(values.runs);
+  process.stderr.write(`\n== N=${n}: bringing up ${n} nodes\n`);
+  const lab = await up(bench(LAB_ID, n), { log: (line) => process.stderr.write(`${line}\n`) });
+  const workDir = join(lab.dir, 'bench');
+  mkdirSync(workDir, { recursive: true });
+  try {
+    const probe = execFileSync(process.execPath, [CLI, 'probe-script'], { encoding: 'utf8' });
+    writeFileSync(join(workDir, 'probe.sh'), probe);
+    const samples = new Map(tools.map((t) => [t, []]));
+    // One untimed warm-up per tool (page cache, Python bytecode), except at the largest size.
+    const warm = n < 200 ? 1 : 0;
+    for (let r = -warm; r < runs; r += 1) {
+      for (const tool of tools) {
+        const cmd = commandFor(tool, lab, n, probe, workDir);
+        const server0 = serverCpuSeconds(lab);
+        const m = await measure(lab.hub, cmd.argv, { input: cmd.input ?? '', env: cmd.env ?? process.env, deadlineMs: deadlineMs(n) });
+        const serverCpu = serverCpuSeconds(lab) - server0;
+        let ok = 0;
+        try {
+          ok = cmd.count(m);
+        } catch (error) {
+          process.stderr.write(`   ${tool}: could not read its results: ${error.message}\n${m.stderr.slice(0, 500)}\n`);
+        }
+        const line = `${tool.padEnd(8)} N=${n} run ${r < 0 ? 'warm-up' : r + 1}: ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU, ${m.peakPssMiB.toFixed(0)} MiB PSS, server ${serverCpu.toFixed(1)} s CPU, ${ok}/${n} ok, exit ${m.exitCode}`;
+        process.stderr.write(`   ${line}\n`);
+        if (r >= 0) samples.get(tool).push({ ...m, ok, serverCpu });
+      }
+    }
+    for (const tool of tools) {
+      const s = samples.get(tool);
+      results.push({
+        n,
+        tool,
+        runs: s.length,
+        wall: median(s.map((x) => x.wallSeconds)),
+        cpuPerNode: median(s.map((x) => x.cpuSeconds)) / n,
+        peakPss: median(s.map((x) => x.peakPssMiB)),
+        maxRss: median(s.map((x) => x.maxRssMiB)),
+        serverCpu: median(s.map((x) => x.serverCpu)),
+        okMin: Math.min(...s.map((x) => x.ok)),
+      });
+    }
+  } finally {
+    down(LAB_ID);
+  }
+}
+
+// ---- report
+const get = (n, tool) => results.find((r) => r.n === n && r.tool === tool);
+const rows = [
+  '| N | tool | wall s (median) | vs k8sdiag | client CPU s / node | peak client memory MiB (PSS sum) | largest process RSS MiB | server CPU s | nodes ok (worst run) | runs |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+for (const r of results) {
+  const base = get(r.n, 'k8sdiag');
+  const ratio = base ? `${(r.wall / base.wall).toFixed(2)}x` : '';
+  rows.push(
+    `| ${r.n} | ${r.tool} | ${r.wall.toFixed(2)} | ${ratio} | ${r.cpuPerNode.toFixed(4)} | ${r.peakPss.toFixed(1)} | ${r.maxRss.toFixed(1)} | ${r.serverCpu.toFixed(1)} | ${r.okMin}/${r.n} | ${r.runs} |`,
+  );
+}
+const verdicts = [];
+const check = (label, ok, detail) => verdicts.push(`- ${ok ? 'met' : '**missed**'}: ${label} (${detail})`);
+for (const n of [50, 200]) {
+  const k = get(n, 'k8sdiag');
+  const p = get(n, 'pssh');
+  if (k && p) check(`k8sdiag wall time no worse than parallel-ssh at N=${n}`, k.wall <= p.wall, `${k.wall.toFixed(2)} s vs ${p.wall.toFixed(2)} s`);
+}
+{
+  const k = get(50, 'k8sdiag');
+  const a = get(50, 'ansible');
+  if (k && a) check('k8sdiag at least 5x faster than Ansible at N=50', a.wall / k.wall >= 5, `${(a.wall / k.wall).toFixed(1)}x`);
+}
+for (const n of sizes) {
+  const k = get(n, 'k8sdiag');
+  const p = get(n, 'pssh');
+  if (k && p) {
+    check(
+      `k8sdiag client CPU per node at most half of parallel-ssh's at N=${n}`,
+      k.cpuPerNode <= p.cpuPerNode / 2,
+      `${k.cpuPerNode.toFixed(4)} vs ${p.cpuPerNode.toFixed(4)} s/node, ratio ${(k.cpuPerNode / p.cpuPerNode).toFixed(2)}`,
+    );
+  }
+}
+{
+  const k = get(200, 'k8sdiag');
+  if (k) check('k8sdiag client peak memory under 300 MB at N=200', k.peakPss * 1.048576 < 300, `${k.peakPss.toFixed(1)} MiB PSS, ${k.maxRss.toFixed(1)} MiB RSS`);
+}
+
+const versions = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0].trim();
+  } catch (error) {
+    return `${cmd}: ${error.message}`;
+  }
+};
+const sshVersion = execFileSync('sh', ['-c', 'ssh -V 2>&1'], { encoding: 'utf8' }).trim();
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${versions('uname', ['-r'])}`;
+const section = [
+  `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  '',
+  `Machine: ${machine}. Node ${process.version}; ${sshVersion}; ${versions('parallel-ssh', ['--version'])} (parallel-ssh); ${versions('ansible', ['--version'])}.`,
+  `Sizes ${sizes.join(', ')}; ${values.runs} timed runs each (${values['large-runs']} at N=200), tools interleaved run by run${sizes.some((n) => n < 200) ? ', one untimed warm-up per tool below N=200' : ''}.`,
+  '',
+  ...rows,
+  '',
+  'Targets:',
+  ...verdicts,
+  '',
+].join('\n');
+process.stdout.write(`\n${section}\n`);
+if (!values['no-record']) {
+  appendFileSync(join(REPO_ROOT, 'docs/benchmarks.md'), `\n${section}`);
+  process.stderr.write('recorded in docs/benchmarks.md\n');
+}
