@@ -55,7 +55,9 @@ await build({
   outfile: outFile,
   external: ['cpu-features', '*.node'],
   banner: {
-    js: "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; const require = __k8sdiagCreateRequire(import.meta.url);",
+    // CommonJS dependencies expect require, and ssh2's poly1305 (emscripten) reads __dirname.
+    js:
+      "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; import { dirname as __k8sdiagDirname } from 'node:path'; import { fileURLToPath as __k8sdiagToPath } from 'node:url'; const require = __k8sdiagCreateRequire(import.meta.url); const __filename = __k8sdiagToPath(import.meta.url); const __dirname = __k8sdiagDirname(__filename);",
   },
   plugins: [inlineRunbooks],
   legalComments: 'none',

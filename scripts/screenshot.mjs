@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pagePath = process.argv[2] ?? '/runbooks/iptables-flush-lockout/';
 const output = process.argv[3] ?? join(root, 'docs', 'screenshot-runbook.png');
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -4,7 +4,7 @@
 # probes run with --local. Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 packages=(chromium chromium-driver fonts-noto-cjk openssh-server openssh-client iproute2 iptables nftables
-  pssh ansible ansible-lint file sudo busybox dash procps util-linux psmisc kmod)
+  pssh ansible ansible-lint file sudo busybox dash procps util-linux psmisc kmod curl gnupg openssl time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -7,7 +7,7 @@ export const collections = {
   docs: defineCollection({
     loader: docsLoader(),
     // A page that sets `runbook:` must carry every runbook field; Astro names the file,
-    // zod names the field. (test/content/frontmatter-errors.test.ts proves both.)
+    // zod names the field. (test/site/frontmatter-errors.test.ts proves both.)
     schema: (context) => docsSchema({ extend: runbookFields })(context).superRefine(requireCompleteRunbook),
   }),
 };

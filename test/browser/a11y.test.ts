@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';
 import { DIST, serveStatic, type StaticSite } from './support/server';
@@ -33,11 +34,13 @@ const run = browserAvailable();
 describe.runIf(run)('accessibility (axe-core) of every built page', () => {
   let site: StaticSite;
   let browser: LaunchedBrowser;
+  let page: Page;
   const pages = htmlPages(DIST);
 
   beforeAll(async () => {
     site = await serveStatic();
     browser = await launch();
+    page = await browser.context.newPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,13 +54,11 @@ describe.runIf(run)('accessibility (axe-core) of every built page', () => {
   });
 
   it.each(pages)('%s has no axe violations', async (path) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}${path}`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
     const result = await new AxeBuilder({ page }).analyze();
     const violations = result.violations.map(
       (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
     );
-    await page.close();
     expect(violations).toEqual([]);
-  });
+  }, 90_000);
 });

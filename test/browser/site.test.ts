@@ -134,7 +134,7 @@ The connection to the server localhost:8080 was refused - did you specify the ri
       ]);
       const digest = createHash('sha256').update(cli).digest('hex');
       expect(checksum).toBe(`${digest}  k8sdiag.mjs\n`);
-      expect(cli.equals(readFileSync(join(site.root, '..', 'build/cli/k8sdiag.mjs')))).toBe(true);
+      expect(cli.equals(readFileSync(join(import.meta.dirname, '../../build/cli/k8sdiag.mjs')))).toBe(true);
       expect(await page.locator('main').textContent()).toContain(digest);
       await page.close();
     });

@@ -60,8 +60,9 @@ export function aptKeyring(): string {
       'sign',
       '0',
     );
-    gpg('--output', `${target}.tmp`, '--export', 'lab@example.invalid');
-    renameSync(`${target}.tmp`, target);
+    const tmp = `${target}.${process.pid}.tmp`;
+    gpg('--output', tmp, '--export', 'lab@example.invalid');
+    renameSync(tmp, target);
     return target;
   } finally {
     rmSync(home, { recursive: true, force: true });

@@ -37,6 +37,7 @@ function versionOf(node: NodeSpec): string {
 /** ESC, BEL, HTML, Markdown and a k8sdiag marker line with a made-up nonce, all in one name. */
 export const HOSTILE_TEXT =
   '\u001b[2J\u001b]0;pwned\u0007<script>alert(1)</script><img src=x onerror=alert(2)>|x|[y](javascript:alert(3))';
+const HOSTILE_NAME = '\u001b[2J\u001b]0;pwned\u0007<img src=x onerror=alert(2)>|x|[y](javascript:alert(3))';
 const FAKE_MARKER = '@@K8SDIAG 00000000000000000000000000000000 E 1';
 
 /** Applies `fault` to node `name` of `spec` (in place) and returns the spec. */
@@ -78,8 +79,10 @@ export function withFault(spec: LabSpec, name: string, fault: Fault): LabSpec {
         content: standin.kubeadm(versionOf(node), 'hostile'),
         mode: 0o755,
       });
-      // A file name with a newline, a fake marker line, escapes and HTML: printed raw by a glob.
-      setFile(node, { path: `/var/lib/apt/lists/evil\n${FAKE_MARKER}\n${HOSTILE_TEXT}_InRelease`, content: 'x' });
+      // A file name with a newline, a fake marker line, escapes and HTML (no '/': it is one name),
+      // printed raw by a probe's glob.
+      // A line of three backticks would close a Markdown code fence if a reporter quoted it bare.
+      setFile(node, { path: `/var/lib/apt/lists/evil\n${FAKE_MARKER}\n\`\`\`\n${HOSTILE_NAME}_InRelease`, content: 'x' });
       setFile(node, { path: '/home/vagrant/.kube', content: { directory: true }, owner: 'vagrant', mode: 0o755 });
       setFile(node, {
         path: '/home/vagrant/.kube/config',

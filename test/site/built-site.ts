@@ -2,9 +2,11 @@
  * Access to the built site for the site tests. `npm test` runs `npm run build` before vitest, so
  * dist/ is the real output of `astro build` with the real Pagefind index.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as pagefind from 'pagefind';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { PAGEFIND_RANKING } from '../../src/search/pagefind-options';
 import type { SiteLang } from '../../src/site/lang';
@@ -66,12 +68,12 @@ interface PagefindModule {
  * does: dist/pagefind/pagefind.js (Pagefind's own search code and WebAssembly), fetching the index
  * over loopback HTTP from dist/, with the site's ranking settings. Pagefind picks the index from
  * <html lang>; in Node it reads that from `document`, so a one-line stand-in is present while the
- * instance is created.
+ * instance is created. `root` defaults to dist/; the search test also points it at a plain index.
  */
-export async function openSiteSearch(lang: SiteLang): Promise<SiteSearch> {
+export async function openSiteSearch(lang: SiteLang, root = distDir): Promise<SiteSearch> {
   assertBuilt();
-  const server = await startStaticServer({ root: distDir });
-  const mod = (await import(pathToFileURL(join(distDir, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
+  const server = await startStaticServer({ root });
+  const mod = (await import(pathToFileURL(join(root, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
   const globals = globalThis as { document?: unknown };
   globals.document = { querySelector: () => ({ getAttribute: () => lang }) };
   let instance: PagefindInstance;
@@ -100,4 +102,29 @@ export async function openSiteSearch(lang: SiteLang): Promise<SiteSearch> {
       await server.close();
     },
   };
+}
+
+/**
+ * What Starlight and Pagefind do without k8sdiag's search work: the built pages with the
+ * search-only metadata (SearchMeta.astro) removed, indexed by Pagefind with its defaults, written
+ * to a temporary directory. Returns that directory; the caller removes it.
+ */
+export async function buildPlainIndex(): Promise<string> {
+  assertBuilt();
+  const root = mkdtempSync(join(tmpdir(), 'k8sdiag-plain-index-'));
+  for (const file of builtHtmlFiles()) {
+    const html = readFileSync(join(distDir, file), 'utf8');
+    const plain = html.replace(/<div hidden data-pagefind-ignore data-k8sdiag-search-meta>[\s\S]*?<\/div>/g, '');
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), plain);
+  }
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  try {
+    await index.addDirectory({ path: root });
+    await index.writeFiles({ outputPath: join(root, 'pagefind') });
+  } finally {
+    await pagefind.close();
+  }
+  return root;
 }

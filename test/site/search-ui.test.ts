@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_META_KEYS } from '../../src/search/pagefind-options';
 import { browserAvailable, type LaunchedBrowser, launch } from '../browser/support/browser';
-import { serveStatic, type StaticSite } from '../browser/support/server';
+import { type StaticSite, serveStatic } from '../browser/support/server';
 
 describe.runIf(browserAvailable())('search dialog in Chromium', () => {
   let site: StaticSite;
@@ -29,7 +29,9 @@ describe.runIf(browserAvailable())('search dialog in Chromium', () => {
     await page.locator('dialog[open] .pagefind-ui__search-input').fill(query);
     const links = page.locator('dialog[open] .pagefind-ui__result-link');
     await links.first().waitFor({ timeout: 15_000 });
-    const paths = await links.evaluateAll((nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
+    const paths = await links.evaluateAll((nodes) =>
+      nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname),
+    );
     return { page, paths };
   }
 

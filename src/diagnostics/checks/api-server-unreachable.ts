@@ -3,7 +3,8 @@
  * A worker cannot reach the API server its kubelet is configured for. `kubeadm join` then waits
  * (for discovery or the TLS bootstrap) without a word until its timeout. The probe reads the
  * server URL from the node's own kubelet kubeconfig, checks it is a plain https URL, and asks
- * /healthz with curl (nc -z as a fallback); nothing from the context goes into the command.
+ * /healthz with curl (nc -z as a fallback, only where nc has -z: busybox nc does not, and its
+ * usage error would look like a failed connection); nothing from the context goes into the command.
  */
 import { type CheckMeta, defineCheck } from '../types';
 import { hostOf, isVagrantNat, splitBlocks, splitTag } from './support/blocks';
@@ -64,7 +65,7 @@ export default defineCheck({
         '  if command -v curl >/dev/null 2>&1; then',
         '    out=$(curl -k -sS -o /dev/null -w \'%{http_code}\' --connect-timeout 3 --max-time 5 "$server/healthz" 2>&1); rc=$?',
         "    echo \"curl $rc $(printf '%s' \"$out\" | tr '\\n' ' ')\"",
-        '  elif command -v nc >/dev/null 2>&1; then',
+        "  elif command -v nc >/dev/null 2>&1 && nc -h 2>&1 | grep -q -e '-z'; then",
         '    nc -z -w 3 "$host" "$port" >/dev/null 2>&1; echo "nc $?"',
         '  else echo "tool none"; fi',
         'fi',
@@ -110,7 +111,10 @@ export default defineCheck({
       return [
         r.warn(
           `the server URL in ${source ?? 'the kubelet kubeconfig'} is ${server === 'unsafe' ? 'not a plain https URL' : 'not https'}; not contacted`,
-          { evidence },
+          {
+            evidence,
+            fix: 'look at the server: line of /etc/kubernetes/kubelet.conf; it should be https://<control-plane address>:6443',
+          },
         ),
       ];
     }
@@ -131,7 +135,7 @@ export default defineCheck({
     if (reached) {
       const status = result.tool === 'curl' ? (result.rest.trim().split(/\s+/).pop() ?? '') : '';
       const message = `${server} answers${status ? ` (HTTP ${status} on /healthz)` : ''}`;
-      if (notes.length > 0) return [r.warn(`${message}, but ${notes.join('; ')}`, { evidence })];
+      if (notes.length > 0) return [r.warn(`${message}, but ${notes.join('; ')}`, { evidence, fix: FIX })];
       return [r.pass(message, { evidence })];
     }
     const why =

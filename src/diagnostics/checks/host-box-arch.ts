@@ -123,7 +123,10 @@ export default defineCheck({
       if (explicit !== undefined) {
         if (explicit.arch === undefined) {
           findings.push(
-            r.warn(`box_architecture "${explicit.setting.value}" is not an architecture Vagrant knows`, { evidence }),
+            r.warn(`box_architecture "${explicit.setting.value}" is not an architecture Vagrant knows`, {
+              evidence,
+              fix: `use "amd64", "arm64" or :auto; this host is ${host}`,
+            }),
           );
         } else if (explicit.arch !== host) {
           findings.push(
@@ -144,6 +147,7 @@ export default defineCheck({
         findings.push(
           r.warn(`the box is computed (${use.expression}); cannot tell its architecture from the Vagrantfile`, {
             evidence,
+            fix: `check that the box it resolves to is built for ${host} (vagrant box list -i), or pin config.vm.box_architecture = "${host}"`,
           }),
         );
         continue;

@@ -126,7 +126,10 @@ export default defineCheck({
       return [
         r.warn(
           `${user.user} has no kubeconfig and this control-plane node has no admin.conf (kubeadm init has not run?)`,
-          { evidence },
+          {
+            evidence,
+            fix: 'run kubeadm init on this node, then copy /etc/kubernetes/admin.conf to $HOME/.kube/config',
+          },
         ),
       ];
     }

@@ -5,6 +5,7 @@
 import type { Colors } from 'picocolors/types';
 import type { Lang } from '../knowledge/runbooks';
 import type { Explanation } from './explain';
+import { WEAK_BELOW } from './matcher';
 
 const WORDS = {
   en: {
@@ -14,6 +15,7 @@ const WORDS = {
     matched: 'Matched',
     score: 'score',
     kinds: { signature: 'signature', symptom: 'symptom', title: 'title', cause: 'cause' },
+    weak: 'weak match',
     none: 'No runbook matches this text.',
     hint: 'Paste the exact error line (with its file paths and addresses), or search the runbooks at',
   },
@@ -24,6 +26,7 @@ const WORDS = {
     matched: '일치',
     score: '점수',
     kinds: { signature: '오류 메시지', symptom: '증상', title: '제목', cause: '원인' },
+    weak: '약한 일치',
     none: '이 텍스트와 일치하는 런북이 없습니다.',
     hint: '오류 줄을 경로와 주소까지 그대로 붙여 넣거나, 다음 사이트에서 런북을 검색하세요:',
   },
@@ -39,7 +42,9 @@ export function formatExplanationsText(
   if (explanations.length === 0) return `${words.none}\n${words.hint} ${docsUrl}\n`;
   const blocks = explanations.map((item, index) => {
     const lines = [
-      `${colors.bold(`${index + 1}. ${item.title}`)}  ${colors.dim(`(${item.id}, ${words.score} ${item.score.toFixed(2)})`)}`,
+      `${colors.bold(`${index + 1}. ${item.title}`)}  ${colors.dim(
+        `(${item.id}, ${words.score} ${item.score.toFixed(2)}${item.score < WEAK_BELOW ? `, ${words.weak}` : ''})`,
+      )}`,
       `   ${colors.bold(`${words.cause}:`)} ${item.cause}`,
       `   ${colors.dim(`${words.matched} ${words.kinds[item.matched.kind]}: ${item.matched.text}`)}`,
     ];

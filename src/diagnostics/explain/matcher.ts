@@ -42,6 +42,8 @@ export interface MatchOptions {
 }
 
 export const MIN_SCORE = 0.3;
+/** Scores under this are shown as a weak match: some shared words, not the message itself. */
+export const WEAK_BELOW = 0.5;
 const KIND_WEIGHT: Record<PhraseKind, number> = { signature: 1, symptom: 0.85, title: 0.75, cause: 0.6 };
 /** Lines per window and the step between windows (half a window: every pair of near lines meets). */
 const WINDOW = 6;
@@ -122,14 +124,18 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
     return phrase.weight === 0 ? 0 : matched / phrase.weight;
   }
 
-  /** How much of a short query the phrase explains, times how strong the shared evidence is. */
-  function explained(phrase: Phrase, query: Query): number {
+  /**
+   * How much of a short query these terms explain, times how strong the shared evidence is.
+   * Words no runbook uses at all ("I", "got", "발생") count half: no runbook can explain them.
+   */
+  function explained(terms: ReadonlySet<string>, query: Query): number {
     let shared = 0;
     let all = 0;
     for (const term of query.unigrams) {
-      const weight = idf(term);
+      const known = documentFrequency.has(term);
+      const weight = known ? idf(term) : unknownIdf / 2;
       all += weight;
-      if (phrase.unigrams.has(term)) shared += weight;
+      if (terms.has(term)) shared += weight;
     }
     if (all === 0) return 0;
     return (shared / all) * Math.min(1, shared / evidenceNeeded) * 0.9;
@@ -183,24 +189,38 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
     if (whole !== undefined) {
       const query = whole;
       phrases.forEach((phrase, index) => {
-        const score = explained(phrase, query);
+        const score = explained(phrase.unigrams, query);
         if (score > (best[index] ?? 0)) best[index] = score;
       });
     }
 
-    const perDoc = docs.map(() => ({ first: 0, second: 0, phrase: -1 }));
+    const perDoc = docs.map(() => ({ first: 0, second: 0, phrase: -1, phraseScore: -1 }));
+    const offer = (entry: { first: number; second: number }, score: number): void => {
+      if (score > entry.first) {
+        entry.second = entry.first;
+        entry.first = score;
+      } else if (score > entry.second) {
+        entry.second = score;
+      }
+    };
     phrases.forEach((phrase, index) => {
       const entry = perDoc[phrase.doc];
       if (entry === undefined) return;
       const score = (best[index] ?? 0) * KIND_WEIGHT[phrase.kind];
-      if (score > entry.first) {
-        entry.second = entry.first;
-        entry.first = score;
+      offer(entry, score);
+      if (score > entry.phraseScore) {
+        entry.phraseScore = score;
         entry.phrase = index;
-      } else if (score > entry.second) {
-        entry.second = score;
       }
     });
+    if (whole !== undefined) {
+      // A short description ("vagrant up 실행 시 세션 중단") may be explained by a runbook as a
+      // whole (a word from the title, another from a symptom) better than by any one phrase.
+      const query = whole;
+      perDoc.forEach((entry, index) =>
+        offer(entry, explained(docTerms[index] ?? new Set(), query) * KIND_WEIGHT.symptom),
+      );
+    }
     const results: Match[] = [];
     perDoc.forEach((entry, index) => {
       const doc = docs[index];

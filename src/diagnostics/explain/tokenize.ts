@@ -57,6 +57,24 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'here',
   'some',
   'any',
+  // directory names that only say "this is a path": /var/lib/..., /usr/local/bin/..., /proc/sys/...
+  'var',
+  'lib',
+  'usr',
+  'bin',
+  'sbin',
+  'etc',
+  'opt',
+  'tmp',
+  'share',
+  'home',
+  'user',
+  'users',
+  'dev',
+  'proc',
+  'sys',
+  'mnt',
+  'srv',
 ]);
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;

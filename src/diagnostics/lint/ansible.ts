@@ -2,8 +2,9 @@
  * Ansible structure over parsed YAML: plays, tasks (through blocks), the module each task calls,
  * its arguments, inherited keywords (become, when) and execution order. Pure.
  */
-import { type Document, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { AnsiblePlay, AnsibleTask, TaskArg, TaskSection } from './types';
+import type { YamlDoc } from './yaml-fast';
 import { asBool, nodeRange, plain } from './yaml-util';
 
 /** Task keywords (ansible-core 2.14 playbook keywords for tasks and blocks). Anything else is the module. */
@@ -63,7 +64,8 @@ const PLAY_KEYS = new Set(['hosts', 'import_playbook', 'ansible.builtin.import_p
 /** `apt` for apt, ansible.builtin.apt, ansible.legacy.apt; `iptables` for ansible.builtin.iptables. */
 export function shortModule(name: string): string {
   const parts = name.split('.');
-  if (parts.length === 3 && ['ansible', 'community', 'kubernetes'].includes(parts[0] as string)) return parts[2] as string;
+  if (parts.length === 3 && ['ansible', 'community', 'kubernetes'].includes(parts[0] as string))
+    return parts[2] as string;
   return name;
 }
 
@@ -87,14 +89,16 @@ function pairValue(map: YAMLMap, key: string): unknown {
   return undefined;
 }
 
-export function isPlaybook(doc: Document.Parsed): boolean {
+export function isPlaybook(doc: YamlDoc): boolean {
   const contents = doc.contents;
   if (!isSeq(contents) || contents.items.length === 0) return false;
-  return contents.items.some((item) => isMap(item) && item.items.some((p) => isScalar(p.key) && PLAY_KEYS.has(String(p.key.value))));
+  return contents.items.some(
+    (item) => isMap(item) && item.items.some((p) => isScalar(p.key) && PLAY_KEYS.has(String(p.key.value))),
+  );
 }
 
 /** A sequence of maps that look like tasks (a module key or a block). */
-export function isTaskList(doc: Document.Parsed): boolean {
+export function isTaskList(doc: YamlDoc): boolean {
   const contents = doc.contents;
   if (!isSeq(contents) || contents.items.length === 0) return false;
   return contents.items.every((item) => isMap(item)) && !isPlaybook(doc);
@@ -172,13 +176,22 @@ function readTask(
       const keyRange = nodeRange(pair.key);
       const range = nodeRange(pair.value) ?? keyRange;
       if (range === undefined || keyRange === undefined) continue;
-      args.set(String(pair.key.value), { value: plain(pair.value), start: range[0], end: range[1], keyStart: keyRange[0] });
+      args.set(String(pair.key.value), {
+        value: plain(pair.value),
+        start: range[0],
+        end: range[1],
+        keyStart: keyRange[0],
+      });
     }
   };
   addMap(moduleValue);
   addMap(keywords.get('args')?.value);
   const moduleName = moduleKey === undefined ? undefined : shortModule(String(moduleKey.value));
-  if (isScalar(moduleValue) && typeof moduleValue.value === 'string' && !['shell', 'command', 'raw', 'script'].includes(moduleName ?? '')) {
+  if (
+    isScalar(moduleValue) &&
+    typeof moduleValue.value === 'string' &&
+    !['shell', 'command', 'raw', 'script'].includes(moduleName ?? '')
+  ) {
     const range = nodeRange(moduleValue);
     if (range !== undefined) {
       const quoteShift = moduleValue.type === 'QUOTE_DOUBLE' || moduleValue.type === 'QUOTE_SINGLE' ? 1 : 0;
@@ -208,7 +221,13 @@ function readTask(
   });
 }
 
-function readTaskList(list: unknown, play: AnsiblePlay | undefined, section: TaskSection, inherited: Inherited, walk: Walk): void {
+function readTaskList(
+  list: unknown,
+  play: AnsiblePlay | undefined,
+  section: TaskSection,
+  inherited: Inherited,
+  walk: Walk,
+): void {
   if (!isSeq(list)) return;
   for (const item of list.items) {
     if (isMap(item)) readTask(item, play, section, inherited, walk);
@@ -217,7 +236,7 @@ function readTaskList(list: unknown, play: AnsiblePlay | undefined, section: Tas
 
 const emptyInherited = (): Inherited => ({ become: undefined, becomeUser: undefined, when: [], keywords: new Map() });
 
-export function readPlaybook(docs: readonly Document.Parsed[]): { plays: AnsiblePlay[]; tasks: AnsibleTask[] } {
+export function readPlaybook(docs: readonly YamlDoc[]): { plays: AnsiblePlay[]; tasks: AnsibleTask[] } {
   const plays: AnsiblePlay[] = [];
   const walk: Walk = { tasks: [], order: 0 };
   for (const doc of docs) {
@@ -258,7 +277,7 @@ export function readPlaybook(docs: readonly Document.Parsed[]): { plays: Ansible
   return { plays, tasks: walk.tasks };
 }
 
-export function readTaskFile(docs: readonly Document.Parsed[], section: TaskSection): AnsibleTask[] {
+export function readTaskFile(docs: readonly YamlDoc[], section: TaskSection): AnsibleTask[] {
   const walk: Walk = { tasks: [], order: 0 };
   for (const doc of docs) readTaskList(doc.contents, undefined, section, emptyInherited(), walk);
   return walk.tasks;

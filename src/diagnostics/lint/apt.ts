@@ -2,9 +2,9 @@
  * What a task or a shell command does to the apt cache: refresh it, install from it, or both.
  * Shared by the apt-cache-not-refreshed rule and the project facts (roles that refresh).
  */
-import type { LintFile, ShellBody } from './types';
+
 import { type ShellCommand, simpleCommand } from './shell';
-import type { AnsibleTask } from './types';
+import type { AnsibleTask, LintFile, ShellBody } from './types';
 import { asBool } from './yaml-util';
 
 export interface AptEffect {
@@ -13,7 +13,8 @@ export interface AptEffect {
 }
 
 /** A one-line apt source: `deb [options] URI suite [components]`. */
-export const DEB_LINE = /(?<![A-Za-z0-9_-])deb[ \t]+(?:\[((?:\{\{[^}\n]*\}\}|[^\]\n])*)\][ \t]+)?((?:https?|ftp|file|cdrom|tor\+https?|mirror\+https?):\/\/[^\s"'\]]+|\{\{[^}\n]*\}\}[^\s"']*)/g;
+export const DEB_LINE =
+  /(?<![A-Za-z0-9_-])deb[ \t]+(?:\[((?:\{\{[^}\n]*\}\}|[^\]\n])*)\][ \t]+)?((?:https?|ftp|file|cdrom|tor\+https?|mirror\+https?):\/\/[^\s"'\]]+|\{\{[^}\n]*\}\}[^\s"']*)/g;
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
 
 /** The apt-get/apt/aptitude subcommand of a shell command, if it is one. */
@@ -36,7 +37,8 @@ export function commandAptEffect(command: ShellCommand): AptEffect {
   const sub = aptSubcommand(command);
   return {
     refresh: sub === 'update',
-    install: sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade' || sub === 'build-dep',
+    install:
+      sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade' || sub === 'build-dep',
   };
 }
 

@@ -6,7 +6,9 @@
 import type { HostArch, TextRegion } from './types';
 import { ARCH_FROM_FACTS } from './vocab';
 
-const ARCH_TEST = new RegExp(`${ARCH_FROM_FACTS.source}|\\$\\{?ARCH\\b|\\$\\{?arch\\b|\\$\\{?ARCHITECTURE\\b|\\bARCH\\b`);
+const ARCH_TEST = new RegExp(
+  `${ARCH_FROM_FACTS.source}|\\$\\{?ARCH\\b|\\$\\{?arch\\b|\\$\\{?ARCHITECTURE\\b|\\bARCH\\b`,
+);
 
 /** Normalizes uname -m / Node / Debian spellings. */
 export function normalizeArch(value: string): HostArch | undefined {
@@ -18,7 +20,7 @@ export function normalizeArch(value: string): HostArch | undefined {
 
 /** Whether offset `at` (relative to region.text) sits inside code that branches on the architecture. */
 export function archGuarded(region: TextRegion, at: number): boolean {
-  if (region.task !== undefined && region.task.when.some((w) => ARCH_TEST.test(w))) return true;
+  if (region.task?.when.some((w) => ARCH_TEST.test(w))) return true;
   const text = region.text;
   // Inside a Jinja expression that maps a fact: {{ 'arm64' if ansible_architecture == 'aarch64' else 'amd64' }}
   const open = text.lastIndexOf('{{', at);
@@ -29,11 +31,13 @@ export function archGuarded(region: TextRegion, at: number): boolean {
   // Inside {% if ansible_architecture ... %} ... {% endif %}, or a shell case/if on the architecture.
   const before = text.slice(0, at);
   const frames: string[] = [];
-  const pattern = /\{%-?\s*(if|elif|else|endif|for|endfor)\b([^%]*)%\}|^[ \t]*(case|if|elif|esac|fi)\b(.*)$|;\s*(fi|esac)\b/gm;
+  const pattern =
+    /\{%-?\s*(if|elif|else|endif|for|endfor)\b([^%]*)%\}|^[ \t]*(case|if|elif|esac|fi)\b(.*)$|;\s*(fi|esac)\b/gm;
   for (let m = pattern.exec(before); m !== null; m = pattern.exec(before)) {
     const keyword = m[1] ?? m[3] ?? m[5] ?? '';
     const head = m[2] ?? m[4] ?? '';
-    const closedOnSameLine = (keyword === 'if' && /[;\s]fi\b/.test(head)) || (keyword === 'case' && /\besac\b/.test(head));
+    const closedOnSameLine =
+      (keyword === 'if' && /[;\s]fi\b/.test(head)) || (keyword === 'case' && /\besac\b/.test(head));
     if (closedOnSameLine) continue;
     if (keyword === 'if' || keyword === 'case' || keyword === 'for') frames.push(head);
     else if (keyword === 'elif') frames[frames.length - 1] = `${frames[frames.length - 1] ?? ''} ${head}`;

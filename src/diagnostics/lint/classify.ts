@@ -10,7 +10,14 @@ const SHELL_EXT = /\.(sh|bash)$/;
 const YAML_EXT = /\.ya?ml$/;
 
 /** Files that never hold anything lint reads, whatever their extension. */
-const SKIP_NAMES = new Set(['.k8sdiag-lint.yaml', '.k8sdiag-lint.yml', '.yamllint', '.ansible-lint', 'galaxy.yml', 'requirements.yml']);
+const SKIP_NAMES = new Set([
+  '.k8sdiag-lint.yaml',
+  '.k8sdiag-lint.yml',
+  '.yamllint',
+  '.ansible-lint',
+  'galaxy.yml',
+  'requirements.yml',
+]);
 
 export function roleOf(path: string): { role: string; area: string } | undefined {
   const parts = path.split('/');
@@ -53,7 +60,9 @@ export function classifyPath(path: string): PathKind | undefined {
   // No extension.
   if (inVarsDir) return 'vars';
   if (base === 'hosts' || base === 'inventory' || inInventoryDir) return 'inventory';
-  if (['LICENSE', 'Makefile', 'README', 'AUTHORS', 'CHANGELOG', 'NOTICE', 'Dockerfile', 'Containerfile'].includes(base)) {
+  if (
+    ['LICENSE', 'Makefile', 'README', 'AUTHORS', 'CHANGELOG', 'NOTICE', 'Dockerfile', 'Containerfile'].includes(base)
+  ) {
     return undefined;
   }
   return 'maybe-shell';

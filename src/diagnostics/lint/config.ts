@@ -13,7 +13,9 @@ import type { Severity } from './types';
 
 export const CONFIG_FILE = '.k8sdiag-lint.yaml';
 
-const ruleId = z.enum(RULE_IDS as [RuleId, ...RuleId[]], { error: (issue) => `unknown rule id ${JSON.stringify(issue.input)}` });
+const ruleId = z.enum(RULE_IDS as [RuleId, ...RuleId[]], {
+  error: (issue) => `unknown rule id ${JSON.stringify(issue.input)}`,
+});
 
 export const lintConfigSchema = z.strictObject({
   /** Rule ids switched off everywhere. */
@@ -51,7 +53,9 @@ function lineOf(text: string, doc: ReturnType<typeof parseDocument>, path: reado
     // A map key that exists: point at the key itself.
     const parent = keyPath.length <= 1 ? doc.contents : doc.getIn(keyPath.slice(0, -1), true);
     if (isMap(parent)) {
-      const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === keyPath[keyPath.length - 1]);
+      const pair = parent.items.find(
+        (p) => (p.key as { value?: unknown } | null)?.value === keyPath[keyPath.length - 1],
+      );
       const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
       if (keyRange !== undefined) return lines.at(keyRange[0]).line;
     }
@@ -74,10 +78,16 @@ export function parseLintConfig(text: string, file: string): LintConfig {
   const parsed = lintConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue?.path ?? [];
+    // An unknown key is reported on its parent; point at the key itself.
+    const extra = issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+    const path = [...(issue?.path ?? []), ...extra];
     const where = path.length === 0 ? '' : `${path.map(String).join('.')}: `;
     const line = lineOf(text, doc, path);
-    throw new K8sdiagError('E_CONFIG', `${where}${issue?.message ?? 'invalid config'}`, line === undefined ? { file } : { file, line });
+    throw new K8sdiagError(
+      'E_CONFIG',
+      `${where}${issue?.message ?? 'invalid config'}`,
+      line === undefined ? { file } : { file, line },
+    );
   }
   const severity = new Map<string, Severity>();
   const ignore = new Set<string>(parsed.data.ignore);

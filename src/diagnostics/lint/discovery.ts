@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { classifyPath, type PathKind } from './classify';
 import { K8sdiagError } from '../errors';
+import { classifyPath, type PathKind } from './classify';
 
 /** Folders that hold other people's code or tool state. */
 export const VENDORED_DIRS = new Set([

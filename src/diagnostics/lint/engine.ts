@@ -3,9 +3,10 @@
  * it declares, on the shared parse. Turns report offsets into positions, applies inline
  * suppressions and the config (ignored rules, severity overrides), and sorts. Pure.
  */
+
+import { K8sdiagError } from '../errors';
 import type { Lang } from '../knowledge/runbooks';
 import { runbookUrl } from '../knowledge/runbooks';
-import { K8sdiagError } from '../errors';
 import { computeFacts } from './facts';
 import { allRules } from './rules/index';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
@@ -35,7 +36,11 @@ export function sortFindings(findings: LintFinding[]): LintFinding[] {
 }
 
 /** `facts` may come from elsewhere (worker threads merge the facts of every thread's files). */
-export function lintFiles(files: readonly LintFile[], options: EngineOptions, facts: ProjectFacts = computeFacts(files)): LintFinding[] {
+export function lintFiles(
+  files: readonly LintFile[],
+  options: EngineOptions,
+  facts: ProjectFacts = computeFacts(files),
+): LintFinding[] {
   const ctx: RuleContext = { hostArch: options.hostArch, facts };
   const rules = (options.rules ?? allRules()).filter((rule) => !options.ignore?.has(rule.meta.id));
   const byKind = new Map<FileKind, Rule[]>();
@@ -74,7 +79,8 @@ export function lintFiles(files: readonly LintFile[], options: EngineOptions, fa
         const key = `${rule.meta.id}\0${start.line}\0${start.column}`;
         if (seen.has(`${file.path}\0${key}`)) continue;
         seen.add(`${file.path}\0${key}`);
-        const own = report.severity !== undefined && SEVERITY_ORDER[report.severity] > SEVERITY_ORDER[rule.meta.severity];
+        const own =
+          report.severity !== undefined && SEVERITY_ORDER[report.severity] > SEVERITY_ORDER[rule.meta.severity];
         findings.push({
           ruleId: rule.meta.id,
           severity: options.severity?.get(rule.meta.id) ?? (own ? (report.severity as Severity) : rule.meta.severity),

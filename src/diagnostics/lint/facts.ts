@@ -64,10 +64,7 @@ function fileVars(file: LintFile, vars: Map<string, VarDefinition[]>): void {
 }
 
 /** A step of a play or of a role's main.yml, in execution order, as far as facts care. */
-type Step =
-  | { kind: 'refresh' }
-  | { kind: 'role'; name: string; become: boolean }
-  | { kind: 'include'; file: string };
+type Step = { kind: 'refresh' } | { kind: 'role'; name: string; become: boolean } | { kind: 'include'; file: string };
 
 /**
  * What one file contributes to the project facts: plain data (structured-clone safe), so that
@@ -119,9 +116,17 @@ export function fileFacts(file: LintFile): FileFacts {
       const tasks = file.tasks.filter((t) => t.play === play);
       const become = play.become === true;
       plays.push([
-        ...taskSteps(tasks.filter((t) => t.section === 'pre_tasks'), file, become),
+        ...taskSteps(
+          tasks.filter((t) => t.section === 'pre_tasks'),
+          file,
+          become,
+        ),
         ...play.roles.map((role): Step => ({ kind: 'role', name: role.name, become })),
-        ...taskSteps(tasks.filter((t) => t.section === 'tasks' || t.section === 'post_tasks'), file, become),
+        ...taskSteps(
+          tasks.filter((t) => t.section === 'tasks' || t.section === 'post_tasks'),
+          file,
+          become,
+        ),
       ]);
     }
   }
@@ -142,7 +147,11 @@ export function fileFacts(file: LintFile): FileFacts {
     plays,
     roleMain:
       isRoleTasks && file.role !== undefined && /\/tasks\/main\.ya?ml$/.test(file.path)
-        ? { role: file.role, dir: file.path.slice(0, file.path.lastIndexOf('/') + 1), steps: taskSteps(file.tasks, file, false) }
+        ? {
+            role: file.role,
+            dir: file.path.slice(0, file.path.lastIndexOf('/') + 1),
+            steps: taskSteps(file.tasks, file, false),
+          }
         : undefined,
     copiesIfRoot: mentionsAdminConf ? owners(true) : [],
     copiesOtherwise: mentionsAdminConf ? owners(false) : [],

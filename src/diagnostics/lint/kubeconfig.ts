@@ -15,8 +15,10 @@ export interface KubeconfigCopy {
 }
 
 const ADMIN_CONF = /\/etc\/kubernetes\/(?:admin|super-admin)\.conf|\badmin\.conf\b/;
-const HOME_RELATIVE = /^(?:\$HOME|\$\{HOME\}|~\/|~$|\{\{\s*(?:ansible_env\.HOME|ansible_env\[['"]HOME['"]\]|ansible_user_dir|lookup\(\s*['"]env['"]\s*,\s*['"]HOME['"]\s*\))\s*\}\})/;
-const USER_HOME = /^(?:\/home\/|\/Users\/|~[A-Za-z_{$]|\/var\/lib\/[a-z]+\/)|\{\{\s*(?:ansible_user|ansible_ssh_user|remote_user|[a-z_]*user[a-z_]*)\s*\}\}|\$SUDO_USER|\$\{SUDO_USER\}|\$USER\b|\$\(\s*logname\s*\)/;
+const HOME_RELATIVE =
+  /^(?:\$HOME|\$\{HOME\}|~\/|~$|\{\{\s*(?:ansible_env\.HOME|ansible_env\[['"]HOME['"]\]|ansible_user_dir|lookup\(\s*['"]env['"]\s*,\s*['"]HOME['"]\s*\))\s*\}\})/;
+const USER_HOME =
+  /^(?:\/home\/|\/Users\/|~[A-Za-z_{$]|\/var\/lib\/[a-z]+\/)|\{\{\s*(?:ansible_user|ansible_ssh_user|remote_user|[a-z_]*user[a-z_]*)\s*\}\}|\$SUDO_USER|\$\{SUDO_USER\}|\$USER\b|\$\(\s*logname\s*\)/;
 
 function ownerOf(dest: string, runsAsRoot: boolean | undefined, becomeUser?: string): KubeconfigCopy['owner'] {
   if (/^\/root(?:\/|$)/.test(dest)) return 'root';
@@ -33,11 +35,19 @@ function ownerOf(dest: string, runsAsRoot: boolean | undefined, becomeUser?: str
 function bodyLooksRoot(body: ShellBody): boolean {
   return body.commands.some((command) => {
     const simple = simpleCommand(command);
-    return simple?.name === 'kubeadm' && !simple.wrappers.includes('sudo') && ['init', 'join', 'reset'].includes(simple.args[0]?.value ?? '');
+    return (
+      simple?.name === 'kubeadm' &&
+      !simple.wrappers.includes('sudo') &&
+      ['init', 'join', 'reset'].includes(simple.args[0]?.value ?? '')
+    );
   });
 }
 
-export function bodyRunsAsRoot(file: LintFile, body: ShellBody, facts: Pick<ProjectFacts, 'rootScripts' | 'rolesWithBecome'>): boolean | undefined {
+export function bodyRunsAsRoot(
+  file: LintFile,
+  body: ShellBody,
+  facts: Pick<ProjectFacts, 'rootScripts' | 'rolesWithBecome'>,
+): boolean | undefined {
   if (body.runsAsRoot !== undefined) return body.runsAsRoot;
   if (body.task !== undefined) {
     if (body.task.become === undefined && file.role !== undefined && facts.rolesWithBecome.has(file.role)) {
@@ -49,7 +59,11 @@ export function bodyRunsAsRoot(file: LintFile, body: ShellBody, facts: Pick<Proj
   return bodyLooksRoot(body) ? true : undefined;
 }
 
-function taskRoot(file: LintFile, task: AnsibleTask, facts: Pick<ProjectFacts, 'rolesWithBecome'>): boolean | undefined {
+function taskRoot(
+  file: LintFile,
+  task: AnsibleTask,
+  facts: Pick<ProjectFacts, 'rolesWithBecome'>,
+): boolean | undefined {
   const become = task.become ?? (file.role !== undefined && facts.rolesWithBecome.has(file.role) ? true : undefined);
   if (become === true) return task.becomeUser === undefined || task.becomeUser === 'root';
   if (become === false) return false;

@@ -25,7 +25,14 @@ export function* regionMatches(regions: readonly TextRegion[], pattern: RegExp):
       const lineStart = region.text.lastIndexOf('\n', m.index) + 1;
       const nl = region.text.indexOf('\n', m.index);
       const line = region.text.slice(lineStart, nl < 0 ? region.text.length : nl);
-      yield { match: m, start: region.start + m.index, end: region.start + m.index + m[0].length, index: m.index, line, region };
+      yield {
+        match: m,
+        start: region.start + m.index,
+        end: region.start + m.index + m[0].length,
+        index: m.index,
+        line,
+        region,
+      };
     }
   }
 }

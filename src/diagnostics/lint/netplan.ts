@@ -3,8 +3,9 @@
  * route `to: default` (0.0.0.0/0, ::/0); a DHCP one is `dhcp4: true` unless
  * `dhcp4-overrides: { use-routes: false }` (same for v6).
  */
-import { type Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { NetplanGateway } from './types';
+import type { YamlDoc } from './yaml-fast';
 import { asBool, nodeRange, parseYaml, plain } from './yaml-util';
 
 const DEVICE_TYPES = ['ethernets', 'bonds', 'bridges', 'vlans', 'wifis', 'modems', 'tunnels', 'vrfs'];
@@ -28,7 +29,7 @@ function usesRoutes(iface: YAMLMap, family: 4 | 6): boolean {
 }
 
 /** Default-route sources in one netplan document; offsets are shifted by `base`. */
-export function netplanGateways(doc: Document.Parsed, base = 0): NetplanGateway[] {
+export function netplanGateways(doc: YamlDoc, base = 0): NetplanGateway[] {
   const out: NetplanGateway[] = [];
   const root = doc.contents;
   if (!isMap(root)) return out;

@@ -33,7 +33,12 @@ interface WorkerInput {
 }
 
 type FromWorker =
-  | { type: 'parsed'; parts: Array<{ index: number; facts: FileFacts }>; errors: LintError[]; files: Array<{ index: number; path: string; kind: string }> }
+  | {
+      type: 'parsed';
+      parts: Array<{ index: number; facts: FileFacts }>;
+      errors: LintError[];
+      files: Array<{ index: number; path: string; kind: string }>;
+    }
   | { type: 'findings'; findings: LintFinding[] };
 
 type ToWorker = { type: 'lint'; facts: ProjectFacts };
@@ -46,7 +51,11 @@ export function isLintWorker(): boolean {
 }
 
 function engineOptions(options: WorkerOptions): EngineOptions {
-  const engine: EngineOptions = { hostArch: options.hostArch, ignore: new Set(options.ignore), severity: new Map(options.severity) };
+  const engine: EngineOptions = {
+    hostArch: options.hostArch,
+    ignore: new Set(options.ignore),
+    severity: new Map(options.severity),
+  };
   if (options.docsUrl !== undefined) engine.docsUrl = options.docsUrl;
   if (options.lang !== undefined) engine.lang = options.lang;
   return engine;
@@ -159,7 +168,12 @@ export async function lintPathsParallel(paths: readonly string[], options: Paral
     }
     const order = new Map(discovered.map((file, index) => [file.path, index]));
     errors.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
-    return { findings: sortFindings(findings), errors, files: files.map(({ path, kind }) => ({ path, kind })) };
+    return {
+      findings: sortFindings(findings),
+      errors,
+      files: files.map(({ path, kind }) => ({ path, kind })),
+      threads: jobs,
+    };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -2,7 +2,7 @@
  * One parse per file: text -> LintFile (YAML documents, Ansible plays/tasks, shell bodies with their
  * commands, text regions, netplan gateways, Vagrant model, INI variables). Rules only read this.
  */
-import { type Document, isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { isPlaybook, isTaskList, readPlaybook, readTaskFile } from './ansible';
 import { classifyPath, hasShellShebang, type PathKind, roleOf } from './classify';
 import { readIniInventory } from './ini';
@@ -12,6 +12,7 @@ import { lexRuby } from './ruby';
 import { lexShell, type ShellCommand, type ShellWord } from './shell';
 import type { AnsibleTask, FileKind, LintError, LintFile, NetplanGateway, ShellBody, TextRegion } from './types';
 import { readVagrantfile } from './vagrant';
+import type { YamlDoc } from './yaml-fast';
 import { nodeRange, parseYaml, scalarSourceForShell, walkScalars } from './yaml-util';
 
 const SHELL_MODULES = new Set(['shell', 'command', 'raw']);
@@ -20,7 +21,10 @@ function shiftCommand(command: ShellCommand, base: number): ShellCommand {
   const shift = (word: ShellWord): ShellWord => ({ value: word.value, start: word.start + base, end: word.end + base });
   return {
     words: command.words.map(shift),
-    redirects: command.redirects.map((r) => ({ op: r.op, target: r.target === undefined ? undefined : shift(r.target) })),
+    redirects: command.redirects.map((r) => ({
+      op: r.op,
+      target: r.target === undefined ? undefined : shift(r.target),
+    })),
     start: command.start + base,
     end: command.end + base,
     piped: command.piped,
@@ -138,9 +142,11 @@ function taskAt(sorted: readonly AnsibleTask[], offset: number): AnsibleTask | u
   return found !== undefined && offset < found.end ? found : undefined;
 }
 
-function refineYamlKind(kind: PathKind, docs: readonly Document.Parsed[]): FileKind {
+function refineYamlKind(kind: PathKind, docs: readonly YamlDoc[]): FileKind {
   const first = docs[0];
-  const hasNetwork = docs.some((d) => isMap(d.contents) && d.contents.items.some((p) => isScalar(p.key) && p.key.value === 'network'));
+  const hasNetwork = docs.some(
+    (d) => isMap(d.contents) && d.contents.items.some((p) => isScalar(p.key) && p.key.value === 'network'),
+  );
   if (kind === 'netplan' || (kind === 'yaml-unknown' && hasNetwork)) return 'netplan';
   if (kind !== 'yaml-unknown') return kind as FileKind;
   if (first === undefined) return 'yaml';
@@ -149,7 +155,10 @@ function refineYamlKind(kind: PathKind, docs: readonly Document.Parsed[]): FileK
   const root = first.contents;
   if (isMap(root) && root.items.some((p) => isScalar(p.key) && p.key.value === 'all') && docs.length === 1) {
     const all = root.items.find((p) => isScalar(p.key) && p.key.value === 'all')?.value;
-    if (isMap(all) && all.items.some((p) => isScalar(p.key) && ['hosts', 'children', 'vars'].includes(String(p.key.value)))) {
+    if (
+      isMap(all) &&
+      all.items.some((p) => isScalar(p.key) && ['hosts', 'children', 'vars'].includes(String(p.key.value)))
+    ) {
       return 'inventory';
     }
   }
@@ -187,7 +196,12 @@ function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile
       if (isKey || typeof node.value !== 'string') return;
       const range = nodeRange(node);
       if (range === undefined || consumed.has(range[0])) return;
-      const region: TextRegion = { start: range[0], text: text.slice(range[0], range[1]), origin: 'yaml-scalar', keyPath };
+      const region: TextRegion = {
+        start: range[0],
+        text: text.slice(range[0], range[1]),
+        origin: 'yaml-scalar',
+        keyPath,
+      };
       const task = sortedTasks.length > 0 ? taskAt(sortedTasks, range[0]) : undefined;
       if (task !== undefined) region.task = task;
       regions.push(region);
@@ -200,7 +214,8 @@ function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile
     });
   }
   for (const body of bodies) {
-    for (const heredoc of body.heredocs) netplan.push(...embeddedNetplan(text.slice(heredoc.start, heredoc.end), heredoc.start));
+    for (const heredoc of body.heredocs)
+      netplan.push(...embeddedNetplan(text.slice(heredoc.start, heredoc.end), heredoc.start));
   }
   file.shell = bodies;
   file.regions = regions;
@@ -219,7 +234,11 @@ function parseVagrantfile(path: string, text: string): LintFile {
   const regions: TextRegion[] = bodies.map((b) => ({ start: b.start, text: b.masked, origin: 'shell' }));
   for (const token of read.strings) {
     if (inlineStarts.has(token.start)) continue;
-    regions.push({ start: token.contentStart, text: text.slice(token.contentStart, token.contentEnd), origin: 'ruby-string' });
+    regions.push({
+      start: token.contentStart,
+      text: text.slice(token.contentStart, token.contentEnd),
+      origin: 'ruby-string',
+    });
   }
   file.shell = bodies;
   file.regions = regions;
@@ -256,7 +275,12 @@ function parseTemplate(path: string, text: string): LintFile {
 function parseIni(path: string, text: string): LintFile {
   const file = emptyFile(path, 'inventory', text);
   file.ini = readIniInventory(text);
-  file.regions = file.ini.map((v) => ({ start: v.start, text: text.slice(v.start, v.end), origin: 'ini-value', keyPath: [v.key] }));
+  file.regions = file.ini.map((v) => ({
+    start: v.start,
+    text: text.slice(v.start, v.end),
+    origin: 'ini-value',
+    keyPath: [v.key],
+  }));
   return file;
 }
 

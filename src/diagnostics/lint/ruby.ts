@@ -15,7 +15,12 @@ export type RubyToken =
       contentEnd: number;
       heredoc: boolean;
     }
-  | { kind: 'ident' | 'const' | 'gvar' | 'ivar' | 'label' | 'sym' | 'num' | 'punct' | 'nl'; value: string; start: number; end: number };
+  | {
+      kind: 'ident' | 'const' | 'gvar' | 'ivar' | 'label' | 'sym' | 'num' | 'punct' | 'nl';
+      value: string;
+      start: number;
+      end: number;
+    };
 
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_]/;
@@ -81,8 +86,7 @@ export function lexRuby(text: string): RubyToken[] {
     if (lineStart) {
       lineStart = false;
       if (text.startsWith('=begin', i) && /[\s]/.test(text[i + 6] ?? '\n')) {
-        const end = text.search(/^=end\b/m) >= 0 ? findEnd(text, i) : n;
-        i = end;
+        i = findEnd(text, i);
         continue;
       }
       if (text.startsWith('__END__', i) && (text[i + 7] === '\n' || i + 7 === n || text[i + 7] === '\r')) break;
@@ -151,7 +155,8 @@ export function lexRuby(text: string): RubyToken[] {
       const match = /^<<([~-]?)(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(text.slice(i, i + 80));
       const previous = tokens[tokens.length - 1];
       const bareAllowed = match !== null && (match[1] !== '' || match[2] !== '' || /^[A-Z_]/.test(match[3] ?? ''));
-      const afterValue = previous !== undefined && ['ident', 'const', 'str', 'num'].includes(previous.kind) && match?.[1] === '';
+      const afterValue =
+        previous !== undefined && ['ident', 'const', 'str', 'num'].includes(previous.kind) && match?.[1] === '';
       if (match && bareAllowed && !afterValue) {
         heredocs.push({ id: match[3] as string, squiggly: match[1] !== '', index: tokens.length });
         tokens.push({

@@ -20,6 +20,8 @@ export interface LintResult {
   errors: LintError[];
   /** Files linted, by kind. */
   files: Array<{ path: string; kind: string }>;
+  /** Threads that parsed and linted (1 = this one). */
+  threads: number;
 }
 
 export function parseDiscovered(discovered: readonly DiscoveredFile[]): { files: LintFile[]; errors: LintError[] } {
@@ -55,5 +57,5 @@ export function lintPaths(paths: readonly string[], options: LintRunOptions): Li
 export function lintDiscovered(discovered: readonly DiscoveredFile[], options: EngineOptions): LintResult {
   const { files, errors } = parseDiscovered(discovered);
   const findings = lintFiles(files, options);
-  return { findings, errors, files: files.map((f) => ({ path: f.path, kind: f.kind })) };
+  return { findings, errors, files: files.map((f) => ({ path: f.path, kind: f.kind })), threads: 1 };
 }

@@ -287,8 +287,19 @@ export function lexShell(text: string): ShellLex {
   return { masked, commands, heredocs };
 }
 
+/** Options of the wrappers that take a value (`sudo -u USER`, `timeout -s SIG`). */
+const OPTIONS_WITH_VALUE: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '--user', '--group']),
+  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
+  env: new Set(['-u', '-C', '--unset', '--chdir']),
+  nice: new Set(['-n', '--adjustment']),
+  stdbuf: new Set(['-i', '-o', '-e']),
+};
+
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time', '{', '}', 'fi', 'done']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const NO_OPTIONS = new Set<string>();
+const WRAPPERS = new Set(['sudo', 'env', 'timeout', 'nohup', 'exec', 'command', 'nice', 'stdbuf', 'doas']);
 
 export interface SimpleCommand {
   /** Basename of the program, e.g. `iptables` for `/usr/sbin/iptables`. */
@@ -307,13 +318,6 @@ export function simpleCommand(command: ShellCommand): SimpleCommand | undefined 
   const wrappers: string[] = [];
   let timeout: string | undefined;
   let i = 0;
-  const optionsWithValue: Record<string, Set<string>> = {
-    sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '--user', '--group']),
-    timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
-    env: new Set(['-u', '-C', '--unset', '--chdir']),
-    nice: new Set(['-n', '--adjustment']),
-    stdbuf: new Set(['-i', '-o', '-e']),
-  };
   while (i < words.length) {
     const word = words[i] as ShellWord;
     const value = word.value;
@@ -322,10 +326,10 @@ export function simpleCommand(command: ShellCommand): SimpleCommand | undefined 
       continue;
     }
     const base = value.slice(value.lastIndexOf('/') + 1);
-    if (['sudo', 'env', 'timeout', 'nohup', 'exec', 'command', 'nice', 'stdbuf', 'doas'].includes(base)) {
+    if (WRAPPERS.has(base)) {
       wrappers.push(base);
       i++;
-      const withValue = optionsWithValue[base] ?? new Set<string>();
+      const withValue = OPTIONS_WITH_VALUE[base] ?? NO_OPTIONS;
       while (i < words.length) {
         const option = (words[i] as ShellWord).value;
         if (option === '--') {

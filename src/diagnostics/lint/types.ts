@@ -4,11 +4,12 @@
  * offset ranges. The engine turns offsets into path:line:column, applies suppressions and the config,
  * and links each finding to its runbook. Modelled on ESLint rules and ansible-lint's rule classes.
  */
-import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
 import type { RunbookId } from '../../content/runbook-schema';
 import type { Severity } from '../types';
 import type { LineIndex } from './position';
 import type { ShellCommand } from './shell';
+import type { YamlDoc } from './yaml-fast';
 
 export type { Severity } from '../types';
 
@@ -146,7 +147,7 @@ export interface LintFile {
   /** Role name when the file is inside roles/<name>/. */
   role: string | undefined;
   /** Parsed YAML documents (YAML kinds). */
-  yaml: readonly Document.Parsed[] | undefined;
+  yaml: readonly YamlDoc[] | undefined;
   plays: readonly AnsiblePlay[];
   tasks: readonly AnsibleTask[];
   shell: readonly ShellBody[];

@@ -1,56 +1,23 @@
 /**
- * YAML helpers over the `yaml` package's documents: parse once with source positions, walk scalars
- * with their key paths, read plain values.
+ * YAML helpers over parsed documents (the `yaml` package's node classes, built by yaml-fast.ts):
+ * parse once with source positions, walk scalars with their key paths, read plain values.
  *
- * Ansible reads YAML 1.1 (PyYAML): `yes` is a boolean and `1.20` a float. The documents here are
- * composed with the YAML 1.2 core schema anyway, because the package's 1.1 schema costs twice the
- * parse time (measured: ~710 vs ~350 us per role file) and no rule depends on the composed type:
- * booleans go through asBool (which knows yes/no/on/off) and floats are judged on the source text
- * against PyYAML's own pattern (vocab.ts). Merge keys (`<<`) are kept, as Ansible does.
+ * Ansible reads YAML 1.1 (PyYAML): `yes` is a boolean and `1.20` a float. Documents here are
+ * composed with the YAML 1.2 core schema, and no rule depends on the composed type: booleans go
+ * through asBool (which knows yes/no/on/off) and floats are judged on the source text against
+ * PyYAML's own pattern (vocab.ts).
  */
-import {
-  type Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  type ParsedNode,
-  parseAllDocuments,
-  Scalar,
-  type ScalarTag,
-} from 'yaml';
-
-/** Ansible's own tags: keep the text, never complain about them. */
-const ANSIBLE_TAGS: ScalarTag[] = ['!vault', '!unsafe', '!encrypted/pkcs1-oaep'].map((tag) => ({
-  tag,
-  resolve: (value: string) => value,
-}));
+import { isMap, isPair, isScalar, isSeq, type Node, type ParsedNode, Scalar } from 'yaml';
+import { composedValue, parseYamlFast, type YamlDoc } from './yaml-fast';
 
 export interface YamlParse {
-  docs: Document.Parsed[];
+  docs: YamlDoc[];
   /** First syntax error: message and offset. */
   error: { message: string; offset: number } | undefined;
 }
 
 export function parseYaml(text: string): YamlParse {
-  const docs = parseAllDocuments(text, {
-    schema: 'core',
-    merge: true,
-    customTags: ANSIBLE_TAGS,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-  });
-  if (!Array.isArray(docs)) {
-    // An empty stream gives an EmptyStream object.
-    return { docs: [], error: undefined };
-  }
-  for (const doc of docs) {
-    const first = doc.errors[0];
-    if (first !== undefined) return { docs, error: { message: first.message, offset: first.pos[0] } };
-  }
-  return { docs, error: undefined };
+  return parseYamlFast(text);
 }
 
 export type KeyPath = readonly (string | number)[];
@@ -76,7 +43,8 @@ export function walkScalars(node: unknown, visit: (entry: ScalarVisit) => void, 
       const keyName = isScalar(key) ? String(key.value) : '?';
       if (isScalar(key)) visit({ node: key, path, key: undefined, isKey: true });
       const value = pair.value;
-      if (isScalar(value)) visit({ node: value, path: [...path, keyName], key: isScalar(key) ? key : undefined, isKey: false });
+      if (isScalar(value))
+        visit({ node: value, path: [...path, keyName], key: isScalar(key) ? key : undefined, isKey: false });
       else walkScalars(value, visit, [...path, keyName]);
     }
     return;
@@ -98,7 +66,7 @@ export function nodeRange(node: unknown): [number, number] | undefined {
 export function plain(node: unknown): unknown {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) return node.value;
-  if (isMap(node) || isSeq(node)) return (node as Node).toJSON();
+  if (isMap(node) || isSeq(node)) return composedValue.has(node) ? composedValue.get(node) : (node as Node).toJSON();
   if (isPair(node)) return plain(node.value);
   return null;
 }

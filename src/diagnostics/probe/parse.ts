@@ -13,6 +13,8 @@ export interface ProbeHeader {
   uid: string;
   timeout: string;
   root: string;
+  /** planHash() of the plan the script was built from. */
+  plan: string;
 }
 
 export interface ParsedProbeOutput {
@@ -61,6 +63,7 @@ function parseHeader(fields: readonly string[]): ProbeHeader {
     uid: kv.get('uid') ?? '',
     timeout: kv.get('timeout') ?? 'none',
     root: kv.get('root') ?? '',
+    plan: kv.get('plan') ?? '',
   };
 }
 
@@ -142,7 +145,7 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
         timedOut: false,
         truncated: false,
         skipped: true,
-        skipReason: fields.slice(1).join(' ') || 'skipped',
+        skipReason: fields.slice(2).join(' ') || 'skipped',
         durationMs: 0,
       });
       result.finished++;
@@ -200,4 +203,42 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
   }
   if (first) result.preamble = decoder.decode(buf.subarray(0, 4096));
   return result;
+}
+
+/** The nonce of the first header marker in saved output (for `analyze`, when no script is given). */
+export function findNonce(output: Buffer | string): string | undefined {
+  const text = typeof output === 'string' ? output : output.toString('latin1', 0, Math.min(output.length, 1 << 20));
+  return /(?:^|\n)@@K8SDIAG ([0-9a-f]{32}) H /.exec(text)?.[1];
+}
+
+/**
+ * A plan read back from saved output (for `analyze`): begin and skip markers carry each probe's
+ * index and names; commands and limits come from the probes this k8sdiag knows by name.
+ */
+export function planFromOutput(
+  output: Buffer | string,
+  nonce: string,
+  known: ReadonlyMap<string, { command: string; needsRoot?: boolean | undefined; timeoutSeconds?: number | undefined }>,
+  capBytes: number,
+  defaultTimeoutSeconds: number,
+): { plan: ProbePlan; unknown: string[] } {
+  const text = typeof output === 'string' ? output : output.toString('latin1');
+  const re = new RegExp(`(?:^|\\n)${MARKER} ${nonce} [BS] ([0-9]+) ([A-Za-z0-9_.,-]+)`, 'g');
+  const probes = new Map<number, PlannedProbe>();
+  const unknown: string[] = [];
+  for (const match of text.matchAll(re)) {
+    const index = Number(match[1]);
+    if (probes.has(index)) continue;
+    const keys = (match[2] as string).split(',').filter(Boolean);
+    const first = known.get(keys[0] ?? '');
+    if (first === undefined) unknown.push(...keys);
+    probes.set(index, {
+      index,
+      keys,
+      command: first?.command ?? '(unknown to this k8sdiag)',
+      needsRoot: first?.needsRoot === true,
+      timeoutSeconds: first?.timeoutSeconds ?? defaultTimeoutSeconds,
+    });
+  }
+  return { plan: { capBytes, probes: [...probes.values()].sort((a, b) => a.index - b.index) }, unknown };
 }

@@ -3,6 +3,7 @@
  * for the same command share one run), infrastructure probes first. Every command is held against
  * the read-only allowlist here, before any node is contacted.
  */
+import { createHash } from 'node:crypto';
 import { K8sdiagError } from '../errors';
 import type { Check, ClusterCheck, Probe } from '../types';
 import { readOnlyViolations } from './read-only';
@@ -83,4 +84,10 @@ export function planProbes(
     timeoutSeconds: entry.timeout,
   }));
   return { probes, capBytes: options.capBytes ?? DEFAULT_CAP_BYTES };
+}
+
+/** Identifies a plan (commands, order, limits): `analyze` uses it to pick the plan a script was built from. */
+export function planHash(plan: ProbePlan): string {
+  const shape = plan.probes.map((p) => [p.index, p.keys, p.command, p.needsRoot, p.timeoutSeconds]);
+  return createHash('sha256').update(JSON.stringify([plan.capBytes, shape])).digest('hex').slice(0, 16);
 }

@@ -317,9 +317,11 @@ const curlWithOutput: ArgRule = (args, nested) => {
   return errors;
 };
 
-const ncRule = flagsRule('nc', { short: 'zvn46', withValue: 'w', positional: true }, (r) =>
+const ncPortProbe = flagsRule('nc', { short: 'zvn46', withValue: 'w', positional: true }, (r) =>
   r.flags.includes('-z') ? [] : ['nc: only port probes with -z are allowed'],
 );
+/** `nc -z` port probes, and `nc -h` (help, to see whether this nc has -z). */
+const ncRule: ArgRule = (args, nested) => (args.length === 1 && args[0]?.text === '-h' ? [] : ncPortProbe(args, nested));
 
 const findRule = denyFlags('find', '', []);
 const findActions: ArgRule = (args, nested) => {

@@ -87,9 +87,9 @@ interface CaseFrame {
  * Walks the token stream, splitting it into simple commands. Knows `if/while/until`, `{ }`,
  * `( )`, `for NAME in words; do`, `case WORD in pattern) ... ;; esac`.
  */
-function checkTokens(tokens: readonly Token[]): string[] {
+function checkTokens(tokens: readonly Token[], inherited: Values, depth: number): string[] {
   const errors: string[] = [];
-  const loopValues: Values = new Map();
+  const loopValues: Values = new Map(inherited);
   const cases: CaseFrame[] = [];
   let words: WordToken[] = [];
   /** The words of a `for` header, collected until its separator. */
@@ -123,6 +123,8 @@ function checkTokens(tokens: readonly Token[]): string[] {
 
   for (const token of tokens) {
     const top = cases[cases.length - 1];
+    // Command substitutions are checked where they stand, with the loop variables known there.
+    if (token.kind !== 'op') for (const inner of token.subs) errors.push(...readOnlyViolations(inner, depth + 1, values()));
     if (token.kind === 'redir') {
       errors.push(...checkRedirection(token));
       continue;
@@ -180,12 +182,11 @@ function checkTokens(tokens: readonly Token[]): string[] {
 }
 
 /** Reasons the command is not read-only; empty when it is. */
-export function readOnlyViolations(command: string, depth = 0): string[] {
+export function readOnlyViolations(command: string, depth = 0, inherited: Values = new Map()): string[] {
   if (depth > 4) return ['command substitutions nested too deep'];
   if (command.includes('\0')) return ['NUL byte in command'];
   const lexed = lexShell(command);
-  const errors = [...lexed.errors, ...checkTokens(lexed.tokens)];
-  for (const inner of lexed.substitutions) errors.push(...readOnlyViolations(inner, depth + 1));
+  const errors = [...lexed.errors, ...checkTokens(lexed.tokens, inherited, depth)];
   return [...new Set(errors)];
 }
 

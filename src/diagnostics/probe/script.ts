@@ -7,11 +7,13 @@
  *   probes under `sudo -n` when not uid 0, or are skipped with sudo's reason;
  * - stdout streams straight through `head -c` (cap + 1 bytes, so the parser can tell a cut),
  *   stderr is captured the same way and printed after it; no temporary files are written;
- * - sections are delimited by marker lines `@@K8SDIAG <nonce> <kind> ...` on their own line.
+ * - sections are delimited by marker lines `@@K8SDIAG <nonce> <kind> ...` on their own line;
+ *   begin and skip markers name the probe(s), so saved output can be read without the plan.
  *   The nonce lives only in a shell variable and in arguments of builtins (printf), never in a
  *   process's argv or environment, so a probe cannot print it; the parser counts only markers
  *   that carry it.
  */
+import { planHash } from './plan';
 import { shQuote } from './shell-quote';
 import type { ProbePlan } from './types';
 
@@ -47,15 +49,15 @@ k8sdiag_exec() {
 }
 k8sdiag_probe() {
   if [ "$3" = 1 ] && [ -n "$k8sdiag_noroot" ]; then
-    k8sdiag_mark "S $1 $k8sdiag_noroot"
+    k8sdiag_mark "S $1 $4 $k8sdiag_noroot"
     return
   fi
-  k8sdiag_mark "B $1"
+  k8sdiag_mark "B $1 $4"
   k8sdiag_now
   k8sdiag_t0=$k8sdiag_t
   k8sdiag_e=$(
     exec 6>&1
-    k8sdiag_rc=$( { { { k8sdiag_exec "$2" "$3" "$4" 3>&- 4>&- 5>&- 6>&- </dev/null; echo "$?" >&5; } 2>&1 1>&4 | head -c "$k8sdiag_cap" >&6; } 4>&1 | head -c "$k8sdiag_cap" >&3; } 5>&1 )
+    k8sdiag_rc=$( { { { k8sdiag_exec "$2" "$3" "$5" 3>&- 4>&- 5>&- 6>&- </dev/null; echo "$?" >&5; } 2>&1 1>&4 | head -c "$k8sdiag_cap" >&6; } 4>&1 | head -c "$k8sdiag_cap" >&3; } 5>&1 )
     k8sdiag_now
     printf '\n${MARKER} %s O %s %s %s %s\n' "$k8sdiag_n" "$1" "$k8sdiag_rc" "$k8sdiag_t0" "$k8sdiag_t" >&3
     printf x
@@ -100,12 +102,12 @@ export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): strin
     PRELUDE.trimEnd(),
     needsSudo ? SUDO_CHECK.trimEnd() : '',
     'if [ -n "$k8sdiag_noroot" ]; then k8sdiag_root=no; else k8sdiag_root=yes; fi',
-    `k8sdiag_mark "H ${SCRIPT_PROTOCOL} uid=$k8sdiag_uid timeout=\${k8sdiag_to:-none} root=$k8sdiag_root"`,
+    `k8sdiag_mark "H ${SCRIPT_PROTOCOL} uid=$k8sdiag_uid timeout=\${k8sdiag_to:-none} root=$k8sdiag_root plan=${planHash(plan)}"`,
   ];
   for (const probe of plan.probes) {
-    lines.push(
-      `k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${shQuote(probe.command)}`,
-    );
+    const keys = probe.keys.join(',');
+    if (!/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/.test(keys)) throw new Error(`probe names must match [A-Za-z0-9_.-]+: "${keys}"`);
+    lines.push(`k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${keys} ${shQuote(probe.command)}`);
   }
   lines.push('k8sdiag_mark Z', 'exit 0', '}', '');
   return lines.filter((line) => line !== '').join('\n');

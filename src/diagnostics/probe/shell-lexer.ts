@@ -10,6 +10,8 @@ export interface WordToken {
   text: string;
   /** True when the word has no parameter expansion, command substitution or arithmetic. */
   literal: boolean;
+  /** Bodies of the command substitutions inside this word. */
+  subs: string[];
 }
 
 export type OperatorText = '|' | '||' | '&&' | ';' | ';;' | '&' | '\n' | '(' | ')';
@@ -27,6 +29,7 @@ export interface RedirToken {
   op: RedirOp;
   target: string;
   targetLiteral: boolean;
+  subs: string[];
 }
 
 export type Token = WordToken | OperatorToken | RedirToken;
@@ -181,6 +184,7 @@ function readDollar(c: Cursor): string {
 }
 
 function readWord(c: Cursor): WordToken {
+  const firstSub = c.substitutions.length;
   let text = '';
   let literal = true;
   while (c.pos < c.src.length) {
@@ -252,7 +256,7 @@ function readWord(c: Cursor): WordToken {
       c.pos += 1;
     }
   }
-  return { kind: 'word', text, literal };
+  return { kind: 'word', text, literal, subs: c.substitutions.slice(firstSub) };
 }
 
 const REDIR_OPS: readonly RedirOp[] = ['&>>', '<<-', '<<<', '>>', '>|', '<>', '>&', '<&', '<<', '&>', '>', '<'];
@@ -264,7 +268,7 @@ function readRedirection(c: Cursor, fd: number | undefined): RedirToken | undefi
   while (c.pos < c.src.length && BLANK.has(c.src[c.pos] as string)) c.pos += 1;
   const word = readWord(c);
   if (word.text === '') c.errors.push(`redirection ${op} without a target`);
-  return { kind: 'redir', fd, op, target: word.text, targetLiteral: word.literal };
+  return { kind: 'redir', fd, op, target: word.text, targetLiteral: word.literal, subs: word.subs };
 }
 
 export function lexShell(src: string): LexResult {

@@ -51,7 +51,8 @@ export const reportNode = z.object({
   port: z.number().int().min(0).max(65535),
   user: z.string().optional(),
   roles: z.array(role),
-  rolesFrom: z.enum(['inventory', 'detected', 'unknown']),
+  /** `host`: the machine running k8sdiag, for the checks next to the Vagrantfile. */
+  rolesFrom: z.enum(['inventory', 'detected', 'unknown', 'host']),
   status: nodeStatus,
   /** Why the node is not ok (one line). */
   reason: z.string().optional(),

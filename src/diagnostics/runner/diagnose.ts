@@ -69,12 +69,13 @@ function firstLine(text: string): string {
 export async function diagnose(targets: readonly Target[], options: DiagnoseOptions): Promise<Diagnosis> {
   const { catalog } = options;
   const plans = new Map<string, { plan: ProbePlan; script: string }>();
-  const planFor = (roles: readonly Role[] | undefined): { plan: ProbePlan; script: string } => {
-    const key = roles === undefined ? '?' : [...roles].sort().join('+');
+  const planFor = (target: Target): { plan: ProbePlan; script: string } => {
+    const roles = target.roles;
+    const key = target.checks ? `checks:${target.checks.map((c) => c.meta.id).join(',')}` : roles === undefined ? '?' : [...roles].sort().join('+');
     let entry = plans.get(key);
     if (!entry) {
-      const checks = roles === undefined ? allRoleChecks(catalog) : catalog.checksForRoles(roles);
-      const plan = planProbes(checks, catalog.clusterChecks, {
+      const checks = target.checks ?? (roles === undefined ? allRoleChecks(catalog) : catalog.checksForRoles(roles));
+      const plan = planProbes(checks, target.checks ? [] : catalog.clusterChecks, {
         defaultTimeoutSeconds: options.probeTimeoutSeconds,
         ...(options.capBytes === undefined ? {} : { capBytes: options.capBytes }),
       });
@@ -84,11 +85,11 @@ export async function diagnose(targets: readonly Target[], options: DiagnoseOpti
     return entry;
   };
   // Build every plan before contacting a node: a probe that is not read-only stops the run here.
-  for (const target of targets) planFor(target.roles);
+  for (const target of targets) planFor(target);
 
   let done = 0;
   const gathered = await mapPool(targets, options.concurrency, async (target): Promise<Gathered> => {
-    const { plan, script } = planFor(target.roles);
+    const { plan, script } = planFor(target);
     const deadline = Math.min(options.runDeadline, Date.now() + options.nodeTimeoutMs);
     let collected: Collected;
     if (options.signal.aborted) {
@@ -182,7 +183,7 @@ export function judge(
       ...(g.collected.user === '' ? {} : { sshUser: g.collected.user }),
       ...(endpoint === undefined ? {} : { controlPlaneEndpoint: endpoint }),
     };
-    const checks = g.roles.length > 0 ? catalog.checksForRoles(g.roles) : [];
+    const checks = g.target.checks ?? (g.roles.length > 0 ? catalog.checksForRoles(g.roles) : []);
     const findings = hasOutput ? analyzeNode(checks, g.sections, context) : [];
     return {
       name: g.target.name,
@@ -202,7 +203,7 @@ export function judge(
     };
   });
 
-  const facts: NodeFacts[] = gathered.map((g) => ({
+  const facts: NodeFacts[] = gathered.filter((g) => g.target.checks === undefined).map((g) => ({
     host: g.target.name,
     roles: g.roles,
     reachable: g.status === 'ok',

@@ -2,9 +2,9 @@
  * A target is a node to diagnose, as the user named it. The transport later resolves it
  * (ssh config, defaults, CLI options) into connection parameters.
  */
-import type { Role } from '../types';
+import type { Check, Role } from '../types';
 
-export type TargetKind = 'inventory' | 'vagrant' | 'ssh-config' | 'host' | 'local';
+export type TargetKind = 'inventory' | 'vagrant' | 'ssh-config' | 'host' | 'local' | 'vagrant-host';
 
 /** Where a value was written, for file:line errors. */
 export interface Origin {
@@ -42,6 +42,10 @@ export interface Target {
   controlPlaneEndpoint?: string;
   /** ssh options that came with the target itself (a Vagrant ssh-config block), lower-cased. */
   sshOptions?: Record<string, string | string[]>;
+  /** Checks that run here instead of the role-based ones: the host checks on the Vagrant host. */
+  checks?: readonly Check[];
+  /** Working directory for a local run (the Vagrant project directory for host checks). */
+  cwd?: string;
   kind: TargetKind;
   origin: Origin;
 }

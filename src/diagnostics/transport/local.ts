@@ -3,13 +3,50 @@
  * itself). The shell gets its own process group so the deadline can stop every probe at once.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { deadlineSignal } from './deadline';
 import type { Collected, CollectOptions } from './types';
 
+/**
+ * Every descendant of `root`, from /proc (Linux). GNU timeout puts each probe in a process group
+ * of its own, so killing the shell's group is not enough to stop a probe at the node deadline.
+ */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^[0-9]+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    for (const child of children.get(pid) ?? []) {
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
 export function collectLocally(
   script: string,
-  options: CollectOptions & { maxOutputBytes: number },
+  options: CollectOptions & { maxOutputBytes: number; cwd?: string | undefined },
 ): Promise<Collected> {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -19,12 +56,21 @@ export function collectLocally(
     let scriptStderr = '';
     let status: Collected['status'] = 'ok';
     let reason: string | undefined;
-    const child = spawn('/bin/sh', ['-s'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = spawn('/bin/sh', ['-s'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, ...(options.cwd ? { cwd: options.cwd } : {}) });
     const kill = (): void => {
+      if (child.pid === undefined) return;
+      const tree = descendants(child.pid);
       try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        process.kill(-child.pid, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
+      }
+      for (const pid of tree) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
       }
     };
     const onAbort = (): void => {

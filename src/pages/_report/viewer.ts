@@ -74,7 +74,7 @@ export function setupViewer(root: HTMLElement, config: ViewerConfig): void {
   const { text } = config;
   const input = root.querySelector<HTMLInputElement>('input[type="file"]');
   const drop = root.querySelector<HTMLElement>('[data-drop]');
-  const status = root.querySelector<HTMLElement>('[data-status]');
+  const status = root.querySelector<HTMLElement>('[data-viewer-status]');
   const problem = root.querySelector<HTMLElement>('[data-problem]');
   const output = root.querySelector<HTMLElement>('[data-output]');
   if (!input || !drop || !status || !problem || !output) return;

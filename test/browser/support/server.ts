@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startStaticServer } from '../../../scripts/static-server.mjs';
 
-export const DIST = resolve(import.meta.dirname, '../../../dist');
+/** The built site; K8SDIAG_DIST points elsewhere (e.g. a private build while others rebuild dist/). */
+export const DIST = resolve(process.env['K8SDIAG_DIST'] ?? resolve(import.meta.dirname, '../../../dist'));
 
 export interface StaticSite {
   /** http://127.0.0.1:PORT, without a trailing slash. */

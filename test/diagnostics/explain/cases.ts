@@ -274,8 +274,6 @@ default via 10.10.10.1 dev ens3 proto dhcp src 10.10.10.10 metric 100
     source: 'https://github.com/OpenNebula/one-apps/issues/74',
     expect: 'duplicate-default-route',
     text: 'Error: Conflicting default route declarations for IPv4 (table: main, metric: 0), first declared in eth1 but also in eth0.',
-    knownGap:
-      "netplan (>= 0.106) prints this when two interfaces declare a default route in the same table; the runbook's frontmatter does not list it",
   },
   // [8] ansible-default-ipv4-nat
   {
@@ -388,6 +386,28 @@ The connection to the server localhost:8080 was refused - did you specify the ri
 The SSH command responded with a non-zero exit status. Vagrant
 assumes that this means the command failed.`,
   },
+  // The field log's own words (shared/seed, "현상" of each problem): how a Korean engineer describes
+  // the failure before knowing its cause. Matched against the Korean runbooks' symptoms and titles.
+  ...(
+    [
+      ['vagrant-box-arch-mismatch', 1, 'vagrant up 실행 시 VM이 부팅되지 않고 세션 중단 오류 발생'],
+      ['apt-stale-cache', 3, 'apt 모듈로 패키지 설치 시 404 Not Found 에러가 간헐적으로 발생'],
+      ['kubernetes-apt-repo-moved', 4, 'apt update 시 k8s 저장소의 GPG 공개 키 관련 인증 오류 발생'],
+      ['exec-format-error', 5, '다운로드한 바이너리 실행 시 포맷 오류 발생'],
+      ['iptables-flush-lockout', 6, '"네트워크 초기화 스크립트" 실행 후 모든 노드에 SSH 접속 불가'],
+      ['kubeadm-join-hangs', 9, 'kubeadm join 태스크가 로그 없이 멈춤'],
+      ['kubectl-localhost-8080', 10, '워커 노드에서 kubectl 실행 시 localhost:8080 접속 거부 오류 발생'],
+    ] as const
+  ).map(
+    ([expect, problem, text]): ExplainCase => ({
+      name: `KO field log, problem ${problem}: ${text}`,
+      tool: 'bash',
+      source: `shared/seed field log, problem ${problem} (현상)`,
+      lang: 'ko',
+      expect,
+      text,
+    }),
+  ),
 ];
 
 /** Real error text that none of the ten runbooks explains: explain must say so. */
@@ -401,6 +421,26 @@ export const UNRELATED: { name: string; source: string; text: string }[] = [
     name: 'Python import error',
     source: 'https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError',
     text: 'Traceback (most recent call last):\n  File "/usr/bin/app.py", line 3, in <module>\n    import requests\nModuleNotFoundError: No module named \'requests\'',
+  },
+  {
+    name: 'git outside a repository',
+    source: 'https://git-scm.com/docs/git-rev-parse',
+    text: 'fatal: not a git repository (or any of the parent directories): .git',
+  },
+  {
+    name: 'ssh key refused (an auth problem, not a network one)',
+    source: 'https://man.openbsd.org/ssh',
+    text: 'vagrant@192.168.56.11: Permission denied (publickey).',
+  },
+  {
+    name: 'disk full',
+    source: 'https://man7.org/linux/man-pages/man3/errno.3.html',
+    text: "cp: error writing '/var/lib/docker/overlay2/l/ABC': No space left on device",
+  },
+  {
+    name: 'segfault',
+    source: 'https://man7.org/linux/man-pages/man7/signal.7.html',
+    text: 'Segmentation fault (core dumped)',
   },
   { name: 'a lone word', source: 'n/a', text: 'error' },
 ];

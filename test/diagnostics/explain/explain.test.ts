@@ -8,7 +8,7 @@ import { explain } from '../../../src/diagnostics/explain/explain';
 import { type Lang, runbooks, runbookUrl } from '../../../src/diagnostics/knowledge/runbooks';
 import { CASES, UNRELATED } from './cases';
 
-const results: { name: string; lang: Lang; expect: string; rank: number; top: string }[] = [];
+const results: { name: string; lang: Lang; expect: string; rank: number; score: number; top: string }[] = [];
 
 function run(text: string, lang: Lang) {
   return explain({ text, lang, entries: runbooks(lang), url: (id, l) => runbookUrl(id, l, 'https://docs.test') });
@@ -42,6 +42,7 @@ describe('explain: real error messages find their runbook in the top 3', () => {
       lang,
       expect: c.expect,
       rank,
+      score: found.find((item) => item.id === c.expect)?.score ?? 0,
       top: found.map((item) => `${item.id}(${item.score.toFixed(2)})`).join(' '),
     });
     if (c.knownGap === undefined) expect(found.map((item) => item.id)).toContain(c.expect);
@@ -58,7 +59,7 @@ describe('explain: real error messages find their runbook in the top 3', () => {
     const first = results.filter((r) => r.rank === 1).length;
     const lines = results.map(
       (r) =>
-        `${r.rank > 0 ? `#${r.rank}` : 'MISS'}  ${r.lang}  ${r.expect.padEnd(26)} ${r.name.slice(0, 60).padEnd(60)} ${r.top}`,
+        `${r.rank > 0 ? `#${r.rank}` : 'MISS'} ${r.score.toFixed(2)}  ${r.lang}  ${r.expect.padEnd(26)} ${r.name.slice(0, 60).padEnd(60)} ${r.top}`,
     );
     console.log(
       `\nexplain hit rate: ${hits}/${results.length} in top 3 (${((100 * hits) / results.length).toFixed(1)}%), ` +

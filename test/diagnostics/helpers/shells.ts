@@ -33,7 +33,12 @@ export function shells(): ShellUnderTest[] {
   const env = { PATH: '/usr/bin:/bin', HOME: '/tmp', LANG: 'C' };
   if (existsSync('/bin/dash')) list.push({ name: 'dash', file: '/bin/dash', args: ['-s'], env });
   if (existsSync('/usr/bin/busybox')) {
-    list.push({ name: 'busybox sh', file: '/usr/bin/busybox', args: ['sh', '-s'], env: { ...env, PATH: busyboxPath() } });
+    list.push({
+      name: 'busybox sh',
+      file: '/usr/bin/busybox',
+      args: ['sh', '-s'],
+      env: { ...env, PATH: busyboxPath() },
+    });
   }
   if (existsSync('/bin/bash')) list.push({ name: 'bash --posix', file: '/bin/bash', args: ['--posix', '-s'], env });
   return list;
@@ -50,7 +55,10 @@ export interface ScriptRun {
 export function runScript(shell: ShellUnderTest, script: string, prefix: string[] = []): Promise<ScriptRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const [file, args] = prefix.length > 0 ? [prefix[0] as string, [...prefix.slice(1), shell.file, ...shell.args]] : [shell.file, shell.args];
+    const [file, args] =
+      prefix.length > 0
+        ? [prefix[0] as string, [...prefix.slice(1), shell.file, ...shell.args]]
+        : [shell.file, shell.args];
     const child = spawn(file, args, { env: shell.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -58,7 +66,12 @@ export function runScript(shell: ShellUnderTest, script: string, prefix: string[
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) =>
-      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code, ms: Date.now() - started }),
+      resolve({
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code,
+        ms: Date.now() - started,
+      }),
     );
     child.stdin.end(script);
   });

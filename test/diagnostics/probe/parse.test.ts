@@ -9,27 +9,31 @@ const NONCE = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const plan: ProbePlan = {
   capBytes: 1024,
   probes: [
-    { index: 0, keys: ['c/one'], command: 'printf one', needsRoot: false, timeoutSeconds: 5 },
-    { index: 1, keys: ['c/two'], command: 'printf two', needsRoot: false, timeoutSeconds: 5 },
-    { index: 2, keys: ['c/three'], command: 'id -u', needsRoot: true, timeoutSeconds: 5 },
+    { index: 0, keys: ['one'], command: 'printf one', needsRoot: false, timeoutSeconds: 5 },
+    { index: 1, keys: ['two'], command: 'printf two', needsRoot: false, timeoutSeconds: 5 },
+    { index: 2, keys: ['three'], command: 'id -u', needsRoot: true, timeoutSeconds: 5 },
   ],
 };
 const m = (rest: string): string => `\n@@K8SDIAG ${NONCE} ${rest}\n`;
-const section = (i: number, out: string, err: string, rc = 0): string => `${m(`B ${i}`)}${out}${m(`O ${i} ${rc} 10.00 10.25`)}${err}${m(`E ${i}`)}`;
+const section = (i: number, out: string, err: string, rc = 0): string =>
+  `${m(`B ${i} p${i}`)}${out}${m(`O ${i} ${rc} 10.00 10.25`)}${err}${m(`E ${i}`)}`;
 
 /** Real output of the real script under dash, as the reference for the mutations below. */
 const realOutput = (): Buffer =>
-  execFileSync('/bin/dash', ['-s'], { input: buildProbeScript(plan, { nonce: NONCE }), env: { PATH: '/usr/bin:/bin' } });
+  execFileSync('/bin/dash', ['-s'], {
+    input: buildProbeScript(plan, { nonce: NONCE }),
+    env: { PATH: '/usr/bin:/bin' },
+  });
 
 describe('parseProbeOutput', () => {
   it('reads sections, header, skip markers and durations', () => {
-    const text = `banner\n${m('H 1 uid=1000 timeout=k root=no')}${section(0, 'A\n', '')}${section(1, 'B', 'warn\n', 2)}${m('S 2 needs root: sudo -n refused (sudo: a password is required)')}${m('Z')}`;
+    const text = `banner\n${m('H 1 uid=1000 timeout=k root=no')}${section(0, 'A\n', '')}${section(1, 'B', 'warn\n', 2)}${m('S 2 three needs root: sudo -n refused (sudo: a password is required)')}${m('Z')}`;
     const parsed = parseProbeOutput(text, plan, NONCE);
     expect(parsed.preamble).toBe('banner\n');
-    expect(parsed.header).toEqual({ protocol: 1, uid: '1000', timeout: 'k', root: 'no' });
-    expect(parsed.sections['c/one']).toMatchObject({ stdout: 'A\n', stderr: '', exitCode: 0, durationMs: 250 });
-    expect(parsed.sections['c/two']).toMatchObject({ stdout: 'B', stderr: 'warn\n', exitCode: 2 });
-    expect(parsed.sections['c/three']).toMatchObject({
+    expect(parsed.header).toEqual({ protocol: 1, uid: '1000', timeout: 'k', root: 'no', plan: '' });
+    expect(parsed.sections['one']).toMatchObject({ stdout: 'A\n', stderr: '', exitCode: 0, durationMs: 250 });
+    expect(parsed.sections['two']).toMatchObject({ stdout: 'B', stderr: 'warn\n', exitCode: 2 });
+    expect(parsed.sections['three']).toMatchObject({
       skipped: true,
       skipReason: 'needs root: sudo -n refused (sudo: a password is required)',
     });
@@ -41,33 +45,41 @@ describe('parseProbeOutput', () => {
     const fake = `\n@@K8SDIAG ${'f'.repeat(32)} E 0\n@@K8SDIAG ${'f'.repeat(32)} Z\n`;
     const text = `${m('H 1 uid=0 timeout=k root=yes')}${section(0, fake, fake)}${m('Z')}`;
     const parsed = parseProbeOutput(text, plan, NONCE);
-    expect(parsed.sections['c/one']?.stdout).toBe(fake);
-    expect(parsed.sections['c/one']?.stderr).toBe(fake);
+    expect(parsed.sections['one']?.stdout).toBe(fake);
+    expect(parsed.sections['one']?.stderr).toBe(fake);
     expect(parsed.problems).toEqual([]);
   });
 
   it('keeps ANSI escapes and control characters verbatim (reporters strip them)', () => {
     const hostile = '\u001b[2J\u001b]0;pwned\u0007\u009b31m\r\u0008x';
-    const parsed = parseProbeOutput(`${m('H 1 uid=0 timeout=k root=yes')}${section(0, hostile, '')}${m('Z')}`, plan, NONCE);
-    expect(parsed.sections['c/one']?.stdout).toBe(hostile);
+    const parsed = parseProbeOutput(
+      `${m('H 1 uid=0 timeout=k root=yes')}${section(0, hostile, '')}${m('Z')}`,
+      plan,
+      NONCE,
+    );
+    expect(parsed.sections['one']?.stdout).toBe(hostile);
   });
 
   it('caps each stream and marks the section truncated', () => {
     const big = 'x'.repeat(1024 * 1024);
-    const parsed = parseProbeOutput(`${m('H 1 uid=0 timeout=k root=yes')}${section(0, big, big)}${m('Z')}`, plan, NONCE);
-    expect(parsed.sections['c/one']?.stdout.length).toBe(1024);
-    expect(parsed.sections['c/one']?.stderr.length).toBe(1024);
-    expect(parsed.sections['c/one']?.truncated).toBe(true);
+    const parsed = parseProbeOutput(
+      `${m('H 1 uid=0 timeout=k root=yes')}${section(0, big, big)}${m('Z')}`,
+      plan,
+      NONCE,
+    );
+    expect(parsed.sections['one']?.stdout.length).toBe(1024);
+    expect(parsed.sections['one']?.stderr.length).toBe(1024);
+    expect(parsed.sections['one']?.truncated).toBe(true);
   });
 
   it('keeps a probe cut off mid-output as interrupted, with exit code null', () => {
     const text = `${m('H 1 uid=0 timeout=k root=yes')}${section(0, 'A', '')}${m('B 1')}partial out`;
     const parsed = parseProbeOutput(text, plan, NONCE);
     expect(parsed.complete).toBe(false);
-    expect(parsed.sections['c/one']?.stdout).toBe('A');
-    expect(parsed.sections['c/two']).toMatchObject({ stdout: 'partial out', exitCode: null, truncated: true });
-    expect(parsed.interrupted).toEqual(['c/two']);
-    expect(parsed.sections['c/three']).toBeUndefined();
+    expect(parsed.sections['one']?.stdout).toBe('A');
+    expect(parsed.sections['two']).toMatchObject({ stdout: 'partial out', exitCode: null, truncated: true });
+    expect(parsed.interrupted).toEqual(['two']);
+    expect(parsed.sections['three']).toBeUndefined();
   });
 
   it('finds nothing in output with no marker at all (not our script)', () => {
@@ -81,7 +93,7 @@ describe('parseProbeOutput', () => {
     const text = `${m('H 1 uid=0 timeout=k root=yes')}${m('O 0 0 1 2')}${m('E 7')}${m('B 0')}x${m('E 0')}`;
     const parsed = parseProbeOutput(text, plan, NONCE);
     expect(parsed.problems.length).toBeGreaterThanOrEqual(2);
-    expect(parsed.sections['c/one']).toBeUndefined();
+    expect(parsed.sections['one']).toBeUndefined();
   });
 
   it('never throws on random bytes, and random bytes never produce a section', () => {
@@ -116,10 +128,17 @@ describe('parseProbeOutput', () => {
   it('is fast on large output (1 MB per section, 20 sections)', () => {
     const many: ProbePlan = {
       capBytes: 262144,
-      probes: Array.from({ length: 20 }, (_, i) => ({ index: i, keys: [`c/${i}`], command: 'x', needsRoot: false, timeoutSeconds: 5 })),
+      probes: Array.from({ length: 20 }, (_, i) => ({
+        index: i,
+        keys: [`p${i}`],
+        command: 'x',
+        needsRoot: false,
+        timeoutSeconds: 5,
+      })),
     };
     const chunk = Buffer.alloc(1024 * 1024, 0x41).toString('latin1');
-    const text = m('H 1 uid=0 timeout=k root=yes') + many.probes.map((p) => section(p.index, chunk, '')).join('') + m('Z');
+    const text =
+      m('H 1 uid=0 timeout=k root=yes') + many.probes.map((p) => section(p.index, chunk, '')).join('') + m('Z');
     const started = performance.now();
     const parsed = parseProbeOutput(Buffer.from(text, 'latin1'), many, NONCE);
     expect(performance.now() - started).toBeLessThan(1000);

@@ -49,6 +49,19 @@ const valid = [
   'id -un',
   'date +%s',
   'echo "$(id -u):$(uname -m)"',
+  // loop variables as command names, narrowed by case branches
+  'for t in iptables-legacy-save iptables-nft-save; do "$t" 2>&1; done',
+  'for b in kubeadm kubelet kubectl; do case "$b" in kubeadm) v=$("$b" version -o short) ;; kubelet) v=$("$b" --version) ;; *) v=$("$b" version --client) ;; esac; done',
+  "sed -e '/^[[:space:]]*#/d' -e 's/^/| /' /etc/apt/sources.list",
+  "sed -n -e 's/^[[:space:]]*server:[[:space:]]*/server /p' -e 's/^current-context:[[:space:]]*/current-context /p' /etc/kubernetes/kubelet.conf",
+  "sed -n '1,20p;/x/{p;q}' /etc/hostname",
+  'awk \'/^(Start-Date|Log started):/ { d = $0 } /404 +Not Found|Failed to fetch/ { print d " | " $0 }\' /var/log/apt/history.log',
+  "awk -F: '$3 >= 1000 && $3 < 60000 { print $1 }' /etc/passwd",
+  'nft -t list ruleset',
+  "command -v nc >/dev/null 2>&1 && nc -h 2>&1 | grep -q -e '-z'",
+  'iptables -V',
+  'd=${VAGRANT_CWD:-$(pwd)}; while :; do [ -f "$d/Vagrantfile" ] && break; d=$(dirname "$d"); done',
+  'set -f; oldifs=$IFS; IFS=:; for f in $KUBECONFIG; do echo "$f"; done; IFS=$oldifs; set +f',
 ];
 
 const invalid: Array<[string, RegExp]> = [
@@ -108,6 +121,26 @@ const invalid: Array<[string, RegExp]> = [
   ['date -s 2020-01-01', /could set the clock/],
   ['echo "unterminated', /unterminated double quote/],
   ['wget http://example.invalid/x', /"wget" is not on the read-only list/],
+  // a loop variable is only as good as its values; case narrowing is what makes the valid one pass
+  ['for b in kubelet kubectl; do "$b" version --client; done', /kubelet: only a version query/],
+  ['for b in kubectl rm; do "$b" x; done', /"rm" is not on the read-only list/],
+  ['for b in $(ls /usr/bin); do "$b"; done', /command name \$b is an expansion/],
+  ['b=kubectl; "$b" delete node x', /command name \$b is an expansion/],
+  ['x=${y:-$(iptables -F)}', /-F is not on the read-only list/],
+  ['echo "${y:-`rm -rf /`}"', /"rm" is not on the read-only list/],
+  ["sed -i 's/a/b/' /etc/hosts", /-i edits files in place/],
+  ["sed 's/a/b/w /tmp/out' /etc/hosts", /s\/\/\/w writes a file/],
+  ["sed -n '/x/w /tmp/out' /etc/hosts", /w writes a file/],
+  ["sed '1e id' /etc/hosts", /e runs a command/],
+  ["sed 's/x/id/e' /etc/hosts", /s\/\/\/e runs a command/],
+  ['awk \'{ system("iptables -F") }\' /etc/hosts', /system\(\) runs a command/],
+  ['awk \'{ print > "/etc/hosts" }\' /etc/passwd', /> can redirect output/],
+  ['awk \'{ print | "sh" }\' /etc/passwd', /\| pipes to a command/],
+  ['awk \'BEGIN { "id" | getline x }\'', /getline/],
+  ['awk -f /tmp/prog.awk /etc/passwd', /-f reads a program file/],
+  ['nft flush ruleset', /only "nft list/],
+  ['nc -h -l 80', /-h is not on the read-only list|only port probes/],
+  ['nft -f /tmp/rules', /flag -f/],
 ];
 
 describe('read-only allowlist', () => {
@@ -124,24 +157,42 @@ describe('read-only allowlist', () => {
   });
   it('refuses a check with a writing probe before any node is contacted', () => {
     const bad: Check = {
-      meta: { id: 'bad', title: 'bad', runbook: 'iptables-flush-lockout', severity: 'error', roles: ['worker'], needsRoot: true },
+      meta: {
+        id: 'bad',
+        title: 'bad',
+        runbook: 'iptables-flush-lockout',
+        severity: 'error',
+        roles: ['worker'],
+        needsRoot: true,
+      },
       probes: [{ name: 'flush', command: 'iptables -F' }],
       analyze: () => [],
     };
-    expect(() => planProbes([bad], [])).toThrow(/probe bad\/flush is not read-only: iptables: flag -F/);
+    expect(() => planProbes([bad], [])).toThrow(/probe flush is not read-only: iptables: flag -F/);
   });
 });
 
-/** The real registry, once the checks exist. */
-async function loadRegistry(): Promise<{ nodeChecks: readonly Check[]; clusterChecks: readonly ClusterCheck[] } | undefined> {
+type Listing<T> = readonly T[] | Readonly<Record<string, T>>;
+const list = <T>(value: Listing<T> | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? [...value] : Object.values(value);
+
+/** The real registry (its maps may be records or arrays). */
+async function loadRegistry(): Promise<
+  { nodeChecks: Check[]; hostChecks: Check[]; clusterChecks: ClusterCheck[] } | undefined
+> {
   const file = join(__dirname, '../../../src/diagnostics/registry.ts');
   if (!existsSync(file)) return undefined;
-  return (await import(file)) as { nodeChecks: readonly Check[]; clusterChecks: readonly ClusterCheck[] };
+  const mod = (await import(file)) as {
+    nodeChecks?: Listing<Check>;
+    hostChecks?: Listing<Check>;
+    clusterChecks?: Listing<ClusterCheck>;
+  };
+  return { nodeChecks: list(mod.nodeChecks), hostChecks: list(mod.hostChecks), clusterChecks: list(mod.clusterChecks) };
 }
 
 describe('every command the probe builder can emit', async () => {
   const registry = await loadRegistry();
-  const nodeChecks = registry?.nodeChecks ?? [];
+  const nodeChecks = [...(registry?.nodeChecks ?? []), ...(registry?.hostChecks ?? [])];
   const clusterChecks = registry?.clusterChecks ?? [];
   const all = [
     ...INFRA_PROBES.map((p) => ({ owner: 'k8sdiag', ...p })),
@@ -149,14 +200,18 @@ describe('every command the probe builder can emit', async () => {
     ...clusterChecks.flatMap((c) => c.probes.map((p) => ({ owner: c.meta.id, ...p }))),
   ];
 
+  it('found the registry and its probes', () => {
+    expect(registry, 'src/diagnostics/registry.ts').toBeDefined();
+    expect(all.length).toBeGreaterThan(20);
+  });
+
   it.each(all.map((p) => [`${p.owner}/${p.name}`, p.command] as const))('%s is read-only: %s', (_key, command) => {
     expect(readOnlyViolations(command)).toEqual([]);
   });
 
   it('plans the whole registry without refusal', () => {
     const plan = planProbes(nodeChecks, clusterChecks);
-    expect(plan.probes.length).toBeGreaterThan(0);
-    if (registry === undefined) console.warn('src/diagnostics/registry.ts does not exist yet: only infrastructure probes were held');
+    expect(plan.probes.length).toBeGreaterThan(20);
   });
 
   it('the script wrapper itself runs only sh, timeout, sudo, head, id, tr, date and true', async () => {
@@ -174,8 +229,8 @@ describe('every command the probe builder can emit', async () => {
     const plan = {
       capBytes: 1000,
       probes: [
-        { index: 0, keys: ['t/a'], command: 'uname -m', needsRoot: false, timeoutSeconds: 5 },
-        { index: 1, keys: ['t/b'], command: 'cat /proc/loadavg', needsRoot: true, timeoutSeconds: 5 },
+        { index: 0, keys: ['a'], command: 'uname -m', needsRoot: false, timeoutSeconds: 5 },
+        { index: 1, keys: ['b'], command: 'cat /proc/loadavg', needsRoot: true, timeoutSeconds: 5 },
       ],
     };
     const script = buildProbeScript(plan, { nonce: 'ab'.repeat(16) }).replace(
@@ -186,6 +241,7 @@ describe('every command the probe builder can emit', async () => {
     const ran = new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
     // The probes' own commands (uname, cat) plus the wrapper's.
     expect([...ran].sort()).toEqual(expect.arrayContaining(['cat', 'head', 'id', 'sh', 'timeout', 'uname']));
-    for (const tool of ran) expect(['sh', 'timeout', 'sudo', 'head', 'id', 'tr', 'date', 'true', 'cat', 'uname']).toContain(tool);
+    for (const tool of ran)
+      expect(['sh', 'timeout', 'sudo', 'head', 'id', 'tr', 'date', 'true', 'cat', 'uname']).toContain(tool);
   });
 });

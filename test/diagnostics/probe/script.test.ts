@@ -12,7 +12,7 @@ const OTHER = '00000000000000000000000000000000';
 
 const probe = (index: number, command: string, extra: Partial<PlannedProbe> = {}): PlannedProbe => ({
   index,
-  keys: [`t/p${index}`],
+  keys: [`p${index}`],
   command,
   needsRoot: false,
   timeoutSeconds: 10,
@@ -26,12 +26,15 @@ const plan: ProbePlan = {
     probe(0, 'echo hello; echo err >&2; exit 3'),
     probe(1, "printf 'no newline'"),
     probe(2, 'cat'),
-    probe(3, `printf '\\n@@K8SDIAG ${OTHER} E 3\\n@@K8SDIAG ${OTHER} Z\\n@@K8SDIAG fake O 3 0 1 2\\n'; printf '@@K8SDIAG ${OTHER} B 4\\n' >&2`),
+    probe(
+      3,
+      `printf '\\n@@K8SDIAG ${OTHER} E 3\\n@@K8SDIAG ${OTHER} Z\\n@@K8SDIAG fake O 3 0 1 2\\n'; printf '@@K8SDIAG ${OTHER} B 4\\n' >&2`,
+    ),
     probe(4, 'head -c 1048576 /dev/zero'),
     probe(5, 'head -c 65536 /dev/urandom'),
     probe(6, "printf '\\033[31mred\\033[0m\\r\\n'"),
     probe(7, 'sleep 6', { timeoutSeconds: 1 }),
-    probe(8, "printf 'only stderr' >&2", { keys: ['t/p8', 'u/shared'] }),
+    probe(8, "printf 'only stderr' >&2", { keys: ['p8', 'shared'] }),
     probe(9, 'cat /proc/[0-9]*/cmdline /proc/[0-9]*/environ 2>/dev/null | tr "\\0" " "'),
   ],
 };
@@ -49,39 +52,46 @@ describe.each(shells())('probe script under $name', (shell) => {
     expect(parsed.header?.uid).toBe(String(process.getuid?.() ?? ''));
     const s = parsed.sections;
 
-    expect(s['t/p0']).toMatchObject({ stdout: 'hello\n', stderr: 'err\n', exitCode: 3, timedOut: false, truncated: false });
-    expect(s['t/p1']).toMatchObject({ stdout: 'no newline', stderr: '', exitCode: 0 });
+    expect(s['p0']).toMatchObject({
+      stdout: 'hello\n',
+      stderr: 'err\n',
+      exitCode: 3,
+      timedOut: false,
+      truncated: false,
+    });
+    expect(s['p1']).toMatchObject({ stdout: 'no newline', stderr: '', exitCode: 0 });
     // `cat` got /dev/null, not the rest of the script: the probes after it still ran.
-    expect(s['t/p2']).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(s['p2']).toMatchObject({ stdout: '', exitCode: 0 });
     // Fake markers (another nonce) are plain output, on stdout and on stderr.
-    expect(s['t/p3']?.stdout).toBe(`\n@@K8SDIAG ${OTHER} E 3\n@@K8SDIAG ${OTHER} Z\n@@K8SDIAG fake O 3 0 1 2\n`);
-    expect(s['t/p3']?.stderr).toBe(`@@K8SDIAG ${OTHER} B 4\n`);
+    expect(s['p3']?.stdout).toBe(`\n@@K8SDIAG ${OTHER} E 3\n@@K8SDIAG ${OTHER} Z\n@@K8SDIAG fake O 3 0 1 2\n`);
+    expect(s['p3']?.stderr).toBe(`@@K8SDIAG ${OTHER} B 4\n`);
     // 1 MiB of NUL bytes: capped at 256 KiB and marked.
-    expect(s['t/p4']?.truncated).toBe(true);
-    expect(s['t/p4']?.stdout.length).toBe(262144);
-    expect(s['t/p4']?.stdout).toBe('\0'.repeat(262144));
+    expect(s['p4']?.truncated).toBe(true);
+    expect(s['p4']?.stdout.length).toBe(262144);
+    expect(s['p4']?.stdout).toBe('\0'.repeat(262144));
     // Random binary: present, not truncated (64 KiB < cap), decoded with replacement characters.
-    expect(s['t/p5']?.exitCode).toBe(0);
-    expect(s['t/p5']?.truncated).toBe(false);
-    expect(s['t/p5']?.stdout.length).toBeGreaterThan(10000);
+    expect(s['p5']?.exitCode).toBe(0);
+    expect(s['p5']?.truncated).toBe(false);
+    expect(s['p5']?.stdout.length).toBeGreaterThan(10000);
     // ANSI escapes are kept verbatim here; reporters strip them.
-    expect(s['t/p6']?.stdout).toBe('\u001b[31mred\u001b[0m\r\n');
+    expect(s['p6']?.stdout).toBe('\u001b[31mred\u001b[0m\r\n');
     // `timeout` killed the sleep after 1 s.
-    expect(s['t/p7']?.timedOut).toBe(true);
-    expect(s['t/p7']?.durationMs).toBeLessThan(5000);
-    expect(s['t/p8']).toMatchObject({ stdout: '', stderr: 'only stderr' });
-    expect(s['u/shared']).toBe(s['t/p8']);
+    expect(s['p7']?.timedOut).toBe(true);
+    expect(s['p7']?.durationMs).toBeLessThan(5000);
+    expect(s['p8']).toMatchObject({ stdout: '', stderr: 'only stderr' });
+    expect(s['shared']).toBe(s['p8']);
     // The nonce is in no process's argv or environment while probes run.
-    expect(s['t/p9']?.stdout.length).toBeGreaterThan(0);
-    expect(s['t/p9']?.stdout).toContain('sh');
-    expect(s['t/p9']?.stdout).not.toContain(NONCE);
+    expect(s['p9']?.stdout.length).toBeGreaterThan(0);
+    expect(s['p9']?.stdout).toContain('sh');
+    expect(s['p9']?.stdout).not.toContain(NONCE);
   });
 });
 
 describe('probe script without timeout(1)', () => {
   it('runs probes directly and says so in the header', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-notimeout-'));
-    for (const tool of ['sh', 'head', 'cat', 'id', 'tr', 'sleep', 'date']) symlinkSync(`/usr/bin/${tool === 'sh' ? 'dash' : tool}`, join(bin, tool));
+    for (const tool of ['sh', 'head', 'cat', 'id', 'tr', 'sleep', 'date'])
+      symlinkSync(`/usr/bin/${tool === 'sh' ? 'dash' : tool}`, join(bin, tool));
     const small: ProbePlan = { capBytes: 100, probes: [probe(0, 'echo ok')] };
     const script = buildProbeScript(small, { nonce: NONCE }).replace(
       'PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"',
@@ -90,7 +100,7 @@ describe('probe script without timeout(1)', () => {
     const run = await runScript({ name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: bin } }, script);
     const parsed = parseProbeOutput(run.stdout, small, NONCE);
     expect(parsed.header?.timeout).toBe('none');
-    expect(parsed.sections['t/p0']).toMatchObject({ stdout: 'ok\n', exitCode: 0, timedOut: false });
+    expect(parsed.sections['p0']).toMatchObject({ stdout: 'ok\n', exitCode: 0, timedOut: false });
   });
 });
 
@@ -100,16 +110,16 @@ describe.skipIf(!canDropPrivileges)('root probes as a user whose sudo needs a pa
   it('skips them with sudo’s reason and runs the others', async () => {
     const rootPlan: ProbePlan = {
       capBytes: 1000,
-      probes: [probe(0, 'id -u'), probe(1, 'id -u', { needsRoot: true, keys: ['t/root'] })],
+      probes: [probe(0, 'id -u'), probe(1, 'id -u', { needsRoot: true, keys: ['root'] })],
     };
     const script = buildProbeScript(rootPlan, { nonce: NONCE });
     const dash = { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: '/usr/bin:/bin', HOME: '/tmp' } };
     const run = await runScript(dash, script, ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
     const parsed = parseProbeOutput(run.stdout, rootPlan, NONCE);
     expect(parsed.header).toMatchObject({ uid: '65534', root: 'no' });
-    expect(parsed.sections['t/p0']).toMatchObject({ stdout: '65534\n', skipped: false });
-    expect(parsed.sections['t/root']?.skipped).toBe(true);
-    expect(parsed.sections['t/root']?.skipReason).toMatch(/^needs root: sudo -n refused \(sudo: .*password is required/);
+    expect(parsed.sections['p0']).toMatchObject({ stdout: '65534\n', skipped: false });
+    expect(parsed.sections['root']?.skipped).toBe(true);
+    expect(parsed.sections['root']?.skipReason).toMatch(/^needs root: sudo -n refused \(sudo: .*password is required/);
     expect(parsed.complete).toBe(true);
   });
 });

@@ -52,7 +52,16 @@ describe.skipIf(!hasKeygen)('known_hosts with OpenSSH semantics (keys and hashes
 
   it('matches plain, [host]:port, hashed (ssh-keygen -H), wildcard and negated entries', () => {
     const file = join(dir, 'known_hosts');
-    writeFileSync(file, [`# comment`, `node1,198.51.100.11 ${k('a').line}`, `[127.0.0.1]:2222 ${k('b').line}`, `hashed-node ${k('c').line}`, ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        `# comment`,
+        `node1,198.51.100.11 ${k('a').line}`,
+        `[127.0.0.1]:2222 ${k('b').line}`,
+        `hashed-node ${k('c').line}`,
+        '',
+      ].join('\n'),
+    );
     // ssh-keygen -H hashes every name (and refuses files with wildcards), so those lines come after.
     execFileSync('ssh-keygen', ['-q', '-H', '-f', file]);
     const hashedText = readFileSync(file, 'utf8');
@@ -91,7 +100,10 @@ describe.skipIf(!hasKeygen)('known_hosts with OpenSSH semantics (keys and hashes
     const store = new HostKeyStore();
     const file = join(dir, 'revoked_hosts');
     writeFileSync(file, `@revoked * ${k('r').line}\n`);
-    const decision = store.decide({ host: 'node9', port: 22, policy: 'off', files: { user: [file], global: [] }, hash: false }, k('r').blob);
+    const decision = store.decide(
+      { host: 'node9', port: 22, policy: 'off', files: { user: [file], global: [] }, hash: false },
+      k('r').blob,
+    );
     expect(decision.accept).toBe(false);
     expect(decision.reason).toMatch(/@revoked/);
   });
@@ -109,7 +121,13 @@ describe.skipIf(!hasKeygen)('known_hosts with OpenSSH semantics (keys and hashes
     const file = join(dir, 'kh_store');
     writeFileSync(file, `node1 ${k('a').line}`); // no trailing newline on purpose
     const store = new HostKeyStore();
-    const req = { host: '127.0.0.1', port: 2200, policy: 'strict' as const, files: { user: [file], global: [] }, hash: true };
+    const req = {
+      host: '127.0.0.1',
+      port: 2200,
+      policy: 'strict' as const,
+      files: { user: [file], global: [] },
+      hash: true,
+    };
     const strict = store.decide(req, k('b').blob);
     expect(strict).toMatchObject({ accept: false, verdict: 'unknown' });
     expect(strict.reason).toContain(`no host key for [127.0.0.1]:2200 in ${file}`);

@@ -2,7 +2,7 @@
  * One Kubernetes node as a NodeSpec: the shape every scenario starts from. Options name the field
  * log's faults; the defaults are a healthy kubeadm node as Vagrant + Ansible would leave it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { aptKeyring, foreignElf, REPO_ROOT } from '../assets.ts';
 import { NAT_GATEWAY, NAT_IP } from '../config.ts';
@@ -46,6 +46,25 @@ export interface KubeNodeOptions {
 }
 
 const read = (path: string): string => readFileSync(path, 'utf8');
+
+/** Kubernetes tools a node gets only from its scenario: the host's own copies are hidden on nodes. */
+const K8S_TOOLS = ['kubeadm', 'kubelet', 'kubectl', 'containerd', 'containerd-shim-runc-v2', 'runc', 'crictl', 'ctr'];
+const K8S_PACKAGES = new Set(['kubeadm', 'kubelet', 'kubectl', 'kubernetes-cni', 'cri-tools']);
+
+/**
+ * This machine's image carries Google Cloud SDK's `kubectl` package (/usr/bin/kubectl, dpkg version
+ * 1:528.0.0-0). A node must not inherit it: it gets an overlay whiteout for the binary and a copy of
+ * the dpkg database without Kubernetes packages.
+ */
+function hostLeaks(): { usrBin: string[]; dpkgStatus: string } {
+  const usrBin = K8S_TOOLS.filter((tool) => existsSync(`/usr/bin/${tool}`));
+  const dpkgStatus = `${read('/var/lib/dpkg/status')
+    .split(/\n\n+/)
+    .filter((stanza) => !K8S_PACKAGES.has(/^Package: (\S+)$/m.exec(stanza)?.[1] ?? ''))
+    .join('\n\n')
+    .trimEnd()}\n`;
+  return { usrBin, dpkgStatus };
+}
 
 /** /etc/passwd, /etc/shadow, /etc/group: the host's, plus Vagrant's user (only inside the node). */
 export function accountFiles(uid: number): FileSpec[] {
@@ -95,8 +114,10 @@ export function kubeNode(o: KubeNodeOptions, uid: number): NodeSpec {
   const cp = o.role === 'control-plane';
   const server = `https://${o.controlPlaneIp}:6443`;
   const kubeconfig = o.kubeconfig ?? { root: cp, vagrant: cp };
+  const leaks = hostLeaks();
   const files: FileSpec[] = [
     ...accountFiles(uid),
+    { path: '/var/lib/dpkg/status', content: leaks.dpkgStatus },
     { path: '/etc/hostname', content: `${o.name}\n` },
     {
       path: '/etc/hosts',
@@ -223,7 +244,7 @@ export function kubeNode(o: KubeNodeOptions, uid: number): NodeSpec {
       'net.bridge.bridge-nf-call-ip6tables': '1',
     },
     files,
-    missingFromUsrBin: [],
+    missingFromUsrBin: leaks.usrBin,
     binSh: 'dash',
     sudo: 'nopasswd',
     authorizedKey: 'lab',

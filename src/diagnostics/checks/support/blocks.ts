@@ -81,9 +81,13 @@ export function isVagrantNat(address: string): boolean {
   return /^10\.0\.2\.\d{1,3}$/.test(address);
 }
 
-/** Strips a `:port` or `[v6]:port` and brackets from an address. */
+/** Strips a scheme, `user@`, a `:port` or `[v6]:port` and brackets from an address. */
 export function hostOf(endpoint: string): string {
-  const text = endpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  const text = endpoint
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .replace(/^[^@]*@/, '');
   const v6 = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
   if (v6) return v6[1] ?? text;
   const colon = text.lastIndexOf(':');

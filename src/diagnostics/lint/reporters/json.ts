@@ -9,7 +9,13 @@ export function jsonReport(input: LintReportInput): string {
     {
       version: LINT_JSON_VERSION,
       tool: { name: 'k8sdiag lint', version: input.toolVersion },
-      summary: { files: input.fileCount, errors: count('error'), warnings: count('warning'), infos: count('info'), inputErrors: input.errors.length },
+      summary: {
+        files: input.fileCount,
+        errors: count('error'),
+        warnings: count('warning'),
+        infos: count('info'),
+        inputErrors: input.errors.length,
+      },
       findings: input.findings,
       errors: input.errors,
       rules: input.rules.map((rule) => ({

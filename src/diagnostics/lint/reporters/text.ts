@@ -6,10 +6,13 @@
 import pc from 'picocolors';
 import type { LintReportInput } from './types';
 
+/** C0 controls except tab and newline, DEL, C1 controls, and the Unicode line/paragraph separators. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /** Replaces terminal control characters (ESC, CR, BEL, C1 ...) with visible escapes. */
 export function safeText(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -28,6 +31,8 @@ export function textReport(input: LintReportInput, options: { color: boolean }):
   const count = (level: string): number => input.findings.filter((f) => f.severity === level).length;
   const summary = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info in ${plural(input.fileCount, 'file')}`;
   if (input.findings.length > 0) lines.push('');
-  lines.push(input.findings.length === 0 ? c.green(`no problems found in ${plural(input.fileCount, 'file')}`) : summary);
+  lines.push(
+    input.findings.length === 0 ? c.green(`no problems found in ${plural(input.fileCount, 'file')}`) : summary,
+  );
   return `${lines.join('\n')}\n`;
 }

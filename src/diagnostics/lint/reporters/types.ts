@@ -1,5 +1,4 @@
-import type { Rule } from '../types';
-import type { LintError, LintFinding } from '../types';
+import type { LintError, LintFinding, Rule } from '../types';
 
 /** What every reporter gets. */
 export interface LintReportInput {

@@ -1,7 +1,14 @@
 import { includedRole } from '../ansible';
 import { aptSubcommand, commandAptEffect, taskAptEffect } from '../apt';
 import { simpleCommand } from '../shell';
-import { type AnsibleTask, defineRule, type LintFile, type RuleContext, type RuleReport, type ShellBody } from '../types';
+import {
+  type AnsibleTask,
+  defineRule,
+  type LintFile,
+  type RuleContext,
+  type RuleReport,
+  type ShellBody,
+} from '../types';
 import { asBool } from '../yaml-util';
 
 const FIX = 'add update_cache: true with cache_valid_time: 3600, or an apt update_cache task earlier in the play';

@@ -5,7 +5,8 @@ import { defineRule, type RuleReport } from '../types';
 /** A deb822 source (`Types: deb` ... `URIs:`), checked for a Signed-By field. */
 const DEB822_URIS = /^[ \t]*URIs:[ \t]*\S.*$/gm;
 /** Archives signed by the distribution's own keyring. */
-const DISTRO = /(?:^|\/\/)(?:[a-z0-9-]+\.)?(?:archive|security|ports)\.ubuntu\.com|(?:^|\/\/)(?:deb|security|ftp|httpredir)\.debian\.org|(?:^|\/\/)[a-z]{2}\.archive\.ubuntu\.com/;
+const DISTRO =
+  /(?:^|\/\/)(?:[a-z0-9-]+\.)?(?:archive|security|ports)\.ubuntu\.com|(?:^|\/\/)(?:deb|security|ftp|httpredir)\.debian\.org|(?:^|\/\/)[a-z]{2}\.archive\.ubuntu\.com/;
 
 export default defineRule({
   meta: {
@@ -62,7 +63,8 @@ export default defineRule({
       reports.push({
         start: task.moduleKey?.range?.[0] ?? task.start,
         end: task.moduleKey?.range?.[1] ?? task.end,
-        message: 'deb822_repository without signed_by: set signed_by to the key URL or the key file under /etc/apt/keyrings',
+        message:
+          'deb822_repository without signed_by: set signed_by to the key URL or the key file under /etc/apt/keyrings',
       });
     }
     return reports;

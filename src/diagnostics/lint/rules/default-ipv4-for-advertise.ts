@@ -1,7 +1,8 @@
 import { keyContext, regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
 
-const DEFAULT_IPV4 = /\bansible_default_ipv4\b|\bansible_facts\s*(?:\[\s*['"]default_ipv4['"]\s*\]|\.default_ipv4\b)|\bdefault_ipv4\b/g;
+const DEFAULT_IPV4 =
+  /\bansible_default_ipv4\b|\bansible_facts\s*(?:\[\s*['"]default_ipv4['"]\s*\]|\.default_ipv4\b)|\bdefault_ipv4\b/g;
 /** Where the address ends up: API server advertise address, node IP, control-plane/join endpoint. */
 const CLUSTER_ADDRESS =
   /advertise|apiserver|api[_-]server|api[_-]?(?:ip|addr|host|endpoint)|control[_-]?plane|controlplane|node[_-]?ip|master[_-]?(?:ip|addr|host)|k8s[_-]?(?:ip|addr)|kube[_-]?(?:ip|addr)|endpoint|kubeadm|kubelet|join|\b6443\b|bind[_-]?address|etcd/i;

@@ -85,7 +85,9 @@ export default defineRule({
       if (body.task !== undefined) region.task = body.task;
       for (const command of body.commands) {
         for (const word of command.words) {
-          const m = /^([A-Za-z_]*(?:ARCH|arch)(?:ITECTURE|itecture)?)=(amd64|arm64|x86_64|aarch64|armhf)$/.exec(word.value);
+          const m = /^([A-Za-z_]*(?:ARCH|arch)(?:ITECTURE|itecture)?)=(amd64|arm64|x86_64|aarch64|armhf)$/.exec(
+            word.value,
+          );
           if (m === null || archGuarded(region, word.start - body.start)) continue;
           reports.push({
             start: word.start,

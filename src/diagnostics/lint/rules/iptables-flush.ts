@@ -16,7 +16,14 @@ interface IptablesCall {
 
 function readIptables(simple: SimpleCommand): IptablesCall {
   const args = simple.args.map((w) => w.value);
-  const call: IptablesCall = { table: 'filter', flush: false, deleteChain: false, chain: undefined, policy: undefined, acceptsSsh: false };
+  const call: IptablesCall = {
+    table: 'filter',
+    flush: false,
+    deleteChain: false,
+    chain: undefined,
+    policy: undefined,
+    acceptsSsh: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const next = args[i + 1];
@@ -39,7 +46,10 @@ function readIptables(simple: SimpleCommand): IptablesCall {
     }
   }
   const line = args.join(' ');
-  call.acceptsSsh = /(?:^|\s)-[AI]\s+INPUT\b/.test(line) && /--dports?\s+(?:\S*,)?(?:22|ssh)\b/.test(line) && /-j\s+ACCEPT\b/.test(line);
+  call.acceptsSsh =
+    /(?:^|\s)-[AI]\s+INPUT\b/.test(line) &&
+    /--dports?\s+(?:\S*,)?(?:22|ssh)\b/.test(line) &&
+    /-j\s+ACCEPT\b/.test(line);
   return call;
 }
 
@@ -58,7 +68,11 @@ function describe(call: IptablesCall): { message: string; severity?: 'warning' }
       message: `iptables -t ${call.table} ${call.flush ? '-F' : '-X'}${chain} removes kube-proxy, CNI and Docker NAT rules on a running node; delete the one rule you mean (-D)`,
     };
   }
-  if (call.policy !== undefined && ['INPUT', 'OUTPUT'].includes(call.policy.chain) && ['DROP', 'REJECT'].includes(call.policy.target)) {
+  if (
+    call.policy !== undefined &&
+    ['INPUT', 'OUTPUT'].includes(call.policy.chain) &&
+    ['DROP', 'REJECT'].includes(call.policy.target)
+  ) {
     return {
       message: `iptables -P ${call.policy.chain} ${call.policy.target} with no earlier rule accepting SSH (tcp/22) cuts this session and every later one`,
     };
@@ -82,7 +96,12 @@ export default defineRule({
   check(file) {
     const reports: RuleReport[] = [];
     const report = (command: ShellCommand, start: number, found: { message: string; severity?: 'warning' }): void => {
-      reports.push({ start, end: command.end, message: found.message, ...(found.severity ? { severity: found.severity } : {}) });
+      reports.push({
+        start,
+        end: command.end,
+        message: found.message,
+        ...(found.severity ? { severity: found.severity } : {}),
+      });
     };
     for (const body of file.shell) {
       let sshAccepted = false;
@@ -93,7 +112,8 @@ export default defineRule({
           const args = simple.args.map((w) => w.value);
           if (args[0] === 'flush' && args[1] === 'ruleset') {
             report(command, simple.nameWord.start, {
-              message: 'nft flush ruleset removes every firewall rule (iptables-nft ones included): SSH and cluster traffic rules go with it',
+              message:
+                'nft flush ruleset removes every firewall rule (iptables-nft ones included): SSH and cluster traffic rules go with it',
             });
           }
           continue;

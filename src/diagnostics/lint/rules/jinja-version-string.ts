@@ -7,12 +7,24 @@ const WHOLE_EXPRESSION = /^\{\{-?\s*([^{}]*?)\s*-?\}\}$/;
 /** `key: {{ expr }}` on a template line (optionally a list item), with nothing after but a comment. */
 const TEMPLATE_LINE = /^([ \t]*(?:-[ \t]+)?([A-Za-z0-9_.-]+):[ \t]+)(\{\{-?\s*([^{}]*?)\s*-?\}\})[ \t]*(?:#.*)?$/gm;
 /** Keys whose values Ansible never turns into a native type that matters here. */
-const TEXT_KEYS = new Set(['name', 'msg', 'when', 'that', 'failed_when', 'changed_when', 'until', 'var', 'fail_msg', 'success_msg']);
+const TEXT_KEYS = new Set([
+  'name',
+  'msg',
+  'when',
+  'that',
+  'failed_when',
+  'changed_when',
+  'until',
+  'var',
+  'fail_msg',
+  'success_msg',
+]);
 
 /** The variable an expression reads, when it is a plain (possibly dotted or subscripted) variable. */
 function variableOf(expression: string): { name: string; filters: string[] } | undefined {
   const [head, ...filters] = expression.split('|').map((part) => part.trim());
-  if (head === undefined || !/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^\]]+\])*$/.test(head)) return undefined;
+  if (head === undefined || !/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^\]]+\])*$/.test(head))
+    return undefined;
   const last = /([A-Za-z_][A-Za-z0-9_]*)(?:\[['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?\])?$/.exec(head);
   const name = last?.[2] ?? last?.[1];
   if (name === undefined) return undefined;
@@ -28,7 +40,8 @@ function mayBeFloatText(facts: ProjectFacts, name: string): { may: boolean; exam
   if (definitions === undefined || definitions.length === 0) return { may: true, example: undefined };
   for (const definition of definitions) {
     const text = typeof definition.value === 'string' ? definition.value : definition.raw;
-    if (typeof definition.value === 'number' || PYYAML_FLOAT.test(text.trim())) return { may: true, example: text.trim() };
+    if (typeof definition.value === 'number' || PYYAML_FLOAT.test(text.trim()))
+      return { may: true, example: text.trim() };
   }
   return { may: false, example: undefined };
 }
@@ -59,12 +72,20 @@ export default defineRule({
           const variable = variableOf(m[4] as string);
           if (variable === undefined) continue;
           if (!isVersionName(variable.name) && !isVersionName(key)) continue;
-          if (variable.filters.some((f) => ['to_json', 'to_yaml', 'to_nice_json', 'quote', 'int', 'float', 'bool'].includes(f))) continue;
+          if (
+            variable.filters.some((f) =>
+              ['to_json', 'to_yaml', 'to_nice_json', 'quote', 'int', 'float', 'bool'].includes(f),
+            )
+          )
+            continue;
           const { may, example } = mayBeFloatText(ctx.facts, variable.name);
           if (!may) continue;
           const start = region.start + m.index + (m[1] as string).length;
           const expression = m[3] as string;
-          const value = example === undefined ? 'a value like 1.30 is read back as the number 1.3' : `${example} is read back as the number ${String(Number(example))}`;
+          const value =
+            example === undefined
+              ? 'a value like 1.30 is read back as the number 1.3'
+              : `${example} is read back as the number ${String(Number(example))}`;
           reports.push({
             start,
             end: start + expression.length,

@@ -27,8 +27,9 @@ function joinReports(body: ShellBody, reports: RuleReport[]): void {
     if (simple.name === 'kubectl' && simple.args[0]?.value === 'wait') {
       const words = simple.args.map((w) => w.value);
       const index = words.findIndex((w) => w.startsWith('--timeout'));
-      const value = index < 0 ? undefined : words[index]?.includes('=') ? words[index]?.split('=')[1] : words[index + 1];
-      if (value !== undefined && value.startsWith('-')) {
+      const value =
+        index < 0 ? undefined : words[index]?.includes('=') ? words[index]?.split('=')[1] : words[index + 1];
+      if (value?.startsWith('-')) {
         reports.push({
           start: first.start,
           end: command.end,

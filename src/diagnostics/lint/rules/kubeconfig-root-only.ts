@@ -9,9 +9,9 @@ export default defineRule({
     runbook: 'kubectl-localhost-8080',
     kinds: ['playbook', 'tasks', 'shell', 'vagrantfile', 'template'],
     description:
-      "/etc/kubernetes/admin.conf copied to $HOME/.kube/config (or ~/.kube, /root/.kube) by something that runs as root " +
+      '/etc/kubernetes/admin.conf copied to $HOME/.kube/config (or ~/.kube, /root/.kube) by something that runs as root ' +
       '(become without become_user, a privileged Vagrant provisioner, a script that runs kubeadm init) while nothing in ' +
-      "the project gives the login user (vagrant, ansible_user) a copy. kubectl as that user then finds no kubeconfig " +
+      'the project gives the login user (vagrant, ansible_user) a copy. kubectl as that user then finds no kubeconfig ' +
       'and tries localhost:8080. Passes when a copy goes to /home/<user>/.kube/config, to ~<user>, with become_user, or ' +
       'via sudo -u.',
   },

@@ -12,7 +12,8 @@ const ARM64_NAMESPACES = new Set(['generic-a64']);
 
 export function boxArch(name: string): HostArch | undefined {
   const lower = name.toLowerCase();
-  if (/(?:^|[^a-z0-9])(?:arm64|aarch64|a64|arm)(?:[^a-z0-9]|$)/.test(lower) || /arm64|aarch64/.test(lower)) return 'arm64';
+  if (/(?:^|[^a-z0-9])(?:arm64|aarch64|a64|arm)(?:[^a-z0-9]|$)/.test(lower) || /arm64|aarch64/.test(lower))
+    return 'arm64';
   if (/(?:^|[^a-z0-9])(?:amd64|x86_64|x64|i386)(?:[^a-z0-9]|$)/.test(lower)) return 'amd64';
   const namespace = lower.includes('/') ? lower.slice(0, lower.indexOf('/')) : '';
   if (ARM64_NAMESPACES.has(namespace)) return 'arm64';
@@ -40,7 +41,8 @@ export default defineRule({
     const reports: RuleReport[] = [];
     const host = ctx.hostArch;
     const archFor = (receiver: string | undefined) =>
-      model.architectures.find((a) => a.receiver === receiver) ?? model.architectures.find((a) => a.receiver === 'config');
+      model.architectures.find((a) => a.receiver === receiver) ??
+      model.architectures.find((a) => a.receiver === 'config');
     for (const box of model.boxes) {
       const arch = boxArch(box.name);
       const explicit = archFor(box.receiver);

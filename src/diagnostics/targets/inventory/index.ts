@@ -123,6 +123,8 @@ export async function loadInventory(spec: string, parser: InventoryParser = 'aut
         throw new K8sdiagError('E_USAGE', '--inventory-parser ansible: ansible-inventory is not on PATH');
     } else if (run.ok) {
       const json = parseAnsibleInventoryJson(run.json, spec);
+      // Ansible reads some mistakes as "no hosts" (a reversed range): then k8sdiag's error is the better answer.
+      if (staticError !== undefined && json.hosts.size === 0) throw staticError;
       if (json.hosts.size > 0 || statics === undefined || statics.hosts.size === 0) {
         if (statics) enrich(json, statics);
         if (staticError)

@@ -96,7 +96,7 @@ export function parseIniInventory(text: string, file: string): Inventory {
       const [name = '', suffix, extra] = (m[1] as string).split(':');
       if (extra !== undefined || name === '')
         throw new K8sdiagError('E_INVENTORY', `Invalid section entry: '${line}'`, origin);
-      if (suffix !== undefined && suffix !== 'vars' && suffix !== 'children') {
+      if (suffix !== undefined && suffix !== 'vars' && suffix !== 'children' && suffix !== 'hosts') {
         throw new K8sdiagError('E_INVENTORY', `Section [${name}:${suffix}] has unknown type: ${suffix}`, origin);
       }
       if (/[^A-Za-z0-9_.-]/.test(name)) {

@@ -1,0 +1,45 @@
+/**
+ * `k8sdiag probe-script`: print the probe script for an engine you already run at scale
+ * (`ansible all -m script -a probe.sh -t DIR`, `parallel-ssh -I -o DIR < probe.sh`), then judge
+ * the collected outputs with `k8sdiag analyze DIR`.
+ */
+import { chmodSync, writeFileSync } from 'node:fs';
+import { defineCommand } from 'citty';
+import { EXIT, K8sdiagError } from '../errors';
+import { newNonce } from '../probe/nonce';
+import { buildProbeScript } from '../probe/script';
+import { cittyArgs, list, PROBE_SCRIPT_OPTIONS, parseOptions, seconds, str } from '../runner/options';
+import { planForRole, type ScriptRole, SCRIPT_ROLES } from '../runner/plans';
+import { registryCatalog } from '../runner/registry-catalog';
+import { ignoring } from '../runner/run';
+
+export default defineCommand({
+  meta: {
+    name: 'probe-script',
+    description:
+      'Print the read-only probe script (POSIX sh) for Ansible or parallel-ssh; judge the outputs with `k8sdiag analyze DIR`.\n' +
+      'Exit codes: 0 ok, 2 bad input.',
+  },
+  args: cittyArgs(PROBE_SCRIPT_OPTIONS),
+  async run({ rawArgs }) {
+    const { values, positionals } = parseOptions(rawArgs, PROBE_SCRIPT_OPTIONS);
+    if (positionals.length > 0) throw new K8sdiagError('E_USAGE', `unexpected argument "${positionals[0]}"`);
+    const role = (str(values, 'role') ?? 'all') as ScriptRole;
+    if (!SCRIPT_ROLES.includes(role)) throw new K8sdiagError('E_USAGE', `--role: "${role}" is not one of ${SCRIPT_ROLES.join(', ')}`);
+    const catalog = ignoring(registryCatalog(), list(values, 'ignore'));
+    const plan = planForRole(catalog, role, Math.ceil(seconds(values, 'probe-timeout', 10)));
+    const script = buildProbeScript(plan, { nonce: newNonce() });
+    const output = str(values, 'output');
+    if (output === undefined) {
+      process.stdout.write(script);
+      return EXIT.ok;
+    }
+    try {
+      writeFileSync(output, script);
+      chmodSync(output, 0o755);
+    } catch (error) {
+      throw new K8sdiagError('E_INPUT', `cannot write the script: ${(error as Error).message}`, { file: output });
+    }
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,185 @@
+/**
+ * `k8sdiag analyze DIR`: judges probe-script output that another engine collected, one file per
+ * host: Ansible's `-t DIR` tree (JSON per host, the script's output in `stdout`) or parallel-ssh's
+ * `-o DIR` (raw stdout per host). Same parser, same analyzers, same report as `run`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { K8sdiagError } from '../errors';
+import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
+import { findNonce, planFromOutput } from '../probe/parse';
+import { INFRA_PROBES } from '../probe/plan';
+import { DEFAULT_CAP_BYTES } from '../probe/types';
+import { buildReport } from '../report/build';
+import { reporters } from '../report/reporters/index';
+import { parseHostSpec } from '../targets/host-spec';
+import { loadInventory } from '../targets/inventory/index';
+import type { Target } from '../targets/types';
+import type { Collected } from '../transport/types';
+import type { Probe } from '../types';
+import { type Gathered, interpret, judge } from './diagnose';
+import { flag, formatOf, inventoryParserOf, k8sVersionOf, list, listRaw, type ParsedValues, str } from './options';
+import { checkMeta, type RegistryCatalog } from './registry-catalog';
+import { ignoring, type Io } from './run';
+
+export interface SavedOutput {
+  host: string;
+  file: string;
+  status: Collected['status'];
+  reason?: string;
+  output: Buffer;
+  format: 'ansible' | 'pssh';
+}
+
+/** One file of an Ansible -t tree or a parallel-ssh -o directory. */
+export function readSavedOutput(file: string, host: string): SavedOutput {
+  const bytes = readFileSync(file);
+  const head = bytes.subarray(0, 64).toString('latin1').trimStart();
+  if (head.startsWith('{')) {
+    let data: Record<string, unknown> | undefined;
+    try {
+      data = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      data = undefined;
+    }
+    if (data !== undefined && typeof data === 'object' && data !== null) {
+      const msg = typeof data['msg'] === 'string' ? (data['msg'] as string).split('\n')[0] : undefined;
+      if (data['unreachable'] === true) {
+        return { host, file, status: 'unreachable', reason: `ansible: ${msg ?? 'unreachable'}`, output: Buffer.alloc(0), format: 'ansible' };
+      }
+      const stdout = typeof data['stdout'] === 'string' ? (data['stdout'] as string) : '';
+      if (stdout === '' && data['failed'] === true) {
+        return { host, file, status: 'error', reason: `ansible: ${msg ?? 'failed'}`, output: Buffer.alloc(0), format: 'ansible' };
+      }
+      // Ansible's script module runs under a pty: lines end in \r\n.
+      const text = stdout.includes('\r\n@@K8SDIAG ') ? stdout.replace(/\r\n/g, '\n') : stdout;
+      return { host, file, status: 'ok', output: Buffer.from(text, 'utf8'), format: 'ansible' };
+    }
+  }
+  if (bytes.length === 0) {
+    return {
+      host,
+      file,
+      status: 'error',
+      reason: 'empty output: parallel-ssh writes nothing for a host it could not reach or run on (see its -e directory)',
+      output: bytes,
+      format: 'pssh',
+    };
+  }
+  const crlf = bytes.includes('\r\n@@K8SDIAG ');
+  return { host, file, status: 'ok', output: crlf ? Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : bytes, format: 'pssh' };
+}
+
+export function readOutputDir(dir: string): SavedOutput[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new K8sdiagError('E_INPUT', 'not a directory of collected outputs', { file: dir });
+  const outputs: SavedOutput[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const file = join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    outputs.push(readSavedOutput(file, name));
+  }
+  if (outputs.length === 0) throw new K8sdiagError('E_INPUT', 'no output files (expected one file per host from ansible -t or parallel-ssh -o)', { file: dir });
+  return outputs;
+}
+
+function scriptNonce(file: string): string {
+  if (!existsSync(file)) throw new K8sdiagError('E_INPUT', 'probe script not found', { file });
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((line) => /^k8sdiag_n=[0-9a-f]{32}$/.test(line));
+  if (at === -1) throw new K8sdiagError('E_INPUT', 'not a k8sdiag probe script (no k8sdiag_n= line)', { file, line: 1 });
+  return (lines[at] as string).slice('k8sdiag_n='.length);
+}
+
+export async function executeAnalyze(dir: string, values: ParsedValues, catalogIn: RegistryCatalog, io: Io): Promise<number> {
+  const startedAt = new Date();
+  const format = formatOf(values);
+  const lang = parseLang(str(values, 'lang') ?? 'en');
+  const docsUrl = resolveDocsUrl(str(values, 'docs-url'), io.env);
+  const ignore = list(values, 'ignore');
+  const catalog = ignoring(catalogIn, ignore);
+  const expectedK8sVersion = k8sVersionOf(values);
+  const scriptFile = str(values, 'script');
+  const fixedNonce = scriptFile === undefined ? undefined : scriptNonce(resolve(io.cwd, scriptFile));
+  const outputs = readOutputDir(resolve(io.cwd, dir));
+
+  const warnings: string[] = [];
+  const inventoryTargets = new Map<string, Target>();
+  for (const inventory of listRaw(values, 'inventory')) {
+    const loaded = await loadInventory(inventory, inventoryParserOf(values));
+    warnings.push(...loaded.warnings);
+    for (const target of loaded.targets) inventoryTargets.set(target.name, target);
+  }
+
+  const known = new Map<string, Probe>();
+  for (const probe of [...INFRA_PROBES, ...[...catalog.nodeChecks, ...catalog.hostChecks, ...catalog.clusterChecks].flatMap((c) => c.probes)]) {
+    if (!known.has(probe.name)) known.set(probe.name, probe);
+  }
+  const unknownProbes = new Set<string>();
+  const gathered: Gathered[] = outputs.map((saved) => {
+    // parallel-ssh names files host or host:port; Ansible by inventory hostname.
+    const name = saved.host;
+    let spec: { host: string; port?: number; user?: string } = { host: name };
+    try {
+      spec = parseHostSpec(name, 'output file name');
+    } catch {
+      // not user@host:port shaped: keep the file name as the address
+    }
+    const target: Target = inventoryTargets.get(name) ??
+      inventoryTargets.get(spec.host) ?? {
+        name,
+        host: spec.host,
+        ...(spec.port === undefined ? {} : { port: spec.port }),
+        ...(spec.user === undefined ? {} : { user: spec.user }),
+        identityFiles: [],
+        groups: [],
+        kind: 'host',
+        origin: { file: saved.file },
+      };
+    const nonce = fixedNonce ?? findNonce(saved.output);
+    const base = { scriptStderr: '', exitCode: null, address: target.host, port: target.port ?? 0, user: target.user ?? '', durationMs: 0 };
+    if (saved.status !== 'ok' || nonce === undefined) {
+      const collected: Collected = {
+        ...base,
+        status: saved.status === 'ok' ? 'error' : saved.status,
+        reason: saved.reason ?? 'no k8sdiag output in this file (no header marker): was it made by `k8sdiag probe-script`?',
+        output: saved.status === 'ok' ? saved.output : Buffer.alloc(0),
+      };
+      return interpret(target, { capBytes: DEFAULT_CAP_BYTES, probes: [] }, nonce ?? '0'.repeat(32), collected, 'offline');
+    }
+    const { plan, unknown } = planFromOutput(saved.output, nonce, known, DEFAULT_CAP_BYTES, 10);
+    for (const name of unknown) unknownProbes.add(name);
+    return interpret(target, plan, nonce, { ...base, status: 'ok', output: saved.output }, 'offline');
+  });
+  if (unknownProbes.size > 0) {
+    warnings.push(`probes unknown to this k8sdiag were ignored: ${[...unknownProbes].sort().join(', ')} (script from another version?)`);
+  }
+  for (const warning of warnings) io.err(`k8sdiag: warning: ${warning}\n`);
+
+  const diagnosis = judge(gathered, catalog, { expectedK8sVersion, keepSections: flag(values, 'raw') });
+  const report = buildReport({
+    version: io.version,
+    runId: startedAt.getTime().toString(36),
+    startedAt,
+    finishedAt: new Date(),
+    collector: 'analyze',
+    docsUrl,
+    lang,
+    expectedK8sVersion,
+    strict: flag(values, 'strict'),
+    ignored: ignore,
+    targetsFrom: [`${outputs[0]?.format === 'ansible' ? 'ansible -t' : 'parallel-ssh -o'} ${dir}`],
+    nodes: diagnosis.nodes,
+    cluster: diagnosis.cluster,
+    meta: checkMeta(catalogIn),
+    warnings,
+  });
+  const output = str(values, 'output');
+  const text = reporters[format](report, {
+    color: format === 'text' && output === undefined && colorEnabled(io.stdoutIsTTY, io.env),
+    verbose: flag(values, 'verbose'),
+  });
+  if (output !== undefined) writeFileSync(resolve(io.cwd, output), text);
+  else io.out(text);
+  return report.summary.exitCode;
+}

@@ -1,0 +1,69 @@
+import rule from '../../../../src/diagnostics/lint/rules/kubeconfig-root-only';
+import { ruleTester } from '../helpers';
+
+const play = (role: string): string => `- hosts: masters\n  become: true\n  roles:\n    - ${role}\n`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'copied to the login user too (elsewhere in the project)',
+      files: {
+        'site.yml': play('cp'),
+        'roles/cp/tasks/main.yml':
+          '- name: root kubeconfig\n  shell: mkdir -p $HOME/.kube && cp /etc/kubernetes/admin.conf $HOME/.kube/config\n',
+        'roles/cp/tasks/user.yml':
+          '- name: user kubeconfig\n  copy:\n    src: /etc/kubernetes/admin.conf\n    dest: "/home/{{ ansible_user }}/.kube/config"\n    remote_src: true\n    owner: "{{ ansible_user }}"\n',
+      },
+    },
+    {
+      name: "become_user: vagrant makes $HOME the user's",
+      files: {
+        'site.yml': play('cp'),
+        'roles/cp/tasks/main.yml':
+          '- name: kubeconfig\n  shell: mkdir -p $HOME/.kube && sudo cp /etc/kubernetes/admin.conf $HOME/.kube/config\n  become_user: vagrant\n',
+      },
+    },
+    {
+      name: 'without become, $HOME is the login user',
+      path: 'site.yml',
+      code: '- hosts: masters\n  tasks:\n    - name: kubeconfig\n      shell: sudo cp /etc/kubernetes/admin.conf $HOME/.kube/config\n',
+    },
+    {
+      name: 'Vagrant inline provisioner copying to /home/vagrant',
+      path: 'Vagrantfile',
+      code: 'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", inline: <<-SHELL\n    kubeadm init\n    mkdir -p /home/vagrant/.kube\n    cp /etc/kubernetes/admin.conf /home/vagrant/.kube/config\n  SHELL\nend\n',
+    },
+  ],
+  invalid: [
+    {
+      name: '$HOME under play-level become (field log problem 10)',
+      files: {
+        'site.yml': play('cp'),
+        'roles/cp/tasks/main.yml':
+          '- name: Set up kubeconfig\n  shell: |\n    mkdir -p $HOME/.kube\n    cp -i /etc/kubernetes/admin.conf $HOME/.kube/config\n',
+      },
+      errors: [{ path: 'roles/cp/tasks/main.yml', line: 4, column: 38, message: /root's home only/ }],
+    },
+    {
+      name: 'copy module to /root/.kube/config',
+      path: 'site.yml',
+      code: '- hosts: masters\n  tasks:\n    - copy:\n        src: /etc/kubernetes/admin.conf\n        dest: /root/.kube/config\n        remote_src: true\n',
+      errors: [{ line: 5, column: 15 }],
+    },
+    {
+      name: 'privileged Vagrant provisioner copying to $HOME',
+      path: 'Vagrantfile',
+      code: 'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", inline: <<-SHELL\n    kubeadm init\n    mkdir -p $HOME/.kube\n    cp /etc/kubernetes/admin.conf $HOME/.kube/config\n  SHELL\nend\n',
+      errors: [{ line: 5, column: 35 }],
+    },
+    {
+      name: 'script run by a privileged Vagrant provisioner',
+      files: {
+        'scripts/master.sh': '#!/bin/bash\nmkdir -p ~/.kube\ncp /etc/kubernetes/admin.conf ~/.kube/config\n',
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", path: "scripts/master.sh"\nend\n',
+      },
+      errors: [{ path: 'scripts/master.sh', line: 3, column: 31 }],
+    },
+  ],
+});

@@ -1,0 +1,263 @@
+/**
+ * The fault matrix: one lab with a healthy control plane and worker plus one worker per fault.
+ * For each fault, `k8sdiag run` against the two healthy nodes and the bad one must end within its
+ * deadline, leave the healthy nodes' results exactly as in a run without the bad node, and say
+ * exactly what happened to the bad node. A last run takes every fault at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeLab } from '../lab/describe-lab.ts';
+import { type Fault, withFault } from '../lab/faults.ts';
+import { down, type Lab, up } from '../lab/lab.ts';
+import { faultCluster } from '../lab/scenarios/index.ts';
+import { must } from '../lab/sh.ts';
+import type { Report, ReportNode } from '../../src/diagnostics/report/schema';
+import { type CliRun, k8sdiag, LAB_LIMITS, nodeNamed, parseReport, targetArgs } from './support.ts';
+
+const FAULTS: Fault[] = [
+  'down',
+  'silent',
+  'hang',
+  'auth-failure',
+  'host-key-changed',
+  'sudo-password',
+  'no-file',
+  'busybox-sh',
+  'flood',
+  'hostile',
+];
+const HEALTHY = ['k8s-master', 'k8s-worker1'];
+/** Short limits so that the matrix runs in about a minute; the deadlines below follow from them. */
+const LIMITS = ['--connect-timeout', '3', '--handshake-timeout', '4', '--node-timeout', '40', '--run-timeout', '60'];
+const RUN_DEADLINE_MS = 70_000;
+
+/** What a healthy node's findings must stay: check, status and message (digits masked: ages, pids). */
+const verdicts = (node: ReportNode): string[] =>
+  node.findings.map((f) => `${f.checkId} ${f.status} ${f.message.replace(/\d+/g, '#')}`).sort();
+
+/** Text outside Markdown code fences. */
+const outsideFences = (markdown: string): string => markdown.replace(/^\s*```[a-z]*\n[\s\S]*?^\s*```$/gm, '');
+
+describeLab(
+  'e2e: fault matrix',
+  () => {
+    const id = 'e2e-faults';
+    let lab: Lab;
+    let baseline: Report;
+    const runs = new Map<Fault, CliRun>();
+    const run = async (fault: Fault, format = 'json'): Promise<CliRun> => {
+      const result = await k8sdiag(
+        lab,
+        [...targetArgs(lab, [...HEALTHY, `k8s-${fault}`]), ...LIMITS, '--format', format, ...(format === 'json' ? ['--raw'] : [])],
+        RUN_DEADLINE_MS,
+      );
+      expect(result.killedByDeadline, `${fault}: the run did not end by itself within ${RUN_DEADLINE_MS} ms`).toBe(false);
+      if (format === 'json') runs.set(fault, result);
+      return result;
+    };
+    const bad = (fault: Fault): ReportNode => nodeNamed(parseReport(runs.get(fault) as CliRun), lab, `k8s-${fault}`);
+    const intact = (fault: Fault): void => {
+      const report = parseReport(runs.get(fault) as CliRun);
+      for (const name of HEALTHY) {
+        expect(verdicts(nodeNamed(report, lab, name)), `${name} next to k8s-${fault}`).toEqual(
+          verdicts(nodeNamed(baseline, lab, name)),
+        );
+      }
+    };
+
+    beforeAll(async () => {
+      const spec = faultCluster(id, FAULTS);
+      for (const fault of FAULTS) withFault(spec, `k8s-${fault}`, fault);
+      lab = await up(spec);
+      const base = await k8sdiag(lab, [...targetArgs(lab, HEALTHY), ...LIMITS, '--format', 'json'], RUN_DEADLINE_MS);
+      baseline = parseReport(base);
+      expect(base.code, base.stderr).toBe(0);
+      for (const node of baseline.nodes) {
+        for (const f of node.findings) {
+          if (f.status !== 'pass') expect(f.message, `${node.name} ${f.checkId}`).toMatch(LAB_LIMITS[f.checkId] ?? /^$/);
+        }
+      }
+    });
+    afterAll(() => {
+      down(id);
+    });
+
+    it('node down: unreachable after the connect timeout, exit 3', async () => {
+      const r = await run('down');
+      expect(r.code).toBe(3);
+      const node = bad('down');
+      expect([node.status, node.reason]).toEqual(['unreachable', 'TCP connect to 198.51.100.12:22 timed out after 3 s']);
+      expect(node.findings).toEqual([]);
+      expect(r.durationMs).toBeLessThan(10_000);
+      intact('down');
+    });
+
+    it('port open but no SSH banner: handshake timeout, exit 3', async () => {
+      const r = await run('silent');
+      expect(r.code).toBe(3);
+      const node = bad('silent');
+      expect([node.status, node.reason]).toEqual(['timeout', 'SSH handshake with 198.51.100.13:22 timed out after 4 s']);
+      expect(r.durationMs).toBeLessThan(12_000);
+      intact('silent');
+    });
+
+    it('probe hanging past its timeout: killed by timeout(1), that check reports it, the rest is judged', async () => {
+      const r = await run('hang');
+      const node = bad('hang');
+      expect([node.status, node.probes.complete]).toEqual(['ok', true]);
+      const section = node.sections?.['k8s-versions'];
+      expect(section?.timedOut).toBe(true);
+      const versions = node.findings.find((f) => f.checkId === 'k8s-version-mismatch');
+      expect([versions?.status, versions?.message]).toEqual(['error', 'probe "k8s-versions" timed out after 20s; its output was not judged']);
+      const others = node.findings.filter((f) => f.checkId !== 'k8s-version-mismatch' && !(f.checkId in LAB_LIMITS));
+      expect(others.filter((f) => f.status !== 'pass')).toEqual([]);
+      // 20 s probe timeout (+2 s kill grace) bounds the node, and so the run.
+      expect(node.durationMs).toBeGreaterThanOrEqual(20_000);
+      expect(r.durationMs).toBeLessThan(30_000);
+      intact('hang');
+    });
+
+    it('auth failure: auth-failed, the key that was tried named, exit 3', async () => {
+      const r = await run('auth-failure');
+      expect(r.code).toBe(3);
+      const node = bad('auth-failure');
+      expect(node.status).toBe('auth-failed');
+      expect(node.reason).toBe(`vagrant@198.51.100.15:22: authentication failed (tried ${lab.client.key})`);
+      intact('auth-failure');
+    });
+
+    it('changed host key: refused loudly, no probe run on it, exit 3', async () => {
+      const r = await run('host-key-changed');
+      expect(r.code).toBe(3);
+      const node = bad('host-key-changed');
+      expect(node.status).toBe('host-key-refused');
+      expect(node.reason).toMatch(/changed/i);
+      expect(node.findings).toEqual([]);
+      expect(r.stderr).toContain('WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!');
+      expect(r.stderr).toContain(`ssh-keygen -R '198.51.100.16' -f ${lab.client.knownHosts}`);
+      intact('host-key-changed');
+    });
+
+    it('sudo needs a password: root probes skipped with sudo\'s reason, everything else judged', async () => {
+      const r = await run('sudo-password');
+      expect(r.code).toBe(0);
+      const node = bad('sudo-password');
+      expect(node.status).toBe('ok');
+      const skippedSections = Object.entries(node.sections ?? {}).filter(([, s]) => s.skipped);
+      expect(skippedSections.map(([k]) => k).sort()).toEqual(
+        ['apiserver-manifest', 'apiserver-reach', 'apt-log', 'iptables-rules', 'kubelet-flags', 'kubelet-journal', 'nft-ruleset', 'root-kubeconfig'].sort(),
+      );
+      for (const [, s] of skippedSections) expect(s.skipReason).toMatch(/^needs root: sudo -n refused \(sudo: a password is required/);
+      const rootChecks = ['api-server-unreachable', 'iptables-backend-split', 'iptables-kube-chains-flushed', 'iptables-policy-drop', 'kubelet-node-ip-mismatch'];
+      for (const id of rootChecks) {
+        const f = node.findings.find((x) => x.checkId === id);
+        expect([id, f?.status, f?.message]).toEqual([id, 'skip', expect.stringMatching(/sudo -n refused \(sudo: a password is required/)]);
+      }
+      const judged = node.findings.filter((f) => !rootChecks.includes(f.checkId) && !(f.checkId in LAB_LIMITS));
+      expect(judged.filter((f) => f.status !== 'pass')).toEqual([]);
+      intact('sudo-password');
+    });
+
+    it('no `file` on the node: the ELF header is read with od instead', async () => {
+      await run('no-file');
+      const node = bad('no-file');
+      expect(must('ip', ['netns', 'exec', lab.hub, 'ssh', '-F', lab.client.sshConfig, 'vagrant@198.51.100.18', 'command -v file || echo none']).trim()).toBe('none');
+      const arch = node.findings.find((f) => f.checkId === 'node-binary-arch');
+      expect([arch?.status, arch?.message]).toEqual(['pass', '1 binary checked, all amd64 (read with od; file is not installed)']);
+      expect(arch?.evidence).toContain('/usr/local/bin/containerd: ELF 64-bit, e_machine 0x3e (amd64)');
+      intact('no-file');
+    });
+
+    it('/bin/sh is dash (Debian default) on the healthy nodes and BusyBox sh on one: same verdicts', async () => {
+      const ssh = (ip: string, cmd: string): string =>
+        must('ip', ['netns', 'exec', lab.hub, 'ssh', '-F', lab.client.sshConfig, `vagrant@${ip}`, cmd]).trim();
+      expect(ssh('198.51.100.11', 'readlink -f /bin/sh')).toBe('/usr/bin/dash');
+      expect(ssh('198.51.100.19', 'sh -c "busybox 2>&1 | head -n 1; /bin/sh --help 2>&1 | head -n 1"')).toMatch(/^BusyBox v[\d.]+ .*\nBusyBox v[\d.]+ /);
+      await run('busybox-sh');
+      const node = bad('busybox-sh');
+      expect([node.status, node.probes.complete]).toEqual(['ok', true]);
+      const worker = nodeNamed(baseline, lab, 'k8s-worker1');
+      const statuses = (n: ReportNode): string[] => n.findings.map((f) => `${f.checkId} ${f.status}`).sort();
+      expect(statuses(node)).toEqual(statuses(worker));
+      intact('busybox-sh');
+    });
+
+    it('1 MiB from one probe: cut at the cap, marked truncated, and the checks say so', async () => {
+      const r = await run('flood');
+      expect(r.stdout.length).toBeLessThan(4 * 1024 * 1024);
+      const node = bad('flood');
+      expect([node.status, node.probes.complete]).toEqual(['ok', true]);
+      const section = node.sections?.['iptables-rules'];
+      expect(section?.truncated).toBe(true);
+      expect(section?.stdout.length).toBe(256 * 1024);
+      const iptables = node.findings.filter((f) => f.checkId.startsWith('iptables-'));
+      expect(iptables.map((f) => f.checkId).sort()).toEqual(['iptables-backend-split', 'iptables-kube-chains-flushed', 'iptables-policy-drop']);
+      for (const f of iptables) {
+        expect(f.status).toBe('error');
+        // What happened: the output was cut at the cap (not "exited with 141", which is head's SIGPIPE).
+        expect(f.message, `${f.checkId}: ${f.message}`).toMatch(/truncat|cut at|cap|exceed/i);
+      }
+      const rest = node.findings.filter((f) => !f.checkId.startsWith('iptables-') && !(f.checkId in LAB_LIMITS));
+      expect(rest.filter((f) => f.status !== 'pass')).toEqual([]);
+      intact('flood');
+    });
+
+    it('hostile output: escapes, HTML, fake markers stay inert in text, Markdown, JUnit and JSON', async () => {
+      await run('hostile');
+      const node = bad('hostile');
+      expect([node.status, node.probes.complete]).toEqual(['ok', true]);
+      // The fake marker (wrong nonce) is content, not structure: the check that got it says so.
+      const lists = node.findings.find((f) => f.checkId === 'apt-lists-stale');
+      expect(lists?.status).toBe('error');
+      expect(lists?.message).toContain('unexpected output from probe "apt-lists"');
+      expect(lists?.message).toContain('@@K8SDIAG 00000000000000000000000000000000 E 1');
+      const versions = node.findings.find((f) => f.checkId === 'k8s-version-mismatch');
+      expect(versions?.status).toBe('fail');
+      // No control character but newline in any human format; HTML only inside code, escaped elsewhere.
+      const text = await run('hostile', 'text');
+      expect(text.stdout).toContain('pwned');
+      expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      const markdown = await run('hostile', 'markdown');
+      expect(markdown.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(markdown.stdout).toContain('<script>alert(1)</script>');
+      expect(outsideFences(markdown.stdout)).not.toMatch(/<script|<img/);
+      const junit = await run('hostile', 'junit');
+      expect(junit.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+      expect(junit.stdout).not.toContain('<script');
+      expect(junit.stdout).toContain('&lt;script&gt;');
+      const json = runs.get('hostile') as CliRun;
+      expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      intact('hostile');
+    });
+
+    describe('every fault at once', () => {
+      it('ends within the run deadline and says what happened to each node', async () => {
+        const all = await k8sdiag(lab, [...targetArgs(lab), ...LIMITS, '--format', 'json'], RUN_DEADLINE_MS);
+        expect(all.killedByDeadline).toBe(false);
+        expect(all.code).toBe(3);
+        const report = parseReport(all);
+        const status = Object.fromEntries(report.nodes.map((n) => [n.name, n.status]));
+        expect(status).toEqual({
+          'k8s-master': 'ok',
+          'k8s-worker1': 'ok',
+          'k8s-down': 'unreachable',
+          'k8s-silent': 'timeout',
+          'k8s-hang': 'ok',
+          'k8s-auth-failure': 'auth-failed',
+          'k8s-host-key-changed': 'host-key-refused',
+          'k8s-sudo-password': 'ok',
+          'k8s-no-file': 'ok',
+          'k8s-busybox-sh': 'ok',
+          'k8s-flood': 'ok',
+          'k8s-hostile': 'ok',
+        });
+        expect(report.summary.nodes).toMatchObject({ total: 12, ok: 8, unreachable: 1, timeout: 1, 'auth-failed': 1, 'host-key-refused': 1 });
+        // Bounded by the slowest node (the hanging probe), not by the sum.
+        expect(all.durationMs).toBeLessThan(35_000);
+        for (const name of HEALTHY) {
+          expect(verdicts(nodeNamed(report, lab, name))).toEqual(verdicts(nodeNamed(baseline, lab, name)));
+        }
+      });
+    });
+  },
+  { needCli: true },
+);
