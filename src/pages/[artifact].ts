@@ -16,5 +16,7 @@ export const GET: APIRoute = ({ params }) => {
   if (params.artifact === CHECKSUM_NAME) {
     return new Response(artifact.checksumLine, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  return new Response(new Uint8Array(artifact.bytes), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  return new Response(new Uint8Array(artifact.bytes), {
+    headers: { 'Content-Type': 'text/javascript; charset=utf-8' },
+  });
 };

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';
-import { DIST, serveStatic, type StaticSite } from './support/server';
+import { DIST, type StaticSite, serveStatic } from './support/server';
 
 function htmlPages(root: string): string[] {
   const out: string[] = [];
@@ -48,17 +48,27 @@ describe.runIf(run)('accessibility (axe-core) of every built page', () => {
   });
 
   it('covers both languages and the custom pages', () => {
-    expect(pages).toEqual(expect.arrayContaining(['/', '/ko/', '/report/', '/ko/report/', '/checks/', '/ko/checks/', '/cli/', '/ko/cli/']));
+    expect(pages).toEqual(
+      expect.arrayContaining(['/', '/ko/', '/report/', '/ko/report/', '/checks/', '/ko/checks/', '/cli/', '/ko/cli/']),
+    );
     expect(pages.filter((path) => path.startsWith('/runbooks/')).length).toBe(10);
     expect(pages.filter((path) => path.startsWith('/ko/runbooks/')).length).toBe(10);
   });
 
-  it.each(pages)('%s has no axe violations', async (path) => {
-    await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
-    const result = await new AxeBuilder({ page }).analyze();
-    const violations = result.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
-    );
-    expect(violations).toEqual([]);
-  }, 90_000);
+  it.each(pages)(
+    '%s has no axe violations',
+    async (path) => {
+      await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
+      const result = await new AxeBuilder({ page }).analyze();
+      const violations = result.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join('\n    ')}`,
+      );
+      expect(violations).toEqual([]);
+    },
+    90_000,
+  );
 });

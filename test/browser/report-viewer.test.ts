@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Report, reportSchema } from '../../src/diagnostics/report/schema';
 import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';
-import { serveStatic, type StaticSite } from './support/server';
+import { type StaticSite, serveStatic } from './support/server';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/lab-report.json');
 const haveReport = existsSync(FIXTURE);
@@ -68,32 +68,35 @@ describe.runIf(run)('report viewer', () => {
   const loaded = (page: Page) => page.waitForSelector('[data-report-viewer][data-state="loaded"]');
   const invalid = (page: Page) => page.waitForSelector('[data-report-viewer][data-state="invalid"]');
 
-  it.runIf(haveReport)('renders the real lab report: summary, every node, every finding with evidence and runbook', async () => {
-    const text = readFileSync(FIXTURE, 'utf8');
-    const report = reportSchema.parse(JSON.parse(text));
-    const page = await openViewer();
-    await pick(page, 'lab-report.json', text);
-    await loaded(page);
-    const output = page.locator('[data-output]');
-    expect(await output.locator('.k8sdiag-report-summary').textContent()).toContain(report.run.id);
-    expect(await output.locator('section.k8sdiag-report-node').count()).toBe(report.nodes.length);
-    const findings = report.nodes.reduce((sum, node) => sum + node.findings.length, 0) + report.cluster.length;
-    expect(await output.locator('li.k8sdiag-finding').count()).toBe(findings);
-    for (const node of report.nodes) {
-      const section = output.locator(`section.k8sdiag-report-node[data-node="${node.name}"]`);
-      expect(await section.locator('h3').textContent()).toContain(node.name);
-      for (const finding of node.findings) {
-        const item = section.locator(`li[data-status="${finding.status}"]`, { hasText: finding.checkId }).first();
-        expect(await item.textContent()).toContain(finding.message);
-        expect(await item.locator(`a[href="/runbooks/${finding.runbook}/"]`).count()).toBe(1);
-        expect(await item.locator(`a[href="/checks/#${finding.checkId}"]`).count()).toBe(1);
-        if (finding.evidence.length > 0) {
-          expect(await item.locator('pre').textContent()).toBe(finding.evidence.join('\n'));
+  it.runIf(haveReport)(
+    'renders the real lab report: summary, every node, every finding with evidence and runbook',
+    async () => {
+      const text = readFileSync(FIXTURE, 'utf8');
+      const report = reportSchema.parse(JSON.parse(text));
+      const page = await openViewer();
+      await pick(page, 'lab-report.json', text);
+      await loaded(page);
+      const output = page.locator('[data-output]');
+      expect(await output.locator('.k8sdiag-report-summary').textContent()).toContain(report.run.id);
+      expect(await output.locator('section.k8sdiag-report-node').count()).toBe(report.nodes.length);
+      const findings = report.nodes.reduce((sum, node) => sum + node.findings.length, 0) + report.cluster.length;
+      expect(await output.locator('li.k8sdiag-finding').count()).toBe(findings);
+      for (const node of report.nodes) {
+        const section = output.locator(`section.k8sdiag-report-node[data-node="${node.name}"]`);
+        expect(await section.locator('h3').textContent()).toContain(node.name);
+        for (const finding of node.findings) {
+          const item = section.locator(`li[data-status="${finding.status}"]`, { hasText: finding.checkId }).first();
+          expect(await item.textContent()).toContain(finding.message);
+          expect(await item.locator(`a[href="/runbooks/${finding.runbook}/"]`).count()).toBe(1);
+          expect(await item.locator(`a[href="/checks/#${finding.checkId}"]`).count()).toBe(1);
+          if (finding.evidence.length > 0) {
+            expect(await item.locator('pre').textContent()).toBe(finding.evidence.join('\n'));
+          }
         }
       }
-    }
-    await page.close();
-  });
+      await page.close();
+    },
+  );
 
   it.runIf(haveReport)('filters by status and by node', async () => {
     const text = readFileSync(FIXTURE, 'utf8');
@@ -110,7 +113,9 @@ describe.runIf(run)('report viewer', () => {
     if (target === undefined) throw new Error('the lab report has no nodes');
     await page.locator('#report-filter-node').selectOption(target.name);
     expect(await visible('section.k8sdiag-report-node')).toBe(1);
-    expect(await page.locator(`[data-output] section.k8sdiag-report-node[data-node="${target.name}"]`).isVisible()).toBe(true);
+    expect(
+      await page.locator(`[data-output] section.k8sdiag-report-node[data-node="${target.name}"]`).isVisible(),
+    ).toBe(true);
     const expected = target.findings.filter((f) => f.status !== 'pass').length;
     expect(await visible('section.k8sdiag-report-node li.k8sdiag-finding')).toBe(expected);
     await page.close();
@@ -153,7 +158,9 @@ describe.runIf(run)('report viewer', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    const injected = await page.locator('[data-output] script, [data-output] img, [data-output] iframe, [data-output] svg').count();
+    const injected = await page
+      .locator('[data-output] script, [data-output] img, [data-output] iframe, [data-output] svg')
+      .count();
     expect(injected).toBe(0);
     const text = (await page.locator('[data-output]').textContent()) ?? '';
     for (const markup of HOSTILE) expect(text).toContain(markup);

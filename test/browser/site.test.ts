@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runbooks } from '../../src/diagnostics/knowledge/runbooks';
+import { RULES } from '../../src/diagnostics/lint/rules/index';
+import { clusterChecks, hostChecks, nodeChecks } from '../../src/diagnostics/registry';
 import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';
-import { serveStatic, type StaticSite } from './support/server';
+import { type StaticSite, serveStatic } from './support/server';
 
 const run = browserAvailable();
 
@@ -52,8 +55,9 @@ describe.runIf(run)('built site in Chromium', () => {
 
     it('finds a Korean runbook when the query carries a different particle', async () => {
       const page = await open('/ko/');
-      // The runbook says 방화벽 규칙을 ...; the query uses another particle on the same noun.
-      const paths = await search(page, 'iptables 방화벽 규칙이');
+      // The runbook writes 방화벽을, 방화벽이, 규칙을, 규칙은 ...; the query uses 방화벽에서 and 규칙에서,
+      // forms the page never uses: raw Pagefind would keep the particles attached and miss them.
+      const paths = await search(page, '방화벽에서 규칙에서');
       expect(paths.every((path) => path.startsWith('/ko/'))).toBe(true);
       expect(paths.slice(0, 3)).toContain('/ko/runbooks/iptables-flush-lockout/');
       await page.close();
@@ -121,6 +125,59 @@ The connection to the server localhost:8080 was refused - did you specify the ri
         await page.close();
       }
     });
+  });
+
+  describe('checks catalog and runbook pages', () => {
+    const checks = [...Object.values(nodeChecks), ...Object.values(hostChecks), ...Object.values(clusterChecks)];
+
+    it.each([
+      ['/checks/', '/runbooks/'],
+      ['/ko/checks/', '/ko/runbooks/'],
+    ])(
+      '%s has every check with its exact probe commands and every lint rule, anchored by id',
+      async (path, runbookPrefix) => {
+        const page = await open(path);
+        for (const check of checks) {
+          const entry = page.locator(`section[data-check="${check.meta.id}"]`);
+          expect(await entry.locator(`h3#${check.meta.id}`).count()).toBe(1);
+          expect(await entry.locator(`a[href="${runbookPrefix}${check.meta.runbook}/"]`).count()).toBe(1);
+          // expressive-code keeps each block's exact text for its copy button (U+007F = newline)
+          const codes = await entry
+            .locator('button[data-code]')
+            .evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('data-code') ?? '').replace(/\u007f/g, '\n')));
+          expect(codes).toEqual(check.probes.map((probe) => probe.command));
+        }
+        for (const rule of Object.values(RULES)) {
+          const entry = page.locator(`section[data-rule="${rule.meta.id}"]`);
+          expect(await entry.locator(`h3#${rule.meta.id}`).count()).toBe(1);
+          expect(await entry.locator(`a[href="${runbookPrefix}${rule.meta.runbook}/"]`).count()).toBe(1);
+        }
+        await page.close();
+      },
+    );
+
+    it.each(['en', 'ko'] as const)(
+      '%s runbook pages show Detected by / Prevented by linking to catalog anchors',
+      async (lang) => {
+        const page = await browser.context.newPage();
+        for (const entry of runbooks(lang)) {
+          const prefix = lang === 'en' ? '' : '/ko';
+          await page.goto(`${site.origin}${prefix}/runbooks/${entry.frontmatter.runbook}/`, { waitUntil: 'load' });
+          const hrefs = await page
+            .locator('[data-runbook-meta] a')
+            .evaluateAll((links) =>
+              links.map(
+                (a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash,
+              ),
+            );
+          const expected = [...entry.frontmatter.detectedBy, ...entry.frontmatter.preventedBy].map(
+            (id) => `${prefix}/checks/#${id}`,
+          );
+          expect(hrefs).toEqual(expected);
+        }
+        await page.close();
+      },
+    );
   });
 
   describe('CLI download', () => {

@@ -48,9 +48,19 @@ describeLab(
           found[f.checkId] = `${f.status} ${f.runbook}`;
         }
         const want = Object.fromEntries(
-          Object.entries(expected).map(([check, runbook]) => [check, `${found[check]?.split(' ')[0] ?? 'missing'} ${runbook}`]),
+          Object.entries(expected).map(([check, runbook]) => [
+            check,
+            `${found[check]?.split(' ')[0] ?? 'missing'} ${runbook}`,
+          ]),
         );
-        expect(found, JSON.stringify(node.findings.filter((f) => f.status !== 'pass'), null, 1)).toEqual(want);
+        expect(
+          found,
+          JSON.stringify(
+            node.findings.filter((f) => f.status !== 'pass'),
+            null,
+            1,
+          ),
+        ).toEqual(want);
         for (const f of node.findings.filter((x) => x.checkId in expected)) {
           expect(['warn', 'fail']).toContain(f.status);
           expect(f.runbookUrl).toMatch(new RegExp(`/runbooks/${f.runbook}/$`));
@@ -62,10 +72,15 @@ describeLab(
     it(`cluster: found by exactly ${Object.keys(FIELD_LOG_EXPECTED.cluster).sort().join(', ')}`, () => {
       const report = parseReport(run);
       const found = Object.fromEntries(
-        report.cluster.filter((f) => f.status !== 'pass').map((f) => [f.checkId, { runbook: f.runbook, hosts: [...f.hosts].sort() }]),
+        report.cluster
+          .filter((f) => f.status !== 'pass')
+          .map((f) => [f.checkId, { runbook: f.runbook, hosts: [...f.hosts].sort() }]),
       );
       const want = Object.fromEntries(
-        Object.entries(FIELD_LOG_EXPECTED.cluster).map(([k, v]) => [k, { runbook: v.runbook, hosts: [...v.hosts].sort() }]),
+        Object.entries(FIELD_LOG_EXPECTED.cluster).map(([k, v]) => [
+          k,
+          { runbook: v.runbook, hosts: [...v.hosts].sort() },
+        ]),
       );
       expect(found).toEqual(want);
     });
@@ -77,7 +92,9 @@ describeLab(
       expect(sections.length).toBeGreaterThan(5);
       expect(sections.every((s) => !s.skipped)).toBe(true);
       const arch = worker2.findings.find((f) => f.checkId === 'node-binary-arch');
-      expect(arch?.evidence.join('\n')).toMatch(/\/usr\/local\/bin\/containerd: ELF 64-bit LSB executable, ARM aarch64/);
+      expect(arch?.evidence.join('\n')).toMatch(
+        /\/usr\/local\/bin\/containerd: ELF 64-bit LSB executable, ARM aarch64/,
+      );
       const drop = worker2.findings.find((f) => f.checkId === 'iptables-policy-drop');
       expect(drop?.evidence.join('\n')).toMatch(/INPUT/);
     });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeLab } from '../lab/describe-lab.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
 import { healthy } from '../lab/scenarios/index.ts';
-import { type CliRun, digest, k8sdiag, LAB_LIMITS, parseReport, targetArgs } from './support.ts';
+import { type CliRun, controlChars, digest, k8sdiag, LAB_LIMITS, parseReport, targetArgs } from './support.ts';
 
 describeLab(
   'e2e: healthy cluster',
@@ -60,12 +60,18 @@ describeLab(
       const report = parseReport(run);
       expect(report.cluster.length).toBeGreaterThan(0);
       for (const finding of report.cluster) {
-        expect(`${finding.checkId} ${finding.status}: ${finding.message}`).toBe(`${finding.checkId} pass: ${finding.message}`);
+        expect(`${finding.checkId} ${finding.status}: ${finding.message}`).toBe(
+          `${finding.checkId} pass: ${finding.message}`,
+        );
       }
     });
 
     it('gives the same verdicts from --host as from the inventory', async () => {
-      const byHost = await k8sdiag(lab, [...targetArgs(lab, ['k8s-master', 'k8s-worker1', 'k8s-worker2']), '--format', 'json'], 60_000);
+      const byHost = await k8sdiag(
+        lab,
+        [...targetArgs(lab, ['k8s-master', 'k8s-worker1', 'k8s-worker2']), '--format', 'json'],
+        60_000,
+      );
       const a = parseReport(run);
       const b = parseReport(byHost);
       expect(b.nodes.map((n) => digest(n).map((d) => d.split(' ').slice(0, 2).join(' ')))).toEqual(
@@ -77,7 +83,7 @@ describeLab(
       const text = await k8sdiag(lab, [...targetArgs(lab), '--format', 'text'], 60_000);
       expect(text.code, text.stderr).toBe(0);
       expect(text.stdout).toContain('k8s-master');
-      expect(text.stdout).not.toMatch(/\u001b\[/);
+      expect(controlChars(text.stdout)).toEqual([]);
     });
   },
   { needCli: true },

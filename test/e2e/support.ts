@@ -2,10 +2,11 @@
  * Shared helpers for the end-to-end tests: run the bundled CLI inside a lab's hub namespace, parse
  * and validate its JSON report, and summarise findings.
  */
+
+import { type Report, type ReportNode, reportSchema } from '../../src/diagnostics/report/schema';
 import { CLI } from '../lab/guard.ts';
 import type { Lab } from '../lab/lab.ts';
 import { type RunResult, runAsync } from '../lab/sh.ts';
-import { type Report, type ReportNode, reportSchema } from '../../src/diagnostics/report/schema';
 
 export interface CliRun extends RunResult {
   killedByDeadline: boolean;
@@ -78,3 +79,13 @@ export const LAB_LIMITS: Readonly<Record<string, RegExp>> = {
   // A kubeadm worker has no kubeconfig for anyone (that is user-kubeconfig-missing's verdict to give).
   'kubeconfig-localhost': /^vagrant has no readable kubeconfig \(see user-kubeconfig-missing\)$/,
 };
+
+/** Control characters (C0 and DEL) in `text` other than `allowed`, as U+XXXX, each once. */
+export function controlChars(text: string, allowed = '\n'): string[] {
+  const found = new Set<string>();
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if ((code < 0x20 || code === 0x7f) && !allowed.includes(ch)) found.add(`U+${code.toString(16).padStart(4, '0')}`);
+  }
+  return [...found];
+}

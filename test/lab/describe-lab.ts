@@ -23,6 +23,7 @@ export function describeLab(
       });
     });
   } else {
+    process.stderr.write(`skipping "${title}": ${reason}\n`);
     describe.skip(`${title} [skipped: ${reason}]`, fn);
   }
 }

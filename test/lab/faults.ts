@@ -19,7 +19,12 @@ export type Fault =
   | 'no-file'
   | 'busybox-sh'
   | 'flood'
-  | 'hostile';
+  | 'hostile'
+  // Node states that the field log does not show but checks look for, built for real:
+  | 'ip-forward-off'
+  | 'bridge-nf-off'
+  | 'backend-split'
+  | 'kubeconfig-localhost';
 
 function setFile(node: NodeSpec, file: FileSpec): void {
   const index = node.files.findIndex((f) => f.path === file.path);
@@ -82,11 +87,64 @@ export function withFault(spec: LabSpec, name: string, fault: Fault): LabSpec {
       // A file name with a newline, a fake marker line, escapes and HTML (no '/': it is one name),
       // printed raw by a probe's glob.
       // A line of three backticks would close a Markdown code fence if a reporter quoted it bare.
-      setFile(node, { path: `/var/lib/apt/lists/evil\n${FAKE_MARKER}\n\`\`\`\n${HOSTILE_NAME}_InRelease`, content: 'x' });
+      setFile(node, {
+        path: `/var/lib/apt/lists/evil\n${FAKE_MARKER}\n\`\`\`\n${HOSTILE_NAME}_InRelease`,
+        content: 'x',
+      });
       setFile(node, { path: '/home/vagrant/.kube', content: { directory: true }, owner: 'vagrant', mode: 0o755 });
       setFile(node, {
         path: '/home/vagrant/.kube/config',
         content: `apiVersion: v1\nclusters:\n- cluster:\n    server: https://${node.privateIp}:6443${HOSTILE_TEXT}\n  name: x\ncurrent-context: ${HOSTILE_TEXT}\nkind: Config\n`,
+        owner: 'vagrant',
+        mode: 0o600,
+      });
+      break;
+    case 'ip-forward-off':
+      node.sysctls['net.ipv4.ip_forward'] = '0';
+      setFile(node, { path: '/etc/sysctl.d/k8s.conf', content: 'net.bridge.bridge-nf-call-iptables  = 1\n' });
+      break;
+    case 'bridge-nf-off':
+      node.sysctls['net.bridge.bridge-nf-call-iptables'] = '0';
+      node.sysctls['net.bridge.bridge-nf-call-ip6tables'] = '0';
+      setFile(node, { path: '/etc/sysctl.d/k8s.conf', content: 'net.ipv4.ip_forward                 = 1\n' });
+      setFile(node, { path: '/etc/modules-load.d/k8s.conf', content: 'overlay\n' });
+      break;
+    case 'backend-split':
+      // An old script that called iptables-legacy directly: its rules live in the other backend.
+      node.iptablesLegacy = [
+        '*filter',
+        ':INPUT ACCEPT [0:0]',
+        ':FORWARD ACCEPT [0:0]',
+        ':OUTPUT ACCEPT [0:0]',
+        '-A INPUT -p tcp -m tcp --dport 8080 -j ACCEPT',
+        '-A FORWARD -s 203.0.113.0/24 -j ACCEPT',
+        'COMMIT',
+        '',
+      ].join('\n');
+      break;
+    case 'kubeconfig-localhost':
+      setFile(node, { path: '/home/vagrant/.kube', content: { directory: true }, owner: 'vagrant', mode: 0o755 });
+      setFile(node, {
+        path: '/home/vagrant/.kube/config',
+        content: [
+          'apiVersion: v1',
+          'clusters:',
+          '- cluster:',
+          '    server: http://localhost:8080',
+          '  name: local',
+          'contexts:',
+          '- context:',
+          '    cluster: local',
+          '    user: vagrant',
+          '  name: local',
+          'current-context: local',
+          'kind: Config',
+          'preferences: {}',
+          'users:',
+          '- name: vagrant',
+          '  user: {}',
+          '',
+        ].join('\n'),
         owner: 'vagrant',
         mode: 0o600,
       });

@@ -9,7 +9,17 @@ import { attempt, isRoot } from './sh.ts';
 
 export const CLI = join(REPO_ROOT, 'build/cli/k8sdiag.mjs');
 
-const TOOLS = ['ip', 'unshare', 'nsenter', 'iptables-restore', 'iptables-legacy-restore', 'ssh-keygen', 'openssl', 'gpg', 'mknod'];
+const TOOLS = [
+  'ip',
+  'unshare',
+  'nsenter',
+  'iptables-restore',
+  'iptables-legacy-restore',
+  'ssh-keygen',
+  'openssl',
+  'gpg',
+  'mknod',
+];
 
 /** Undefined when the lab can run; otherwise why not, in one line. */
 export function labUnavailable(options: { needCli?: boolean } = {}): string | undefined {

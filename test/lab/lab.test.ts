@@ -10,9 +10,9 @@ import { REPO_ROOT } from './assets.ts';
 import { hubNs, labDir, nodeNs } from './config.ts';
 import { describeLab } from './describe-lab.ts';
 import { down, type Lab, status, up } from './lab.ts';
-import { snapshotLab } from './snapshot.ts';
 import { healthy } from './scenarios/index.ts';
 import { attempt, must } from './sh.ts';
+import { snapshotLab } from './snapshot.ts';
 
 const hostNetwork = (): string =>
   ['link', 'addr', 'route', 'rule']
@@ -61,25 +61,35 @@ describeLab('test lab', () => {
     // Workers reach the control plane's TLS listener on 6443.
     expect(inNode(lab, 'k8s-worker2', 'curl -sk --max-time 5 https://198.51.100.10:6443/healthz')).toBe('ok');
     // The NAT-like address is the same on every node, each on its own link: it answers locally only.
-    expect(inNode(lab, 'k8s-master', 'ip -o -4 addr show dev eth0 | awk \'{print $4}\'').trim()).toBe('203.0.113.15/24');
+    expect(inNode(lab, 'k8s-master', "ip -o -4 addr show dev eth0 | awk '{print $4}'").trim()).toBe('203.0.113.15/24');
   });
 
   it('snapshots see writes and only writes (the read-only proof can fail)', async () => {
     const lab = await up(healthy(id, 2));
     const first = snapshotLab(lab);
     // Reading, as root too, changes nothing the snapshot sees.
-    inNode(lab, 'k8s-worker1', 'cat /etc/passwd >/dev/null; sudo -n iptables-save >/dev/null; ls -la ~ /etc/kubernetes >/dev/null');
+    inNode(
+      lab,
+      'k8s-worker1',
+      'cat /etc/passwd >/dev/null; sudo -n iptables-save >/dev/null; ls -la ~ /etc/kubernetes >/dev/null',
+    );
     const second = snapshotLab(lab);
     expect(second).toEqual(first);
     // A firewall change and a file written: both seen.
-    inNode(lab, 'k8s-worker1', 'sudo -n iptables -A INPUT -p tcp --dport 1 -j ACCEPT; sudo -n touch /etc/kubernetes/was-here');
+    inNode(
+      lab,
+      'k8s-worker1',
+      'sudo -n iptables -A INPUT -p tcp --dport 1 -j ACCEPT; sudo -n touch /etc/kubernetes/was-here',
+    );
     const third = snapshotLab(lab);
     expect(third.get('k8s-master')).toEqual(first.get('k8s-master'));
     const before = first.get('k8s-worker1');
     const after = third.get('k8s-worker1');
     expect(after?.kernel).not.toBe(before?.kernel);
     expect(after?.kernel).toContain('-A INPUT -p tcp -m tcp --dport 1 -j ACCEPT');
-    expect(after?.files.filter((line) => !before?.files.includes(line)).join('\n')).toMatch(/etc\/kubernetes\/was-here/);
+    expect(after?.files.filter((line) => !before?.files.includes(line)).join('\n')).toMatch(
+      /etc\/kubernetes\/was-here/,
+    );
   });
 
   it('tears down completely, idempotently', () => {
@@ -104,9 +114,13 @@ describeLab('test lab', () => {
       "process.stdout.write('ready\\n');",
       'setInterval(() => {}, 1000);',
     ].join('\n');
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--input-type=module', '-e', driver], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', '--input-type=module', '-e', driver],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('ready')) resolve();
@@ -120,9 +134,13 @@ describeLab('test lab', () => {
     expect(left.processes.some((p) => p.command.startsWith('sshd:'))).toBe(true);
 
     const cli = join(REPO_ROOT, 'test/lab/cli.ts');
-    const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', cli, 'down', '--id', killedId], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', cli, 'down', '--id', killedId],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/removed 3 namespaces, stopped \d+ processes/);
     expect(result.stdout).toContain('lab status: clean');

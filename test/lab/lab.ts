@@ -100,8 +100,12 @@ function installExitHandlers(): void {
       }
     }
   });
+  let exiting = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    // Stays installed: a second signal during teardown must not kill the process half-way through it.
+    process.on(signal, () => {
+      if (exiting) return;
+      exiting = true;
       // process.exit runs the 'exit' handler above.
       process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
     });
@@ -406,6 +410,20 @@ function signal(pids: readonly number[], sig: NodeJS.Signals): void {
   }
 }
 
+/** rm -rf with a few retries (a process that was just killed may still be closing files in it). */
+function removeDir(dir: string): void {
+  for (let attemptNo = 1; ; attemptNo += 1) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      if (!existsSync(dir)) return;
+    } catch (error) {
+      if (attemptNo >= 5) throw new Error(`could not remove ${dir}: ${String(error)}`);
+    }
+    if (attemptNo >= 5) throw new Error(`could not remove ${dir}: it keeps coming back`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+
 export interface DownReport {
   namespaces: string[];
   killed: number[];
@@ -427,7 +445,7 @@ export function down(id: string): DownReport {
   signal(stubborn, 'SIGKILL');
   const left = waitGone(stubborn, 3000);
   for (const ns of namespaces) attempt('ip', ['netns', 'del', ns]);
-  rmSync(labDir(id), { recursive: true, force: true });
+  removeDir(labDir(id));
   live.delete(id);
   const remaining = netnsList().filter(mine);
   if (left.length > 0 || remaining.length > 0) {

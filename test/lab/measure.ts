@@ -62,11 +62,40 @@ function pssKiB(pid: number): number {
   }
 }
 
-/** Runs `client` in the hub namespace under /usr/bin/time and samples its process tree. */
+/** Processes whose command line contains `needle` (a scan of /proc). */
+export function pidsMentioning(needle: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(needle)) out.push(Number(entry));
+    } catch {
+      // exited
+    }
+  }
+  return out;
+}
+
+/** CPU seconds a live process and its waited-for children have used (utime, stime, cutime, cstime). */
+export function cpuSecondsOf(pid: number, clockTicks: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / clockTicks;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs `client` in the hub namespace under /usr/bin/time and samples its process tree. `detached`
+ * names processes that belong to the client but left its tree (ssh ControlPersist masters, which
+ * fork into the background): they are added to the memory samples (looked up every 500 ms).
+ */
 export function measure(
   hub: string,
   client: readonly string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; deadlineMs: number },
+  options: { input?: string; env?: NodeJS.ProcessEnv; deadlineMs: number; detached?: string },
 ): Promise<Measurement> {
   const dir = mkdtempSync(join(tmpdir(), 'k8sdiag-bench-'));
   const timeFile = join(dir, 'time');
@@ -79,9 +108,16 @@ export function measure(
   child.stderr.on('data', (c: Buffer) => err.push(c));
   child.stdin.end(options.input ?? '');
   let peak = 0;
+  let extra: number[] = [];
+  let lastScan = 0;
   const sampler = setInterval(() => {
     if (child.pid === undefined) return;
-    const total = tree(child.pid).reduce((sum, pid) => sum + pssKiB(pid), 0);
+    if (options.detached !== undefined && Date.now() - lastScan > 500) {
+      lastScan = Date.now();
+      extra = pidsMentioning(options.detached);
+    }
+    const pids = new Set([...tree(child.pid), ...extra]);
+    const total = [...pids].reduce((sum, pid) => sum + pssKiB(pid), 0);
     if (total > peak) peak = total;
   }, 100);
   const killer = setTimeout(() => child.kill('SIGKILL'), options.deadlineMs);

@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import { EXIT, K8sdiagError } from '../errors';
 import { explain } from '../explain/explain';
 import { formatExplanationsJson, formatExplanationsText } from '../explain/format';
-import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl } from '../explain/options';
+import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl, textFromRawArgs } from '../explain/options';
 import { runbooks, runbookUrl } from '../knowledge/runbooks';
 
 /** Logs can be long; the end of a log is where the error is, so the tail is kept. */
@@ -47,14 +47,15 @@ export default defineCommand({
     limit: { type: 'string', default: '3', description: 'How many runbooks to show at most', valueHint: 'n' },
     'docs-url': docsUrlArg,
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const lang = parseLang(args.lang);
     const docsUrl = resolveDocsUrl(args['docs-url'], process.env);
     const limit = Number.parseInt(String(args.limit), 10);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10) {
       throw new K8sdiagError('E_USAGE', `--limit must be a number from 1 to 10, got "${String(args.limit)}"`);
     }
-    const positional = args._.length > 0 ? args._ : args.text === undefined ? [] : [args.text];
+    // Not citty's positionals: a pasted "-bash: ..." must stay text, not turn into flags.
+    const positional = textFromRawArgs(rawArgs, ['lang', 'format', 'limit', 'docs-url']);
     const text = positional.length === 1 && positional[0] === '-' ? await readStdin() : positional.join(' ');
     if (text.trim() === '') {
       throw new K8sdiagError('E_USAGE', 'nothing to explain: pass the error text, or "-" to read it from stdin');

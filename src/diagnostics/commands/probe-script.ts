@@ -9,7 +9,7 @@ import { EXIT, K8sdiagError } from '../errors';
 import { newNonce } from '../probe/nonce';
 import { buildProbeScript } from '../probe/script';
 import { cittyArgs, list, PROBE_SCRIPT_OPTIONS, parseOptions, seconds, str } from '../runner/options';
-import { planForRole, type ScriptRole, SCRIPT_ROLES } from '../runner/plans';
+import { planForRole, SCRIPT_ROLES, type ScriptRole } from '../runner/plans';
 import { registryCatalog } from '../runner/registry-catalog';
 import { ignoring } from '../runner/run';
 
@@ -25,7 +25,8 @@ export default defineCommand({
     const { values, positionals } = parseOptions(rawArgs, PROBE_SCRIPT_OPTIONS);
     if (positionals.length > 0) throw new K8sdiagError('E_USAGE', `unexpected argument "${positionals[0]}"`);
     const role = (str(values, 'role') ?? 'all') as ScriptRole;
-    if (!SCRIPT_ROLES.includes(role)) throw new K8sdiagError('E_USAGE', `--role: "${role}" is not one of ${SCRIPT_ROLES.join(', ')}`);
+    if (!SCRIPT_ROLES.includes(role))
+      throw new K8sdiagError('E_USAGE', `--role: "${role}" is not one of ${SCRIPT_ROLES.join(', ')}`);
     const catalog = ignoring(registryCatalog(), list(values, 'ignore'));
     const plan = planForRole(catalog, role, Math.ceil(seconds(values, 'probe-timeout', 10)));
     const script = buildProbeScript(plan, { nonce: newNonce() });

@@ -22,7 +22,10 @@ export default defineCommand({
     const { values, positionals } = parseOptions(rawArgs, RUN_OPTIONS);
     if (positionals.length > 0) {
       const { K8sdiagError } = await import('../errors');
-      throw new K8sdiagError('E_USAGE', `unexpected argument "${positionals[0]}"; nodes are given with --host, -i, --vagrant or --ssh-config`);
+      throw new K8sdiagError(
+        'E_USAGE',
+        `unexpected argument "${positionals[0]}"; nodes are given with --host, -i, --vagrant or --ssh-config`,
+      );
     }
     const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
     return executeRun(values, registryCatalog(), {

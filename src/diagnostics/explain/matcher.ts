@@ -6,8 +6,9 @@
  * Scoring, per runbook phrase (one signature, one symptom, the cause or the title):
  * - coverage: how much of the phrase the text contains, as IDF-weighted unigrams plus bigrams
  *   (bigrams reward the words in the phrase's order);
- * - for short input, also how much of the input the phrase explains, damped when the shared
- *   words carry little evidence (a lone "error" matches nothing).
+ * - for short input (a few lines), also how much of the input the phrase, or the runbook as a
+ *   whole, explains, damped when the shared words carry little evidence (a lone "error" matches
+ *   nothing); this is what lets a description such as "kubeadm join 태스크가 로그 없이 멈춤" match.
  * Long input is cut into windows of a few relevant lines, so words from unrelated lines of a
  * log do not add up to a false match. A runbook's score is 0.9 x its best phrase (weighted by
  * kind) + 0.1 x its second best, so that of two runbooks sharing a signature the one with more
@@ -217,9 +218,9 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       // A short description ("vagrant up 실행 시 세션 중단") may be explained by a runbook as a
       // whole (a word from the title, another from a symptom) better than by any one phrase.
       const query = whole;
-      perDoc.forEach((entry, index) =>
-        offer(entry, explained(docTerms[index] ?? new Set(), query) * KIND_WEIGHT.symptom),
-      );
+      perDoc.forEach((entry, index) => {
+        offer(entry, explained(docTerms[index] ?? new Set(), query) * KIND_WEIGHT.symptom);
+      });
     }
     const results: Match[] = [];
     perDoc.forEach((entry, index) => {

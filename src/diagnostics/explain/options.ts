@@ -64,3 +64,27 @@ export function colorEnabled(isTTY: boolean | undefined, env: Readonly<OptionsEn
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return isTTY === true && env.TERM !== 'dumb';
 }
+
+/**
+ * The error text from `explain`'s raw arguments. Pasted errors often start with a dash
+ * ("-bash: ./kubeadm: cannot execute binary file"), which an option parser would take for flags,
+ * so the text is every argument that is not one of `valueOptions` (with its value), joined by
+ * spaces; everything after `--` is text as well.
+ */
+export function textFromRawArgs(rawArgs: readonly string[], valueOptions: readonly string[]): string[] {
+  const text: string[] = [];
+  for (let i = 0; i < rawArgs.length; i += 1) {
+    const arg = rawArgs[i] ?? '';
+    if (arg === '--') {
+      text.push(...rawArgs.slice(i + 1));
+      break;
+    }
+    const name = /^--([a-z-]+)(?:=|$)/.exec(arg)?.[1];
+    if (name !== undefined && valueOptions.includes(name)) {
+      if (!arg.includes('=')) i += 1;
+      continue;
+    }
+    text.push(arg);
+  }
+  return text;
+}

@@ -13,9 +13,17 @@ export interface RegionMatch {
   region: TextRegion;
 }
 
-/** Every match of `pattern` (must have the g flag) in every region. */
-export function* regionMatches(regions: readonly TextRegion[], pattern: RegExp): Generator<RegionMatch> {
+/**
+ * Every match of `pattern` (must have the g flag) in every region. `needles`: strings of which a
+ * region must contain at least one for the pattern to be able to match (a cheap indexOf filter).
+ */
+export function* regionMatches(
+  regions: readonly TextRegion[],
+  pattern: RegExp,
+  needles: readonly string[] = [],
+): Generator<RegionMatch> {
   for (const region of regions) {
+    if (needles.length > 0 && !needles.some((needle) => region.text.includes(needle))) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(region.text); m !== null; m = pattern.exec(region.text)) {
       if (m[0] === '') {

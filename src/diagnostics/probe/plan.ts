@@ -8,12 +8,12 @@ import { K8sdiagError } from '../errors';
 import type { Check, ClusterCheck, Probe } from '../types';
 import { readOnlyViolations } from './read-only';
 import {
-  ROLE_SECTION_KEY,
   DEFAULT_CAP_BYTES,
   DEFAULT_PROBE_TIMEOUT_SECONDS,
   INFRA_OWNER,
   type PlannedProbe,
   type ProbePlan,
+  ROLE_SECTION_KEY,
 } from './types';
 
 /** The runner's own probes: role detection (a control-plane node has the API server manifest). */
@@ -89,5 +89,8 @@ export function planProbes(
 /** Identifies a plan (commands, order, limits): `analyze` uses it to pick the plan a script was built from. */
 export function planHash(plan: ProbePlan): string {
   const shape = plan.probes.map((p) => [p.index, p.keys, p.command, p.needsRoot, p.timeoutSeconds]);
-  return createHash('sha256').update(JSON.stringify([plan.capBytes, shape])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([plan.capBytes, shape]))
+    .digest('hex')
+    .slice(0, 16);
 }

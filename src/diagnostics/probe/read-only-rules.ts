@@ -321,7 +321,8 @@ const ncPortProbe = flagsRule('nc', { short: 'zvn46', withValue: 'w', positional
   r.flags.includes('-z') ? [] : ['nc: only port probes with -z are allowed'],
 );
 /** `nc -z` port probes, and `nc -h` (help, to see whether this nc has -z). */
-const ncRule: ArgRule = (args, nested) => (args.length === 1 && args[0]?.text === '-h' ? [] : ncPortProbe(args, nested));
+const ncRule: ArgRule = (args, nested) =>
+  args.length === 1 && args[0]?.text === '-h' ? [] : ncPortProbe(args, nested);
 
 const findRule = denyFlags('find', '', []);
 const findActions: ArgRule = (args, nested) => {
@@ -413,7 +414,12 @@ const crictlRule = subcommand(
 const kubeadmRule: ArgRule = (args) => {
   const words = args.map((a) => a.text).filter((t) => !t.startsWith('-'));
   const joined = words.slice(0, 3).join(' ');
-  if (words.length === 0 || words[0] === 'version' || joined.startsWith('certs check-expiration') || joined.startsWith('config images list'))
+  if (
+    words.length === 0 ||
+    words[0] === 'version' ||
+    joined.startsWith('certs check-expiration') ||
+    joined.startsWith('config images list')
+  )
     return [];
   return [`kubeadm: "${words.slice(0, 2).join(' ')}" is not on the read-only list`];
 };

@@ -62,7 +62,16 @@ export function sedScriptProblems(script: string): string[] {
       while (i < n && /[0-9]/.test(script[i] as string)) i++;
       continue;
     }
-    if (cmd === '#' || cmd === ':' || cmd === 'b' || cmd === 't' || cmd === 'T' || cmd === 'a' || cmd === 'i' || cmd === 'c') {
+    if (
+      cmd === '#' ||
+      cmd === ':' ||
+      cmd === 'b' ||
+      cmd === 't' ||
+      cmd === 'T' ||
+      cmd === 'a' ||
+      cmd === 'i' ||
+      cmd === 'c'
+    ) {
       // label or text: to the end of the line (labels also end at `;`)
       while (i < n && script[i] !== '\n' && !(script[i] === ';' && 'btT:'.includes(cmd))) i++;
       continue;
@@ -114,7 +123,9 @@ export function sedProblems(args: readonly WordToken[]): string[] {
       problems.push('sed: -f reads a script file the checker cannot see');
       i++;
     } else if (text.startsWith('-') && text !== '-') {
-      if (!/^-[nErsuz]+$|^--(quiet|silent|regexp-extended|separate|unbuffered|null-data|posix|debug|sandbox)$/.test(text)) {
+      if (
+        !/^-[nErsuz]+$|^--(quiet|silent|regexp-extended|separate|unbuffered|null-data|posix|debug|sandbox)$/.test(text)
+      ) {
         problems.push(`sed: flag ${text} is not on the read-only list`);
       }
     } else if (!sawScript) {
@@ -167,7 +178,8 @@ export function awkProgramProblems(program: string): string[] {
   if (/\bsystem\s*\(/.test(code)) problems.push('awk: system() runs a command');
   if (/\bgetline\b/.test(code)) problems.push('awk: getline reads commands or files');
   if (/(^|[^|])\|(?!\|)/.test(code)) problems.push('awk: | pipes to a command');
-  if (/>/.test(code.replace(/>=/g, ''))) problems.push('awk: > can redirect output to a file (write comparisons as a < b)');
+  if (/>/.test(code.replace(/>=/g, '')))
+    problems.push('awk: > can redirect output to a file (write comparisons as a < b)');
   return problems;
 }
 
@@ -178,7 +190,6 @@ export function awkProblems(args: readonly WordToken[]): string[] {
     if (text === '-F' || text === '-v') {
       i++;
     } else if (/^-[Fv]./.test(text)) {
-      continue;
     } else if (text === '-f' || text.startsWith('--file') || text === '-E') {
       return ['awk: -f reads a program file the checker cannot see'];
     } else if (text.startsWith('-') && text !== '-') {

@@ -6,7 +6,21 @@
 import { READ_ONLY_RULES } from './read-only-rules';
 import { lexShell, type Token, type WordToken } from './shell-lexer';
 
-const RESERVED_PREFIX = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'esac']);
+const RESERVED_PREFIX = new Set([
+  '!',
+  '{',
+  '}',
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  'esac',
+]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /** Variables that would change what a command is or loads. */
 const DANGEROUS_ASSIGNMENT = /^(PATH|LD_[A-Z_]+|ENV|BASH_ENV|SHELLOPTS|PS4)=/;
@@ -26,7 +40,9 @@ function checkRedirection(token: Extract<Token, { kind: 'redir' }>): string[] {
       return [];
     case '>&':
     case '<&':
-      return /^([0-9]|-)$/.test(token.target) ? [] : [`redirection ${token.op}${token.target} is not a descriptor copy`];
+      return /^([0-9]|-)$/.test(token.target)
+        ? []
+        : [`redirection ${token.op}${token.target} is not a descriptor copy`];
     case '>':
     case '>>':
     case '>|':
@@ -44,7 +60,8 @@ function checkNamed(name: string, args: readonly WordToken[], depth: number, val
   if (base.includes('/') || base === '') return [`command ${name} must be a bare name or an absolute path`];
   const rule = READ_ONLY_RULES[base];
   if (rule === undefined) return [`command "${base}" is not on the read-only list`];
-  const nested = (rest: readonly WordToken[]): string[] => (depth > 4 ? ['nesting too deep'] : checkSimpleCommand(rest, depth + 1, values));
+  const nested = (rest: readonly WordToken[]): string[] =>
+    depth > 4 ? ['nesting too deep'] : checkSimpleCommand(rest, depth + 1, values);
   return rule(args, nested);
 }
 
@@ -68,7 +85,10 @@ function checkSimpleCommand(words: readonly WordToken[], depth: number, values: 
 
 /** OpenSSH-style glob for case patterns over literal values. */
 function caseMatch(pattern: string, value: string): boolean {
-  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   try {
     return new RegExp(`^${re}$`).test(value);
   } catch {
@@ -99,7 +119,10 @@ function checkTokens(tokens: readonly Token[], inherited: Values, depth: number)
     const merged: Values = new Map(loopValues);
     for (const frame of cases) {
       if (frame.state === 'body' && frame.subject !== undefined && frame.remaining !== undefined) {
-        merged.set(frame.subject, frame.remaining.filter((v) => frame.patterns.some((p) => caseMatch(p, v))));
+        merged.set(
+          frame.subject,
+          frame.remaining.filter((v) => frame.patterns.some((p) => caseMatch(p, v))),
+        );
       }
     }
     return merged;
@@ -107,7 +130,11 @@ function checkTokens(tokens: readonly Token[], inherited: Values, depth: number)
   const flush = (): void => {
     if (forHeader !== undefined) {
       const [name, inWord, ...list] = forHeader;
-      if (name !== undefined && inWord?.text === 'in' && list.every((w) => w.literal)) loopValues.set(name.text, list.map((w) => w.text));
+      if (name !== undefined && inWord?.text === 'in' && list.every((w) => w.literal))
+        loopValues.set(
+          name.text,
+          list.map((w) => w.text),
+        );
       else if (name !== undefined) loopValues.delete(name.text);
       forHeader = undefined;
     } else if (words.length > 0) {
@@ -124,7 +151,8 @@ function checkTokens(tokens: readonly Token[], inherited: Values, depth: number)
   for (const token of tokens) {
     const top = cases[cases.length - 1];
     // Command substitutions are checked where they stand, with the loop variables known there.
-    if (token.kind !== 'op') for (const inner of token.subs) errors.push(...readOnlyViolations(inner, depth + 1, values()));
+    if (token.kind !== 'op')
+      for (const inner of token.subs) errors.push(...readOnlyViolations(inner, depth + 1, values()));
     if (token.kind === 'redir') {
       errors.push(...checkRedirection(token));
       continue;

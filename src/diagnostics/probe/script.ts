@@ -106,8 +106,11 @@ export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): strin
   ];
   for (const probe of plan.probes) {
     const keys = probe.keys.join(',');
-    if (!/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/.test(keys)) throw new Error(`probe names must match [A-Za-z0-9_.-]+: "${keys}"`);
-    lines.push(`k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${keys} ${shQuote(probe.command)}`);
+    if (!/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/.test(keys))
+      throw new Error(`probe names must match [A-Za-z0-9_.-]+: "${keys}"`);
+    lines.push(
+      `k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${keys} ${shQuote(probe.command)}`,
+    );
   }
   lines.push('k8sdiag_mark Z', 'exit 0', '}', '');
   return lines.filter((line) => line !== '').join('\n');

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: messages quote shell syntax (${ ... })
 /**
  * A small POSIX sh lexer for the read-only checker: enough of the grammar to find every simple
  * command, every redirection and every command substitution in a probe's command line.

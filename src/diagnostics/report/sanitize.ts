@@ -4,6 +4,7 @@
  * isolates (which can reorder what a reader sees). Markdown and XML get their own escaping.
  */
 
+// biome-ignore-all lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this file
 // CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences, 8-bit CSI.
 const ESCAPES =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;

@@ -20,7 +20,7 @@ import type { Probe } from '../types';
 import { type Gathered, interpret, judge } from './diagnose';
 import { flag, formatOf, inventoryParserOf, k8sVersionOf, list, listRaw, type ParsedValues, str } from './options';
 import { checkMeta, type RegistryCatalog } from './registry-catalog';
-import { ignoring, type Io } from './run';
+import { type Io, ignoring } from './run';
 
 export interface SavedOutput {
   host: string;
@@ -45,11 +45,25 @@ export function readSavedOutput(file: string, host: string): SavedOutput {
     if (data !== undefined && typeof data === 'object' && data !== null) {
       const msg = typeof data['msg'] === 'string' ? (data['msg'] as string).split('\n')[0] : undefined;
       if (data['unreachable'] === true) {
-        return { host, file, status: 'unreachable', reason: `ansible: ${msg ?? 'unreachable'}`, output: Buffer.alloc(0), format: 'ansible' };
+        return {
+          host,
+          file,
+          status: 'unreachable',
+          reason: `ansible: ${msg ?? 'unreachable'}`,
+          output: Buffer.alloc(0),
+          format: 'ansible',
+        };
       }
       const stdout = typeof data['stdout'] === 'string' ? (data['stdout'] as string) : '';
       if (stdout === '' && data['failed'] === true) {
-        return { host, file, status: 'error', reason: `ansible: ${msg ?? 'failed'}`, output: Buffer.alloc(0), format: 'ansible' };
+        return {
+          host,
+          file,
+          status: 'error',
+          reason: `ansible: ${msg ?? 'failed'}`,
+          output: Buffer.alloc(0),
+          format: 'ansible',
+        };
       }
       // Ansible's script module runs under a pty: lines end in \r\n.
       const text = stdout.includes('\r\n@@K8SDIAG ') ? stdout.replace(/\r\n/g, '\n') : stdout;
@@ -61,17 +75,25 @@ export function readSavedOutput(file: string, host: string): SavedOutput {
       host,
       file,
       status: 'error',
-      reason: 'empty output: parallel-ssh writes nothing for a host it could not reach or run on (see its -e directory)',
+      reason:
+        'empty output: parallel-ssh writes nothing for a host it could not reach or run on (see its -e directory)',
       output: bytes,
       format: 'pssh',
     };
   }
   const crlf = bytes.includes('\r\n@@K8SDIAG ');
-  return { host, file, status: 'ok', output: crlf ? Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : bytes, format: 'pssh' };
+  return {
+    host,
+    file,
+    status: 'ok',
+    output: crlf ? Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : bytes,
+    format: 'pssh',
+  };
 }
 
-export function readOutputDir(dir: string): SavedOutput[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new K8sdiagError('E_INPUT', 'not a directory of collected outputs', { file: dir });
+export function readOutputDir(dir: string, allowEmpty = false): SavedOutput[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new K8sdiagError('E_INPUT', 'not a directory of collected outputs', { file: dir });
   const outputs: SavedOutput[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
@@ -79,19 +101,74 @@ export function readOutputDir(dir: string): SavedOutput[] {
     if (!statSync(file).isFile()) continue;
     outputs.push(readSavedOutput(file, name));
   }
-  if (outputs.length === 0) throw new K8sdiagError('E_INPUT', 'no output files (expected one file per host from ansible -t or parallel-ssh -o)', { file: dir });
+  if (outputs.length === 0 && !allowEmpty) {
+    throw new K8sdiagError(
+      'E_INPUT',
+      'no output files (expected one file per host from ansible -t or parallel-ssh -o)',
+      { file: dir },
+    );
+  }
   return outputs;
+}
+
+/** How an ssh error line reads: the status of a host parallel-ssh could not run on. */
+export function statusFromSshError(text: string): Collected['status'] {
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|host key .* not known/i.test(text))
+    return 'host-key-refused';
+  if (/Permission denied|Too many authentication failures/i.test(text)) return 'auth-failed';
+  if (/Connection timed out|Operation timed out|Timed out|timeout/i.test(text)) return 'timeout';
+  if (
+    /Connection refused|No route to host|Network is unreachable|Could not resolve|Name or service not known/i.test(text)
+  )
+    return 'unreachable';
+  return 'error';
+}
+
+/**
+ * parallel-ssh writes nothing to -o for a host it could not reach; its -e directory has ssh's
+ * message. Hosts with an error file and no usable output become nodes with that status.
+ */
+export function readErrorDir(dir: string, outputs: readonly SavedOutput[]): SavedOutput[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new K8sdiagError('E_INPUT', '--errors: not a directory', { file: dir });
+  const usable = new Set(outputs.filter((o) => o.status === 'ok').map((o) => o.host));
+  const extra: SavedOutput[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name);
+    if (name.startsWith('.') || usable.has(name) || !statSync(file).isFile()) continue;
+    const text = readFileSync(file, 'utf8');
+    const line =
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .find(Boolean) ?? 'no output and no error text';
+    extra.push({
+      host: name,
+      file,
+      status: statusFromSshError(text),
+      reason: `parallel-ssh: ${line}`,
+      output: Buffer.alloc(0),
+      format: 'pssh',
+    });
+  }
+  return extra;
 }
 
 function scriptNonce(file: string): string {
   if (!existsSync(file)) throw new K8sdiagError('E_INPUT', 'probe script not found', { file });
   const lines = readFileSync(file, 'utf8').split('\n');
   const at = lines.findIndex((line) => /^k8sdiag_n=[0-9a-f]{32}$/.test(line));
-  if (at === -1) throw new K8sdiagError('E_INPUT', 'not a k8sdiag probe script (no k8sdiag_n= line)', { file, line: 1 });
+  if (at === -1)
+    throw new K8sdiagError('E_INPUT', 'not a k8sdiag probe script (no k8sdiag_n= line)', { file, line: 1 });
   return (lines[at] as string).slice('k8sdiag_n='.length);
 }
 
-export async function executeAnalyze(dir: string, values: ParsedValues, catalogIn: RegistryCatalog, io: Io): Promise<number> {
+export async function executeAnalyze(
+  dir: string,
+  values: ParsedValues,
+  catalogIn: RegistryCatalog,
+  io: Io,
+): Promise<number> {
   const startedAt = new Date();
   const format = formatOf(values);
   const lang = parseLang(str(values, 'lang') ?? 'en');
@@ -101,7 +178,16 @@ export async function executeAnalyze(dir: string, values: ParsedValues, catalogI
   const expectedK8sVersion = k8sVersionOf(values);
   const scriptFile = str(values, 'script');
   const fixedNonce = scriptFile === undefined ? undefined : scriptNonce(resolve(io.cwd, scriptFile));
-  const outputs = readOutputDir(resolve(io.cwd, dir));
+  const found = readOutputDir(resolve(io.cwd, dir), str(values, 'errors') !== undefined);
+  const errorsDir = str(values, 'errors');
+  const failed = errorsDir === undefined ? [] : readErrorDir(resolve(io.cwd, errorsDir), found);
+  const outputs = [...found.filter((o) => !failed.some((f) => f.host === o.host)), ...failed];
+  if (outputs.length === 0)
+    throw new K8sdiagError(
+      'E_INPUT',
+      'no output files (expected one file per host from ansible -t or parallel-ssh -o)',
+      { file: dir },
+    );
 
   const warnings: string[] = [];
   const inventoryTargets = new Map<string, Target>();
@@ -112,7 +198,10 @@ export async function executeAnalyze(dir: string, values: ParsedValues, catalogI
   }
 
   const known = new Map<string, Probe>();
-  for (const probe of [...INFRA_PROBES, ...[...catalog.nodeChecks, ...catalog.hostChecks, ...catalog.clusterChecks].flatMap((c) => c.probes)]) {
+  for (const probe of [
+    ...INFRA_PROBES,
+    ...[...catalog.nodeChecks, ...catalog.hostChecks, ...catalog.clusterChecks].flatMap((c) => c.probes),
+  ]) {
     if (!known.has(probe.name)) known.set(probe.name, probe);
   }
   const unknownProbes = new Set<string>();
@@ -137,22 +226,38 @@ export async function executeAnalyze(dir: string, values: ParsedValues, catalogI
         origin: { file: saved.file },
       };
     const nonce = fixedNonce ?? findNonce(saved.output);
-    const base = { scriptStderr: '', exitCode: null, address: target.host, port: target.port ?? 0, user: target.user ?? '', durationMs: 0 };
+    const base = {
+      scriptStderr: '',
+      exitCode: null,
+      address: target.host,
+      port: target.port ?? 0,
+      user: target.user ?? '',
+      durationMs: 0,
+    };
     if (saved.status !== 'ok' || nonce === undefined) {
       const collected: Collected = {
         ...base,
         status: saved.status === 'ok' ? 'error' : saved.status,
-        reason: saved.reason ?? 'no k8sdiag output in this file (no header marker): was it made by `k8sdiag probe-script`?',
+        reason:
+          saved.reason ?? 'no k8sdiag output in this file (no header marker): was it made by `k8sdiag probe-script`?',
         output: saved.status === 'ok' ? saved.output : Buffer.alloc(0),
       };
-      return interpret(target, { capBytes: DEFAULT_CAP_BYTES, probes: [] }, nonce ?? '0'.repeat(32), collected, 'offline');
+      return interpret(
+        target,
+        { capBytes: DEFAULT_CAP_BYTES, probes: [] },
+        nonce ?? '0'.repeat(32),
+        collected,
+        'offline',
+      );
     }
     const { plan, unknown } = planFromOutput(saved.output, nonce, known, DEFAULT_CAP_BYTES, 10);
     for (const name of unknown) unknownProbes.add(name);
     return interpret(target, plan, nonce, { ...base, status: 'ok', output: saved.output }, 'offline');
   });
   if (unknownProbes.size > 0) {
-    warnings.push(`probes unknown to this k8sdiag were ignored: ${[...unknownProbes].sort().join(', ')} (script from another version?)`);
+    warnings.push(
+      `probes unknown to this k8sdiag were ignored: ${[...unknownProbes].sort().join(', ')} (script from another version?)`,
+    );
   }
   for (const warning of warnings) io.err(`k8sdiag: warning: ${warning}\n`);
 

@@ -2,8 +2,9 @@
  * Runs analyzers: pure functions over sections. Guards the contract anyway: an analyzer that
  * throws or returns something malformed yields an `error` finding naming the check, never a crash.
  */
-import type { Check, CheckContext, ClusterCheck, Finding, NodeFacts, Section, Sections } from '../types';
+
 import { sectionKey } from '../probe/plan';
+import type { Check, CheckContext, ClusterCheck, Finding, NodeFacts, Section, Sections } from '../types';
 
 function crashFinding(checkId: string, runbook: Finding['runbook'], error: unknown): Finding {
   const message = error instanceof Error ? error.message : String(error);

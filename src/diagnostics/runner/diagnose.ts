@@ -7,7 +7,7 @@
 import { parseProbeOutput } from '../probe/parse';
 import { planProbes } from '../probe/plan';
 import { buildProbeScript } from '../probe/script';
-import { ROLE_SECTION_KEY, type ProbePlan } from '../probe/types';
+import { type ProbePlan, ROLE_SECTION_KEY } from '../probe/types';
 import type { NodeOutcome } from '../report/build';
 import { rolesFromManifests } from '../targets/roles';
 import type { Target } from '../targets/types';
@@ -71,7 +71,11 @@ export async function diagnose(targets: readonly Target[], options: DiagnoseOpti
   const plans = new Map<string, { plan: ProbePlan; script: string }>();
   const planFor = (target: Target): { plan: ProbePlan; script: string } => {
     const roles = target.roles;
-    const key = target.checks ? `checks:${target.checks.map((c) => c.meta.id).join(',')}` : roles === undefined ? '?' : [...roles].sort().join('+');
+    const key = target.checks
+      ? `checks:${target.checks.map((c) => c.meta.id).join(',')}`
+      : roles === undefined
+        ? '?'
+        : [...roles].sort().join('+');
     let entry = plans.get(key);
     if (!entry) {
       const checks = target.checks ?? (roles === undefined ? allRoleChecks(catalog) : catalog.checksForRoles(roles));
@@ -142,8 +146,17 @@ export function interpret(
     }
   }
   const manifests = parsed.sections[ROLE_SECTION_KEY];
-  const roles = target.roles ?? (manifests ? rolesFromManifests(manifests.exitCode === 0 ? manifests.stdout : '') : []);
-  const rolesFrom: NodeOutcome['rolesFrom'] = target.roles ? 'inventory' : manifests ? 'detected' : 'unknown';
+  // The Vagrant host runs its own checks and has no cluster role.
+  const roles = target.checks
+    ? []
+    : (target.roles ?? (manifests ? rolesFromManifests(manifests.exitCode === 0 ? manifests.stdout : '') : []));
+  const rolesFrom: NodeOutcome['rolesFrom'] = target.checks
+    ? 'host'
+    : target.roles
+      ? 'inventory'
+      : manifests
+        ? 'detected'
+        : 'unknown';
   return {
     transport,
     target,
@@ -203,12 +216,14 @@ export function judge(
     };
   });
 
-  const facts: NodeFacts[] = gathered.filter((g) => g.target.checks === undefined).map((g) => ({
-    host: g.target.name,
-    roles: g.roles,
-    reachable: g.status === 'ok',
-    sections: g.sections,
-  }));
+  const facts: NodeFacts[] = gathered
+    .filter((g) => g.target.checks === undefined)
+    .map((g) => ({
+      host: g.target.name,
+      roles: g.roles,
+      reachable: g.status === 'ok',
+      sections: g.sections,
+    }));
   const clusterExpected =
     options.expectedK8sVersion ?? gathered.find((g) => g.target.k8sVersion)?.target.k8sVersion?.value;
   const cluster = analyzeCluster(

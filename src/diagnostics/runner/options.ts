@@ -20,56 +20,180 @@ export interface OptionSpec {
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
 
 const common = {
-  format: { type: 'string', description: 'Report format: text | json | markdown | junit (default text)', valueHint: 'text' },
+  format: {
+    type: 'string',
+    description: 'Report format: text | json | markdown | junit (default text)',
+    valueHint: 'text',
+  },
   output: { type: 'string', short: 'o', description: 'Write the report to FILE instead of stdout', valueHint: 'FILE' },
-  'docs-url': { type: 'string', description: 'Base URL of the runbook site (default $K8SDIAG_DOCS_URL, then the built-in one)', valueHint: 'URL' },
+  'docs-url': {
+    type: 'string',
+    description: 'Base URL of the runbook site (default $K8SDIAG_DOCS_URL, then the built-in one)',
+    valueHint: 'URL',
+  },
   lang: { type: 'string', description: 'Runbook language of the links: en | ko', valueHint: 'en' },
-  ignore: { type: 'string', multiple: true, description: 'Skip this check (repeatable, or comma-separated)', valueHint: 'CHECK' },
+  ignore: {
+    type: 'string',
+    multiple: true,
+    description: 'Skip this check (repeatable, or comma-separated)',
+    valueHint: 'CHECK',
+  },
   strict: { type: 'boolean', description: 'Exit 1 on warnings and analyzer errors too, not only on failures' },
-  'k8s-version': { type: 'string', description: 'Expected Kubernetes version, e.g. 1.33.2 (else the inventory variable)', valueHint: 'X.Y.Z' },
+  'k8s-version': {
+    type: 'string',
+    description: 'Expected Kubernetes version, e.g. 1.33.2 (else the inventory variable)',
+    valueHint: 'X.Y.Z',
+  },
   raw: { type: 'boolean', description: 'Include raw probe output in the JSON report (sections)' },
   verbose: { type: 'boolean', short: 'v', description: 'Text report: list passing checks too' },
 } as const satisfies OptionTable;
 
 export const RUN_OPTIONS = {
-  inventory: { type: 'string', multiple: true, short: 'i', description: 'Ansible inventory (INI, YAML, directory or a,b,c list); repeatable', valueHint: 'FILE' },
-  'inventory-parser': { type: 'string', description: 'auto (ansible-inventory when installed) | static | ansible', valueHint: 'auto' },
-  vagrant: { type: 'string', description: 'Vagrant project directory (runs `vagrant ssh-config`) or a saved ssh-config file; default .', valueHint: 'DIR|FILE' },
-  'ssh-config': { type: 'string', description: 'Use this ssh config instead of ~/.ssh/config; alone, diagnose all its Host aliases', valueHint: 'FILE' },
-  host: { type: 'string', multiple: true, description: 'A node: user@address[:port] or an ssh config alias; repeatable', valueHint: 'user@addr[:port]' },
+  inventory: {
+    type: 'string',
+    multiple: true,
+    short: 'i',
+    description: 'Ansible inventory (INI, YAML, directory or a,b,c list); repeatable',
+    valueHint: 'FILE',
+  },
+  'inventory-parser': {
+    type: 'string',
+    description: 'auto (ansible-inventory when installed) | static | ansible',
+    valueHint: 'auto',
+  },
+  vagrant: {
+    type: 'string',
+    description: 'Vagrant project directory (runs `vagrant ssh-config`) or a saved ssh-config file; default .',
+    valueHint: 'DIR|FILE',
+  },
+  'ssh-config': {
+    type: 'string',
+    description: 'Use this ssh config instead of ~/.ssh/config; alone, diagnose all its Host aliases',
+    valueHint: 'FILE',
+  },
+  host: {
+    type: 'string',
+    multiple: true,
+    description: 'A node: user@address[:port] or an ssh config alias; repeatable',
+    valueHint: 'user@addr[:port]',
+  },
   local: { type: 'boolean', description: 'Run the probes on this machine (on a node itself)' },
-  jump: { type: 'string', description: 'Jump host(s) for every node, like ssh -J: user@host[:port][,...]', valueHint: 'user@host' },
+  jump: {
+    type: 'string',
+    description: 'Jump host(s) for every node, like ssh -J: user@host[:port][,...]',
+    valueHint: 'user@host',
+  },
   user: { type: 'string', short: 'u', description: 'SSH user when the target does not name one', valueHint: 'USER' },
-  identity: { type: 'string', multiple: true, description: 'Private key file, tried first; repeatable (passphrase: prompt or $K8SDIAG_SSH_PASSPHRASE)', valueHint: 'FILE' },
-  'host-key-policy': { type: 'string', description: 'strict (default) | accept-new | off; wins over the ssh config', valueHint: 'strict' },
-  'known-hosts': { type: 'string', multiple: true, description: 'known_hosts file(s) instead of the ssh config ones; accept-new appends to the first', valueHint: 'FILE' },
-  'connect-timeout': { type: 'string', description: 'Seconds to wait for the TCP connection (default 10)', valueHint: 'S' },
-  'handshake-timeout': { type: 'string', description: 'Seconds for the SSH handshake and authentication (default 15)', valueHint: 'S' },
-  'probe-timeout': { type: 'string', description: 'Default seconds per probe on the node, enforced by timeout(1) (default 10)', valueHint: 'S' },
-  'node-timeout': { type: 'string', description: 'Seconds per node, connection included (default 120)', valueHint: 'S' },
+  identity: {
+    type: 'string',
+    multiple: true,
+    description: 'Private key file, tried first; repeatable (passphrase: prompt or $K8SDIAG_SSH_PASSPHRASE)',
+    valueHint: 'FILE',
+  },
+  'host-key-policy': {
+    type: 'string',
+    description: 'strict (default) | accept-new | off; wins over the ssh config',
+    valueHint: 'strict',
+  },
+  'known-hosts': {
+    type: 'string',
+    multiple: true,
+    description: 'known_hosts file(s) instead of the ssh config ones; accept-new appends to the first',
+    valueHint: 'FILE',
+  },
+  'connect-timeout': {
+    type: 'string',
+    description: 'Seconds to wait for the TCP connection (default 10)',
+    valueHint: 'S',
+  },
+  'handshake-timeout': {
+    type: 'string',
+    description: 'Seconds for the SSH handshake and authentication (default 15)',
+    valueHint: 'S',
+  },
+  'probe-timeout': {
+    type: 'string',
+    description: 'Default seconds per probe on the node, enforced by timeout(1) (default 10)',
+    valueHint: 'S',
+  },
+  'node-timeout': {
+    type: 'string',
+    description: 'Seconds per node, connection included (default 120)',
+    valueHint: 'S',
+  },
   'run-timeout': { type: 'string', description: 'Seconds for the whole run (default 300)', valueHint: 'S' },
   concurrency: { type: 'string', description: 'Nodes in flight at once (default: all, up to 256)', valueHint: 'N' },
-  limit: { type: 'string', short: 'l', description: 'Only these hosts or groups (Ansible style: a,b:!c, globs)', valueHint: 'PATTERN' },
+  limit: {
+    type: 'string',
+    short: 'l',
+    description: 'Only these hosts or groups (Ansible style: a,b:!c, globs)',
+    valueHint: 'PATTERN',
+  },
   ...common,
 } as const satisfies OptionTable;
 
 export const ANALYZE_OPTIONS = {
-  inventory: { type: 'string', multiple: true, short: 'i', description: 'Inventory for roles, intended addresses and versions (optional)', valueHint: 'FILE' },
+  inventory: {
+    type: 'string',
+    multiple: true,
+    short: 'i',
+    description: 'Inventory for roles, intended addresses and versions (optional)',
+    valueHint: 'FILE',
+  },
   'inventory-parser': { type: 'string', description: 'auto | static | ansible', valueHint: 'auto' },
-  script: { type: 'string', description: 'The probe script the outputs came from (its nonce is then required)', valueHint: 'FILE' },
+  script: {
+    type: 'string',
+    description: 'The probe script the outputs came from (its nonce is then required)',
+    valueHint: 'FILE',
+  },
+  errors: {
+    type: 'string',
+    description: "parallel-ssh's -e directory: hosts it could not reach are reported from it",
+    valueHint: 'DIR',
+  },
   ...common,
 } as const satisfies OptionTable;
 
 export const PROBE_SCRIPT_OPTIONS = {
-  role: { type: 'string', description: 'Checks for: all (default) | control-plane | worker | host (the Vagrant host checks)', valueHint: 'all' },
+  role: {
+    type: 'string',
+    description: 'Checks for: all (default) | control-plane | worker | host (the Vagrant host checks)',
+    valueHint: 'all',
+  },
   'probe-timeout': RUN_OPTIONS['probe-timeout'],
   ignore: common.ignore,
-  output: { type: 'string', short: 'o', description: 'Write the script to FILE (mode 0755) instead of stdout', valueHint: 'FILE' },
+  output: {
+    type: 'string',
+    short: 'o',
+    description: 'Write the script to FILE (mode 0755) instead of stdout',
+    valueHint: 'FILE',
+  },
 } as const satisfies OptionTable;
 
 /** citty `args` for help output. */
-export function cittyArgs(table: OptionTable, positional?: { name: string; description: string }): Record<string, { type: 'string' | 'boolean' | 'positional'; description: string; valueHint?: string; alias?: string; required?: boolean }> {
-  const args: Record<string, { type: 'string' | 'boolean' | 'positional'; description: string; valueHint?: string; alias?: string; required?: boolean }> = {};
+export function cittyArgs(
+  table: OptionTable,
+  positional?: { name: string; description: string },
+): Record<
+  string,
+  {
+    type: 'string' | 'boolean' | 'positional';
+    description: string;
+    valueHint?: string;
+    alias?: string;
+    required?: boolean;
+  }
+> {
+  const args: Record<
+    string,
+    {
+      type: 'string' | 'boolean' | 'positional';
+      description: string;
+      valueHint?: string;
+      alias?: string;
+      required?: boolean;
+    }
+  > = {};
   if (positional) args[positional.name] = { type: 'positional', description: positional.description, required: false };
   for (const [name, spec] of Object.entries(table)) {
     args[name] = {
@@ -85,14 +209,22 @@ export function cittyArgs(table: OptionTable, positional?: { name: string; descr
 export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
 
 /** Parses raw argv against a table. `--vagrant` with no value means the current directory. */
-export function parseOptions(rawArgs: readonly string[], table: OptionTable): { values: ParsedValues; positionals: string[] } {
+export function parseOptions(
+  rawArgs: readonly string[],
+  table: OptionTable,
+): { values: ParsedValues; positionals: string[] } {
   const args = [...rawArgs];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--vagrant' && (args[i + 1] === undefined || args[i + 1]?.startsWith('-'))) args.splice(i + 1, 0, '.');
+    if (args[i] === '--vagrant' && (args[i + 1] === undefined || args[i + 1]?.startsWith('-')))
+      args.splice(i + 1, 0, '.');
   }
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const [name, spec] of Object.entries(table)) {
-    options[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
+    options[name] = {
+      type: spec.type,
+      ...(spec.multiple ? { multiple: true } : {}),
+      ...(spec.short ? { short: spec.short } : {}),
+    };
   }
   try {
     const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -111,7 +243,10 @@ export function str(values: ParsedValues, name: string): string | undefined {
 export function list(values: ParsedValues, name: string): string[] {
   const v = values[name];
   const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  return raw.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+  return raw
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** Repeatable options whose values may contain commas (inventory host lists, jump chains). */
@@ -136,13 +271,15 @@ export function seconds(values: ParsedValues, name: string, fallback: number): n
 export function positiveInt(values: ParsedValues, name: string): number | undefined {
   const text = str(values, name);
   if (text === undefined) return undefined;
-  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > 100000) throw new K8sdiagError('E_USAGE', `--${name}: "${text}" is not a positive integer`);
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > 100000)
+    throw new K8sdiagError('E_USAGE', `--${name}: "${text}" is not a positive integer`);
   return Number(text);
 }
 
 export function formatOf(values: ParsedValues): Format {
   const text = str(values, 'format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(text)) throw new K8sdiagError('E_USAGE', `--format: "${text}" is not one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(text))
+    throw new K8sdiagError('E_USAGE', `--format: "${text}" is not one of ${FORMATS.join(', ')}`);
   return text as Format;
 }
 
@@ -157,13 +294,15 @@ export function hostKeyPolicyOf(values: ParsedValues): HostKeyPolicy | undefined
 
 export function inventoryParserOf(values: ParsedValues): InventoryParser {
   const text = str(values, 'inventory-parser') ?? 'auto';
-  if (text !== 'auto' && text !== 'static' && text !== 'ansible') throw new K8sdiagError('E_USAGE', `--inventory-parser: "${text}" is not one of auto, static, ansible`);
+  if (text !== 'auto' && text !== 'static' && text !== 'ansible')
+    throw new K8sdiagError('E_USAGE', `--inventory-parser: "${text}" is not one of auto, static, ansible`);
   return text;
 }
 
 export function k8sVersionOf(values: ParsedValues): string | undefined {
   const text = str(values, 'k8s-version');
   if (text === undefined) return undefined;
-  if (!/^v?[0-9]+\.[0-9]+(\.[0-9]+)?$/.test(text)) throw new K8sdiagError('E_USAGE', `--k8s-version: "${text}" is not a version like 1.33 or 1.33.2`);
+  if (!/^v?[0-9]+\.[0-9]+(\.[0-9]+)?$/.test(text))
+    throw new K8sdiagError('E_USAGE', `--k8s-version: "${text}" is not a version like 1.33 or 1.33.2`);
   return text.replace(/^v/, '');
 }

@@ -24,7 +24,10 @@ export function planForRole(catalog: RegistryCatalog, role: ScriptRole, probeTim
 }
 
 /** Every plan `probe-script` could have printed with these settings, by hash. */
-export function plansByHash(catalog: RegistryCatalog, probeTimeoutSeconds: number): Map<string, { role: ScriptRole; plan: ProbePlan }> {
+export function plansByHash(
+  catalog: RegistryCatalog,
+  probeTimeoutSeconds: number,
+): Map<string, { role: ScriptRole; plan: ProbePlan }> {
   const out = new Map<string, { role: ScriptRole; plan: ProbePlan }>();
   for (const role of SCRIPT_ROLES) {
     const plan = planForRole(catalog, role, probeTimeoutSeconds);

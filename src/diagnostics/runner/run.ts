@@ -57,9 +57,16 @@ const MAX_CONCURRENCY = 256;
 export function ignoring(catalog: RegistryCatalog, ignore: readonly string[]): RegistryCatalog {
   const known = new Set(knownIds(catalog));
   const unknown = ignore.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new K8sdiagError('E_USAGE', `--ignore ${unknown.join(', ')}: no such check (known: ${[...known].join(', ')})`);
+  if (unknown.length > 0)
+    throw new K8sdiagError(
+      'E_USAGE',
+      `--ignore ${unknown.join(', ')}: no such check (known: ${[...known].join(', ')})`,
+    );
   const nodeAndCluster = new Set([...catalog.nodeChecks, ...catalog.clusterChecks].map((c) => c.meta.id));
-  const base = withoutIgnored(catalog, ignore.filter((id) => nodeAndCluster.has(id)));
+  const base = withoutIgnored(
+    catalog,
+    ignore.filter((id) => nodeAndCluster.has(id)),
+  );
   return { ...base, hostChecks: catalog.hostChecks.filter((c) => !ignore.includes(c.meta.id)) };
 }
 
@@ -167,15 +174,27 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
   }
 
   // Keys: read (and decrypt, prompting once per key) before the fan-out; a bad key exits 2 here.
-  const keys = new KeyRing({ env: io.env['K8SDIAG_SSH_PASSPHRASE'], prompt: io.prompt, agentAvailable: defaults.sshAuthSock !== undefined });
+  const keys = new KeyRing({
+    env: io.env['K8SDIAG_SSH_PASSPHRASE'],
+    prompt: io.prompt,
+    agentAvailable: defaults.sshAuthSock !== undefined,
+  });
   const refs = new Map<string, KeyRef>();
-  for (const spec of specs.values()) for (const ref of [...spec.identities, ...spec.jumps.flatMap((j) => j.identities)]) if (!refs.has(ref.path)) refs.set(ref.path, ref);
+  for (const spec of specs.values())
+    for (const ref of [...spec.identities, ...spec.jumps.flatMap((j) => j.identities)])
+      if (!refs.has(ref.path)) refs.set(ref.path, ref);
   for (const ref of refs.values()) await keys.load(ref);
   warnings.push(...keys.warnings);
   for (const warning of warnings) io.err(`k8sdiag: warning: ${warning}\n`);
 
   const hostKeys = new HostKeyStore();
-  const ctx: SshContext = { hostKeys, keys, handshakeTimeoutMs, onBanner: (text) => io.err(`${text}\n`), maxOutputBytes: MAX_NODE_OUTPUT };
+  const ctx: SshContext = {
+    hostKeys,
+    keys,
+    handshakeTimeoutMs,
+    onBanner: (text) => io.err(`${text}\n`),
+    maxOutputBytes: MAX_NODE_OUTPUT,
+  };
   const jumps = new JumpPool(ctx);
   const controller = new AbortController();
   const runDeadline = Date.now() + runTimeoutMs;
@@ -195,7 +214,8 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
       expectedK8sVersion,
       keepSections: flag(values, 'raw'),
       collect: (target, script, options) => {
-        if (target.local) return collectLocally(script, { ...options, maxOutputBytes: MAX_NODE_OUTPUT, cwd: target.cwd });
+        if (target.local)
+          return collectLocally(script, { ...options, maxOutputBytes: MAX_NODE_OUTPUT, cwd: target.cwd });
         const spec = specs.get(target);
         if (spec === undefined) throw new K8sdiagError('E_INTERNAL', `no connection for ${target.name}`);
         return collectOverSsh(spec, script, ctx, jumps, options);

@@ -32,13 +32,22 @@ export interface CollectedTargets {
 }
 
 function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
 }
 
 /** Ansible-like --limit: patterns separated by `,` or `:`; `!pattern` excludes; names or groups. */
 export function applyLimit(targets: readonly Target[], limit: string | undefined): Target[] {
   if (limit === undefined || limit.trim() === '') return [...targets];
-  const patterns = limit.split(/[,:]/).map((p) => p.trim()).filter(Boolean);
+  const patterns = limit
+    .split(/[,:]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const include = patterns.filter((p) => !p.startsWith('!'));
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   const matches = (target: Target, pattern: string): boolean => {
@@ -47,10 +56,18 @@ export function applyLimit(targets: readonly Target[], limit: string | undefined
   };
   for (const pattern of [...include, ...exclude]) {
     if (!targets.some((t) => matches(t, pattern))) {
-      throw new K8sdiagError('E_USAGE', `--limit ${pattern}: matches no host or group (hosts: ${targets.map((t) => t.name).slice(0, 20).join(', ')})`);
+      throw new K8sdiagError(
+        'E_USAGE',
+        `--limit ${pattern}: matches no host or group (hosts: ${targets
+          .map((t) => t.name)
+          .slice(0, 20)
+          .join(', ')})`,
+      );
     }
   }
-  return targets.filter((t) => (include.length === 0 || include.some((p) => matches(t, p))) && !exclude.some((p) => matches(t, p)));
+  return targets.filter(
+    (t) => (include.length === 0 || include.some((p) => matches(t, p))) && !exclude.some((p) => matches(t, p)),
+  );
 }
 
 /** A --host single-label name with no ssh config entry that does not resolve is an unknown alias. */
@@ -68,14 +85,19 @@ export async function checkAliases(targets: readonly Target[], config: SshConfig
         throw new K8sdiagError(
           'E_HOST_ALIAS',
           `unknown host alias "${t.host}": no Host entry in ${config.files.length > 0 ? config.files.join(', ') : 'any ssh config'}, and the name does not resolve`,
-          t.origin.file !== undefined ? { file: t.origin.file, ...(t.origin.line === undefined ? {} : { line: t.origin.line }) } : { file: where },
+          t.origin.file !== undefined
+            ? { file: t.origin.file, ...(t.origin.line === undefined ? {} : { line: t.origin.line }) }
+            : { file: where },
         );
       }
     }),
   );
 }
 
-export async function collectTargets(options: TargetOptions, sshConfig: () => SshConfigSource): Promise<CollectedTargets> {
+export async function collectTargets(
+  options: TargetOptions,
+  sshConfig: () => SshConfigSource,
+): Promise<CollectedTargets> {
   const targets: Target[] = [];
   const warnings: string[] = [];
   const from: string[] = [];
@@ -109,17 +131,36 @@ export async function collectTargets(options: TargetOptions, sshConfig: () => Ss
   if (options.sshConfigFile !== undefined && targets.length === 0 && !options.local) {
     const config = sshConfig();
     for (const { alias, file, line } of concreteHosts(config)) {
-      targets.push({ name: alias, host: alias, identityFiles: [], groups: [], kind: 'ssh-config', origin: { file, line } });
+      targets.push({
+        name: alias,
+        host: alias,
+        identityFiles: [],
+        groups: [],
+        kind: 'ssh-config',
+        origin: { file, line },
+      });
     }
-    if (targets.length === 0) throw new K8sdiagError('E_SSH_CONFIG', 'no concrete Host alias to run on', { file: options.sshConfigFile });
+    if (targets.length === 0)
+      throw new K8sdiagError('E_SSH_CONFIG', 'no concrete Host alias to run on', { file: options.sshConfigFile });
     from.push(`ssh config ${options.sshConfigFile}`);
   }
   if (options.local) {
-    targets.push({ name: hostname(), host: 'localhost', identityFiles: [], groups: [], local: true, kind: 'local', origin: {} });
+    targets.push({
+      name: hostname(),
+      host: 'localhost',
+      identityFiles: [],
+      groups: [],
+      local: true,
+      kind: 'local',
+      origin: {},
+    });
     from.push('--local');
   }
   if (targets.length === 0) {
-    throw new K8sdiagError('E_USAGE', 'no nodes to diagnose: use -i INVENTORY, --vagrant [DIR|FILE], --ssh-config FILE, --host user@addr[:port] or --local');
+    throw new K8sdiagError(
+      'E_USAGE',
+      'no nodes to diagnose: use -i INVENTORY, --vagrant [DIR|FILE], --ssh-config FILE, --host user@addr[:port] or --local',
+    );
   }
   const seen = new Set<string>();
   const unique: Target[] = [];

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import SSHConfig, { type Directive, type Line, LineType, glob } from 'ssh-config';
+import SSHConfig, { type Directive, glob, type Line, LineType } from 'ssh-config';
 import { K8sdiagError } from '../errors';
 
 export interface SshConfigSource {

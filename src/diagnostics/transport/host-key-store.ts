@@ -8,13 +8,13 @@ import { dirname } from 'node:path';
 import {
   blobKeyType,
   checkHostKey,
-  parseKnownHosts,
   fingerprint,
   type KnownHostEntry,
   keyFamily,
   knownHostName,
   knownHostsLine,
   knownKeyTypes,
+  parseKnownHosts,
 } from './known-hosts';
 
 export type HostKeyPolicy = 'strict' | 'accept-new' | 'off';

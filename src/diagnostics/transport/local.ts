@@ -56,7 +56,11 @@ export function collectLocally(
     let scriptStderr = '';
     let status: Collected['status'] = 'ok';
     let reason: string | undefined;
-    const child = spawn('/bin/sh', ['-s'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    const child = spawn('/bin/sh', ['-s'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
     const kill = (): void => {
       if (child.pid === undefined) return;
       const tree = descendants(child.pid);

@@ -5,7 +5,7 @@
  * signal. Failures are classified (unreachable, auth-failed, timeout, host-key-refused, error)
  * and partial output is kept.
  */
-import { connect as tcpConnect, type Socket } from 'node:net';
+import { type Socket, connect as tcpConnect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Client, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
 import type { ConnectionSpec } from './connection';

@@ -13,7 +13,8 @@ export function validateReport(data: unknown): Validation {
   return {
     ok: false,
     issues: parsed.error.issues.map((issue) => ({
-      path: issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('') || '(root)',
+      path:
+        issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('') || '(root)',
       message: issue.message,
     })),
   };

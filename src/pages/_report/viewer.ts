@@ -82,7 +82,16 @@ export function setupViewer(root: HTMLElement, config: ViewerConfig): void {
   const showProblem = (title: string, details: string[] = []): void => {
     output.replaceChildren();
     status.textContent = '';
-    const list = details.length === 0 ? [] : [el('ul', {}, details.map((line) => el('li', { text: line })))];
+    const list =
+      details.length === 0
+        ? []
+        : [
+            el(
+              'ul',
+              {},
+              details.map((line) => el('li', { text: line })),
+            ),
+          ];
     problem.replaceChildren(el('p', { text: title }), ...list);
     problem.hidden = false;
     root.dataset['state'] = 'invalid';
@@ -159,7 +168,9 @@ export function setupViewer(root: HTMLElement, config: ViewerConfig): void {
         await open(url.pathname, await response.text());
       })
       .catch((error: unknown) =>
-        showProblem(fill(text.fetchFailed, { src: url.pathname }), [error instanceof Error ? error.message : String(error)]),
+        showProblem(fill(text.fetchFailed, { src: url.pathname }), [
+          error instanceof Error ? error.message : String(error),
+        ]),
       );
   }
 }
@@ -194,7 +205,10 @@ function findingItem(finding: ReportFinding, config: ViewerConfig, node: string,
   parts.push(el('p', {}, [document.createTextNode(`${text.runbook}: `), runbookLink(config, finding)]));
   return el(
     'li',
-    { className: `k8sdiag-finding k8sdiag-finding-${finding.status}`, attrs: { 'data-status': finding.status, 'data-node': node } },
+    {
+      className: `k8sdiag-finding k8sdiag-finding-${finding.status}`,
+      attrs: { 'data-status': finding.status, 'data-node': node },
+    },
     parts,
   );
 }
@@ -208,32 +222,43 @@ function sortFindings<T extends ReportFinding>(findings: readonly T[]): T[] {
 function render(output: HTMLElement, report: Report, config: ViewerConfig): void {
   const { text } = config;
   const counts = report.summary.findings;
-  const summary = el('section', { className: 'k8sdiag-report-summary', attrs: { 'aria-labelledby': 'report-summary' } }, [
-    el('h2', { text: text.summary, attrs: { id: 'report-summary' } }),
-    el('dl', {}, [
-      el('dt', { text: text.run }),
-      el('dd', { text: report.run.id }),
-      el('dt', { text: text.tool }),
-      el('dd', { text: `${report.tool.name} ${report.tool.version}` }),
-      el('dt', { text: text.started }),
-      el('dd', { text: report.run.startedAt }),
-      el('dt', { text: text.duration }),
-      el('dd', { text: `${(report.run.durationMs / 1000).toFixed(1)} s` }),
-      el('dt', { text: text.collector }),
-      el('dd', { text: report.run.collector }),
-      el('dt', { text: text.nodes }),
-      el('dd', {
-        text: `${report.summary.nodes.total} (${Object.entries(report.summary.nodes)
-          .filter(([key, value]) => key !== 'total' && value > 0)
-          .map(([key, value]) => `${key} ${value}`)
-          .join(', ')})`,
-      }),
-      el('dt', { text: text.findings }),
-      el('dd', {}, STATUSES.flatMap((s) => [statusBadge(s, `${text.statusNames[s]} ${counts[s]}`), document.createTextNode(' ')])),
-      el('dt', { text: text.exitCode }),
-      el('dd', { text: String(report.summary.exitCode) }),
-    ]),
-  ]);
+  const summary = el(
+    'section',
+    { className: 'k8sdiag-report-summary', attrs: { 'aria-labelledby': 'report-summary' } },
+    [
+      el('h2', { text: text.summary, attrs: { id: 'report-summary' } }),
+      el('dl', {}, [
+        el('dt', { text: text.run }),
+        el('dd', { text: report.run.id }),
+        el('dt', { text: text.tool }),
+        el('dd', { text: `${report.tool.name} ${report.tool.version}` }),
+        el('dt', { text: text.started }),
+        el('dd', { text: report.run.startedAt }),
+        el('dt', { text: text.duration }),
+        el('dd', { text: `${(report.run.durationMs / 1000).toFixed(1)} s` }),
+        el('dt', { text: text.collector }),
+        el('dd', { text: report.run.collector }),
+        el('dt', { text: text.nodes }),
+        el('dd', {
+          text: `${report.summary.nodes.total} (${Object.entries(report.summary.nodes)
+            .filter(([key, value]) => key !== 'total' && value > 0)
+            .map(([key, value]) => `${key} ${value}`)
+            .join(', ')})`,
+        }),
+        el('dt', { text: text.findings }),
+        el(
+          'dd',
+          {},
+          STATUSES.flatMap((s) => [
+            statusBadge(s, `${text.statusNames[s]} ${counts[s]}`),
+            document.createTextNode(' '),
+          ]),
+        ),
+        el('dt', { text: text.exitCode }),
+        el('dd', { text: String(report.summary.exitCode) }),
+      ]),
+    ],
+  );
 
   // Filters: by status and by node. They only toggle `hidden` on the rendered findings.
   const statusBoxes = STATUSES.map((s) => {
@@ -269,31 +294,43 @@ function render(output: HTMLElement, report: Report, config: ViewerConfig): void
       el('dd', { text: node.status }),
     ];
     if (node.reason !== undefined) facts.push(el('dt', { text: text.reason }), el('dd', { text: node.reason }));
-    return el('section', { className: 'k8sdiag-report-node', attrs: { 'data-node': node.name, 'aria-labelledby': headingId } }, [
-      el('h3', { text: `${text.node}: ${node.name}`, attrs: { id: headingId } }),
-      el('dl', {}, facts),
-      items.length === 0 ? el('p', { text: text.noFindings }) : el('ul', { className: 'k8sdiag-findings' }, items),
-    ]);
+    return el(
+      'section',
+      { className: 'k8sdiag-report-node', attrs: { 'data-node': node.name, 'aria-labelledby': headingId } },
+      [
+        el('h3', { text: `${text.node}: ${node.name}`, attrs: { id: headingId } }),
+        el('dl', {}, facts),
+        items.length === 0 ? el('p', { text: text.noFindings }) : el('ul', { className: 'k8sdiag-findings' }, items),
+      ],
+    );
   });
 
   const parts: Node[] = [summary, filters, ...sections];
   if (report.cluster.length > 0) {
     parts.push(
-      el('section', { className: 'k8sdiag-report-cluster', attrs: { 'data-node': '', 'aria-labelledby': 'report-cluster' } }, [
-        el('h3', { text: text.cluster, attrs: { id: 'report-cluster' } }),
-        el(
-          'ul',
-          { className: 'k8sdiag-findings' },
-          sortFindings(report.cluster).map((finding) => findingItem(finding, config, '', finding.hosts)),
-        ),
-      ]),
+      el(
+        'section',
+        { className: 'k8sdiag-report-cluster', attrs: { 'data-node': '', 'aria-labelledby': 'report-cluster' } },
+        [
+          el('h3', { text: text.cluster, attrs: { id: 'report-cluster' } }),
+          el(
+            'ul',
+            { className: 'k8sdiag-findings' },
+            sortFindings(report.cluster).map((finding) => findingItem(finding, config, '', finding.hosts)),
+          ),
+        ],
+      ),
     );
   }
   if (report.warnings.length > 0) {
     parts.push(
       el('section', { attrs: { 'aria-labelledby': 'report-warnings' } }, [
         el('h3', { text: text.warnings, attrs: { id: 'report-warnings' } }),
-        el('ul', {}, report.warnings.map((warning) => el('li', { text: warning }))),
+        el(
+          'ul',
+          {},
+          report.warnings.map((warning) => el('li', { text: warning })),
+        ),
       ]),
     );
   }

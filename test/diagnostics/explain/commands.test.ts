@@ -131,10 +131,12 @@ describe('k8sdiag checks', () => {
     expect(await exec(checksCommand, [])).toBe(EXIT.ok);
     for (const check of registry)
       expect(out).toMatch(
-        new RegExp(`^  ${check.meta.id} +${escape(check.meta.title)}  → ${check.meta.runbook}$`, 'm'),
+        new RegExp(`^  ${check.meta.id} +${escapeRegExp(check.meta.title)}  → ${check.meta.runbook}$`, 'm'),
       );
     for (const rule of Object.values(RULES))
-      expect(out).toMatch(new RegExp(`^  ${rule.meta.id} +${escape(rule.meta.title)}  → ${rule.meta.runbook}$`, 'm'));
+      expect(out).toMatch(
+        new RegExp(`^  ${rule.meta.id} +${escapeRegExp(rule.meta.title)}  → ${rule.meta.runbook}$`, 'm'),
+      );
     expect(out).not.toContain('(missing)');
   });
 
@@ -156,6 +158,20 @@ describe('k8sdiag checks', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('k8sdiag explain: pasted text that starts with a dash', () => {
+  it('keeps "-bash: ..." as text, with options before or after it', async () => {
+    expect(
+      await exec(explainCommand, ['-bash: ./keadm: cannot execute binary file: Exec format error', '--format', 'json']),
+    ).toBe(EXIT.ok);
+    expect((JSON.parse(out) as { matches: { id: string }[] }).matches[0]?.id).toBe('exec-format-error');
+    out = '';
+    expect(
+      await exec(explainCommand, ['--lang=ko', '--', '-bash: ./keadm: cannot execute binary file: Exec format error']),
+    ).toBe(EXIT.ok);
+    expect(out).toContain('/ko/runbooks/exec-format-error/');
+  });
+});

@@ -3,7 +3,7 @@
  * busybox applets only (what an Alpine or minimal node has, including busybox `timeout` and `head`).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,12 @@ export function busyboxPath(): string {
   for (const applet of applets) symlinkSync('/usr/bin/busybox', join(bin, applet));
   busyboxBin = bin;
   return bin;
+}
+
+/** Removes the applet directory (call from afterAll). */
+export function removeBusyboxPath(): void {
+  if (busyboxBin) rmSync(join(busyboxBin, '..'), { recursive: true, force: true });
+  busyboxBin = undefined;
 }
 
 export function shells(): ShellUnderTest[] {

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -239,6 +240,7 @@ describe('every command the probe builder can emit', async () => {
     );
     await runScript({ name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: dir } }, script);
     const ran = new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
+    rmSync(dir, { recursive: true, force: true });
     // The probes' own commands (uname, cat) plus the wrapper's.
     expect([...ran].sort()).toEqual(expect.arrayContaining(['cat', 'head', 'id', 'sh', 'timeout', 'uname']));
     for (const tool of ran)

@@ -1,11 +1,13 @@
-import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseProbeOutput } from '../../../src/diagnostics/probe/parse';
 import { buildProbeScript } from '../../../src/diagnostics/probe/script';
 import type { PlannedProbe, ProbePlan } from '../../../src/diagnostics/probe/types';
-import { runScript, shells } from '../helpers/shells';
+import { removeBusyboxPath, runScript, shells } from '../helpers/shells';
+
+afterAll(removeBusyboxPath);
 
 const NONCE = '5f0c1e2d3b4a59687766554433221100';
 const OTHER = '00000000000000000000000000000000';
@@ -101,6 +103,7 @@ describe('probe script without timeout(1)', () => {
     const parsed = parseProbeOutput(run.stdout, small, NONCE);
     expect(parsed.header?.timeout).toBe('none');
     expect(parsed.sections['p0']).toMatchObject({ stdout: 'ok\n', exitCode: 0, timedOut: false });
+    rmSync(bin, { recursive: true, force: true });
   });
 });
 

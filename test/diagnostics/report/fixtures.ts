@@ -3,7 +3,7 @@
  * could put into probe output and so into findings: terminal escapes, bidi overrides, Markdown
  * and XML metacharacters, invalid XML characters.
  */
-import { buildReport, type NodeOutcome } from '../../../src/diagnostics/report/build';
+import { buildReport, type NodeOutcome, type ReportInput } from '../../../src/diagnostics/report/build';
 import type { Report } from '../../../src/diagnostics/report/schema';
 
 export const HOSTILE = [
@@ -37,8 +37,12 @@ export function node(overrides: Partial<NodeOutcome> = {}): NodeOutcome {
 }
 
 export function sampleReport(options: { strict?: boolean; hostile?: boolean } = {}): Report {
+  return buildReport(sampleInput(options));
+}
+
+export function sampleInput(options: { strict?: boolean; hostile?: boolean } = {}): ReportInput {
   const text = options.hostile ? HOSTILE : 'two default routes: eth0 via 10.0.2.2 and eth1 via 198.51.100.1';
-  return buildReport({
+  return {
     version: '0.1.0',
     runId: 'abc123',
     startedAt: new Date('2025-01-01T00:00:00.000Z'),
@@ -115,5 +119,5 @@ export function sampleReport(options: { strict?: boolean; hostile?: boolean } = 
       ['swap-enabled', { title: 'Swap is off', severity: 'warning' }],
     ]),
     warnings: options.hostile ? [HOSTILE] : ['host key checking is OFF for w1'],
-  });
+  };
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noControlCharactersInRegex: these tests look for control characters
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { buildReport, exitCodeFor } from '../../../src/diagnostics/report/build'
 import { reporters } from '../../../src/diagnostics/report/reporters/index';
 import { escapeMarkdown, markdownFence, oneLine, stripControl } from '../../../src/diagnostics/report/sanitize';
 import { reportJsonSchema, reportSchema } from '../../../src/diagnostics/report/schema';
-import { HOSTILE, node, sampleReport } from './fixtures';
+import { HOSTILE, node, sampleInput, sampleReport } from './fixtures';
 
 const root = join(__dirname, '../../..');
 
@@ -20,6 +21,11 @@ describe('report schema', () => {
     expect(report.nodes[0]?.findings[0]?.runbookUrl).toBe('https://docs.example/runbooks/duplicate-default-route/');
     expect(report.nodes[0]?.findings[0]?.title).toBe('One default route');
     expect(report.summary.exitCode).toBe(3);
+  });
+
+  it('links Korean runbooks with --lang ko', () => {
+    const ko = buildReport({ ...sampleInput(), lang: 'ko' });
+    expect(ko.nodes[0]?.findings[0]?.runbookUrl).toBe('https://docs.example/ko/runbooks/duplicate-default-route/');
   });
 
   it('refuses a report that breaks its own schema (a bug, exit 70)', () => {

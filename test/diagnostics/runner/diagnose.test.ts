@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { K8sdiagError } from '../../../src/diagnostics/errors';
 import { parseProbeOutput } from '../../../src/diagnostics/probe/parse';
 import type { ProbePlan } from '../../../src/diagnostics/probe/types';
@@ -18,25 +18,65 @@ const NONCE = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 /** A tiny check of our own: reads `uname -m` and fails on anything but x86_64/aarch64. */
 const archCheck: Check = defineCheck({
-  meta: { id: 'test-arch', title: 'arch', runbook: 'exec-format-error', severity: 'error', roles: ['control-plane', 'worker'], needsRoot: false },
+  meta: {
+    id: 'test-arch',
+    title: 'arch',
+    runbook: 'exec-format-error',
+    severity: 'error',
+    roles: ['control-plane', 'worker'],
+    needsRoot: false,
+  },
   probes: [{ name: 'test-uname', command: 'uname -m' }],
   analyze(sections) {
     const s = sections['test-uname'];
-    if (s === undefined) return [{ checkId: 'test-arch', status: 'skip', message: 'no output', evidence: [], runbook: 'exec-format-error' }];
+    if (s === undefined)
+      return [
+        { checkId: 'test-arch', status: 'skip', message: 'no output', evidence: [], runbook: 'exec-format-error' },
+      ];
     const arch = s.stdout.trim();
     const ok = arch === 'x86_64' || arch === 'aarch64';
-    return [{ checkId: 'test-arch', status: ok ? 'pass' : 'fail', message: `arch ${arch}`, evidence: [arch], runbook: 'exec-format-error' }];
+    return [
+      {
+        checkId: 'test-arch',
+        status: ok ? 'pass' : 'fail',
+        message: `arch ${arch}`,
+        evidence: [arch],
+        runbook: 'exec-format-error',
+      },
+    ];
   },
 });
 
 const workerOnly: Check = defineCheck({
-  meta: { id: 'test-worker', title: 'w', runbook: 'kubeadm-join-hangs', severity: 'warning', roles: ['worker'], needsRoot: false },
+  meta: {
+    id: 'test-worker',
+    title: 'w',
+    runbook: 'kubeadm-join-hangs',
+    severity: 'warning',
+    roles: ['worker'],
+    needsRoot: false,
+  },
   probes: [{ name: 'test-uname', command: 'uname -m' }],
-  analyze: () => [{ checkId: 'test-worker', status: 'warn', message: 'worker check ran', evidence: [], runbook: 'kubeadm-join-hangs' }],
+  analyze: () => [
+    {
+      checkId: 'test-worker',
+      status: 'warn',
+      message: 'worker check ran',
+      evidence: [],
+      runbook: 'kubeadm-join-hangs',
+    },
+  ],
 });
 
 const throwing: Check = defineCheck({
-  meta: { id: 'test-throws', title: 't', runbook: 'apt-stale-cache', severity: 'error', roles: ['control-plane', 'worker'], needsRoot: false },
+  meta: {
+    id: 'test-throws',
+    title: 't',
+    runbook: 'apt-stale-cache',
+    severity: 'error',
+    roles: ['control-plane', 'worker'],
+    needsRoot: false,
+  },
   probes: [],
   analyze: () => {
     throw new Error('boom\nsecond line');
@@ -49,26 +89,62 @@ const sameArch: ClusterCheck = defineClusterCheck({
   analyze(nodes) {
     const reached = nodes.filter((n) => n.reachable);
     const arches = new Set(reached.map((n) => n.sections['test-uname']?.stdout.trim()));
-    return [{ checkId: 'test-same-arch', status: arches.size > 1 ? 'fail' : 'pass', message: [...arches].join(','), evidence: [], runbook: 'exec-format-error', hosts: reached.map((n) => n.host) }];
+    return [
+      {
+        checkId: 'test-same-arch',
+        status: arches.size > 1 ? 'fail' : 'pass',
+        message: [...arches].join(','),
+        evidence: [],
+        runbook: 'exec-format-error',
+        hosts: reached.map((n) => n.host),
+      },
+    ];
   },
 });
 
 const catalog: CheckCatalog = {
   nodeChecks: [archCheck, workerOnly, throwing],
   clusterChecks: [sameArch],
-  checksForRoles: (roles) => [archCheck, workerOnly, throwing].filter((c) => c.meta.roles.some((r) => roles.includes(r))),
+  checksForRoles: (roles) =>
+    [archCheck, workerOnly, throwing].filter((c) => c.meta.roles.some((r) => roles.includes(r))),
 };
 
-const target = (name: string, extra: Partial<Target> = {}): Target => ({ name, host: name, identityFiles: [], groups: [], kind: 'host', origin: {}, ...extra });
+const target = (name: string, extra: Partial<Target> = {}): Target => ({
+  name,
+  host: name,
+  identityFiles: [],
+  groups: [],
+  kind: 'host',
+  origin: {},
+  ...extra,
+});
 
 /** Runs the real script with dash, with fake `uname` and `ls` in front of PATH for this node. */
+const fakeBins: string[] = [];
+afterAll(() => {
+  for (const bin of fakeBins) rmSync(bin, { recursive: true, force: true });
+});
+
 function fakeNode(arch: string, manifests: string[]): (script: string) => Collected {
   const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-fake-'));
+  fakeBins.push(bin);
   writeFileSync(join(bin, 'uname'), `#!/bin/sh\necho ${arch}\n`, { mode: 0o755 });
   writeFileSync(join(bin, 'ls'), `#!/bin/sh\n${manifests.map((m) => `echo ${m}`).join('\n')}\n`, { mode: 0o755 });
   return (script) => {
-    const output = execFileSync('/bin/dash', ['-s'], { input: script.replace('PATH="$PATH:', `PATH="${bin}:$PATH:`), env: { PATH: '/usr/bin:/bin' } });
-    return { status: 'ok', output, scriptStderr: '', exitCode: 0, address: '198.51.100.1', port: 22, user: 'vagrant', durationMs: 5 };
+    const output = execFileSync('/bin/dash', ['-s'], {
+      input: script.replace('PATH="$PATH:', `PATH="${bin}:$PATH:`),
+      env: { PATH: '/usr/bin:/bin' },
+    });
+    return {
+      status: 'ok',
+      output,
+      scriptStderr: '',
+      exitCode: 0,
+      address: '198.51.100.1',
+      port: 22,
+      user: 'vagrant',
+      durationMs: 5,
+    };
   };
 }
 
@@ -106,7 +182,12 @@ describe('diagnose', () => {
         },
     });
     const [cp, w1, gone] = result.nodes;
-    expect(cp).toMatchObject({ roles: ['control-plane'], rolesFrom: 'detected', status: 'ok', probes: { complete: true } });
+    expect(cp).toMatchObject({
+      roles: ['control-plane'],
+      rolesFrom: 'detected',
+      status: 'ok',
+      probes: { complete: true },
+    });
     expect(cp?.findings.map((f) => [f.checkId, f.status])).toEqual([
       ['test-arch', 'pass'],
       ['test-throws', 'error'],
@@ -118,8 +199,15 @@ describe('diagnose', () => {
       ['test-worker', 'warn'],
       ['test-throws', 'error'],
     ]);
-    expect(gone).toMatchObject({ status: 'unreachable', reason: 'connection refused by gone:22', findings: [], rolesFrom: 'unknown' });
-    expect(result.cluster).toEqual([expect.objectContaining({ checkId: 'test-same-arch', status: 'fail', hosts: ['cp', 'w1'] })]);
+    expect(gone).toMatchObject({
+      status: 'unreachable',
+      reason: 'connection refused by gone:22',
+      findings: [],
+      rolesFrom: 'unknown',
+    });
+    expect(result.cluster).toEqual([
+      expect.objectContaining({ checkId: 'test-same-arch', status: 'fail', hosts: ['cp', 'w1'] }),
+    ]);
   });
 
   it('takes roles from the inventory and builds the smaller script for them', async () => {
@@ -192,11 +280,18 @@ describe('diagnose', () => {
         durationMs: 3,
       }),
     });
-    expect(result.nodes[0]).toMatchObject({ status: 'error', reason: 'the probe script did not start (exit 1): This account is currently not available.' });
+    expect(result.nodes[0]).toMatchObject({
+      status: 'error',
+      reason: 'the probe script did not start (exit 1): This account is currently not available.',
+    });
   });
 
   it('refuses a check whose probe is not read-only before contacting any node', async () => {
-    const bad = defineCheck({ ...archCheck, meta: { ...archCheck.meta, id: 'bad' }, probes: [{ name: 'flush', command: 'iptables -F' }] });
+    const bad = defineCheck({
+      ...archCheck,
+      meta: { ...archCheck.meta, id: 'bad' },
+      probes: [{ name: 'flush', command: 'iptables -F' }],
+    });
     let contacted = false;
     const run = diagnose([target('a')], {
       ...base,
@@ -249,6 +344,8 @@ describe('local collector', () => {
     expect(parsed.sections['p0']?.stdout).toBe('local\n');
     expect(parsed.interrupted).toEqual(['p1']);
     // No `sleep 30` left behind.
-    expect(execFileSync('sh', ['-c', 'ps -eo args | grep -c "^sleep 30$" || true'], { encoding: 'utf8' }).trim()).toBe('0');
+    expect(execFileSync('sh', ['-c', 'ps -eo args | grep -c "^sleep 30$" || true'], { encoding: 'utf8' }).trim()).toBe(
+      '0',
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { K8sdiagError } from '../../../src/diagnostics/errors';
 import { parseAnsibleInventoryJson } from '../../../src/diagnostics/targets/inventory/ansible-json';
 import { loadInventory, parseInventoryStatic } from '../../../src/diagnostics/targets/inventory/index';
@@ -78,18 +78,37 @@ describe('static inventory parser', () => {
   it('reads YAML: nested children, ranges with vars, host:port keys, YAML floats keep their source text', () => {
     const targets = inventoryTargets(parseInventoryStatic(join(FIXTURES, 'lab.yml')));
     expect(shape(targets)).toEqual({
-      cp1: expect.objectContaining({ host: '198.51.100.20', user: 'vagrant', roles: ['control-plane'], k8sVersion: '1.30' }),
-      node01: expect.objectContaining({ host: '198.51.100.21', port: 2222, keys: ['/keys/node.pem'], roles: ['control-plane', 'worker'].slice(1) }),
+      cp1: expect.objectContaining({
+        host: '198.51.100.20',
+        user: 'vagrant',
+        roles: ['control-plane'],
+        k8sVersion: '1.30',
+      }),
+      node01: expect.objectContaining({
+        host: '198.51.100.21',
+        port: 2222,
+        keys: ['/keys/node.pem'],
+        roles: ['control-plane', 'worker'].slice(1),
+      }),
       node02: expect.objectContaining({ port: 2222 }),
       node03: expect.objectContaining({ host: 'node03', port: 2200, groups: ['kube_node'] }),
     });
-    expect(targets.find((t) => t.name === 'cp1')?.k8sVersion).toMatchObject({ value: '1.30', yamlNumber: true, origin: { line: 10 } });
+    expect(targets.find((t) => t.name === 'cp1')?.k8sVersion).toMatchObject({
+      value: '1.30',
+      yamlNumber: true,
+      origin: { line: 10 },
+    });
   });
 
   it('reads group_vars/ and host_vars/ beside the inventory', () => {
     const targets = inventoryTargets(parseInventoryStatic(join(FIXTURES, 'with-vars/hosts.ini')));
     expect(shape(targets)).toEqual({
-      cp: expect.objectContaining({ host: '198.51.100.30', user: 'vagrant', roles: ['control-plane'], k8sVersion: '1.33.2' }),
+      cp: expect.objectContaining({
+        host: '198.51.100.30',
+        user: 'vagrant',
+        roles: ['control-plane'],
+        k8sVersion: '1.33.2',
+      }),
       w1: expect.objectContaining({ host: '198.51.100.31', port: 2201, roles: ['worker'] }),
     });
   });
@@ -115,30 +134,49 @@ describe('static inventory parser', () => {
 });
 
 describe.skipIf(!hasAnsible)('parity with ansible-inventory (the real Ansible parser)', () => {
-  it.each(['lab.ini', 'lab.yml', 'with-vars/hosts.ini'])('%s: same hosts, addresses, ports, users, keys and groups', async (name) => {
-    const file = join(FIXTURES, name);
-    const statics = shape(inventoryTargets(parseInventoryStatic(file)));
-    const viaAnsible = await loadInventory(file, 'ansible');
-    expect(viaAnsible.via).toBe('ansible-inventory');
-    expect(shape(viaAnsible.targets)).toEqual(statics);
-  });
+  it.each(['lab.ini', 'lab.yml', 'with-vars/hosts.ini'])(
+    '%s: same hosts, addresses, ports, users, keys and groups',
+    async (name) => {
+      const file = join(FIXTURES, name);
+      const statics = shape(inventoryTargets(parseInventoryStatic(file)));
+      const viaAnsible = await loadInventory(file, 'ansible');
+      expect(viaAnsible.via).toBe('ansible-inventory');
+      expect(shape(viaAnsible.targets)).toEqual(statics);
+    },
+  );
 });
 
 const BAD: Array<[string, string, number, RegExp]> = [
   ['unclosed-section.ini', '[masters\nm1\n', 1, /Invalid section entry/],
   ['unknown-type.ini', '[a:foo]\nh1\n', 1, /Section \[a:foo\] has unknown type: foo/],
-  ['bare-word.ini', '[a]\nh1 ansible_host=198.51.100.1\nh2 foo\n', 3, /Expected key=value host variable assignment, got: foo/],
+  [
+    'bare-word.ini',
+    '[a]\nh1 ansible_host=198.51.100.1\nh2 foo\n',
+    3,
+    /Expected key=value host variable assignment, got: foo/,
+  ],
   ['vars-undefined.ini', '[x]\nh\n\n[a:vars]\nk=v\n', 4, /Section \[a:vars\] not valid for undefined group: a/],
-  ['children-undefined.ini', '[k8s:children]\nmasters\nghosts\n\n[masters]\nm\n', 3, /Section \[k8s:children\] includes undefined group: ghosts/],
+  [
+    'children-undefined.ini',
+    '[k8s:children]\nmasters\nghosts\n\n[masters]\nm\n',
+    3,
+    /Section \[k8s:children\] includes undefined group: ghosts/,
+  ],
   ['range.ini', '[a]\nnode[9:1]\n', 2, /start is after end/],
   ['bad-port.ini', '[a]\nh1 ansible_port=ssh\n', 2, /ansible_port "ssh" is not a port number/],
   ['quote.ini', '[a]\nh1 x="open\n', 2, /No closing quotation/],
-  ['hosts-list.yml', 'all:\n  hosts:\n    - a\n    - b\n', 3, /Invalid "hosts" entry for "all" group, requires a dictionary, found "list"/],
+  [
+    'hosts-list.yml',
+    'all:\n  hosts:\n    - a\n    - b\n',
+    3,
+    /Invalid "hosts" entry for "all" group, requires a dictionary, found "list"/,
+  ],
   ['syntax.yml', 'all:\n  hosts:\n    a: [1\n  vars: {}\n', 4, /YAML: /],
 ];
 
 describe('inventory errors carry the file and line (Ansible agrees they are errors)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'k8sdiag-inv-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it.each(BAD)('%s', async (name, text, line, message) => {
     const file = join(dir, name);
     writeFileSync(file, text);

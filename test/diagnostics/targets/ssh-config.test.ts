@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { K8sdiagError } from '../../../src/diagnostics/errors';
 import { parseHostSpec } from '../../../src/diagnostics/targets/host-spec';
 import { applyLimit, checkAliases } from '../../../src/diagnostics/targets/index';
@@ -12,6 +12,7 @@ import { resolveConnection } from '../../../src/diagnostics/transport/connection
 
 const FIXTURES = join(__dirname, 'fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'k8sdiag-sshcfg-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function fixtureConfig(): { file: string; marker: string } {
   const marker = join(dir, `match-exec-ran-${process.pid}`);
@@ -75,27 +76,60 @@ describe('vagrant ssh-config (rendered from Vagrant\u2019s templates/commands/ss
   it('gives one target per machine with its port, user, key and the StrictHostKeyChecking no it asks for', () => {
     const { targets } = vagrantTargets(text, 'vagrant-ssh-config.txt');
     expect(targets.map((t) => [t.name, t.host, t.port, t.user, t.identityFiles.map((k) => k.path)])).toEqual([
-      ['k8s-master', '127.0.0.1', 2222, 'vagrant', ['/home/dev/lab/.vagrant/machines/k8s-master/virtualbox/private_key']],
-      ['k8s-worker1', '127.0.0.1', 2200, 'vagrant', ['/home/dev/my lab/.vagrant/machines/k8s-worker1/virtualbox/private_key']],
+      [
+        'k8s-master',
+        '127.0.0.1',
+        2222,
+        'vagrant',
+        ['/home/dev/lab/.vagrant/machines/k8s-master/virtualbox/private_key'],
+      ],
+      [
+        'k8s-worker1',
+        '127.0.0.1',
+        2200,
+        'vagrant',
+        ['/home/dev/my lab/.vagrant/machines/k8s-worker1/virtualbox/private_key'],
+      ],
     ]);
     const spec = resolveConnection(targets[0] as Target, parseSshConfig('', 'none'), { identities: [] });
-    expect(spec).toMatchObject({ policy: 'off', policyFrom: 'ssh-config', knownHosts: { user: ['/dev/null'] }, agent: undefined });
+    expect(spec).toMatchObject({
+      policy: 'off',
+      policyFrom: 'ssh-config',
+      knownHosts: { user: ['/dev/null'] },
+      agent: undefined,
+    });
     // An explicit --host-key-policy wins over the Vagrant block.
-    expect(resolveConnection(targets[0] as Target, parseSshConfig('', 'none'), { identities: [], policy: 'accept-new' }).policy).toBe('accept-new');
+    expect(
+      resolveConnection(targets[0] as Target, parseSshConfig('', 'none'), { identities: [], policy: 'accept-new' })
+        .policy,
+    ).toBe('accept-new');
     expect(targets[0]?.identityFiles[0]).toMatchObject({ from: 'vagrant', file: 'vagrant-ssh-config.txt', line: 9 });
   });
   it('refuses output with no Host block', () => {
-    expect(() => vagrantTargets('A VirtualBox machine with the name default is not running\n', 'out.txt')).toThrow(/no "Host <machine>" block/);
+    expect(() => vagrantTargets('A VirtualBox machine with the name default is not running\n', 'out.txt')).toThrow(
+      /no "Host <machine>" block/,
+    );
   });
 });
 
 describe('connection resolution', () => {
   const { file } = fixtureConfig();
   const config = loadSshConfig(file);
-  const target = (t: Partial<Target>): Target => ({ name: 'x', host: 'x', identityFiles: [], groups: [], kind: 'host', origin: {}, ...t });
+  const target = (t: Partial<Target>): Target => ({
+    name: 'x',
+    host: 'x',
+    identityFiles: [],
+    groups: [],
+    kind: 'host',
+    origin: {},
+    ...t,
+  });
 
   it('applies explicit values over the ssh config, and the config over defaults', () => {
-    const spec = resolveConnection(target({ name: 'k8s-cp', host: 'k8s-cp' }), config, { identities: ['/keys/cli.pem'], sshAuthSock: '/run/agent.sock' });
+    const spec = resolveConnection(target({ name: 'k8s-cp', host: 'k8s-cp' }), config, {
+      identities: ['/keys/cli.pem'],
+      sshAuthSock: '/run/agent.sock',
+    });
     expect(spec).toMatchObject({
       host: '198.51.100.40',
       port: 22,
@@ -118,12 +152,21 @@ describe('connection resolution', () => {
       policy: 'strict',
       knownHosts: ['/tmp/kh'],
     });
-    expect(explicit).toMatchObject({ user: 'root', port: 2222, policy: 'strict', policyFrom: 'cli', jumps: [], knownHosts: { user: ['/tmp/kh'], global: [] } });
+    expect(explicit).toMatchObject({
+      user: 'root',
+      port: 2222,
+      policy: 'strict',
+      policyFrom: 'cli',
+      jumps: [],
+      knownHosts: { user: ['/tmp/kh'], global: [] },
+    });
   });
 
   it('marks ProxyCommand unsupported instead of running it', () => {
     const withProxy = parseSshConfig('Host p\n  ProxyCommand nc %h %p\n', 'cfg');
-    expect(resolveConnection(target({ name: 'p', host: 'p' }), withProxy, { identities: [] }).unsupported).toMatch(/ProxyCommand is not supported/);
+    expect(resolveConnection(target({ name: 'p', host: 'p' }), withProxy, { identities: [] }).unsupported).toMatch(
+      /ProxyCommand is not supported/,
+    );
   });
 
   it('parses --host specs', () => {
@@ -136,7 +179,10 @@ describe('connection resolution', () => {
   });
 
   it('refuses an unknown alias (no Host entry, does not resolve) with exit 2', async () => {
-    const error = await checkAliases([target({ name: 'no-such-alias-k8sdiag', host: 'no-such-alias-k8sdiag' })], config).catch((e: unknown) => e);
+    const error = await checkAliases(
+      [target({ name: 'no-such-alias-k8sdiag', host: 'no-such-alias-k8sdiag' })],
+      config,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(K8sdiagError);
     expect((error as K8sdiagError).code).toBe('E_HOST_ALIAS');
     expect((error as K8sdiagError).exitCode).toBe(2);
@@ -146,7 +192,11 @@ describe('connection resolution', () => {
   });
 
   it('applies --limit by host, group, glob and exclusion', () => {
-    const ts = [target({ name: 'cp1', groups: ['masters'] }), target({ name: 'w1', groups: ['workers'] }), target({ name: 'w2', groups: ['workers'] })];
+    const ts = [
+      target({ name: 'cp1', groups: ['masters'] }),
+      target({ name: 'w1', groups: ['workers'] }),
+      target({ name: 'w2', groups: ['workers'] }),
+    ];
     expect(applyLimit(ts, 'workers:!w2').map((t) => t.name)).toEqual(['w1']);
     expect(applyLimit(ts, 'cp*,w2').map((t) => t.name)).toEqual(['cp1', 'w2']);
     expect(() => applyLimit(ts, 'nope')).toThrow(/--limit nope: matches no host or group/);

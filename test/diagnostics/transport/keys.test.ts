@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { K8sdiagError } from '../../../src/diagnostics/errors';
 import { KeyRing } from '../../../src/diagnostics/transport/keys';
 
@@ -22,6 +22,8 @@ beforeAll(() => {
   execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-m', 'PEM', '-N', 'pem pass', '-f', encryptedRsa]);
 });
 
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 const error = async (promise: Promise<unknown>): Promise<K8sdiagError> => {
   const caught = await promise.then(
     () => undefined,
@@ -34,7 +36,10 @@ const error = async (promise: Promise<unknown>): Promise<K8sdiagError> => {
 describe('identity files', () => {
   it('loads a plain key once, however many nodes ask', async () => {
     const ring = new KeyRing({ agentAvailable: false });
-    const [a, b] = await Promise.all([ring.load({ path: plain, from: 'cli' }), ring.load({ path: plain, from: 'cli' })]);
+    const [a, b] = await Promise.all([
+      ring.load({ path: plain, from: 'cli' }),
+      ring.load({ path: plain, from: 'cli' }),
+    ]);
     expect(a).toBe(b);
     expect(a?.isPrivateKey()).toBe(true);
     expect(a?.type).toBe('ssh-ed25519');
@@ -51,7 +56,9 @@ describe('identity files', () => {
 
   it('a missing IdentityFile from ~/.ssh/config only warns, like OpenSSH', async () => {
     const ring = new KeyRing({ agentAvailable: false });
-    expect(await ring.load({ path: join(dir, 'gone'), from: 'ssh-config', file: '/home/u/.ssh/config', line: 3 })).toBeUndefined();
+    expect(
+      await ring.load({ path: join(dir, 'gone'), from: 'ssh-config', file: '/home/u/.ssh/config', line: 3 }),
+    ).toBeUndefined();
     expect(ring.warnings[0]).toMatch(/no such identity: .*gone \(named in \/home\/u\/.ssh\/config:3\)/);
   });
 
@@ -63,19 +70,38 @@ describe('identity files', () => {
   });
 
   it('decrypts with K8SDIAG_SSH_PASSPHRASE, and says so when it is wrong', async () => {
-    const ok = await new KeyRing({ env: 'correct horse', agentAvailable: false }).load({ path: encrypted, from: 'cli' });
+    const ok = await new KeyRing({ env: 'correct horse', agentAvailable: false }).load({
+      path: encrypted,
+      from: 'cli',
+    });
     expect(ok?.isPrivateKey()).toBe(true);
     const pem = await new KeyRing({ env: 'pem pass', agentAvailable: false }).load({ path: encryptedRsa, from: 'cli' });
     expect(pem?.type).toBe('ssh-rsa');
-    const e = await error(new KeyRing({ env: 'wrong', agentAvailable: false }).load({ path: encrypted, from: 'vagrant', file: 'ssh.conf', line: 9 }));
+    const e = await error(
+      new KeyRing({ env: 'wrong', agentAvailable: false }).load({
+        path: encrypted,
+        from: 'vagrant',
+        file: 'ssh.conf',
+        line: 9,
+      }),
+    );
     expect(e.oneLine()).toBe(`ssh.conf:9: K8SDIAG_SSH_PASSPHRASE does not decrypt ${encrypted}`);
   });
 
   it('asks the terminal prompt (once per key, three attempts)', async () => {
     const asked: string[] = [];
     const answers = ['nope', 'correct horse'];
-    const ring = new KeyRing({ agentAvailable: false, prompt: async (q) => (asked.push(q), answers.shift() ?? '') });
-    const [a, b] = await Promise.all([ring.load({ path: encrypted, from: 'cli' }), ring.load({ path: encrypted, from: 'cli' })]);
+    const ring = new KeyRing({
+      agentAvailable: false,
+      prompt: async (q) => {
+        asked.push(q);
+        return answers.shift() ?? '';
+      },
+    });
+    const [a, b] = await Promise.all([
+      ring.load({ path: encrypted, from: 'cli' }),
+      ring.load({ path: encrypted, from: 'cli' }),
+    ]);
     expect(a?.isPrivateKey()).toBe(true);
     expect(b).toBe(a);
     expect(asked).toEqual([`Enter passphrase for key '${encrypted}': `, `Enter passphrase for key '${encrypted}': `]);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostKeyStore } from '../../../src/diagnostics/transport/host-key-store';
 import {
   checkHostKey,
@@ -47,6 +47,8 @@ describe.skipIf(!hasKeygen)('known_hosts with OpenSSH semantics (keys and hashes
     keys['c'] = makeKey('c', 'ecdsa');
     keys['r'] = makeKey('r', 'ed25519');
   });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const k = (name: string): Key => keys[name] as Key;
 

@@ -2,7 +2,7 @@ import { regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
 
 /** The Google-hosted Kubernetes package repositories, frozen 2023-09-13 and removed 2024-03-04. */
-const LEGACY = /\b(?:apt|yum)\.kubernetes\.io\b[^\s"'<>]*|\bpackages\.cloud\.google\.com\/(?:apt|yum)\b[^\s"'<>]*/g;
+const LEGACY = /\b(?:apt|yum)\.kubernetes\.io\b[^\s"'<>\\]*|\bpackages\.cloud\.google\.com\/(?:apt|yum)\b[^\s"'<>\\]*/g;
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
   },
   check(file) {
     const reports: RuleReport[] = [];
-    for (const hit of regionMatches(file.regions, LEGACY)) {
+    for (const hit of regionMatches(file.regions, LEGACY, ['kubernetes.io', 'packages.cloud.google.com'])) {
       const url = hit.match[0];
       if (url.startsWith('packages.cloud.google.com')) {
         const context = `${hit.line} ${hit.region.task?.name ?? ''}`;

@@ -24,7 +24,7 @@ export default defineRule({
   },
   check(file) {
     const reports: RuleReport[] = [];
-    for (const hit of regionMatches(file.regions, DEB_LINE)) {
+    for (const hit of regionMatches(file.regions, DEB_LINE, ['deb'])) {
       const options = hit.match[1] ?? '';
       const uri = hit.match[2] ?? '';
       if (/\btrusted=yes\b/.test(options)) {
@@ -43,7 +43,12 @@ export default defineRule({
       });
     }
     for (const region of file.regions) {
-      if (!/^[ \t]*Types:[ \t]*deb\b/m.test(region.text) || /^[ \t]*Signed-By:/im.test(region.text)) continue;
+      if (
+        !region.text.includes('Types:') ||
+        !/^[ \t]*Types:[ \t]*deb\b/m.test(region.text) ||
+        /^[ \t]*Signed-By:/im.test(region.text)
+      )
+        continue;
       DEB822_URIS.lastIndex = 0;
       for (let m = DEB822_URIS.exec(region.text); m !== null; m = DEB822_URIS.exec(region.text)) {
         if (DISTRO.test(m[0])) continue;

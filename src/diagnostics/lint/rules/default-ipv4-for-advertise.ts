@@ -24,7 +24,7 @@ export default defineRule({
   },
   check(file) {
     const reports: RuleReport[] = [];
-    for (const hit of regionMatches(file.regions, DEFAULT_IPV4)) {
+    for (const hit of regionMatches(file.regions, DEFAULT_IPV4, ['default_ipv4'])) {
       const task = hit.region.task;
       const taskText = task === undefined ? '' : `${task.name ?? ''} ${[...task.args.keys()].join(' ')}`;
       const context = `${keyContext(hit.region)} ${hit.line} ${taskText} ${file.templateTarget ?? ''}`;

@@ -4,7 +4,7 @@ import { defineRule, type RuleReport, type TextRegion } from '../types';
 import { ARCH_WORD } from '../vocab';
 
 /** A URL, allowing Jinja expressions inside it. */
-const URL = /(?:https?|ftp):\/\/(?:\{\{[^}\n]*\}\}|[^\s"'<>`)\]])+/g;
+const URL = /(?:https?|ftp):\/\/(?:\{\{[^}\n]*\}\}|[^\s"'<>`)\]\\])+/g;
 /** `arch=amd64` among a deb line's options. */
 const DEB_ARCH = /\[[^\]\n]*?\barch=(amd64|arm64|armhf|i386|ppc64le|s390x)\b/g;
 /** A variable named like an architecture set to a literal: `k8s_arch: amd64`, `ARCH=amd64`. */
@@ -41,7 +41,7 @@ export default defineRule({
   check(file) {
     const reports: RuleReport[] = [];
     const regions = file.regions.filter((r) => CODE_ORIGINS.has(r.origin));
-    for (const hit of regionMatches(regions, URL)) {
+    for (const hit of regionMatches(regions, URL, ['://'])) {
       const url = hit.match[0];
       ARCH_WORD.lastIndex = 0;
       for (let m = ARCH_WORD.exec(url); m !== null; m = ARCH_WORD.exec(url)) {
@@ -55,7 +55,7 @@ export default defineRule({
         break;
       }
     }
-    for (const hit of regionMatches(regions, DEB_ARCH)) {
+    for (const hit of regionMatches(regions, DEB_ARCH, ['arch='])) {
       const word = hit.match[1] as string;
       const at = hit.index + hit.match[0].length - word.length;
       if (archGuarded(hit.region, at)) continue;

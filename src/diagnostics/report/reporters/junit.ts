@@ -3,8 +3,9 @@
  * check. fail -> <failure>, error -> <error>, skip -> <skipped>, warn -> passes with a note
  * (a <failure type="warn"> with --strict). An unreached node is one <error> testcase.
  */
-import type { Report, ReportFinding } from '../schema';
+
 import { escapeXml } from '../sanitize';
+import type { Report, ReportFinding } from '../schema';
 
 function testcase(classname: string, f: ReportFinding & { hosts?: string[] }, strict: boolean): string {
   const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(f.checkId)}" time="0">`;

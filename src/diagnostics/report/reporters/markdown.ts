@@ -2,8 +2,9 @@
  * Markdown for pasting into an issue. Remote text is escaped (or fenced with a fence it cannot
  * close); links are percent-encoded so a URL cannot break out of its parentheses.
  */
-import type { Report, ReportFinding } from '../schema';
+
 import { escapeMarkdown, markdownFence } from '../sanitize';
+import type { Report, ReportFinding } from '../schema';
 
 const STATUS: Record<ReportFinding['status'], string> = {
   fail: '**FAIL**',

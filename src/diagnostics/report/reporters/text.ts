@@ -4,8 +4,8 @@
  * Every remote string goes through stripControl.
  */
 import { createColors } from 'picocolors';
-import type { Report, ReportFinding } from '../schema';
 import { oneLine, stripControl } from '../sanitize';
+import type { Report, ReportFinding } from '../schema';
 
 export interface TextOptions {
   color: boolean;

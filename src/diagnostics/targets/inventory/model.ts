@@ -4,7 +4,7 @@
  * host), and the connection variables Ansible itself uses.
  */
 import { K8sdiagError } from '../../errors';
-import { rolesFromGroups, isControlPlaneGroup } from '../roles';
+import { isControlPlaneGroup, rolesFromGroups } from '../roles';
 import type { IdentityRef, Origin, Target } from '../types';
 
 export interface VarValue {

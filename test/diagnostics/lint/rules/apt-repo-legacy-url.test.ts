@@ -42,6 +42,12 @@ ruleTester(rule, {
       errors: [{ line: 3, column: 18 }],
     },
     {
+      name: 'printf with \\n escapes: the URL ends at the backslash',
+      path: 'scripts/sources.sh',
+      code: '#!/bin/sh\nprintf "deb https://apt.kubernetes.io/\\nSuites: x\\n" > /etc/apt/sources.list.d/k.list\n',
+      errors: [{ line: 2, column: 21, endColumn: 39 }],
+    },
+    {
       name: 'yum repo template',
       path: 'roles/k8s/templates/kubernetes.repo.j2',
       code: '[kubernetes]\nname=Kubernetes\nbaseurl=https://packages.cloud.google.com/yum/repos/kubernetes-el7-$basearch\n',

@@ -1,0 +1,66 @@
+/**
+ * Node states the field-log lab does not show but checks look for, each built for real on its own
+ * worker (ip_forward 0 and bridge-nf-call-iptables 0 are per-namespace sysctls; the split firewall is
+ * real rules in iptables-legacy next to kube-proxy's in iptables-nft; the kubeconfig is a file): each
+ * is found by exactly its check, with the right runbook, and by no other.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeLab } from '../lab/describe-lab.ts';
+import { type Fault, withFault } from '../lab/faults.ts';
+import { down, type Lab, up } from '../lab/lab.ts';
+import { faultCluster } from '../lab/scenarios/index.ts';
+import { type CliRun, k8sdiag, LAB_LIMITS, nodeNamed, parseReport, targetArgs } from './support.ts';
+
+const EXPECTED: Record<string, Record<string, string>> = {
+  'ip-forward-off': { 'ip-forward-disabled': 'kubeadm-join-hangs' },
+  'bridge-nf-off': { 'br-netfilter-missing': 'kubeadm-join-hangs' },
+  'backend-split': { 'iptables-backend-split': 'iptables-flush-lockout' },
+  'kubeconfig-localhost': { 'kubeconfig-localhost': 'kubectl-localhost-8080' },
+};
+
+describeLab(
+  'e2e: other node checks, one real fault each',
+  () => {
+    const id = 'e2e-checks';
+    const faults = Object.keys(EXPECTED) as Fault[];
+    let lab: Lab;
+    let run: CliRun;
+    beforeAll(async () => {
+      const spec = faultCluster(id, faults);
+      for (const fault of faults) withFault(spec, `k8s-${fault}`, fault);
+      lab = await up(spec);
+      run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json'], 90_000);
+    });
+    afterAll(() => {
+      down(id);
+    });
+
+    it('the healthy control plane and worker stay clean', () => {
+      const report = parseReport(run);
+      for (const name of ['k8s-master', 'k8s-worker1']) {
+        const node = nodeNamed(report, lab, name);
+        const odd = node.findings.filter((f) => f.status !== 'pass' && !LAB_LIMITS[f.checkId]?.test(f.message));
+        expect(odd, name).toEqual([]);
+      }
+      expect(report.cluster.filter((f) => f.status !== 'pass')).toEqual([]);
+    });
+
+    for (const [fault, expected] of Object.entries(EXPECTED)) {
+      it(`${fault}: found by exactly ${Object.keys(expected).join(', ')}`, () => {
+        const node = nodeNamed(parseReport(run), lab, `k8s-${fault}`);
+        expect(node.status).toBe('ok');
+        const found = Object.fromEntries(
+          node.findings
+            .filter((f) => f.status !== 'pass' && !(f.status === 'skip' && LAB_LIMITS[f.checkId]?.test(f.message)))
+            .map((f) => [f.checkId, f.runbook]),
+        );
+        expect(found, JSON.stringify(node.findings.filter((f) => f.status !== 'pass'), null, 1)).toEqual(expected);
+        for (const f of node.findings.filter((x) => x.checkId in expected)) {
+          expect(['warn', 'fail']).toContain(f.status);
+          expect(f.evidence.length).toBeGreaterThan(0);
+        }
+      });
+    }
+  },
+  { needCli: true },
+);
