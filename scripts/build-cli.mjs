@@ -4,17 +4,23 @@
 // ssh2's optional native parts (cpu-features, sshcrypto.node) stay external: ssh2 loads them in
 // try/catch and falls back to pure JS, which is what a copied single file gets.
 import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'build/cli');
-const outFile = join(outDir, 'k8sdiag.mjs');
+// K8SDIAG_CLI_OUT bundles elsewhere: tests build into a private directory, so they never rewrite
+// build/cli/k8sdiag.mjs while another test runs it.
+const outFile = process.env.K8SDIAG_CLI_OUT
+  ? resolve(process.env.K8SDIAG_CLI_OUT)
+  : join(root, 'build/cli/k8sdiag.mjs');
+const outDir = dirname(outFile);
 mkdirSync(outDir, { recursive: true });
 
 async function loadRunbookEntries() {
-  const tmp = join(outDir, '.read-runbooks.mjs');
+  // Inside the repository (so node_modules resolves), one file per build process.
+  const tmp = join(root, 'build/cli', `.read-runbooks-${process.pid}.mjs`);
+  mkdirSync(dirname(tmp), { recursive: true });
   await build({
     entryPoints: [join(root, 'src/diagnostics/knowledge/read-runbooks.ts')],
     bundle: true,
@@ -56,12 +62,11 @@ await build({
   external: ['cpu-features', '*.node'],
   banner: {
     // CommonJS dependencies expect require, and ssh2's poly1305 (emscripten) reads __dirname.
-    js:
-      "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; import { dirname as __k8sdiagDirname } from 'node:path'; import { fileURLToPath as __k8sdiagToPath } from 'node:url'; const require = __k8sdiagCreateRequire(import.meta.url); const __filename = __k8sdiagToPath(import.meta.url); const __dirname = __k8sdiagDirname(__filename);",
+    js: "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; import { dirname as __k8sdiagDirname } from 'node:path'; import { fileURLToPath as __k8sdiagToPath } from 'node:url'; const require = __k8sdiagCreateRequire(import.meta.url); const __filename = __k8sdiagToPath(import.meta.url); const __dirname = __k8sdiagDirname(__filename);",
   },
   plugins: [inlineRunbooks],
   legalComments: 'none',
   logLevel: 'warning',
 });
 
-console.log(`built ${outFile.slice(root.length + 1)} (${entries.length} runbook pages inlined)`);
+console.log(`built ${relative(root, outFile)} (${entries.length} runbook pages inlined)`);

@@ -36,9 +36,11 @@ async function main(argv: string[]): Promise<number> {
 
 function describe(error: unknown): { line: string; code: number } {
   if (error instanceof K8sdiagError) return { line: error.oneLine(), code: error.exitCode };
-  // citty's own argument errors (unknown enum value, missing required argument).
-  if (error instanceof Error && /^E_/.test(String((error as { code?: unknown }).code ?? ''))) {
-    return { line: error.message, code: EXIT.usage };
+  // citty's own argument errors (unknown enum value, missing required argument): class CLIError,
+  // codes EARG / E_*. Its messages carry ANSI colour; strip it for a plain one-line error.
+  if (error instanceof Error && error.name === 'CLIError') {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes is the point
+    return { line: error.message.replace(/\u001b\[[0-9;]*m/g, ''), code: EXIT.usage };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { line: `internal error: ${message} (set K8SDIAG_DEBUG=1 for the stack)`, code: EXIT.internal };

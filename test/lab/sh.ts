@@ -1,5 +1,8 @@
 /** Process helpers for the lab driver: synchronous for setup steps, async for long runs. */
 import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RunResult {
   code: number | null;
@@ -38,9 +41,19 @@ export function attempt(command: string, args: readonly string[], input?: string
   };
 }
 
-/** Runs a bash script with `set -euo pipefail`; throws with the tail of its output when it fails. */
+/**
+ * Runs a bash script with `set -euo pipefail`; throws with the tail of its output when it fails.
+ * The script goes through a file: a 200-node network script is far over the 128 KiB argv limit.
+ */
 export function bash(script: string): string {
-  return must('bash', ['-c', `set -euo pipefail\n${script}`]);
+  const dir = mkdtempSync(join(tmpdir(), 'k8sdiag-lab-sh-'));
+  const file = join(dir, 'script.sh');
+  try {
+    writeFileSync(file, `set -euo pipefail\n${script}\n`, { mode: 0o600 });
+    return must('bash', [file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Async run with a hard deadline (SIGKILL to the whole process group when it passes). */

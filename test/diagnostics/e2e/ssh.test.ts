@@ -1,7 +1,7 @@
 /**
- * End to end against a real OpenSSH server on loopback, through the BUNDLED CLI
- * (build/cli/k8sdiag.mjs, built here) run by the system Node when there is one (Node 20: the
- * bundle targets Node >= 18).
+ * End to end against a real OpenSSH server on loopback, through the BUNDLED CLI (built here by
+ * scripts/build-cli.mjs, into a private directory) run by the system Node when there is one
+ * (Node 20: the bundle targets Node >= 18).
  *
  * The probes run on this machine (sshd is local), so the three iptables checks are ignored:
  * iptables tools must not run in the host's network namespace (lab safety rule; the lab of
@@ -17,7 +17,9 @@ import { type Report, reportJsonSchema, reportSchema } from '../../../src/diagno
 import { keygen, type Sshd, sshdUnavailable, startSshd } from '../helpers/sshd';
 
 const ROOT = join(__dirname, '../../..');
-const CLI = join(ROOT, 'build/cli/k8sdiag.mjs');
+/** Bundled here, from the current sources, into a private directory (see beforeAll). */
+const BUNDLE_DIR = mkdtempSync(join(tmpdir(), 'k8sdiag-e2e-cli-'));
+const CLI = join(BUNDLE_DIR, 'k8sdiag.mjs');
 const NODE = existsSync('/usr/bin/node') ? '/usr/bin/node' : process.execPath;
 const IGNORE = 'iptables-policy-drop,iptables-kube-chains-flushed,iptables-backend-split';
 
@@ -55,13 +57,20 @@ const report = (result: CliResult): Report => {
 };
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  // The same build as `npm run build:cli`, written to a private path so that other tests running
+  // build/cli/k8sdiag.mjs at the same time never see a half-written file.
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, K8SDIAG_CLI_OUT: CLI },
+  });
   home = mkdtempSync(join(tmpdir(), 'k8sdiag-e2e-home-'));
   work = mkdtempSync(join(tmpdir(), 'k8sdiag-e2e-work-'));
   mkdirSync(join(home, '.ssh'), { mode: 0o700 });
 });
 
 afterAll(() => {
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
   rmSync(home, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
@@ -266,7 +275,9 @@ function suite(): void {
     return import('ajv/dist/2020').then((mod) => {
       const Ajv = (mod as unknown as { default: new (o: object) => { compile(s: object): (d: unknown) => boolean } })
         .default;
-      expect(new Ajv({ strict: false }).compile(reportJsonSchema())(JSON.parse(result.stdout))).toBe(true);
+      expect(new Ajv({ strict: false, logger: false }).compile(reportJsonSchema())(JSON.parse(result.stdout))).toBe(
+        true,
+      );
     });
   });
 
@@ -589,7 +600,20 @@ function suite(): void {
     const psshDir = join(work, 'pssh-out');
     const pssh = spawnSync(
       'parallel-ssh',
-      ['-H', target(), '-x', sshOptions.join(' '), '-o', psshDir, '-e', join(work, 'pssh-err'), '-I', '/bin/sh -s'],
+      [
+        '-H',
+        target(),
+        '-H',
+        'root@127.0.0.1:1',
+        '-x',
+        sshOptions.join(' '),
+        '-o',
+        psshDir,
+        '-e',
+        join(work, 'pssh-err'),
+        '-I',
+        '/bin/sh -s',
+      ],
       {
         input: readFileSync(script),
         env: env(),
@@ -598,11 +622,25 @@ function suite(): void {
       },
     );
     if (pssh.error === undefined) {
-      expect(pssh.status, `${pssh.stdout}${pssh.stderr}`).toBe(0);
-      // parallel-ssh names the file after the host as given.
+      // parallel-ssh names the file after the host as given, and writes none for the dead one.
       expect(readdirSync(psshDir)).toEqual([target()]);
-      const analyzed = cli(['analyze', psshDir, '--script', script, '--format', 'json']);
+      const analyzed = cli([
+        'analyze',
+        psshDir,
+        '--errors',
+        join(work, 'pssh-err'),
+        '--script',
+        script,
+        '--format',
+        'json',
+      ]);
       const r = report(analyzed);
+      expect(analyzed.code).toBe(3);
+      expect(r.nodes[1]).toMatchObject({
+        name: 'root@127.0.0.1:1',
+        status: 'unreachable',
+        reason: 'parallel-ssh: ssh: connect to host 127.0.0.1 port 1: Connection refused',
+      });
       expect(r.run.collector).toBe('analyze');
       expect(r.nodes[0]).toMatchObject({
         name: target(),

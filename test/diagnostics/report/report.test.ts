@@ -60,7 +60,7 @@ describe('report schema', () => {
     const { default: Ajv2020 } = (await import('ajv/dist/2020')) as unknown as {
       default: new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
     };
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
     const validate = ajv.compile(reportJsonSchema());
     const ok = validate(JSON.parse(reporters.json(sampleReport({ hostile: true }), { color: false, verbose: false })));
     expect(validate.errors ?? null).toBeNull();
