@@ -66,6 +66,9 @@ await build({
   },
   plugins: [inlineRunbooks],
   legalComments: 'none',
+  minify: true,
+  keepNames: true,
+  charset: 'ascii',
   logLevel: 'warning',
 });
 

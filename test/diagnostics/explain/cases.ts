@@ -92,8 +92,6 @@ VBoxManage: error: Details: code NS_ERROR_FAILURE (0x80004005), component Sessio
     note: "package and version changed from docker-ce-cli to kubeadm=1.33 (the field log's case)",
     expect: 'yaml-version-float',
     text: `fatal: [k8s-master]: FAILED! => {"cache_update_time": 1725634098, "cache_updated": false, "changed": false, "msg": "no available installation candidate for kubeadm=1.33"}`,
-    knownGap:
-      'Ansible\'s apt module words the missing version as "no available installation candidate for <pkg>=<ver>"; the runbook lists only apt\'s own "Version ... was not found"',
   },
   // [3] apt-stale-cache
   {
