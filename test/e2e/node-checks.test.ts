@@ -54,7 +54,14 @@ describeLab(
             .filter((f) => f.status !== 'pass' && !(f.status === 'skip' && LAB_LIMITS[f.checkId]?.test(f.message)))
             .map((f) => [f.checkId, f.runbook]),
         );
-        expect(found, JSON.stringify(node.findings.filter((f) => f.status !== 'pass'), null, 1)).toEqual(expected);
+        expect(
+          found,
+          JSON.stringify(
+            node.findings.filter((f) => f.status !== 'pass'),
+            null,
+            1,
+          ),
+        ).toEqual(expected);
         for (const f of node.findings.filter((x) => x.checkId in expected)) {
           expect(['warn', 'fail']).toContain(f.status);
           expect(f.evidence.length).toBeGreaterThan(0);

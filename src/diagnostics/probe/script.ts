@@ -79,7 +79,7 @@ const SUDO_CHECK = String.raw`if [ "$k8sdiag_uid" != 0 ]; then
   if ! command -v sudo >/dev/null 2>&1; then
     k8sdiag_noroot="needs root: not uid 0 and sudo is not installed"
   elif ! sudo -n true >/dev/null 2>&1; then
-    k8sdiag_noroot=$(sudo -n true 2>&1 </dev/null | tr -d '\r' | tr '\n' ' ' | head -c 200)
+    k8sdiag_noroot=$(sudo -n true 2>&1 </dev/null | tr -d '\r' | tr '\n' ' ' | head -c 200 | sed 's/ *$//')
     k8sdiag_noroot="needs root: sudo -n refused (${D}{k8sdiag_noroot:-no reason given})"
   fi
 fi

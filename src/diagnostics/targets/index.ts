@@ -51,6 +51,8 @@ export function applyLimit(targets: readonly Target[], limit: string | undefined
   const include = patterns.filter((p) => !p.startsWith('!'));
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   const matches = (target: Target, pattern: string): boolean => {
+    // Ansible's implicit group: `all` (and `*`) is every host.
+    if (pattern === 'all') return true;
     const re = globToRegExp(pattern);
     return re.test(target.name) || re.test(target.host) || target.groups.some((g) => re.test(g));
   };

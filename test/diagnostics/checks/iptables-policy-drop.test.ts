@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import check, { portsFor } from '../../../src/diagnostics/checks/iptables-policy-drop';
-import { runCases } from './tester';
+import { runCases, section } from './tester';
 
 const cp = { roles: ['control-plane' as const] };
 
@@ -19,6 +19,13 @@ runCases(check, {
     },
   ],
   invalid: [
+    {
+      name: 'output cut at the cap (the script\'s head -c exits the probe with SIGPIPE, 141)',
+      sections: {
+        'iptables-rules': section('### iptables-legacy-save\n-P INPUT ACCEPT\n', { truncated: true, exitCode: 141 }),
+      },
+      expect: { status: 'error', message: /more than the output cap; its output was cut/ },
+    },
     {
       name: 'the field log: DROP policy, rules flushed',
       sections: {

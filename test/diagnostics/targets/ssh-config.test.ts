@@ -199,6 +199,7 @@ describe('connection resolution', () => {
     ];
     expect(applyLimit(ts, 'workers:!w2').map((t) => t.name)).toEqual(['w1']);
     expect(applyLimit(ts, 'cp*,w2').map((t) => t.name)).toEqual(['cp1', 'w2']);
+    expect(applyLimit(ts, 'all:!w2').map((t) => t.name)).toEqual(['cp1', 'w1']);
     expect(() => applyLimit(ts, 'nope')).toThrow(/--limit nope: matches no host or group/);
   });
 });

@@ -112,6 +112,18 @@ export function openSection(r: Reporter, sections: Sections, name: string, optio
       }),
     };
   }
+  if (section.truncated) {
+    // The script cuts a probe at the output cap; a judgement on part of the output could be wrong,
+    // and the exit code is then the cut's SIGPIPE (141), not the probe's own.
+    const bytes = typeof section.stdout === 'string' ? section.stdout.length : 0;
+    return {
+      ok: false,
+      finding: r.error(
+        `probe "${name}" printed more than the output cap; its output was cut at ${bytes} characters and not judged`,
+        { evidence: [firstLine(section.stdout)].filter((line) => line !== '') },
+      ),
+    };
+  }
   const stdout = typeof section.stdout === 'string' ? section.stdout : '';
   const nul = stdout.indexOf('\u0000');
   if (nul >= 0) {
