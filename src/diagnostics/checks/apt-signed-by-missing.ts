@@ -6,7 +6,7 @@
 import { type CheckMeta, defineCheck } from '../types';
 import { aptSourcesProbe } from './shared-probes';
 import { type AptSource, isPkgsK8sIo, parseAptSourcesProbe } from './support/apt';
-import { splitBlocks, splitTag } from './support/blocks';
+import { cutShort, splitBlocks, splitTag } from './support/blocks';
 import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
 
 const meta: CheckMeta = {
@@ -40,8 +40,10 @@ function readKeyrings(lines: readonly string[]): Keyring[] | { what: string; lin
       return { what: 'expected "key <bytes> <path>" lines', line: text, no };
     keyrings.push({ size: Number(size), path });
   }
-  if (!complete)
-    return { what: 'no end marker (output cut short?)', line: lines[lines.length - 1] ?? '', no: lines.length };
+  if (!complete) {
+    const { what, line, no } = cutShort(lines);
+    return { what, line, no };
+  }
   return keyrings;
 }
 

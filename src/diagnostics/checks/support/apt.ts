@@ -2,7 +2,7 @@
  * APT sources from the `apt-sources` probe: one-line style (`deb [opts] uri suite comps`) in
  * *.list files and deb822 stanzas in *.sources files.
  */
-import { splitBlocks } from './blocks';
+import { cutShort, splitBlocks } from './blocks';
 import type { Parsed } from './iptables';
 
 export interface AptSource {
@@ -118,13 +118,7 @@ export function parseAptSourcesProbe(lines: readonly string[]): Parsed<AptSource
     if (!parsed.ok) return parsed;
     sources.push(...parsed.value);
   }
-  if (!complete)
-    return {
-      ok: false,
-      what: 'no end marker (output cut short?)',
-      line: lines[lines.length - 1] ?? '',
-      no: lines.length,
-    };
+  if (!complete) return cutShort(lines);
   return { ok: true, value: sources };
 }
 

@@ -93,3 +93,13 @@ export function hostOf(endpoint: string): string {
   const colon = text.lastIndexOf(':');
   return colon > 0 && text.indexOf(':') === colon ? text.slice(0, colon) : text;
 }
+
+/** The failure every block parser returns when the probe's closing `### end` marker never came. */
+export function cutShort(lines: readonly string[]): { ok: false; what: string; line: string; no: number } {
+  return {
+    ok: false,
+    what: 'no end marker (output cut short?)',
+    line: lines[lines.length - 1] ?? '',
+    no: lines.length,
+  };
+}

@@ -2,7 +2,7 @@
  * Parsers for node-side Kubernetes configuration: the `apiserver-manifest` and `kubelet-flags`
  * probes, and server URLs from kubeconfig lines.
  */
-import { type Block, splitBlocks } from './blocks';
+import { type Block, cutShort, splitBlocks } from './blocks';
 import type { Parsed } from './iptables';
 import { tokenize } from './iptables';
 
@@ -31,13 +31,7 @@ function blocksOrError(lines: readonly string[]): Parsed<Block[]> {
   const { head, blocks, complete } = splitBlocks(lines);
   const firstHead = head.find((line) => line.text.trim() !== '');
   if (firstHead) return { ok: false, what: 'output before the first marker', line: firstHead.text, no: firstHead.no };
-  if (!complete)
-    return {
-      ok: false,
-      what: 'no end marker (output cut short?)',
-      line: lines[lines.length - 1] ?? '',
-      no: lines.length,
-    };
+  if (!complete) return cutShort(lines);
   return { ok: true, value: blocks };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Kubernetes versions: the `k8s-versions` probe (binaries and dpkg packages) and comparisons.
  */
-import { splitBlocks, splitTag } from './blocks';
+import { cutShort, splitBlocks, splitTag } from './blocks';
 import type { Parsed } from './iptables';
 
 export interface Version {
@@ -100,13 +100,7 @@ export function parseVersionsProbe(lines: readonly string[]): Parsed<VersionsPro
     }
     return { ok: false, what: 'expected "bin ..." or "pkg ..." lines', line: text, no };
   }
-  if (!complete)
-    return {
-      ok: false,
-      what: 'no end marker (output cut short?)',
-      line: lines[lines.length - 1] ?? '',
-      no: lines.length,
-    };
+  if (!complete) return cutShort(lines);
   return { ok: true, value: { binaries, packages } };
 }
 
