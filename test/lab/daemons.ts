@@ -5,6 +5,12 @@
 
 /** Where node-side helper programs live inside a node (its own /var/lib, invisible to the host). */
 export const NODE_LIB = '/var/lib/k8sdiag-lab';
+/**
+ * Node.js inside a node, for the stand-in API server and the silent listener: the test's own
+ * binary bind-mounted under the node's /run before its private /tmp hides the checkout (a checkout
+ * under /tmp, as CI's, would otherwise vanish from the node's view).
+ */
+export const NODE_BIN = '/run/k8sdiag-lab-node';
 
 /**
  * The API server's listener on :6443: real TLS with the lab CA's certificate, answering /healthz,

@@ -36,6 +36,7 @@ import {
   PREFIX,
   PRIVATE_CIDR,
 } from './config.ts';
+import { NODE_BIN, NODE_LIB } from './daemons.ts';
 import { apiServerPki, clientKeys, hostKeys } from './keys.ts';
 import { MOUNTS, type NodeDirs, nodeDirs } from './layout.ts';
 import { materialize, vagrantAccount } from './nodefs.ts';
@@ -284,6 +285,8 @@ function initScript(node: LabNode): string {
   lines.push(
     `mount -t tmpfs -o mode=0755,size=16m ${PREFIX}-run /run`,
     'mkdir -m 0755 /run/sshd',
+    `: > ${NODE_BIN}`,
+    `mount --bind ${q(process.execPath)} ${NODE_BIN}`,
     // The node's own /tmp; it also hides the lab directory (and the client's private key) from the node.
     `mount -t tmpfs -o mode=1777,size=64m ${PREFIX}-tmp /tmp`,
     `hostname ${n.name}`,
@@ -291,7 +294,7 @@ function initScript(node: LabNode): string {
   );
   for (const daemon of n.daemons) lines.push(`${daemon.command} </dev/null >/dev/null 2>&1 &`);
   if (n.ssh === 'silent') {
-    lines.push(`exec ${q(process.execPath)} /var/lib/k8sdiag-lab/silent-listener.mjs`);
+    lines.push(`exec ${NODE_BIN} ${NODE_LIB}/silent-listener.mjs`);
   } else {
     lines.push('exec /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config');
   }

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { aptKeyring, foreignElf, REPO_ROOT } from '../assets.ts';
 import { NAT_GATEWAY, NAT_IP } from '../config.ts';
-import { apiServerSource, NODE_LIB } from '../daemons.ts';
+import { apiServerSource, NODE_BIN, NODE_LIB } from '../daemons.ts';
 import { nodeRules } from '../iptables.ts';
 import type { FileSpec, NodeRole, NodeSpec } from '../spec.ts';
 import * as standin from '../standins.ts';
@@ -223,7 +223,7 @@ export function kubeNode(o: KubeNodeOptions, uid: number): NodeSpec {
   if (cp)
     daemons.push({
       name: 'kube-apiserver',
-      command: `${JSON.stringify(process.execPath)} ${NODE_LIB}/kube-apiserver.mjs`,
+      command: `${NODE_BIN} ${NODE_LIB}/kube-apiserver.mjs`,
     });
 
   return {
