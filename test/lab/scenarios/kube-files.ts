@@ -87,58 +87,46 @@ export function apiServerManifest(advertise: string, version: string): string {
   ].join('\n');
 }
 
+/** A kubeconfig with one cluster, one user and one context, in kubeadm's layout. */
+function kubeconfig(server: string, user: string, credentials: readonly string[], lab: RenderContext): string {
+  return [
+    'apiVersion: v1',
+    'clusters:',
+    '- cluster:',
+    `    certificate-authority-data: ${b64(lab.pki('ca.crt'))}`,
+    `    server: ${server}`,
+    '  name: kubernetes',
+    'contexts:',
+    '- context:',
+    '    cluster: kubernetes',
+    `    user: ${user}`,
+    `  name: ${user}@kubernetes`,
+    `current-context: ${user}@kubernetes`,
+    'kind: Config',
+    'preferences: {}',
+    'users:',
+    `- name: ${user}`,
+    '  user:',
+    ...credentials.map((line) => `    ${line}`),
+    '',
+  ].join('\n');
+}
+
 /** kubeadm's admin.conf (also what Ansible copies to ~/.kube/config). */
 export function adminKubeconfig(server: string): (lab: RenderContext) => string {
   return (lab) =>
-    [
-      'apiVersion: v1',
-      'clusters:',
-      '- cluster:',
-      `    certificate-authority-data: ${b64(lab.pki('ca.crt'))}`,
-      `    server: ${server}`,
-      '  name: kubernetes',
-      'contexts:',
-      '- context:',
-      '    cluster: kubernetes',
-      '    user: kubernetes-admin',
-      '  name: kubernetes-admin@kubernetes',
-      'current-context: kubernetes-admin@kubernetes',
-      'kind: Config',
-      'preferences: {}',
-      'users:',
-      '- name: kubernetes-admin',
-      '  user:',
-      `    client-certificate-data: ${b64(lab.pki('admin.crt'))}`,
-      `    client-key-data: ${b64(lab.pki('admin.key'))}`,
-      '',
-    ].join('\n');
+    kubeconfig(
+      server,
+      'kubernetes-admin',
+      [`client-certificate-data: ${b64(lab.pki('admin.crt'))}`, `client-key-data: ${b64(lab.pki('admin.key'))}`],
+      lab,
+    );
 }
 
 /** /etc/kubernetes/kubelet.conf: the kubelet's own kubeconfig, pointing at the API server. */
 export function kubeletKubeconfig(server: string, node: string): (lab: RenderContext) => string {
-  return (lab) =>
-    [
-      'apiVersion: v1',
-      'clusters:',
-      '- cluster:',
-      `    certificate-authority-data: ${b64(lab.pki('ca.crt'))}`,
-      `    server: ${server}`,
-      '  name: kubernetes',
-      'contexts:',
-      '- context:',
-      '    cluster: kubernetes',
-      `    user: system:node:${node}`,
-      `  name: system:node:${node}@kubernetes`,
-      `current-context: system:node:${node}@kubernetes`,
-      'kind: Config',
-      'preferences: {}',
-      'users:',
-      `- name: system:node:${node}`,
-      '  user:',
-      '    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem',
-      '    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem',
-      '',
-    ].join('\n');
+  const pem = '/var/lib/kubelet/pki/kubelet-client-current.pem';
+  return (lab) => kubeconfig(server, `system:node:${node}`, [`client-certificate: ${pem}`, `client-key: ${pem}`], lab);
 }
 
 export const KUBELET_CONFIG = [
