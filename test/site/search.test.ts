@@ -11,7 +11,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookId } from '../../src/content/runbook-schema';
-import { normaliseQuery } from '../../src/search/korean';
+import { normaliseQuery } from '../../src/retrieval/korean/stem';
 import { STEMS_META_KEY } from '../../src/search/pagefind-options';
 import type { SiteLang } from '../../src/site/lang';
 import { buildPlainIndex, openSiteSearch, type SiteSearch } from './built-site';

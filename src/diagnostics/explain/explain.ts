@@ -4,8 +4,8 @@
  */
 import type { RunbookId } from '../../content/runbook-schema';
 import type { Lang, RunbookEntry } from '../knowledge/runbooks';
-import { toMatchDoc } from './docs';
-import { buildMatcher, type Match, type Matcher } from './matcher';
+import { toMatchDoc } from '../../retrieval/docs';
+import { buildMatcher, type Match, type Matcher } from '../../retrieval/matcher';
 
 export interface Explanation {
   id: RunbookId;

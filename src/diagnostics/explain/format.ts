@@ -5,7 +5,7 @@
 import type { Colors } from 'picocolors/types';
 import type { Lang } from '../knowledge/runbooks';
 import type { Explanation } from './explain';
-import { WEAK_BELOW } from './matcher';
+import { WEAK_BELOW } from '../../retrieval/matcher';
 
 const WORDS = {
   en: {

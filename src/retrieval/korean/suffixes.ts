@@ -1,5 +1,5 @@
 /**
- * Suffix tables for src/search/korean.ts: particles (조사) and endings (어미) that a Korean word
+ * Suffix tables for src/retrieval/korean/stem.ts: particles (조사) and endings (어미) that a Korean word
  * carries after its stem, with the conditions under which stripping them is safe.
  */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../../src/diagnostics/explain/normalize';
-import { tokenize } from '../../../src/diagnostics/explain/tokenize';
+import { normalize } from '../../src/retrieval/normalize';
+import { tokenize } from '../../src/retrieval/tokenize';
 
 const words = (text: string): string[] => tokenize(normalize(text));
 

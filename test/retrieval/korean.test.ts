@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasHangul, koreanStems, normaliseQuery, stemKoreanWord } from '../../src/search/korean';
+import { hasHangul, koreanStems, normaliseQuery, stemKoreanWord } from '../../src/retrieval/korean/stem';
 
 describe('stemKoreanWord', () => {
   it.each([

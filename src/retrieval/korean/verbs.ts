@@ -1,5 +1,5 @@
 /**
- * Verb forms whose ending merges into the stem's last syllable, for src/search/korean.ts.
+ * Verb forms whose ending merges into the stem's last syllable, for src/retrieval/korean/stem.ts.
  * Suffix tables cannot strip these, because the ending is a final consonant or a vowel change
  * inside a syllable: 사라짐, 사라진다, 사라집니다, 사라졌다 all come from 사라지다. Each rule
  * restores the verb stem (사라지), so every form meets on one word.

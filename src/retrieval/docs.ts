@@ -2,7 +2,7 @@
  * The projection of a runbook's frontmatter that the matcher reads. Browser-safe: the site
  * builds the same projection from `getCollection('docs')` and serialises it into the page.
  */
-import type { RunbookFrontmatter } from '../../content/runbook-schema';
+import type { RunbookFrontmatter } from '../content/runbook-schema';
 import type { MatchDoc } from './matcher';
 
 export type MatchSource = Pick<RunbookFrontmatter, 'runbook' | 'title' | 'signatures' | 'symptoms' | 'cause'>;

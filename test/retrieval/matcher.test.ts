@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, type MatchDoc } from '../../../src/diagnostics/explain/matcher';
+import { buildMatcher, type MatchDoc } from '../../src/retrieval/matcher';
 
 // Small hand-written documents that isolate one property of the scoring each.
 const docs: MatchDoc[] = [

@@ -14,14 +14,14 @@
  * - one-syllable particles that also end common nouns (가 in 추가, 과 in 결과, 도 in 속도, 로 in 경로,
  *   의 in 정의, 한 in 권한, 할 in 역할, 함 in 포함) need a stem of at least two syllables;
  * - verb endings that merge into the stem's last syllable (사라짐, 사라진다, 사라졌다) are undone
- *   by src/search/korean-verbs.ts, so all forms of a verb meet on its stem (사라지).
+ *   by src/retrieval/korean/verbs.ts, so all forms of a verb meet on its stem (사라지).
  * Because the same function runs at index time and at query time, a stem that is not a dictionary
  * word still matches itself.
  */
 
 import { decompose, FINAL, isSyllable } from './hangul';
-import { LONG_SUFFIXES, SHORT_SUFFIXES, type Suffix, WHOLE_WORDS } from './korean-suffixes';
-import { verbStem } from './korean-verbs';
+import { LONG_SUFFIXES, SHORT_SUFFIXES, type Suffix, WHOLE_WORDS } from './suffixes';
+import { verbStem } from './verbs';
 
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/u;
 
