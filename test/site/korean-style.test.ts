@@ -36,7 +36,7 @@ const HAPSYO = /[가-힣](?<!아)(?:니다|니까|십시오|읍시다|ㅂ시다|
 const HAEYO =
   /[가-힣](?:어요|아요|여요|해요|돼요|되요|에요|예요|세요|네요|군요|지요|까요|래요|게요|줘요|봐요|와요|워요|셔요|죠)(?=$|[\s.,!?()"'”:;*])/u;
 
-export interface StyleFinding {
+interface StyleFinding {
   line: number;
   rule: 'register-hapsyo' | 'register-haeyo' | 'glossary-avoid';
   text: string;
@@ -48,7 +48,7 @@ interface ProseLine {
 }
 
 /** The prose of one MDX page, line by line, with code, link targets and comments removed. */
-export function proseLines(source: string): ProseLine[] {
+function proseLines(source: string): ProseLine[] {
   const lines = source.split(/\r?\n/);
   const out: ProseLine[] = [];
   let index = 0;
@@ -124,7 +124,7 @@ const AVOID: ReadonlyArray<{ word: string; pattern: RegExp; use: string }> = GLO
 );
 
 /** Every register and glossary finding in one Korean page. */
-export function checkKoreanStyle(source: string): StyleFinding[] {
+function checkKoreanStyle(source: string): StyleFinding[] {
   const findings: StyleFinding[] = [];
   for (const { line, text } of proseLines(source)) {
     const hapsyo = HAPSYO.exec(text);
@@ -133,7 +133,8 @@ export function checkKoreanStyle(source: string): StyleFinding[] {
     if (haeyo) findings.push({ line, rule: 'register-haeyo', text: around(text, haeyo.index) });
     for (const { word, pattern, use } of AVOID) {
       const hit = pattern.exec(text);
-      if (hit) findings.push({ line, rule: 'glossary-avoid', text: `"${word}" (use "${use}"): ${around(text, hit.index)}` });
+      if (hit)
+        findings.push({ line, rule: 'glossary-avoid', text: `"${word}" (use "${use}"): ${around(text, hit.index)}` });
     }
   }
   return findings;
