@@ -34,7 +34,7 @@ const VERBATIM_KEYS = new Set([
 const HAPSYO = /[가-힣](?<!아)(?:니다|니까|십시오|읍시다|ㅂ시다|합시다|봅시다)(?=$|[\s.,!?()"'”:;*])/u;
 /** 해요체: the common polite endings at the end of a word. */
 const HAEYO =
-  /[가-힣](?:어요|아요|여요|해요|돼요|되요|에요|예요|세요|네요|군요|지요|까요|래요|게요|줘요|봐요|와요|워요|셔요|죠)(?=$|[\s.,!?()"'”:;*])/u;
+  /[가-힣](?:어요|아요|여요|해요|돼요|되요|에요|예요|세요|네요|군요|지요|까요|래요|게요|줘요|봐요|와요|워요|셔요|나요|던가요|는데요|거든요|죠)(?=$|[\s.,!?()"'”:;*])/u;
 
 interface StyleFinding {
   line: number;
@@ -162,6 +162,7 @@ describe('the Korean style checker itself', () => {
     ['합쇼체, question', '무엇이 문제입니까?', 'register-hapsyo'],
     ['해요체', '노드를 확인해요.', 'register-haeyo'],
     ['해요체, imperative', 'kubeconfig를 복사하세요.', 'register-haeyo'],
+    ['해요체, question', '노드가 왜 안 뜨나요?', 'register-haeyo'],
     ['glossary avoid word', '포드가 시작되지 않는다.', 'glossary-avoid'],
     ['glossary avoid word, Latin-free term', '마스터 노드에서 실행한다.', 'glossary-avoid'],
   ])('finds %s', (_name, body, rule) => {

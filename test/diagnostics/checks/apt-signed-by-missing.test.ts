@@ -39,7 +39,7 @@ runCases(check, {
       expect: {
         status: 'fail',
         message: /signed-by names \/etc\/apt\/keyrings\/kubernetes-apt-keyring\.gpg, which does not exist/,
-        fix: /gpg --dearmor/,
+        fix: /gpg --batch --yes --dearmor/,
       },
     },
     {
