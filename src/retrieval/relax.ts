@@ -8,9 +8,10 @@
  * 2. search all terms; if that finds `enough` pages, done;
  * 3. otherwise look each term up alone: a term no page contains is replaced by its first glossary
  *    alternative that some page contains (아키텍쳐 → 아키텍처), else dropped;
- * 4. search the kept terms together, then add the pages that contain only some of them, ranked by
- *    how much of the query they cover (each term's Pagefind score scaled to 0..1, weighted by how
- *    rare the term is), so the list is never empty while any term matches any page;
+ * 4. merge, by score, the pages that contain all kept terms and those that contain only some:
+ *    a page scores the sum of each term's Pagefind score scaled to 0..1 (the term's best page = 1),
+ *    so the list is never empty while any term matches any page, and a long catalog page that
+ *    happens to contain every word does not outrank the runbook that is about most of them;
  * 5. report what was left out: the dropped terms, and — when no page has all kept terms — the
  *    terms the first result lacks, as the user typed them.
  */
@@ -28,7 +29,7 @@ export interface SearchEngine<H extends EngineHit> {
 }
 
 export interface RelaxOptions {
-  /** The full query must find at least this many pages, else it is relaxed. Default 3. */
+  /** The full query must find at least this many pages, else it is relaxed. Default 5. */
   readonly enough?: number;
 }
 
@@ -46,12 +47,13 @@ export interface RelaxedResult<H extends EngineHit> {
   readonly relaxed: boolean;
 }
 
-const DEFAULT_ENOUGH = 3;
+/** Pagefind UI shows five results before "Load more": fewer than a screenful is "too few". */
+const DEFAULT_ENOUGH = 5;
 
-interface Kept {
+interface Kept<H extends EngineHit> {
   readonly typed: string;
   readonly term: string;
-  readonly hits: readonly EngineHit[];
+  readonly hits: readonly H[];
 }
 
 function typedOf(query: AnalysedQuery, term: string): string {
@@ -73,7 +75,7 @@ export async function relaxedSearch<H extends EngineHit>(
     return { ...base, hits: full, without: [], replaced: [], relaxed: false };
   }
 
-  const kept: Kept[] = [];
+  const kept: Kept<H>[] = [];
   const dropped: string[] = [];
   const replaced: [string, string][] = [];
   for (const term of query.terms) {
@@ -99,14 +101,13 @@ export async function relaxedSearch<H extends EngineHit>(
 
   const changed = kept.length !== query.terms.length || replaced.length > 0;
   const together = changed ? await engine.search(kept.map((k) => k.term).join(' ')) : full;
-  const hits: H[] = [...together];
-  const seen = new Set(hits.map((hit) => hit.id));
-  const partial = rankPartial(kept).filter((hit) => !seen.has(hit.id)) as H[];
-  hits.push(...partial);
+  // Pages with all kept terms keep their own result object (its excerpt highlights every term).
+  const byId = new Map<string, H>(together.map((hit) => [hit.id, hit]));
+  const hits = rankPartial(kept).map((hit) => byId.get(hit.id) ?? hit);
 
   const without = [...dropped];
   const first = hits[0];
-  if (together.length === 0 && first !== undefined) {
+  if (first !== undefined) {
     for (const k of kept) if (!k.hits.some((hit) => hit.id === first.id)) without.push(k.typed);
   }
   return { ...base, hits, without, replaced, relaxed: true };
@@ -114,16 +115,15 @@ export async function relaxedSearch<H extends EngineHit>(
 
 /**
  * Pages that contain some of the kept terms, best first: each term contributes its Pagefind score
- * scaled to 0..1 (its best page = 1), weighted by log(1 + pages / pages with the term).
+ * scaled to 0..1 (its best page = 1). Weighting terms by rarity (log(1 + pages / pages with the
+ * term)) ranked worse on the tuning set: a rare stray word then outweighs two words on topic.
  */
-function rankPartial(kept: readonly Kept[]): EngineHit[] {
-  const pages = new Set(kept.flatMap((k) => k.hits.map((hit) => hit.id))).size;
-  const total = new Map<string, { hit: EngineHit; score: number; best: number }>();
+function rankPartial<H extends EngineHit>(kept: readonly Kept<H>[]): H[] {
+  const total = new Map<string, { hit: H; score: number; best: number }>();
   for (const k of kept) {
     const top = Math.max(...k.hits.map((hit) => hit.score), Number.MIN_VALUE);
-    const weight = Math.log(1 + pages / k.hits.length);
     for (const hit of k.hits) {
-      const part = (weight * hit.score) / top;
+      const part = hit.score / top;
       const entry = total.get(hit.id);
       if (entry === undefined) total.set(hit.id, { hit, score: part, best: part });
       else {

@@ -1,0 +1,82 @@
+/**
+ * The lines the search dialog adds above Pagefind's results: what relaxation searched without
+ * (and which typed words it replaced by a glossary form), and, when the query looks like a pasted
+ * error, the explain matcher's best runbook with its confidence. One element, kept as the first child
+ * of Pagefind UI's results area (which Pagefind re-creates), rendered as inert text.
+ */
+import { looksLikePastedError } from '../retrieval/query';
+import type { RelaxedResult } from '../retrieval/relax';
+import type { ExplainAnswer } from './explain-answer';
+import type { PagefindHit } from './relaxed-pagefind';
+import type { SearchStrings } from './strings';
+
+export type Explain = (text: string) => Promise<ExplainAnswer | undefined>;
+
+export class SearchNotes {
+  readonly element: HTMLElement;
+  private latest = '';
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly strings: SearchStrings,
+    private readonly explain: Explain,
+  ) {
+    this.element = document.createElement('div');
+    this.element.className = 'k8sdiag-search-notes';
+    this.element.setAttribute('aria-live', 'polite');
+    this.element.hidden = true;
+    new MutationObserver(() => this.place()).observe(root, { childList: true, subtree: true });
+  }
+
+  /** Keeps the notes first in the results area while Pagefind UI re-renders it. */
+  private place(): void {
+    const area = this.root.querySelector('.pagefind-ui__results-area');
+    if (area && area.firstChild !== this.element) area.prepend(this.element);
+  }
+
+  /** Shows what the search for `text` did; called by the relaxed Pagefind after every search. */
+  update(text: string, result: RelaxedResult<PagefindHit>): void {
+    this.latest = text;
+    const lines: HTMLElement[] = [];
+    if (result.without.length > 0) lines.push(this.line(this.strings.without, result.without.join(', '), 'without'));
+    if (result.replaced.length > 0) {
+      const pairs = result.replaced.map(([typed, term]) => `${typed} → ${term}`).join(', ');
+      lines.push(this.line(this.strings.replaced, pairs, 'replaced'));
+    }
+    this.show(lines);
+    if (!looksLikePastedError(text)) return;
+    void this.explain(text)
+      .then((answer) => {
+        if (answer === undefined || this.latest !== text) return;
+        this.show([this.answer(answer), ...lines]);
+      })
+      .catch((error: unknown) => console.error('k8sdiag search: explain matcher failed', error));
+  }
+
+  private show(lines: HTMLElement[]): void {
+    this.element.replaceChildren(...lines);
+    this.element.hidden = lines.length === 0;
+    this.place();
+  }
+
+  private line(label: string, text: string, kind: string): HTMLElement {
+    const p = document.createElement('p');
+    p.dataset.k8sdiagNote = kind;
+    const strong = document.createElement('strong');
+    strong.textContent = label;
+    p.append(strong, ` ${text}`);
+    return p;
+  }
+
+  private answer(answer: ExplainAnswer): HTMLElement {
+    const p = document.createElement('p');
+    p.dataset.k8sdiagNote = 'explain';
+    p.dataset.confidence = answer.confidence;
+    const link = document.createElement('a');
+    link.href = answer.url;
+    link.textContent = answer.title;
+    const label = answer.confidence === 'weak' ? this.strings.weak : this.strings.confident;
+    p.append(`${this.strings.explain} `, link, ` (${label}, ${this.strings.score} ${answer.score.toFixed(2)})`);
+    return p;
+  }
+}
