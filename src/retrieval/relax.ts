@@ -52,8 +52,27 @@ const DEFAULT_ENOUGH = 5;
 
 interface Kept<H extends EngineHit> {
   readonly typed: string;
+  /** The query term this stands for. */
+  readonly searchedFor: string;
+  /** The term that found pages: the query term or its first glossary alternative that did. */
   readonly term: string;
   readonly hits: readonly H[];
+}
+
+/** A term's pages, or those of its first glossary alternative that has any; undefined when none. */
+async function lookUp<H extends EngineHit>(
+  engine: SearchEngine<H>,
+  query: AnalysedQuery,
+  term: string,
+): Promise<Kept<H> | undefined> {
+  const typed = typedOf(query, term);
+  const own = await engine.search(term);
+  if (own.length > 0) return { typed, searchedFor: term, term, hits: own };
+  for (const alternative of query.words.find((word) => word.term === term)?.alternatives ?? []) {
+    const hits = await engine.search(alternative);
+    if (hits.length > 0) return { typed, searchedFor: term, term: alternative, hits };
+  }
+  return undefined;
 }
 
 function typedOf(query: AnalysedQuery, term: string): string {
@@ -75,28 +94,11 @@ export async function relaxedSearch<H extends EngineHit>(
     return { ...base, hits: full, without: [], replaced: [], relaxed: false };
   }
 
-  const kept: Kept<H>[] = [];
-  const dropped: string[] = [];
-  const replaced: [string, string][] = [];
-  for (const term of query.terms) {
-    const typed = typedOf(query, term);
-    const own = await engine.search(term);
-    if (own.length > 0) {
-      kept.push({ typed, term, hits: own });
-      continue;
-    }
-    let found = false;
-    for (const alternative of query.words.find((word) => word.term === term)?.alternatives ?? []) {
-      const hits = await engine.search(alternative);
-      if (hits.length > 0) {
-        kept.push({ typed, term: alternative, hits });
-        replaced.push([typed, alternative]);
-        found = true;
-        break;
-      }
-    }
-    if (!found) dropped.push(typed);
-  }
+  // Each term alone, all at once (Pagefind answers them from the index chunks it already loaded).
+  const looked = await Promise.all(query.terms.map(async (term) => lookUp(engine, query, term)));
+  const kept = looked.filter((k): k is Kept<H> => k !== undefined);
+  const dropped = query.terms.filter((_, index) => looked[index] === undefined).map((term) => typedOf(query, term));
+  const replaced = kept.filter((k) => k.term !== k.searchedFor).map((k) => [k.typed, k.term] as const);
   if (kept.length === 0) return { ...base, hits: full, without: dropped, replaced, relaxed: true };
 
   const changed = kept.length !== query.terms.length || replaced.length > 0;

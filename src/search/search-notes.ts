@@ -45,12 +45,17 @@ export class SearchNotes {
     }
     this.show(lines);
     if (!looksLikePastedError(text)) return;
-    void this.explain(text)
-      .then((answer) => {
-        if (answer === undefined || this.latest !== text) return;
-        this.show([this.answer(answer), ...lines]);
-      })
-      .catch((error: unknown) => console.error('k8sdiag search: explain matcher failed', error));
+    // After Pagefind UI has rendered the results (its updates run as microtasks): the matcher's
+    // first load and its scoring then never delay the result list.
+    setTimeout(() => {
+      if (this.latest !== text) return;
+      void this.explain(text)
+        .then((answer) => {
+          if (answer === undefined || this.latest !== text) return;
+          this.show([this.answer(answer), ...lines]);
+        })
+        .catch((error: unknown) => console.error('k8sdiag search: explain matcher failed', error));
+    }, 0);
   }
 
   private show(lines: HTMLElement[]): void {
