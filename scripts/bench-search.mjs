@@ -7,6 +7,7 @@
 //     character is typed, and the clock stops at the first animation frame where the dialog shows
 //     results for the whole query. Median of RUNS runs. Target: < 300 ms.
 //   npm run build && npm run bench:search            RUNS=9 npm run bench:search
+//   DIST=/path/to/other/dist npm run bench:search    (another build, e.g. before a change)
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const dist = resolve(process.env.DIST ?? join(root, 'dist'));
 const CHROMIUM = process.env.K8SDIAG_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = Number.parseInt(process.env.RUNS ?? '7', 10);
 const WEIGHT_TARGET = 50 * 1024;

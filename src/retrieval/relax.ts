@@ -5,9 +5,10 @@
  * (test/site/search-corpus.test.ts), against any engine with Pagefind's `search(term)` shape:
  *
  * 1. analyse the query (src/retrieval/query.ts): normalised terms, fillers left out;
- * 2. search all terms; if that finds `enough` pages, done;
- * 3. otherwise look each term up alone: a term no page contains is replaced by its first glossary
- *    alternative that some page contains (아키텍쳐 → 아키텍처), else dropped;
+ * 2. search all terms (and, at the same time, each term alone); if all terms together find
+ *    `enough` pages, done;
+ * 3. otherwise, a term no page contains is replaced by its first glossary alternative that some
+ *    page contains (아키텍쳐 → 아키텍처), else dropped;
  * 4. merge, by score, the pages that contain all kept terms and those that contain only some:
  *    a page scores the sum of each term's Pagefind score scaled to 0..1 (the term's best page = 1),
  *    so the list is never empty while any term matches any page, and a long catalog page that
@@ -89,22 +90,22 @@ export async function relaxedSearch<H extends EngineHit>(
   const searched = query.terms.join(' ');
   const base = { query, searched };
   if (searched === '') return { ...base, hits: [], without: [], replaced: [], relaxed: false };
+  // The full query and each term alone at once: relaxing then costs no extra round trip.
+  const lookups = Promise.all(query.terms.map(async (term) => lookUp(engine, query, term)));
+  lookups.catch(() => undefined); // awaited below only when the full query is not enough
   const full = await engine.search(searched);
   if (full.length >= (options.enough ?? DEFAULT_ENOUGH)) {
     return { ...base, hits: full, without: [], replaced: [], relaxed: false };
   }
 
-  // Each term alone, all at once (Pagefind answers them from the index chunks it already loaded).
-  const looked = await Promise.all(query.terms.map(async (term) => lookUp(engine, query, term)));
+  const looked = await lookups;
   const kept = looked.filter((k): k is Kept<H> => k !== undefined);
   const dropped = query.terms.filter((_, index) => looked[index] === undefined).map((term) => typedOf(query, term));
   const replaced = kept.filter((k) => k.term !== k.searchedFor).map((k) => [k.typed, k.term] as const);
   if (kept.length === 0) return { ...base, hits: full, without: dropped, replaced, relaxed: true };
 
-  const changed = kept.length !== query.terms.length || replaced.length > 0;
-  const together = changed ? await engine.search(kept.map((k) => k.term).join(' ')) : full;
-  // Pages with all kept terms keep their own result object (its excerpt highlights every term).
-  const byId = new Map<string, H>(together.map((hit) => [hit.id, hit]));
+  // Pages the full query found keep its result object (the excerpt highlights every word).
+  const byId = new Map<string, H>(full.map((hit) => [hit.id, hit]));
   const hits = rankPartial(kept).map((hit) => byId.get(hit.id) ?? hit);
 
   const without = [...dropped];
