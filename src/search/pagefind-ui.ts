@@ -17,7 +17,6 @@ import { HIDDEN_META_KEYS } from './pagefind-options';
 import { type PagefindModule, relaxedBundlePath, relaxedPagefind } from './relaxed-pagefind';
 import { SearchNotes } from './search-notes';
 import { SEARCH_STRINGS } from './strings';
-import './search-notes.css';
 
 /** Wait after the last keystroke before searching. */
 export const DEBOUNCE_MS = 150;

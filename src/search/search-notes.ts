@@ -12,6 +12,45 @@ import type { SearchStrings } from './strings';
 
 export type Explain = (text: string) => Promise<ExplainAnswer | undefined>;
 
+/**
+ * The notes' styles, added to the page once with the dialog. (A CSS file imported here is not
+ * emitted: Starlight loads this module through a dynamic import of the aliased Pagefind UI.)
+ */
+const STYLES = `
+.k8sdiag-search-notes {
+  margin-block: 0.5rem 0.75rem;
+  padding: 0.5rem 0.75rem;
+  border: 1px solid var(--sl-color-gray-5);
+  border-radius: 0.25rem;
+  color: var(--sl-color-gray-2);
+  font-size: var(--sl-text-sm);
+}
+.k8sdiag-search-notes[hidden] {
+  display: none;
+}
+.k8sdiag-search-notes p {
+  margin: 0;
+}
+.k8sdiag-search-notes p + p {
+  margin-block-start: 0.25rem;
+}
+.k8sdiag-search-notes strong {
+  color: var(--sl-color-white);
+  font-weight: 600;
+}
+.k8sdiag-search-notes [data-confidence='weak'] a {
+  font-style: italic;
+}
+`;
+
+function addStyles(): void {
+  if (document.querySelector('style[data-k8sdiag-search-notes]')) return;
+  const style = document.createElement('style');
+  style.dataset.k8sdiagSearchNotes = '';
+  style.textContent = STYLES;
+  document.head.append(style);
+}
+
 export class SearchNotes {
   readonly element: HTMLElement;
   private latest = '';
@@ -25,6 +64,7 @@ export class SearchNotes {
     this.element.className = 'k8sdiag-search-notes';
     this.element.setAttribute('aria-live', 'polite');
     this.element.hidden = true;
+    addStyles();
     new MutationObserver(() => this.place()).observe(root, { childList: true, subtree: true });
   }
 

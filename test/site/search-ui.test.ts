@@ -58,6 +58,8 @@ describe.runIf(browserAvailable())('search dialog in Chromium', () => {
     const note = page.locator('dialog[open] .k8sdiag-search-notes [data-k8sdiag-note="without"]');
     await note.waitFor({ timeout: 15_000 });
     expect(await note.textContent()).toBe('Searched without: zzyzxq');
+    const box = page.locator('dialog[open] .k8sdiag-search-notes');
+    expect(await box.evaluate((node) => getComputedStyle(node).borderTopStyle)).toBe('solid');
     await page.close();
   });
 
