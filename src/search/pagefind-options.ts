@@ -9,8 +9,13 @@
 export const STEMS_META_KEY = 'stems';
 /** Metadata under which runbook pages carry their frontmatter description, symptoms and cause. */
 export const ABOUT_META_KEY = 'about';
+/**
+ * Metadata under which every page carries all forms (English, Korean, transliterations, misspellings,
+ * spacing variants) of the glossary concepts it names (src/retrieval/glossary-match.ts).
+ */
+export const GLOSSARY_META_KEY = 'terms';
 /** Search-only metadata the search UI must not show as result tags. */
-export const HIDDEN_META_KEYS = [STEMS_META_KEY, ABOUT_META_KEY] as const;
+export const HIDDEN_META_KEYS = [STEMS_META_KEY, ABOUT_META_KEY, GLOSSARY_META_KEY] as const;
 
 export const PAGEFIND_RANKING = {
   /** Starlight's default: short and long pages compete on content, not length. */
@@ -30,6 +35,8 @@ export const PAGEFIND_RANKING = {
     [STEMS_META_KEY]: 1,
     /** The runbook's own summary of the failure: as strong as a match in the text. */
     [ABOUT_META_KEY]: 1,
+    /** Another name of a concept the page names: enough to find the page, not to outrank its own words. */
+    [GLOSSARY_META_KEY]: 0.5,
   },
 } as const;
 

@@ -42,12 +42,22 @@ export interface SearchHit {
   meta: Record<string, string>;
 }
 
+/** One raw Pagefind result: what src/retrieval/relax.ts ranks; `path()` loads the page's URL. */
+export interface EngineResult {
+  id: string;
+  score: number;
+  path(): Promise<string>;
+}
+
 export interface SiteSearch {
   search(query: string): Promise<SearchHit[]>;
+  /** Pagefind's own search (every word must match), results not loaded: the engine relax.ts takes. */
+  engine: { search(term: string): Promise<EngineResult[]> };
   close(): Promise<void>;
 }
 
 interface PagefindResult {
+  id: string;
   score: number;
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
@@ -96,6 +106,16 @@ export async function openSiteSearch(lang: SiteLang, root = distDir): Promise<Si
         excerpt: data[i]?.excerpt ?? '',
         meta: data[i]?.meta ?? {},
       }));
+    },
+    engine: {
+      async search(term) {
+        const response = await instance.search(term);
+        return (response?.results ?? []).map((result) => ({
+          id: result.id,
+          score: result.score,
+          path: async () => ((await result.data()).url ?? '').replace(origin, ''),
+        }));
+      },
     },
     async close() {
       await instance.destroy();

@@ -1,7 +1,7 @@
 /**
  * Korean word normaliser, the one module shared by the search index (src/components/SearchMeta.astro
- * writes the stems of a Korean page's words into Pagefind metadata) and the search box (the Pagefind
- * UI runs every query through `normaliseQuery`, see src/search/pagefind-ui.ts).
+ * writes the stems of a Korean page's words into Pagefind metadata) and the search box (every query
+ * word goes through `stemKoreanWord` in src/retrieval/words.ts, called by src/retrieval/query.ts).
  *
  * Why: Pagefind splits Korean text on spaces only and has no Korean stemmer, so a word keeps its
  * particle (조사) or ending (어미) attached: 서버를 is one token, 서버에 another, and a search for
