@@ -34,8 +34,8 @@ const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case
 export const runbookFields = z.object({
   /** Stable id, equal to the file's slug. Used by checks, lint rules, `explain` and URLs. */
   runbook: z.enum(RUNBOOK_IDS).optional(),
-  /** Problem number in the field log, 1-10. */
-  problem: z.number().int().min(1).max(10).optional(),
+  /** Catalog number: 1-10 are the field log's problems in its order, later failures continue from 11. */
+  problem: z.number().int().min(1).optional(),
   layer: z.enum(LAYERS).optional(),
   tools: z.array(z.string().min(1)).optional(),
   /** One-line symptoms as a user would describe them. */
@@ -58,7 +58,7 @@ export const runbookFrontmatter = z.object({
   title: z.string().min(3),
   description: z.string().min(10),
   runbook: z.enum(RUNBOOK_IDS),
-  problem: z.number().int().min(1).max(10),
+  problem: z.number().int().min(1),
   layer: z.enum(LAYERS),
   tools: z.array(z.string().min(1)).min(1),
   symptoms: z.array(z.string().min(1)).min(1),
