@@ -77,6 +77,8 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'srv',
 ]);
 
+/** A version as normalize() writes it (v1_30): one word, never split into its parts. */
+const VERSION_WORD = /^v\d+_\d+$/;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** Splits a word where the script changes between Hangul and the rest ("kubectl이" -> kubectl, 이). */
@@ -94,6 +96,10 @@ function stem(word: string): string {
 
 function pushLatin(word: string, out: string[]): void {
   if (word.length < 2 || STOPWORDS.has(word)) return;
+  if (VERSION_WORD.test(word)) {
+    out.push(word);
+    return;
+  }
   if (word.includes('_')) {
     const parts = word.split('_').filter((part) => part.length >= 2 && !STOPWORDS.has(part));
     const whole = word.replace(/^_+|_+$/g, '');

@@ -1,14 +1,16 @@
 /**
  * `k8sdiag explain "<error text>"` or `... | k8sdiag explain -`: which runbooks explain this error?
- * Exit 0 with the best runbooks (top 3), 1 when nothing matches, 2 on bad usage.
+ * Exit 0 with a confident answer (top 3), 1 when only weak candidates ("possibly related") or
+ * nothing match, 2 on bad usage.
  */
 import { defineCommand } from 'citty';
 import pc from 'picocolors';
 import { EXIT, K8sdiagError } from '../errors';
-import { explain } from '../explain/explain';
+import { explain, isConfidentAnswer } from '../explain/explain';
 import { formatExplanationsJson, formatExplanationsText } from '../explain/format';
 import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl, textFromRawArgs } from '../explain/options';
-import { runbooks, runbookUrl } from '../knowledge/runbooks';
+import { runbookEntries } from '../knowledge/runbook-data';
+import { runbookUrl } from '../knowledge/runbooks';
 
 /** Logs can be long; the end of a log is where the error is, so the tail is kept. */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -33,7 +35,8 @@ export default defineCommand({
     name: 'explain',
     description:
       'Find the runbooks that explain an error message. Pass the text, or "-" to read a log from stdin.\n' +
-      'Exit codes: 0 a runbook matched, 1 nothing matched, 2 bad input.',
+      'Korean or English input is detected; --lang only picks the output language.\n' +
+      'Exit codes: 0 a confident match, 1 only "possibly related" or nothing, 2 bad input.',
   },
   args: {
     text: {
@@ -63,7 +66,7 @@ export default defineCommand({
     const explanations = explain({
       text,
       lang,
-      entries: runbooks(lang),
+      entries: runbookEntries,
       url: (id, language) => runbookUrl(id, language, docsUrl),
       limit,
     });
@@ -80,6 +83,6 @@ export default defineCommand({
         ),
       );
     }
-    return explanations.length > 0 ? EXIT.ok : EXIT.findings;
+    return isConfidentAnswer(explanations) ? EXIT.ok : EXIT.findings;
   },
 });
