@@ -73,6 +73,8 @@ const STEP = 3;
 /** Input of at most this many non-blank lines is also read as a description in words. */
 const SHORT_LINES = 8;
 const TIE = 0.005;
+/** Coverage under which a phrase is no evidence at all. */
+const PARTIAL = 0.4;
 /**
  * The subcommands that name what produced a log. A runbook with `context: [kubeadm join]` is ruled
  * out for a log that names `kubeadm init` (and not `kubeadm join`); other words after the tool's
@@ -187,13 +189,22 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
   function describedBy(terms: ReadonlySet<string>, query: readonly string[]): number {
     let shared = 0;
     let all = 0;
+    let words = 0;
+    let concepts = 0;
     for (const term of query) {
-      const weight = documentFrequency.has(term) ? idf(term) : unknownIdf / 2;
+      const weight = (documentFrequency.has(term) ? idf(term) : unknownIdf / 2) * Math.min(1, termWeight(term));
       all += weight;
-      if (terms.has(term)) shared += weight;
+      if (!terms.has(term) || termWeight(term) < 1) continue;
+      shared += weight;
+      if (term.startsWith('=')) concepts += 1;
+      else words += 1;
     }
-    if (all === 0) return 0;
-    return (shared / all) * Math.min(1, shared / (2.5 * unknownIdf));
+    // One shared word ("repository", "error") is a coincidence, not a description; a glossary
+    // concept and its own word are one piece of evidence.
+    if (all === 0 || Math.max(words, concepts) < 2) return 0;
+    // Saturating in the shared evidence (a chatty description is not penalised for its length),
+    // with a light penalty for the share of the description the runbook leaves unexplained.
+    return (shared / (shared + 2 * unknownIdf)) * (0.5 + 0.5 * (shared / all));
   }
 
   function coverage(phrase: Phrase, unigrams: ReadonlySet<string>, pairs: ReadonlySet<string>): number {
@@ -271,7 +282,8 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
           decides = score;
           decider = phrase;
         }
-        const weak = score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? 0.55 : 0.45);
+        // Under PARTIAL, a phrase shares a few words with the input, not its meaning.
+        const weak = score < PARTIAL ? 0 : score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? 0.55 : 0.45);
         if (weak > weakEvidence) {
           weakEvidence = weak;
           weakPhrase = phrase;

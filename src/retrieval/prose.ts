@@ -12,9 +12,8 @@
  * ranks more descriptions first than bigram mode; see KOREAN_MODE.
  */
 import { GLOSSARY } from './glossary';
-import { stemKoreanWord } from './korean/stem';
 import { normalize } from './normalize';
-import { tokenize } from './tokenize';
+import { hangulBigrams, tokenize } from './tokenize';
 
 export type KoreanMode = 'stem' | 'bigram';
 export const KOREAN_MODE: KoreanMode = 'stem';
@@ -63,18 +62,12 @@ export function glossaryTerms(text: string): string[] {
 
 /** Analysed terms of a text (duplicates kept out), for descriptions and runbook fields alike. */
 export function proseTerms(text: string, korean: KoreanMode = KOREAN_MODE): string[] {
-  const out = new Set<string>();
   const normalized = normalize(text);
-  for (const match of normalized.matchAll(WORD)) {
-    for (const run of match[0].matchAll(SCRIPT_RUN)) {
-      const part = run[0];
-      if (!HANGUL.test(part)) {
-        for (const token of tokenize(part)) out.add(token);
-      } else if (korean === 'bigram') {
-        for (const token of tokenize(part)) out.add(token);
-      } else {
-        const stem = stemKoreanWord(part);
-        if (stem.length > 0) out.add(stem);
+  const out = new Set<string>(korean === 'stem' ? tokenize(normalized) : []);
+  if (korean === 'bigram') {
+    for (const match of normalized.matchAll(WORD)) {
+      for (const run of match[0].matchAll(SCRIPT_RUN)) {
+        for (const token of HANGUL.test(run[0]) ? hangulBigrams(run[0]) : tokenize(run[0])) out.add(token);
       }
     }
   }

@@ -4,9 +4,12 @@
  * - Words are runs of letters, digits and underscores; `ns_error_failure` stays one token and also
  *   yields its parts, so "update cache" meets `update_cache`.
  * - A light suffix rule folds "refused"/"refuse", "timeouts"/"timeout".
- * - Korean keeps particles attached to the word (서버를, 서버에), so a Hangul word yields its
- *   character bigrams (서버, 버를): 서버를 and 서버에 then share 서버. A one-syllable word stays whole.
+ * - Korean keeps particles attached to the word (서버를, 서버에): a Hangul word yields its stem
+ *   from the rule-based stemmer the site search uses (korean/stem.ts), so 서버를 and 서버에 both
+ *   become 서버. One strategy for search, paste box and `explain`: on the Korean prose corpus the
+ *   stemmer ranked more descriptions first than character bigrams (see src/retrieval/prose.ts).
  */
+import { stemKoreanWord } from './korean/stem';
 
 const STOPWORDS: ReadonlySet<string> = new Set([
   'the',
@@ -110,13 +113,18 @@ function pushLatin(word: string, out: string[]): void {
   out.push(stem(word));
 }
 
-function pushHangul(word: string, out: string[]): void {
+/** Character bigrams of a Hangul word: the former strategy, kept for the measurement in prose.ts. */
+export function hangulBigrams(word: string): string[] {
   const chars = Array.from(word);
-  if (chars.length === 1) {
-    out.push(word);
-    return;
-  }
+  if (chars.length === 1) return [word];
+  const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i += 1) out.push(`${chars[i]}${chars[i + 1]}`);
+  return out;
+}
+
+function pushHangul(word: string, out: string[]): void {
+  const stem = stemKoreanWord(word);
+  if (stem.length > 0) out.push(stem);
 }
 
 /** Tokens of one normalised line, in order (order matters for bigrams). */
@@ -128,7 +136,8 @@ export function tokenize(normalized: string): string[] {
       pushLatin(word, out);
       continue;
     }
-    for (const run of word.matchAll(SCRIPT_RUN)) {
+    // A particle glued to an English word (kubectl이, init은) goes with the stem.
+    for (const run of stemKoreanWord(word).matchAll(SCRIPT_RUN)) {
       if (HANGUL.test(run[0])) pushHangul(run[0], out);
       else pushLatin(run[0], out);
     }

@@ -64,6 +64,15 @@ const GENERIC: ReadonlySet<string> = new Set([
   'stderr',
   'stdout',
   'rc',
+  'line',
+  'request',
+  'call',
+  'last',
+  'time',
+  'use',
+  'using',
+  'set',
+  'new',
 ]);
 
 const ANCHOR = /^(?:\d{2,5}|v\d+_\d+|0x[0-9a-f]+)$/;
