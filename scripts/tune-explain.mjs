@@ -40,7 +40,8 @@ for (const item of loadCorpus()) {
   const found = explain({ text: item.text, lang: 'en', entries, url: (id) => id, limit: 3 });
   const top = found[0];
   const inScope = ids.has(item.expected);
-  const s = (stats[item.source] ??= { in: 0, top1: 0, confidentRight: 0, out: 0, alarm: 0 });
+  stats[item.source] ??= { in: 0, top1: 0, confidentRight: 0, out: 0, alarm: 0 };
+  const s = stats[item.source];
   const desc = found.map((f) => `${f.id}(${f.confidence.toFixed(2)}${f.weak ? 'w' : ''})`).join(' ');
   const text = item.text.replace(/\s+/g, ' ').slice(0, 150);
   if (inScope) {
@@ -53,7 +54,10 @@ for (const item of loadCorpus()) {
     s.out += 1;
     const alarm = top !== undefined && !top.weak;
     if (alarm) s.alarm += 1;
-    if (alarm || showAll) console.log(`${alarm ? 'ALARM' : 'ok   '} ${item.id} (${item.expected}): ${desc} | ${top?.matched.line ?? ''}\n      ${text}`);
+    if (alarm || showAll)
+      console.log(
+        `${alarm ? 'ALARM' : 'ok   '} ${item.id} (${item.expected}): ${desc} | ${top?.matched.line ?? ''}\n      ${text}`,
+      );
   }
 }
 for (const [source, s] of Object.entries(stats)) {

@@ -168,7 +168,8 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
     if (doc.description !== undefined) add('description', doc.description);
     for (const command of doc.context ?? []) {
       const words = tokenize(normalize(command));
-      if (words.length === 2 && !group.contexts.some((c) => c.join(' ') === words.join(' '))) group.contexts.push(words);
+      if (words.length === 2 && !group.contexts.some((c) => c.join(' ') === words.join(' ')))
+        group.contexts.push(words);
     }
   }
   const phraseBigrams = new Set<string>();
@@ -221,10 +222,13 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
     const lines: Line[] = [];
     let previousKey = '';
     let nonBlank = 0;
+    /** Every adjacent pair of the input, for `context` (a command line may hold no runbook word). */
+    const inputPairs = new Set<string>();
     rawLines.forEach((raw, index) => {
       if (raw.trim() === '') return;
       nonBlank += 1;
       const tokens = tokenize(normalize(raw));
+      for (const pair of bigrams(tokens)) if (SUBCOMMANDS[pair.slice(0, pair.indexOf(' '))]) inputPairs.add(pair);
       const relevant = tokens.filter((token) => vocabulary.has(token));
       if (relevant.length === 0) return;
       const key = relevant.join(' ');
@@ -258,8 +262,6 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       });
     }
 
-    const inputPairs = new Set<string>();
-    for (const line of lines) for (const pair of bigrams(line.tokens)) inputPairs.add(pair);
     const prose = nonBlank <= SHORT_LINES ? proseTerms(rawLines.join('\n')) : [];
 
     const results: (Match & { rank: number })[] = [];
@@ -283,7 +285,8 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
           decider = phrase;
         }
         // Under PARTIAL, a phrase shares a few words with the input, not its meaning.
-        const weak = score < PARTIAL ? 0 : score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? 0.55 : 0.45);
+        const weak =
+          score < PARTIAL ? 0 : score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? 0.55 : 0.45);
         if (weak > weakEvidence) {
           weakEvidence = weak;
           weakPhrase = phrase;

@@ -99,7 +99,11 @@ const REWRITES: readonly Rewrite[] = [
   [/\/users\/[^/\s'"]+/g, '/users/user', '/users/'],
   // versions: v1.33.0, 1.33, 1.28.2-1.1, 7.81.0-1ubuntu1.15 keep major and minor as one word
   // (v1_33): 1.3, 1.30 and 1.28 are different evidence; patch levels and package suffixes vary.
-  [/\bv?(\d{1,3})\.(\d{1,3})(?:\.\d+)*(?:[-+~][0-9a-z.~+]*)?\b/g, (_m, major: string, minor: string) => ` v${major}_${minor} `, '.'],
+  [
+    /\bv?(\d{1,3})\.(\d{1,3})(?:\.\d+)*(?:[-+~][0-9a-z.~+]*)?\b/g,
+    (_m, major: string, minor: string) => ` v${major}_${minor} `,
+    '.',
+  ],
   // long hex ids: GPG key ids (B53DC80D13EDEF05), container ids, commit hashes; 0x.. codes stay
   [/\b(?<!0x)[0-9a-f]{12,}\b/g, ' '],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,11}\b/g, ' '],

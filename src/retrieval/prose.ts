@@ -30,7 +30,7 @@ interface GlossaryForm {
 
 let forms: GlossaryForm[] | undefined;
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -41,7 +41,7 @@ function glossaryForms(): GlossaryForm[] {
       id: entry.id,
       latin: all
         .filter((form) => !HANGUL.test(form))
-        .map((form) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u')),
+        .map((form) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u')),
       hangul: all.filter((form) => HANGUL.test(form)),
     };
   });

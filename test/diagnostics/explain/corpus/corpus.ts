@@ -39,7 +39,14 @@ function real(): CorpusItem[] {
       if (typeof row.text !== 'string' || typeof row.expected !== 'string') {
         throw new Error(`real.jsonl:${index + 1}: needs "text" and "expected"`);
       }
-      return { id: row.id, source: 'real', expected: row.expected, text: row.text, url: row.source, heldOut: isHeldOut(row.text) };
+      return {
+        id: row.id,
+        source: 'real',
+        expected: row.expected,
+        text: row.text,
+        url: row.source,
+        heldOut: isHeldOut(row.text),
+      };
     });
 }
 
@@ -67,4 +74,9 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 
 export function loadCorpus(): CorpusItem[] {
   return [...real(), ...prose('en'), ...prose('ko')];
+}
+
+/** In scope: a runbook with the item's label exists (planned runbooks switch in when their page lands). */
+export function inScope(item: Pick<CorpusItem, 'expected'>, ids: ReadonlySet<string>): boolean {
+  return ids.has(item.expected);
 }
