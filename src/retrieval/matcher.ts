@@ -17,7 +17,7 @@
  */
 import { CONFIDENT_FROM, confidenceFor, MIN_CONFIDENCE } from './confidence';
 import { normalize } from './normalize';
-import { proseTerms } from './prose';
+import { glossaryTerms, proseTerms } from './prose';
 import { bigrams, tokenize } from './tokenize';
 import { isAnchor, pairWeight, termWeight } from './weights';
 
@@ -142,7 +142,10 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       seen.add(key);
       const tokens = tokenize(normalize(text).replace(/\n/g, ' '));
       if (tokens.length === 0) return;
-      if (kind !== 'rules-out') for (const term of proseTerms(text)) group.proseTerms.add(term);
+      if (kind !== 'rules-out') {
+        for (const token of tokens) group.proseTerms.add(token);
+        for (const term of glossaryTerms(text)) group.proseTerms.add(term);
+      }
       const unigrams = new Set(tokens);
       const pairs = new Set(bigrams(tokens));
       for (const token of unigrams) vocabulary.add(token);

@@ -8,30 +8,31 @@
  * its spellings (맥북, M1, Apple Silicon) adds one shared term `=<entry id>`.
  *
  * Korean strategy: the rule-based stemmer (the search's), not Hangul character bigrams. Measured on
- * the tuning third of the Korean prose corpus (scripts/tune-explain.mjs, see README): stem mode
- * ranks more descriptions first than bigram mode; see KOREAN_MODE.
+ * the tuning two thirds of the Korean prose corpus (scripts/tune-explain.mjs prose-ko, 36 in-scope
+ * descriptions, both sides analysed alike): stemmer 34/36 ranked first, character bigrams 32/36.
  */
 import { GLOSSARY } from './glossary';
 import { normalize } from './normalize';
-import { hangulBigrams, tokenize } from './tokenize';
-
-export type KoreanMode = 'stem' | 'bigram';
-export const KOREAN_MODE: KoreanMode = 'stem';
+import { tokenize } from './tokenize';
 
 const HANGUL = /[\uac00-\ud7a3]/u;
-const WORD = /[\p{L}\p{N}_]+/gu;
-const SCRIPT_RUN = /[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+/gu;
 
 interface GlossaryForm {
   id: string;
-  latin: RegExp[];
+  /** Latin forms as space-padded word sequences (" apt get update "), matched on the text's words. */
+  latin: string[];
   hangul: string[];
 }
 
 let forms: GlossaryForm[] | undefined;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
+function words(text: string): string {
+  return ` ${text
+    .split(NON_WORD)
+    .filter((word) => word !== '')
+    .join(' ')} `;
 }
 
 function glossaryForms(): GlossaryForm[] {
@@ -39,9 +40,7 @@ function glossaryForms(): GlossaryForm[] {
     const all = [entry.en, entry.ko, ...entry.variants].map((form) => form.toLowerCase());
     return {
       id: entry.id,
-      latin: all
-        .filter((form) => !HANGUL.test(form))
-        .map((form) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u')),
+      latin: all.filter((form) => !HANGUL.test(form)).map(words),
       hangul: all.filter((form) => HANGUL.test(form)),
     };
   });
@@ -51,26 +50,20 @@ function glossaryForms(): GlossaryForm[] {
 /** The glossary entries a text mentions, as `=<id>` terms. */
 export function glossaryTerms(text: string): string[] {
   const lower = text.normalize('NFKC').toLowerCase();
+  const padded = words(lower);
   const out: string[] = [];
   for (const form of glossaryForms()) {
-    if (form.hangul.some((word) => lower.includes(word)) || form.latin.some((pattern) => pattern.test(lower))) {
+    if (form.hangul.some((word) => lower.includes(word)) || form.latin.some((seq) => padded.includes(seq))) {
       out.push(`=${form.id}`);
     }
   }
   return out;
 }
 
-/** Analysed terms of a text (duplicates kept out), for descriptions and runbook fields alike. */
-export function proseTerms(text: string, korean: KoreanMode = KOREAN_MODE): string[] {
-  const normalized = normalize(text);
-  const out = new Set<string>(korean === 'stem' ? tokenize(normalized) : []);
-  if (korean === 'bigram') {
-    for (const match of normalized.matchAll(WORD)) {
-      for (const run of match[0].matchAll(SCRIPT_RUN)) {
-        for (const token of HANGUL.test(run[0]) ? hangulBigrams(run[0]) : tokenize(run[0])) out.add(token);
-      }
-    }
-  }
-  for (const term of glossaryTerms(text)) out.add(term);
-  return [...out];
+/**
+ * Analysed terms of a description: its tokens (Korean words stemmed, see tokenize.ts) and the
+ * glossary entries it mentions. The matcher builds a runbook's terms the same way.
+ */
+export function proseTerms(text: string): string[] {
+  return [...new Set([...tokenize(normalize(text)), ...glossaryTerms(text)])];
 }

@@ -113,15 +113,6 @@ function pushLatin(word: string, out: string[]): void {
   out.push(stem(word));
 }
 
-/** Character bigrams of a Hangul word: the former strategy, kept for the measurement in prose.ts. */
-export function hangulBigrams(word: string): string[] {
-  const chars = Array.from(word);
-  if (chars.length === 1) return [word];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i += 1) out.push(`${chars[i]}${chars[i + 1]}`);
-  return out;
-}
-
 function pushHangul(word: string, out: string[]): void {
   const stem = stemKoreanWord(word);
   if (stem.length > 0) out.push(stem);
