@@ -91,7 +91,8 @@ interface Phrase {
   kind: PhraseKind | 'rules-out';
   text: string;
   unigrams: ReadonlySet<string>;
-  bigrams: ReadonlySet<string>;
+  /** Each unigram and bigram with its weight, computed once. */
+  weighted: readonly (readonly [term: string, weight: number, pair: boolean])[];
   anchors: readonly string[];
   weight: number;
 }
@@ -128,6 +129,9 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
   const phrases: Phrase[] = [];
   const seen = new Set<string>();
   const vocabulary = new Set<string>();
+  /** token -> the phrases that hold it: a window only scores phrases it shares a word with. */
+  const phrasesOf = new Map<string, number[]>();
+  const phraseBigrams = new Set<string>();
   for (const doc of docs) {
     let index = groupOf.get(doc.id);
     if (index === undefined) {
@@ -136,6 +140,7 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       groups.push({ id: doc.id, contexts: [], proseTerms: new Set() });
     }
     const group = groups[index] as Group;
+    const proseText: string[] = [];
     const add = (kind: Phrase['kind'], text: string): void => {
       const key = `${index}\u0000${kind}\u0000${text}`;
       if (seen.has(key)) return;
@@ -144,22 +149,30 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       if (tokens.length === 0) return;
       if (kind !== 'rules-out') {
         for (const token of tokens) group.proseTerms.add(token);
-        for (const term of glossaryTerms(text)) group.proseTerms.add(term);
+        proseText.push(text);
       }
       const unigrams = new Set(tokens);
       const pairs = new Set(bigrams(tokens));
-      for (const token of unigrams) vocabulary.add(token);
-      let weight = 0;
-      for (const token of unigrams) weight += termWeight(token);
-      for (const pair of pairs) weight += pairWeight(pair);
+      const weighted = [
+        ...[...unigrams].map((term) => [term, termWeight(term), false] as const),
+        ...[...pairs].map((pair) => [pair, pairWeight(pair), true] as const),
+      ];
+      const phraseIndex = phrases.length;
+      for (const token of unigrams) {
+        vocabulary.add(token);
+        const list = phrasesOf.get(token) ?? [];
+        list.push(phraseIndex);
+        phrasesOf.set(token, list);
+      }
+      for (const pair of pairs) phraseBigrams.add(pair);
       phrases.push({
         doc: index,
         kind,
         text,
         unigrams,
-        bigrams: pairs,
+        weighted,
         anchors: [...unigrams].filter(isAnchor),
-        weight,
+        weight: weighted.reduce((sum, [, weight]) => sum + weight, 0),
       });
     };
     for (const text of doc.signatures) add('signature', text);
@@ -169,14 +182,13 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
     add('title', doc.title);
     add('cause', doc.cause);
     if (doc.description !== undefined) add('description', doc.description);
+    for (const term of glossaryTerms(proseText.join('\n'))) group.proseTerms.add(term);
     for (const command of doc.context ?? []) {
       const words = tokenize(normalize(command));
       if (words.length === 2 && !group.contexts.some((c) => c.join(' ') === words.join(' ')))
         group.contexts.push(words);
     }
   }
-  const phraseBigrams = new Set<string>();
-  for (const phrase of phrases) for (const pair of phrase.bigrams) phraseBigrams.add(pair);
 
   // Prose: document frequency over runbooks ranks weak candidates only; it never reaches confidence.
   const documentFrequency = new Map<string, number>();
@@ -213,8 +225,7 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
 
   function coverage(phrase: Phrase, unigrams: ReadonlySet<string>, pairs: ReadonlySet<string>): number {
     let matched = 0;
-    for (const term of phrase.unigrams) if (unigrams.has(term)) matched += termWeight(term);
-    for (const pair of phrase.bigrams) if (pairs.has(pair)) matched += pairWeight(pair);
+    for (const [term, weight, pair] of phrase.weighted) if ((pair ? pairs : unigrams).has(term)) matched += weight;
     return phrase.weight === 0 ? 0 : matched / phrase.weight;
   }
 
@@ -258,11 +269,14 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
         for (const token of line.tokens) unigrams.add(token);
         for (const pair of line.bigrams) pairs.add(pair);
       }
-      phrases.forEach((phrase, index) => {
+      const candidates = new Set<number>();
+      for (const token of unigrams) for (const index of phrasesOf.get(token) ?? []) candidates.add(index);
+      for (const index of candidates) {
+        const phrase = phrases[index] as Phrase;
         let score = coverage(phrase, unigrams, pairs);
         if (score > 0 && phrase.anchors.some((anchor) => !unigrams.has(anchor))) score *= 0.5;
         if (score > (best[index] ?? 0)) best[index] = score;
-      });
+      }
     }
 
     const prose = nonBlank <= SHORT_LINES ? proseTerms(rawLines.join('\n')) : [];
