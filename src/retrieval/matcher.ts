@@ -73,6 +73,8 @@ const STEP = 3;
 /** Input of at most this many non-blank lines is also read as a description in words. */
 const SHORT_LINES = 8;
 const TIE = 0.005;
+/** Weight (weights.ts) a phrase needs to count in full: about two specific words and their pair. */
+const SOLID_WEIGHT = 3;
 /** Coverage under which a phrase is no evidence at all. */
 const PARTIAL = 0.4;
 /**
@@ -273,7 +275,9 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       for (const token of unigrams) for (const index of phrasesOf.get(token) ?? []) candidates.add(index);
       for (const index of candidates) {
         const phrase = phrases[index] as Phrase;
-        let score = coverage(phrase, unigrams, pairs);
+        // A phrase of only common words ("for 'kubeadm' was not found") is little evidence, however
+        // completely it is covered.
+        let score = coverage(phrase, unigrams, pairs) * Math.min(1, phrase.weight / SOLID_WEIGHT);
         if (score > 0 && phrase.anchors.some((anchor) => !unigrams.has(anchor))) score *= 0.5;
         if (score > (best[index] ?? 0)) best[index] = score;
       }
@@ -289,6 +293,7 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       let weakPhrase: Phrase | undefined;
       let ruledOut: Phrase | undefined;
       let secondary = 0;
+      let specific = 0;
       phrases.forEach((phrase, index) => {
         if (phrase.doc !== groupIndex) return;
         const score = best[index] ?? 0;
@@ -304,10 +309,12 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
         // Under PARTIAL, a phrase shares a few words with the input, not its meaning.
         const weak =
           score < PARTIAL ? 0 : score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? 0.55 : 0.45);
-        if (weak > weakEvidence) {
+        if (weak > weakEvidence || (weak === weakEvidence && weak > 0 && phrase.weight > (weakPhrase?.weight ?? 0))) {
           weakEvidence = weak;
           weakPhrase = phrase;
         }
+        // Of two runbooks with the same confidence, the one whose matched line says more ranks first.
+        specific = Math.max(specific, score >= PARTIAL ? score * phrase.weight : 0);
       });
       const described = prose.length > 0 ? describedBy(group.proseTerms, prose) : 0;
       const contextMismatch =
@@ -336,7 +343,7 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
           line: userLine,
         },
         tie: false,
-        rank: confidence + 0.001 * Math.min(secondary, 5) + 0.001 * described,
+        rank: confidence + 0.001 * Math.min(specific / 10, 1) + 0.0005 * Math.min(secondary / 5, 1) + 0.001 * described,
       };
       if (ruledOut !== undefined) result.ruledOutBy = bestLine(lines, ruledOut);
       results.push(result);
