@@ -34,9 +34,11 @@ export default defineCommand({
   meta: {
     name: 'explain',
     description:
-      'Find the runbooks that explain an error message. Pass the text, or "-" to read a log from stdin.\n' +
+      'Find the runbooks that explain an error message, a log or a description.\n' +
+      'Pass the text, or "-" to read a log from stdin.\n' +
       'Korean or English input is detected; --lang only picks the output language.\n' +
-      'Exit codes: 0 a confident match, 1 only "possibly related" or nothing, 2 bad input.',
+      'Exit codes: 0 a confident match, 1 only "possibly related" or none,\n' +
+      '2 bad input.',
   },
   args: {
     text: {
