@@ -5,6 +5,7 @@
  */
 import { defineCommand } from 'citty';
 import pc from 'picocolors';
+import { hasHangul } from '../../retrieval/korean/stem';
 import { EXIT, K8sdiagError } from '../errors';
 import { explain, isConfidentAnswer } from '../explain/explain';
 import { formatExplanationsJson, formatExplanationsText } from '../explain/format';
@@ -36,7 +37,8 @@ export default defineCommand({
     description:
       'Find the runbooks that explain an error message, a log or a description.\n' +
       'Pass the text, or "-" to read a log from stdin.\n' +
-      'Korean or English input is detected; --lang only picks the output language.\n' +
+      'English or Korean input is read alike; --lang only picks the language of\n' +
+      'the answer (default: ko for Korean input, else en).\n' +
       'Exit codes: 0 a confident match, 1 only "possibly related" or none,\n' +
       '2 bad input.',
   },
@@ -53,7 +55,8 @@ export default defineCommand({
     'docs-url': docsUrlArg,
   },
   async run({ args, rawArgs }) {
-    const lang = parseLang(args.lang);
+    const langGiven = rawArgs.some((arg) => arg === '--lang' || arg.startsWith('--lang='));
+    if (langGiven) parseLang(args.lang);
     const docsUrl = resolveDocsUrl(args['docs-url'], process.env);
     const limit = Number.parseInt(String(args.limit), 10);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10) {
@@ -65,6 +68,8 @@ export default defineCommand({
     if (text.trim() === '') {
       throw new K8sdiagError('E_USAGE', 'nothing to explain: pass the error text, or "-" to read it from stdin');
     }
+    // Matching reads both languages anyway; without --lang a Korean question gets a Korean answer.
+    const lang = parseLang(langGiven ? args.lang : hasHangul(text) ? 'ko' : 'en');
     const explanations = explain({
       text,
       lang,
