@@ -5,7 +5,8 @@
  * - Words every tool prints (error, failed, kubeadm, connection ...) weigh little: they say which
  *   tool talks, not what went wrong.
  * - Anchors weigh most and must be present for a signature to decide: ports (8080 vs 6443),
- *   versions (v1_3 vs v1_30), hex result codes (0x80004005), three-digit status codes (404).
+ *   versions (v1_3 vs v1_30), hex result codes (0x80004005), three-digit status codes (404), and
+ *   the VirtualBox NAT address (vboxnat: 10.0.2.15 is the whole point of a signature that names it).
  */
 
 const GENERIC: ReadonlySet<string> = new Set([
@@ -86,7 +87,7 @@ export function termWeight(token: string): number {
 
 /** Tokens a deciding signature cannot do without: a paste with another port or version is other evidence. */
 export function isAnchor(token: string): boolean {
-  return ANCHOR.test(token);
+  return ANCHOR.test(token) || token === 'vboxnat';
 }
 
 export function pairWeight(pair: string): number {

@@ -53,6 +53,14 @@ describe('explain output by confidence', () => {
     expect(isConfidentAnswer(found)).toBe(false);
   });
 
+  it('a join to a routable address is not the NAT-address runbook (10.0.2.15 is an anchor)', () => {
+    const found = run(
+      'error execution phase preflight: couldn\'t validate the identity of the API Server: Get "https://192.168.56.10:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp 192.168.56.10:6443: connect: connection refused',
+    );
+    expect(found[0]?.id).toBe('kubeadm-join-hangs');
+    expect(found.filter((item) => !item.weak).map((item) => item.id)).toEqual(['kubeadm-join-hangs']);
+  });
+
   it('kubeadm init with [ERROR CRI] is not "kubeadm join hangs"', () => {
     const found = run(
       '[init] Using Kubernetes version: v1.29.1\n[preflight] Running pre-flight checks\nerror execution phase preflight: [preflight] Some fatal errors occurred:\n\t[ERROR CRI]: container runtime is not running',
