@@ -349,6 +349,10 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
       results.push(result);
     });
     results.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));
+    // Beside a confident answer, a runbook that only shares words with the text is noise.
+    if (results[0] !== undefined && !results[0].weak) {
+      for (let i = results.length - 1; i > 0; i -= 1) if (results[i]?.matched.kind === 'prose') results.splice(i, 1);
+    }
     const top = results[0];
     const second = results[1];
     if (top !== undefined && second !== undefined && top.confidence - second.confidence < TIE) {
