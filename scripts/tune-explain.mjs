@@ -40,7 +40,7 @@ for (const item of loadCorpus()) {
   const found = explain({ text: item.text, lang: 'en', entries, url: (id) => id, limit: 3 });
   const top = found[0];
   const inScope = ids.has(item.expected);
-  stats[item.source] ??= { in: 0, top1: 0, confidentRight: 0, out: 0, alarm: 0 };
+  stats[item.source] ??= { in: 0, top1: 0, confidentRight: 0, confidentWrong: 0, out: 0, alarm: 0 };
   const s = stats[item.source];
   const desc = found.map((f) => `${f.id}(${f.confidence.toFixed(2)}${f.weak ? 'w' : ''})`).join(' ');
   const text = item.text.replace(/\s+/g, ' ').slice(0, 150);
@@ -49,6 +49,7 @@ for (const item of loadCorpus()) {
     const ok = top?.id === item.expected;
     if (ok) s.top1 += 1;
     if (ok && !top.weak) s.confidentRight += 1;
+    if (!ok && top !== undefined && !top.weak) s.confidentWrong += 1;
     if (!ok || showAll) console.log(`${ok ? 'ok  ' : 'MISS'} ${item.id} want ${item.expected}: ${desc}\n      ${text}`);
   } else {
     s.out += 1;
@@ -62,6 +63,6 @@ for (const item of loadCorpus()) {
 }
 for (const [source, s] of Object.entries(stats)) {
   console.log(
-    `${source.padEnd(9)} tuning: in scope top-1 ${s.top1}/${s.in} (confident and right ${s.confidentRight}), out of scope confident ${s.alarm}/${s.out}`,
+    `${source.padEnd(9)} tuning: in scope top-1 ${s.top1}/${s.in} (confident and right ${s.confidentRight}, confident and wrong ${s.confidentWrong}), out of scope confident ${s.alarm}/${s.out}`,
   );
 }

@@ -33,6 +33,8 @@ interface Tally {
   inScope: number;
   top1: number;
   confidentRight: number;
+  /** In scope, but a confident answer names another runbook: as bad as a false alarm. */
+  confidentWrong: number;
   outOfScope: number;
   falseAlarms: number;
 }
@@ -45,6 +47,7 @@ function tally(item: CorpusItem): void {
     inScope: 0,
     top1: 0,
     confidentRight: 0,
+    confidentWrong: 0,
     outOfScope: 0,
     falseAlarms: 0,
   };
@@ -54,6 +57,8 @@ function tally(item: CorpusItem): void {
     if (found[0]?.id === item.expected) {
       t.top1 += 1;
       if (isConfidentAnswer(found)) t.confidentRight += 1;
+    } else if (isConfidentAnswer(found)) {
+      t.confidentWrong += 1;
     }
   } else {
     t.outOfScope += 1;
@@ -63,7 +68,7 @@ function tally(item: CorpusItem): void {
 
 const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 function sum(filter: (name: string) => boolean): Tally {
-  const total: Tally = { inScope: 0, top1: 0, confidentRight: 0, outOfScope: 0, falseAlarms: 0 };
+  const total: Tally = { inScope: 0, top1: 0, confidentRight: 0, confidentWrong: 0, outOfScope: 0, falseAlarms: 0 };
   for (const [name, t] of tallies) {
     if (!filter(name)) continue;
     for (const field of Object.keys(total) as (keyof Tally)[]) total[field] += t[field];
@@ -104,14 +109,15 @@ describe('explain corpus: shape', () => {
 describe('explain corpus: rates', () => {
   beforeAll(() => {
     for (const item of corpus) tally(item);
-    const lines = [...tallies.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(
-        ([name, t]) =>
-          `${name}  top-1 ${String(t.top1).padStart(3)}/${String(t.inScope).padEnd(3)} ${pct(t.top1, t.inScope)}` +
-          `  (confident and right ${pct(t.confidentRight, t.inScope)})` +
-          `  false alarms ${String(t.falseAlarms).padStart(2)}/${String(t.outOfScope).padEnd(3)} ${pct(t.falseAlarms, t.outOfScope)}`,
-      );
+    const combined = ['tuning', 'held-out'].map(
+      (part) => [`prose    ${part.padEnd(8)}`, sum((name) => name.startsWith('prose') && name.includes(part))] as const,
+    );
+    const lines = [...[...tallies.entries()].sort(([a], [b]) => a.localeCompare(b)), ...combined].map(
+      ([name, t]) =>
+        `${name}  top-1 ${String(t.top1).padStart(3)}/${String(t.inScope).padEnd(3)} ${pct(t.top1, t.inScope)}` +
+        `  (confident: right ${pct(t.confidentRight, t.inScope)}, wrong ${t.confidentWrong})` +
+        `  false alarms ${String(t.falseAlarms).padStart(2)}/${String(t.outOfScope).padEnd(3)} ${pct(t.falseAlarms, t.outOfScope)}`,
+    );
     console.log(`\nexplain corpus (in scope = the ${existing.size} runbooks that exist)\n${lines.join('\n')}\n`);
   });
 
