@@ -343,7 +343,8 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
           line: userLine,
         },
         tie: false,
-        rank: confidence + (0.001 * specific) / (specific + 10) + 0.0005 * Math.min(secondary / 5, 1) + 0.001 * described,
+        rank:
+          confidence + (0.001 * specific) / (specific + 10) + 0.0005 * Math.min(secondary / 5, 1) + 0.001 * described,
       };
       if (ruledOut !== undefined) result.ruledOutBy = bestLine(lines, ruledOut);
       results.push(result);
