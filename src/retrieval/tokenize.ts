@@ -113,8 +113,20 @@ function pushLatin(word: string, out: string[]): void {
   out.push(stem(word));
 }
 
+/** Stems already computed: the same particles and words recur in every runbook and paste. */
+const stems = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemKoreanWord(word);
+    if (stems.size < 50_000) stems.set(word, stem);
+  }
+  return stem;
+}
+
 function pushHangul(word: string, out: string[]): void {
-  const stem = stemKoreanWord(word);
+  const stem = stemOf(word);
   if (stem.length > 0) out.push(stem);
 }
 
@@ -128,7 +140,7 @@ export function tokenize(normalized: string): string[] {
       continue;
     }
     // A particle glued to an English word (kubectl이, init은) goes with the stem.
-    for (const run of stemKoreanWord(word).matchAll(SCRIPT_RUN)) {
+    for (const run of stemOf(word).matchAll(SCRIPT_RUN)) {
       if (HANGUL.test(run[0])) pushHangul(run[0], out);
       else pushLatin(run[0], out);
     }
