@@ -33,7 +33,7 @@ export async function runbookPages(lang: SiteLang): Promise<RunbookPage[]> {
   const entries = await getCollection('docs', (entry) => entry.data.runbook !== undefined && entryLang(entry) === lang);
   const pages: RunbookPage[] = [];
   for (const entry of entries) {
-    const { runbook, problem, layer, title, description, symptoms, signatures } = entry.data;
+    const { runbook, problem, layer, title, description, symptoms, signatures, supports } = entry.data;
     // The collection schema makes every field required once `runbook` is set; this narrows the types.
     if (runbook === undefined || problem === undefined || layer === undefined) continue;
     pages.push({
@@ -43,7 +43,8 @@ export async function runbookPages(lang: SiteLang): Promise<RunbookPage[]> {
       title,
       description: description ?? '',
       symptoms: symptoms ?? [],
-      signatures: signatures ?? [],
+      // Every message a user may see: the deciding signatures, then the supporting lines.
+      signatures: [...(signatures ?? []), ...(supports ?? [])],
       href: entryHref(entry),
     });
   }

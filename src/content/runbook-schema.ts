@@ -40,8 +40,17 @@ export const runbookFields = z.object({
   tools: z.array(z.string().min(1)).optional(),
   /** One-line symptoms as a user would describe them. */
   symptoms: z.array(z.string().min(1)).optional(),
-  /** Exact messages a user sees and pastes. `explain` and search match on these. */
+  /**
+   * Exact messages a user sees and pastes. `explain` and search match on these. Each one decides
+   * alone: a paste that contains it gets a confident answer. Keep generic lines out (see `supports`).
+   */
   signatures: z.array(z.string().min(3)).optional(),
+  /** Lines that point here but also appear elsewhere (kubeadm's preflight banner): never decide. */
+  supports: z.array(z.string().min(3)).optional(),
+  /** Lines that rule this runbook out (`[ERROR CRI]`, `VT-x is not available`): no confident answer. */
+  ruledOutBy: z.array(z.string().min(3)).optional(),
+  /** Commands whose output this runbook explains (`kubeadm join`); another command of the same tool rules it out. */
+  context: z.array(z.string().regex(/^\S+ \S+$/, 'must be a tool and its subcommand, e.g. "kubeadm join"')).optional(),
   /** One sentence: the root cause. Printed by `k8sdiag explain`. */
   cause: z.string().min(10).optional(),
   /** Copyable fix commands, printed by `k8sdiag explain`. */
@@ -63,6 +72,9 @@ export const runbookFrontmatter = z.object({
   tools: z.array(z.string().min(1)).min(1),
   symptoms: z.array(z.string().min(1)).min(1),
   signatures: z.array(z.string().min(3)).min(1),
+  supports: z.array(z.string().min(3)).optional(),
+  ruledOutBy: z.array(z.string().min(3)).optional(),
+  context: z.array(z.string().regex(/^\S+ \S+$/, 'must be a tool and its subcommand, e.g. "kubeadm join"')).optional(),
   cause: z.string().min(10),
   fixCommands: z.array(z.string().min(1)),
   detectedBy: z.array(kebab),

@@ -5,13 +5,20 @@
 import type { RunbookFrontmatter } from '../content/runbook-schema';
 import type { MatchDoc } from './matcher';
 
-export type MatchSource = Pick<RunbookFrontmatter, 'runbook' | 'title' | 'signatures' | 'symptoms' | 'cause'>;
+export type MatchSource = Pick<
+  RunbookFrontmatter,
+  'runbook' | 'title' | 'description' | 'signatures' | 'supports' | 'ruledOutBy' | 'context' | 'symptoms' | 'cause'
+>;
 
 export function toMatchDoc(frontmatter: MatchSource): MatchDoc {
   return {
     id: frontmatter.runbook,
     title: frontmatter.title,
+    description: frontmatter.description,
     signatures: frontmatter.signatures,
+    supports: frontmatter.supports,
+    ruledOutBy: frontmatter.ruledOutBy,
+    context: frontmatter.context,
     symptoms: frontmatter.symptoms,
     cause: frontmatter.cause,
   };

@@ -1,172 +1,260 @@
 /**
- * Error-signature matching: which runbooks does a pasted error (or a long log) point to?
- * Pure and browser-safe. `buildMatcher` takes the runbooks' own frontmatter fields (signatures,
- * symptoms, cause, title), so the knowledge is never retyped here.
+ * Which runbooks does a pasted error, a long log or a description in words point to, and how sure
+ * is that? Pure and browser-safe: `k8sdiag explain` and the site's paste box run this same code.
  *
- * Scoring, per runbook phrase (one signature, one symptom, the cause or the title):
- * - coverage: how much of the phrase the text contains, as IDF-weighted unigrams plus bigrams
- *   (bigrams reward the words in the phrase's order);
- * - for short input (a few lines), also how much of the input the phrase, or the runbook as a
- *   whole, explains, damped when the shared words carry little evidence (a lone "error" matches
- *   nothing); this is what lets a description such as "kubeadm join 태스크가 로그 없이 멈춤" match.
- * Long input is cut into windows of a few relevant lines, so words from unrelated lines of a
- * log do not add up to a false match. A runbook's score is 0.9 x its best phrase (weighted by
- * kind) + 0.1 x its second best, so that of two runbooks sharing a signature the one with more
- * matching evidence ranks first.
+ * Evidence, strongest first (the runbook's frontmatter says which line is which):
+ * - a deciding signature (`signatures`) found in the input: coverage of its words, weighted by
+ *   src/retrieval/weights.ts, in a window of a few input lines; its anchors (ports, versions, result
+ *   codes) must be there too. Coverage >= DECIDES gives a confident answer;
+ * - supporting lines (`supports`), symptoms, title, cause, description: never confident alone;
+ * - a description in words (short input): the terms of src/retrieval/prose.ts (glossary + Korean
+ *   stems) shared with the runbook; weaker than any error line, never confident alone.
+ * A `ruledOutBy` line in the input, or a command of the same tool other than the runbook's
+ * `context` (`kubeadm init` for a `kubeadm join` runbook), caps the runbook to a weak candidate.
+ *
+ * Confidence (see confidence.ts) depends only on the input and on that runbook's own phrases,
+ * never on how many runbooks exist, so adding runbooks does not move what a level means.
  */
+import { CONFIDENT_FROM, confidenceFor, MIN_CONFIDENCE } from './confidence';
 import { normalize } from './normalize';
+import { glossaryTerms, proseTerms } from './prose';
 import { bigrams, tokenize } from './tokenize';
+import { isAnchor, pairWeight, termWeight } from './weights';
 
 export interface MatchDoc {
   id: string;
   title: string;
+  /** Deciding signatures. */
   signatures: readonly string[];
+  supports?: readonly string[] | undefined;
+  ruledOutBy?: readonly string[] | undefined;
+  context?: readonly string[] | undefined;
   symptoms: readonly string[];
   cause: string;
+  description?: string | undefined;
 }
 
-export type PhraseKind = 'signature' | 'symptom' | 'title' | 'cause';
+export type PhraseKind = 'signature' | 'supports' | 'symptom' | 'title' | 'cause' | 'description' | 'prose';
 
 export interface Match {
   id: string;
-  /** 0..1 */
+  /** 0..1; CONFIDENT_FROM and above is a confident answer. */
+  confidence: number;
+  /** True when the answer is only "possibly related". */
+  weak: boolean;
+  /** Same as confidence, kept for older readers. */
   score: number;
-  /** The phrase of the runbook that matched best, as written in the frontmatter. */
-  matched: { kind: PhraseKind; text: string };
+  matched: {
+    kind: PhraseKind;
+    /** The runbook's phrase that matched best, as written in the frontmatter. */
+    text: string;
+    /** The line of the user's input that matched it (trimmed, at most 200 characters). */
+    line: string;
+  };
+  /** The user's line that ruled this runbook out, if one did. */
+  ruledOutBy?: string;
+  /** Another runbook has the same confidence: the order between them means nothing. */
+  tie: boolean;
 }
 
 export interface MatchOptions {
   /** Default 3. */
   limit?: number;
-  /** Results below this score are dropped. Default MIN_SCORE. */
-  minScore?: number;
+  /** Results below this confidence are dropped. Default MIN_CONFIDENCE. */
+  minConfidence?: number;
 }
 
-export const MIN_SCORE = 0.3;
-/** Scores under this are shown as a weak match: some shared words, not the message itself. */
-export const WEAK_BELOW = 0.5;
-const KIND_WEIGHT: Record<PhraseKind, number> = { signature: 1, symptom: 0.85, title: 0.75, cause: 0.6 };
-/** Lines per window and the step between windows (half a window: every pair of near lines meets). */
+/** Coverage of a deciding signature from which it decides alone (as in confidence.ts). */
+const DECIDES = 0.8;
+/** Coverage of a ruledOutBy line from which it rules the runbook out. */
+const RULES_OUT = 0.85;
 const WINDOW = 6;
 const STEP = 3;
-/** Input of at most this many non-blank lines is also scored as one short query. */
-const SHORT_LINES = 4;
+/** Input of at most this many non-blank lines is also read as a description in words. */
+const SHORT_LINES = 8;
+const TIE = 0.005;
+/** Weight (weights.ts) a phrase needs to count in full: about two specific words and their pair. */
+const SOLID_WEIGHT = 3;
+/** Coverage under which a phrase is no evidence at all. */
+const PARTIAL = 0.4;
+/**
+ * The subcommands that name what produced a log. A runbook with `context: [kubeadm join]` is ruled
+ * out for a log that names `kubeadm init` (and not `kubeadm join`); other words after the tool's
+ * name ("kubeadm-config", "kubeadm token create") say nothing about it.
+ */
+const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  kubeadm: ['init', 'join', 'reset', 'upgrade'],
+  vagrant: ['up', 'provision', 'reload', 'ssh', 'halt', 'destroy', 'box'],
+  kubectl: ['apply', 'get', 'describe', 'logs', 'exec'],
+};
 
 interface Phrase {
   doc: number;
-  kind: PhraseKind;
+  kind: PhraseKind | 'rules-out';
   text: string;
   unigrams: ReadonlySet<string>;
-  bigrams: ReadonlySet<string>;
+  /** Each unigram and bigram with its weight, computed once. */
+  weighted: readonly (readonly [term: string, weight: number, pair: boolean])[];
+  anchors: readonly string[];
   weight: number;
 }
 
+interface Line {
+  index: number;
+  raw: string;
+  tokens: string[];
+  bigrams: string[];
+}
+
 export interface Matcher {
-  readonly docs: readonly MatchDoc[];
+  readonly ids: readonly string[];
   match(text: string, options?: MatchOptions): Match[];
 }
 
-interface Query {
-  unigrams: Set<string>;
-  bigrams: Set<string>;
+interface Group {
+  id: string;
+  contexts: string[][];
+  proseTerms: Set<string>;
 }
 
-function phraseTokens(text: string): string[] {
-  return tokenize(normalize(text).replace(/\n/g, ' '));
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n/).flatMap((line) => (line.includes('\\n') ? line.split(/\\r\\n|\\n|\\r/) : [line]));
 }
 
+/**
+ * `docs` may hold several documents with the same id (one per language): they are one runbook,
+ * so matching does not depend on the output language.
+ */
 export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
+  const groups: Group[] = [];
+  const groupOf = new Map<string, number>();
   const phrases: Phrase[] = [];
-  const docTerms: Set<string>[] = docs.map(() => new Set<string>());
-  docs.forEach((doc, index) => {
-    const add = (kind: PhraseKind, text: string): void => {
-      const tokens = phraseTokens(text);
+  const seen = new Set<string>();
+  const vocabulary = new Set<string>();
+  /** token -> the phrases that hold it: a window only scores phrases it shares a word with. */
+  const phrasesOf = new Map<string, number[]>();
+  const phraseBigrams = new Set<string>();
+  for (const doc of docs) {
+    let index = groupOf.get(doc.id);
+    if (index === undefined) {
+      index = groups.length;
+      groupOf.set(doc.id, index);
+      groups.push({ id: doc.id, contexts: [], proseTerms: new Set() });
+    }
+    const group = groups[index] as Group;
+    const proseText: string[] = [];
+    const add = (kind: Phrase['kind'], text: string): void => {
+      const key = `${index}\u0000${kind}\u0000${text}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const tokens = tokenize(normalize(text).replace(/\n/g, ' '));
       if (tokens.length === 0) return;
-      const terms = docTerms[index];
-      for (const token of tokens) terms?.add(token);
-      phrases.push({ doc: index, kind, text, unigrams: new Set(tokens), bigrams: new Set(bigrams(tokens)), weight: 0 });
+      if (kind !== 'rules-out') {
+        for (const token of tokens) group.proseTerms.add(token);
+        proseText.push(text);
+      }
+      const unigrams = new Set(tokens);
+      const pairs = new Set(bigrams(tokens));
+      const weighted = [
+        ...[...unigrams].map((term) => [term, termWeight(term), false] as const),
+        ...[...pairs].map((pair) => [pair, pairWeight(pair), true] as const),
+      ];
+      const phraseIndex = phrases.length;
+      for (const token of unigrams) {
+        vocabulary.add(token);
+        const list = phrasesOf.get(token) ?? [];
+        list.push(phraseIndex);
+        phrasesOf.set(token, list);
+      }
+      for (const pair of pairs) phraseBigrams.add(pair);
+      phrases.push({
+        doc: index,
+        kind,
+        text,
+        unigrams,
+        weighted,
+        anchors: [...unigrams].filter(isAnchor),
+        weight: weighted.reduce((sum, [, weight]) => sum + weight, 0),
+      });
     };
-    for (const signature of doc.signatures) add('signature', signature);
-    for (const symptom of doc.symptoms) add('symptom', symptom);
+    for (const text of doc.signatures) add('signature', text);
+    for (const text of doc.supports ?? []) add('supports', text);
+    for (const text of doc.ruledOutBy ?? []) add('rules-out', text);
+    for (const text of doc.symptoms) add('symptom', text);
     add('title', doc.title);
     add('cause', doc.cause);
-  });
-
-  const documentFrequency = new Map<string, number>();
-  for (const terms of docTerms) {
-    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    if (doc.description !== undefined) add('description', doc.description);
+    for (const term of glossaryTerms(proseText.join('\n'))) group.proseTerms.add(term);
+    for (const command of doc.context ?? []) {
+      const words = tokenize(normalize(command));
+      if (words.length === 2 && !group.contexts.some((c) => c.join(' ') === words.join(' ')))
+        group.contexts.push(words);
+    }
   }
-  const total = Math.max(docs.length, 1);
+
+  // Prose: document frequency over runbooks ranks weak candidates only; it never reaches confidence.
+  const documentFrequency = new Map<string, number>();
+  for (const group of groups) {
+    for (const term of group.proseTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const total = Math.max(groups.length, 1);
   const unknownIdf = Math.log(total + 1) + 0.1;
   const idf = (term: string): number => {
     const df = documentFrequency.get(term);
     return df === undefined ? unknownIdf : Math.log((total + 1) / df) + 0.1;
   };
-  const pairIdf = (pair: string): number => {
-    const space = pair.indexOf(' ');
-    return idf(pair.slice(0, space)) + idf(pair.slice(space + 1));
-  };
-  for (const phrase of phrases) {
-    let weight = 0;
-    for (const term of phrase.unigrams) weight += idf(term);
-    for (const pair of phrase.bigrams) weight += pairIdf(pair);
-    phrase.weight = weight;
-  }
-  const vocabulary = new Set(documentFrequency.keys());
-  const phraseBigrams = new Set<string>();
-  for (const phrase of phrases) for (const pair of phrase.bigrams) phraseBigrams.add(pair);
-  /** Enough shared evidence for a short query to count in full: about two rare words. */
-  const evidenceNeeded = 2 * unknownIdf;
 
-  function coverage(phrase: Phrase, query: Query): number {
-    let matched = 0;
-    for (const term of phrase.unigrams) if (query.unigrams.has(term)) matched += idf(term);
-    for (const pair of phrase.bigrams) if (query.bigrams.has(pair)) matched += pairIdf(pair);
-    return phrase.weight === 0 ? 0 : matched / phrase.weight;
-  }
-
-  /**
-   * How much of a short query these terms explain, times how strong the shared evidence is.
-   * Words no runbook uses at all ("I", "got", "발생") count half: no runbook can explain them.
-   */
-  function explained(terms: ReadonlySet<string>, query: Query): number {
+  function describedBy(terms: ReadonlySet<string>, query: readonly string[]): number {
     let shared = 0;
     let all = 0;
-    for (const term of query.unigrams) {
-      const known = documentFrequency.has(term);
-      const weight = known ? idf(term) : unknownIdf / 2;
+    let words = 0;
+    let concepts = 0;
+    for (const term of query) {
+      const weight = (documentFrequency.has(term) ? idf(term) : unknownIdf / 2) * Math.min(1, termWeight(term));
       all += weight;
-      if (terms.has(term)) shared += weight;
+      if (!terms.has(term) || termWeight(term) < 1) continue;
+      shared += weight;
+      if (term.startsWith('=')) concepts += 1;
+      else words += 1;
     }
-    if (all === 0) return 0;
-    return (shared / all) * Math.min(1, shared / evidenceNeeded) * 0.9;
+    // One shared word ("repository", "error") is a coincidence, not a description; a glossary
+    // concept and its own word are one piece of evidence.
+    if (all === 0 || Math.max(words, concepts) < 2) return 0;
+    // Saturating in the shared evidence (a chatty description is not penalised for its length),
+    // with a light penalty for the share of the description the runbook leaves unexplained.
+    return (shared / (shared + 2 * unknownIdf)) * (0.5 + 0.5 * (shared / all));
+  }
+
+  function coverage(phrase: Phrase, unigrams: ReadonlySet<string>, pairs: ReadonlySet<string>): number {
+    let matched = 0;
+    for (const [term, weight, pair] of phrase.weighted) if ((pair ? pairs : unigrams).has(term)) matched += weight;
+    return phrase.weight === 0 ? 0 : matched / phrase.weight;
   }
 
   function match(text: string, options: MatchOptions = {}): Match[] {
     const limit = options.limit ?? 3;
-    const minScore = options.minScore ?? MIN_SCORE;
-    const lines: { index: number; unigrams: string[]; bigrams: string[] }[] = [];
-    let whole: Query | undefined;
+    const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
+    const rawLines = splitLines(text);
+    const lines: Line[] = [];
     let previousKey = '';
-    const inputLines = normalize(text).split('\n');
-    const shortInput = inputLines.filter((line) => line.trim() !== '').length <= SHORT_LINES;
-    inputLines.forEach((line, index) => {
-      const tokens = tokenize(line);
+    let nonBlank = 0;
+    /** Every adjacent pair of the input, for `context` (a command line may hold no runbook word). */
+    const inputPairs = new Set<string>();
+    rawLines.forEach((raw, index) => {
+      if (raw.trim() === '') return;
+      nonBlank += 1;
+      const tokens = tokenize(normalize(raw));
+      for (const pair of bigrams(tokens)) if (SUBCOMMANDS[pair.slice(0, pair.indexOf(' '))]) inputPairs.add(pair);
       const relevant = tokens.filter((token) => vocabulary.has(token));
       if (relevant.length === 0) return;
       const key = relevant.join(' ');
       if (key === previousKey) return; // a log repeats itself; one copy is enough
       previousKey = key;
-      lines.push({ index, unigrams: relevant, bigrams: bigrams(tokens).filter((pair) => phraseBigrams.has(pair)) });
-      if (shortInput) {
-        whole ??= { unigrams: new Set(), bigrams: new Set() };
-        for (const token of tokens) whole.unigrams.add(token);
-        for (const pair of bigrams(tokens)) whole.bigrams.add(pair);
-      }
+      lines.push({ index, raw, tokens, bigrams: bigrams(tokens).filter((pair) => phraseBigrams.has(pair)) });
     });
 
+    // Best coverage of every phrase over windows of WINDOW lines every STEP lines.
     const best = new Float64Array(phrases.length);
-    // Windows of WINDOW input lines every STEP lines; only windows holding a relevant line count.
     const starts = new Set<number>();
     for (const line of lines) {
       const base = Math.floor(line.index / STEP) * STEP;
@@ -175,69 +263,138 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
     let first = 0;
     for (const start of [...starts].sort((a, b) => a - b)) {
       while (first < lines.length && (lines[first]?.index ?? 0) < start) first += 1;
-      const query: Query = { unigrams: new Set(), bigrams: new Set() };
+      const unigrams = new Set<string>();
+      const pairs = new Set<string>();
       for (let i = first; i < lines.length; i += 1) {
         const line = lines[i];
         if (line === undefined || line.index >= start + WINDOW) break;
-        for (const token of line.unigrams) query.unigrams.add(token);
-        for (const pair of line.bigrams) query.bigrams.add(pair);
+        for (const token of line.tokens) unigrams.add(token);
+        for (const pair of line.bigrams) pairs.add(pair);
       }
-      phrases.forEach((phrase, index) => {
-        const score = coverage(phrase, query);
+      const candidates = new Set<number>();
+      for (const token of unigrams) for (const index of phrasesOf.get(token) ?? []) candidates.add(index);
+      for (const index of candidates) {
+        const phrase = phrases[index] as Phrase;
+        // A phrase of only common words ("for 'kubeadm' was not found") is little evidence, however
+        // completely it is covered.
+        let score = coverage(phrase, unigrams, pairs) * Math.min(1, phrase.weight / SOLID_WEIGHT);
+        if (score > 0 && phrase.anchors.some((anchor) => !unigrams.has(anchor))) score *= 0.5;
         if (score > (best[index] ?? 0)) best[index] = score;
-      });
-    }
-    if (whole !== undefined) {
-      const query = whole;
-      phrases.forEach((phrase, index) => {
-        const score = explained(phrase.unigrams, query);
-        if (score > (best[index] ?? 0)) best[index] = score;
-      });
+      }
     }
 
-    const perDoc = docs.map(() => ({ first: 0, second: 0, phrase: -1, phraseScore: -1 }));
-    const offer = (entry: { first: number; second: number }, score: number): void => {
-      if (score > entry.first) {
-        entry.second = entry.first;
-        entry.first = score;
-      } else if (score > entry.second) {
-        entry.second = score;
-      }
-    };
-    phrases.forEach((phrase, index) => {
-      const entry = perDoc[phrase.doc];
-      if (entry === undefined) return;
-      const score = (best[index] ?? 0) * KIND_WEIGHT[phrase.kind];
-      offer(entry, score);
-      if (score > entry.phraseScore) {
-        entry.phraseScore = score;
-        entry.phrase = index;
-      }
-    });
-    if (whole !== undefined) {
-      // A short description ("vagrant up 실행 시 세션 중단") may be explained by a runbook as a
-      // whole (a word from the title, another from a symptom) better than by any one phrase.
-      const query = whole;
-      perDoc.forEach((entry, index) => {
-        offer(entry, explained(docTerms[index] ?? new Set(), query) * KIND_WEIGHT.symptom);
+    const prose = nonBlank <= SHORT_LINES ? proseTerms(rawLines.join('\n')) : [];
+
+    const results: (Match & { rank: number })[] = [];
+    groups.forEach((group, groupIndex) => {
+      let decides = 0;
+      let decider: Phrase | undefined;
+      let weakEvidence = 0;
+      let weakPhrase: Phrase | undefined;
+      let ruledOut: Phrase | undefined;
+      let secondary = 0;
+      let specific = 0;
+      phrases.forEach((phrase, index) => {
+        if (phrase.doc !== groupIndex) return;
+        const score = best[index] ?? 0;
+        if (phrase.kind === 'rules-out') {
+          if (score >= RULES_OUT) ruledOut = phrase;
+          return;
+        }
+        secondary += score;
+        if (phrase.kind === 'signature' && score > decides) {
+          decides = score;
+          decider = phrase;
+        }
+        // Under PARTIAL, a phrase shares a few words with the input, not its meaning.
+        const weak =
+          score < PARTIAL ? 0 : score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? 0.55 : 0.45);
+        if (weak > weakEvidence || (weak === weakEvidence && weak > 0 && phrase.weight > (weakPhrase?.weight ?? 0))) {
+          weakEvidence = weak;
+          weakPhrase = phrase;
+        }
+        // Of two runbooks with the same confidence, the one whose matched line says more ranks first.
+        specific = Math.max(specific, score >= PARTIAL ? score * phrase.weight : 0);
       });
+      const described = prose.length > 0 ? describedBy(group.proseTerms, prose) : 0;
+      const contextMismatch =
+        group.contexts.length > 0 &&
+        !group.contexts.some((c) => inputPairs.has(c.join(' '))) &&
+        group.contexts.some(([tool]) =>
+          (SUBCOMMANDS[tool ?? ''] ?? []).some((sub) => inputPairs.has(`${tool} ${sub}`)),
+        );
+      const confidence = confidenceFor({
+        decides,
+        weak: Math.max(weakEvidence, described * 0.5),
+        ruledOut: ruledOut !== undefined,
+        contextMismatch,
+      });
+      if (confidence < minConfidence) return;
+      const phrase = decides >= DECIDES ? decider : weakEvidence >= described * 0.5 ? weakPhrase : undefined;
+      const userLine = phrase === undefined ? bestProseLine(rawLines, group.proseTerms) : bestLine(lines, phrase);
+      const result: Match & { rank: number } = {
+        id: group.id,
+        confidence,
+        weak: confidence < CONFIDENT_FROM,
+        score: confidence,
+        matched: {
+          kind: phrase?.kind === 'rules-out' || phrase === undefined ? 'prose' : phrase.kind,
+          text: phrase?.text ?? '',
+          line: userLine,
+        },
+        tie: false,
+        rank:
+          confidence + (0.001 * specific) / (specific + 10) + 0.0005 * Math.min(secondary / 5, 1) + 0.001 * described,
+      };
+      if (ruledOut !== undefined) result.ruledOutBy = bestLine(lines, ruledOut);
+      results.push(result);
+    });
+    results.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));
+    // Beside a confident answer, a runbook that only shares words with the text is noise.
+    if (results[0] !== undefined && !results[0].weak) {
+      for (let i = results.length - 1; i > 0; i -= 1) if (results[i]?.matched.kind === 'prose') results.splice(i, 1);
     }
-    const results: Match[] = [];
-    perDoc.forEach((entry, index) => {
-      const doc = docs[index];
-      const phrase = phrases[entry.phrase];
-      if (doc === undefined || phrase === undefined) return;
-      const score = 0.9 * entry.first + 0.1 * entry.second;
-      if (score < minScore) return;
-      results.push({
-        id: doc.id,
-        score: Math.round(score * 1000) / 1000,
-        matched: { kind: phrase.kind, text: phrase.text },
-      });
-    });
-    results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return results.slice(0, limit);
+    const top = results[0];
+    const second = results[1];
+    if (top !== undefined && second !== undefined && top.confidence - second.confidence < TIE) {
+      for (const item of results) if (top.confidence - item.confidence < TIE) item.tie = true;
+    }
+    return results.slice(0, limit).map(({ rank: _rank, ...match }) => match);
   }
 
-  return { docs, match };
+  return { ids: groups.map((group) => group.id), match };
+}
+
+function clip(line: string): string {
+  const trimmed = line.trim();
+  return trimmed.length > 200 ? `${trimmed.slice(0, 199)}…` : trimmed;
+}
+
+/** The input line sharing the most weight with a phrase. */
+function bestLine(lines: readonly Line[], phrase: Phrase): string {
+  let bestScore = 0;
+  let found = '';
+  for (const line of lines) {
+    let score = 0;
+    for (const token of new Set(line.tokens)) if (phrase.unigrams.has(token)) score += termWeight(token);
+    if (score > bestScore) {
+      bestScore = score;
+      found = line.raw;
+    }
+  }
+  return clip(found);
+}
+
+/** For a description: the input line sharing the most terms with the runbook. */
+function bestProseLine(rawLines: readonly string[], terms: ReadonlySet<string>): string {
+  let bestScore = 0;
+  let found = '';
+  for (const raw of rawLines) {
+    const score = proseTerms(raw).filter((term) => terms.has(term)).length;
+    if (score > bestScore) {
+      bestScore = score;
+      found = raw;
+    }
+  }
+  return clip(found);
 }

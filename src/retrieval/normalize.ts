@@ -4,9 +4,9 @@
  *
  * What varies between two pastes of the same failure is removed or replaced by a fixed word:
  * timestamps, klog headers, UUIDs, long hex ids (GPG key ids, digests, tokens), IP addresses,
- * ephemeral ports, version numbers, user names in home paths, long numbers, quotes and escapes.
+ * ephemeral ports, patch levels of versions, user names in home paths, long numbers, quotes and escapes.
  * What identifies the failure is kept: words, error codes such as 0x80004005 or NS_ERROR_FAILURE,
- * short numbers such as 404, and the ports that name a Kubernetes component (6443, 8080, 10250 ...).
+ * short numbers such as 404, major.minor versions as one word (v1_30), and the ports that name a Kubernetes component (6443, 8080, 10250 ...).
  */
 
 /** Replacement words. They read as words so that a signature and a paste normalise alike. */
@@ -17,7 +17,6 @@ export const PLACEHOLDER = {
   loopback: 'localhost',
   /** 10.0.2.15 / 10.0.2.2 / 10.0.2.3: VirtualBox NAT guest, gateway and DNS, identical on every VM. */
   vboxNat: 'vboxnat',
-  version: 'ver',
 } as const;
 
 /** Ports that name a component; every other port in host:port or "port N" is variable. */
@@ -98,8 +97,13 @@ const REWRITES: readonly Rewrite[] = [
   // home directories: the user name varies
   [/\/home\/[^/\s'"]+/g, '/home/user', '/home/'],
   [/\/users\/[^/\s'"]+/g, '/users/user', '/users/'],
-  // versions: v1.33.0, 1.33, 1.28.2-1.1, 7.81.0-1ubuntu1.15
-  [/\bv?\d+\.\d+(?:\.\d+)*(?:[-+~][0-9a-z.~+]*)?\b/g, ` ${PLACEHOLDER.version} `, '.'],
+  // versions: v1.33.0, 1.33, 1.28.2-1.1, 7.81.0-1ubuntu1.15 keep major and minor as one word
+  // (v1_33): 1.3, 1.30 and 1.28 are different evidence; patch levels and package suffixes vary.
+  [
+    /\bv?(\d{1,3})\.(\d{1,3})(?:\.\d+)*(?:[-+~][0-9a-z.~+]*)?\b/g,
+    (_m, major: string, minor: string) => ` v${major}_${minor} `,
+    '.',
+  ],
   // long hex ids: GPG key ids (B53DC80D13EDEF05), container ids, commit hashes; 0x.. codes stay
   [/\b(?<!0x)[0-9a-f]{12,}\b/g, ' '],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,11}\b/g, ' '],

@@ -4,9 +4,12 @@
  * - Words are runs of letters, digits and underscores; `ns_error_failure` stays one token and also
  *   yields its parts, so "update cache" meets `update_cache`.
  * - A light suffix rule folds "refused"/"refuse", "timeouts"/"timeout".
- * - Korean keeps particles attached to the word (서버를, 서버에), so a Hangul word yields its
- *   character bigrams (서버, 버를): 서버를 and 서버에 then share 서버. A one-syllable word stays whole.
+ * - Korean keeps particles attached to the word (서버를, 서버에): a Hangul word yields its stem
+ *   from the rule-based stemmer the site search uses (korean/stem.ts), so 서버를 and 서버에 both
+ *   become 서버. One strategy for search, paste box and `explain`: on the Korean prose corpus the
+ *   stemmer ranked more descriptions first than character bigrams (see src/retrieval/prose.ts).
  */
+import { stemKoreanWord } from './korean/stem';
 
 const STOPWORDS: ReadonlySet<string> = new Set([
   'the',
@@ -77,6 +80,8 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'srv',
 ]);
 
+/** A version as normalize() writes it (v1_30): one word, never split into its parts. */
+const VERSION_WORD = /^v\d+_\d+$/;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** Splits a word where the script changes between Hangul and the rest ("kubectl이" -> kubectl, 이). */
@@ -94,6 +99,10 @@ function stem(word: string): string {
 
 function pushLatin(word: string, out: string[]): void {
   if (word.length < 2 || STOPWORDS.has(word)) return;
+  if (VERSION_WORD.test(word)) {
+    out.push(word);
+    return;
+  }
   if (word.includes('_')) {
     const parts = word.split('_').filter((part) => part.length >= 2 && !STOPWORDS.has(part));
     const whole = word.replace(/^_+|_+$/g, '');
@@ -104,13 +113,21 @@ function pushLatin(word: string, out: string[]): void {
   out.push(stem(word));
 }
 
-function pushHangul(word: string, out: string[]): void {
-  const chars = Array.from(word);
-  if (chars.length === 1) {
-    out.push(word);
-    return;
+/** Stems already computed: the same particles and words recur in every runbook and paste. */
+const stems = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemKoreanWord(word);
+    if (stems.size < 50_000) stems.set(word, stem);
   }
-  for (let i = 0; i + 1 < chars.length; i += 1) out.push(`${chars[i]}${chars[i + 1]}`);
+  return stem;
+}
+
+function pushHangul(word: string, out: string[]): void {
+  const stem = stemOf(word);
+  if (stem.length > 0) out.push(stem);
 }
 
 /** Tokens of one normalised line, in order (order matters for bigrams). */
@@ -122,7 +139,8 @@ export function tokenize(normalized: string): string[] {
       pushLatin(word, out);
       continue;
     }
-    for (const run of word.matchAll(SCRIPT_RUN)) {
+    // A particle glued to an English word (kubectl이, init은) goes with the stem.
+    for (const run of stemOf(word).matchAll(SCRIPT_RUN)) {
       if (HANGUL.test(run[0])) pushHangul(run[0], out);
       else pushLatin(run[0], out);
     }

@@ -21,12 +21,9 @@ export interface ExplainAnswer {
   confidence: Confidence;
 }
 
-/**
- * The matcher's confidence for a score: the one place that decides it for the dialog, so that the
- * matcher's own confidence labels can replace it in one line.
- */
-export function confidenceOf(score: number, weakBelow: number): Confidence {
-  return score < weakBelow ? 'weak' : 'confident';
+/** The dialog's label for a match: the matcher's own verdict (src/retrieval/confidence.ts), nothing else. */
+export function confidenceOf(match: { weak: boolean }): Confidence {
+  return match.weak ? 'weak' : 'confident';
 }
 
 let loaded: Promise<(text: string) => ExplainAnswer | undefined> | undefined;
@@ -41,7 +38,9 @@ function explainer(base: string, lang: string): Promise<(text: string) => Explai
     }),
   ]).then(([module, runbooks]) => {
     const matcher = module.buildMatcher(runbooks.map((runbook) => runbook.doc));
-    const byId = new Map(runbooks.map((runbook) => [runbook.doc.id, runbook]));
+    // Both languages' pages of a runbook carry evidence; the first entry per id has this language's title and link.
+    const byId = new Map<string, ExplainRunbook>();
+    for (const runbook of runbooks) if (!byId.has(runbook.doc.id)) byId.set(runbook.doc.id, runbook);
     return (text: string) => {
       const [best] = matcher.match(text, { limit: 1 });
       const runbook = best === undefined ? undefined : byId.get(best.id);
@@ -49,8 +48,8 @@ function explainer(base: string, lang: string): Promise<(text: string) => Explai
       return {
         title: runbook.title,
         url: runbook.url,
-        score: best.score,
-        confidence: confidenceOf(best.score, module.WEAK_BELOW),
+        score: best.confidence,
+        confidence: confidenceOf(best),
       };
     };
   });

@@ -86,6 +86,18 @@ The connection to the server localhost:8080 was refused - did you specify the ri
       await page.close();
     });
 
+    it('shows a weak match as "possibly related" with the line that matched, without the cause', async () => {
+      const page = await open('/');
+      await page
+        .locator('.k8sdiag-error-search textarea')
+        .fill('    default: Warning: Connection timeout. Retrying...');
+      await page.locator('.k8sdiag-error-search button[type="submit"]').click();
+      const results = page.locator('.k8sdiag-error-search [data-error-results]');
+      await expect.poll(() => results.textContent()).toContain('Not a confident match. Possibly related:');
+      expect(await results.textContent()).toContain('Your line: default: Warning: Connection timeout. Retrying...');
+      await page.close();
+    });
+
     it('says so when nothing matches', async () => {
       const page = await open('/');
       await page.locator('.k8sdiag-error-search textarea').fill('npm ERR! code ENOENT');

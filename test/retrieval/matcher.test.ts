@@ -27,7 +27,11 @@ describe('buildMatcher', () => {
       '2024-03-01T10:00:00Z host 10.1.2.3 frobnicator: cannot open widget socket (pid 48213)',
     );
     expect(top?.id).toBe('alpha');
-    expect(top?.matched).toEqual({ kind: 'signature', text: 'frobnicator: cannot open widget socket' });
+    expect(top?.matched).toEqual({
+      kind: 'signature',
+      text: 'frobnicator: cannot open widget socket',
+      line: '2024-03-01T10:00:00Z host 10.1.2.3 frobnicator: cannot open widget socket (pid 48213)',
+    });
     expect(top?.score).toBeGreaterThan(0.9);
   });
 
@@ -39,7 +43,7 @@ describe('buildMatcher', () => {
 
   it('does not add up words from lines far apart in a long log', () => {
     const filler = Array.from({ length: 40 }, (_v, i) => `line ${i}: nothing to see`);
-    const score = (text: string): number => matcher.match(text, { minScore: 0 })[0]?.score ?? 0;
+    const score = (text: string): number => matcher.match(text, { minConfidence: 0 })[0]?.score ?? 0;
     const far = score(['frobnicator started', ...filler, 'cannot open', ...filler, 'widget socket ready'].join('\n'));
     const near = score(['frobnicator started', 'cannot open', 'widget socket ready'].join('\n'));
     const bestLineAlone = score([...filler, 'widget socket ready', ...filler].join('\n'));

@@ -45,10 +45,10 @@ describe('normalize', () => {
     ).toEqual(['token', 'discovery', 'token', 'ca', 'cert', 'hash']);
   });
 
-  it('turns versions into one word and strips quotes', () => {
+  it('keeps major.minor of a version as one word and strips quotes', () => {
     expect(words("E: Version '1.33' for 'kubeadm' was not found")).toEqual([
       'version',
-      'ver',
+      'v1_33',
       'kubeadm',
       'not',
       'found',
@@ -84,15 +84,28 @@ describe('normalize', () => {
   });
 });
 
-describe('tokenize', () => {
-  it('splits Korean words into syllable bigrams so particles do not hide the stem', () => {
-    const a = new Set(tokenize('서버를'));
-    const b = new Set(tokenize('서버에'));
-    expect([...a].filter((token) => b.has(token))).toEqual(['서버']);
+describe('normalize: what distinguishes a failure survives', () => {
+  it('keeps 1.3, 1.30 and 1.28 apart and drops patch levels', () => {
+    expect(words('core:/stable:/v1.3/deb')).toContain('v1_3');
+    expect(words('core:/stable:/v1.30/deb')).toContain('v1_30');
+    expect(words('Hit:4 https://pkgs.k8s.io/core:/stable:/v1.28/deb InRelease')).toContain('v1_28');
+    expect(words('kubeadm 1.30.2-1.1')).toEqual(words('kubeadm v1.30.0'));
   });
 
-  it('splits at script changes and keeps one-syllable Korean words', () => {
-    expect(tokenize('kubectl이 안 됨')).toEqual(['kubectl', '이', '안', '됨']);
+  it('keeps the port: localhost:8080 and 127.0.0.1:6443 are different evidence', () => {
+    expect(words('localhost:8080')).toEqual(['localhost', '8080']);
+    expect(words('127.0.0.1:6443')).toEqual(['localhost', '6443']);
+  });
+});
+
+describe('tokenize', () => {
+  it('stems Korean words with the search stemmer so particles do not hide the stem', () => {
+    expect(tokenize('서버를')).toEqual(['서버']);
+    expect(tokenize('서버에')).toEqual(['서버']);
+  });
+
+  it('drops a particle glued to an English word and keeps one-syllable Korean words', () => {
+    expect(tokenize('kubectl이 안 됨')).toEqual(['kubectl', '안', '됨']);
   });
 
   it('drops stop words and one-letter tokens and stems simple suffixes', () => {

@@ -1,14 +1,17 @@
 /**
  * `k8sdiag explain "<error text>"` or `... | k8sdiag explain -`: which runbooks explain this error?
- * Exit 0 with the best runbooks (top 3), 1 when nothing matches, 2 on bad usage.
+ * Exit 0 with a confident answer (top 3), 1 when only weak candidates ("possibly related") or
+ * nothing match, 2 on bad usage.
  */
 import { defineCommand } from 'citty';
 import pc from 'picocolors';
+import { hasHangul } from '../../retrieval/korean/stem';
 import { EXIT, K8sdiagError } from '../errors';
-import { explain } from '../explain/explain';
+import { explain, isConfidentAnswer } from '../explain/explain';
 import { formatExplanationsJson, formatExplanationsText } from '../explain/format';
 import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl, textFromRawArgs } from '../explain/options';
-import { runbooks, runbookUrl } from '../knowledge/runbooks';
+import { runbookEntries } from '../knowledge/runbook-data';
+import { runbookUrl } from '../knowledge/runbooks';
 
 /** Logs can be long; the end of a log is where the error is, so the tail is kept. */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -32,8 +35,12 @@ export default defineCommand({
   meta: {
     name: 'explain',
     description:
-      'Find the runbooks that explain an error message. Pass the text, or "-" to read a log from stdin.\n' +
-      'Exit codes: 0 a runbook matched, 1 nothing matched, 2 bad input.',
+      'Find the runbooks that explain an error message, a log or a description.\n' +
+      'Pass the text, or "-" to read a log from stdin.\n' +
+      'English or Korean input is read alike; --lang only picks the language of\n' +
+      'the answer (default: ko for Korean input, else en).\n' +
+      'Exit codes: 0 a confident match, 1 only "possibly related" or none,\n' +
+      '2 bad input.',
   },
   args: {
     text: {
@@ -48,7 +55,8 @@ export default defineCommand({
     'docs-url': docsUrlArg,
   },
   async run({ args, rawArgs }) {
-    const lang = parseLang(args.lang);
+    const langGiven = rawArgs.some((arg) => arg === '--lang' || arg.startsWith('--lang='));
+    if (langGiven) parseLang(args.lang);
     const docsUrl = resolveDocsUrl(args['docs-url'], process.env);
     const limit = Number.parseInt(String(args.limit), 10);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10) {
@@ -60,10 +68,12 @@ export default defineCommand({
     if (text.trim() === '') {
       throw new K8sdiagError('E_USAGE', 'nothing to explain: pass the error text, or "-" to read it from stdin');
     }
+    // Matching reads both languages anyway; without --lang a Korean question gets a Korean answer.
+    const lang = parseLang(langGiven ? args.lang : hasHangul(text) ? 'ko' : 'en');
     const explanations = explain({
       text,
       lang,
-      entries: runbooks(lang),
+      entries: runbookEntries,
       url: (id, language) => runbookUrl(id, language, docsUrl),
       limit,
     });
@@ -80,6 +90,6 @@ export default defineCommand({
         ),
       );
     }
-    return explanations.length > 0 ? EXIT.ok : EXIT.findings;
+    return isConfidentAnswer(explanations) ? EXIT.ok : EXIT.findings;
   },
 });

@@ -9,7 +9,7 @@ import { DEFAULT_DOCS_URL, type Lang } from '../knowledge/runbooks';
 
 export const langArg = {
   type: 'string',
-  description: 'Language of the runbooks: en or ko',
+  description: 'Output language: en or ko',
   default: 'en',
   valueHint: 'en|ko',
 } as const;

@@ -15,15 +15,35 @@ export const getStaticPaths = (() => SITE_LANGS.map((lang) => ({ params: { lang 
 
 export const GET: APIRoute = async ({ params }) => {
   const lang = siteLang(params.lang);
-  const entries = await getCollection(
-    'docs',
-    (entry) => entry.data.runbook !== undefined && siteLang(entry.id.startsWith('ko/') ? 'ko' : 'en') === lang,
+  // Evidence from both languages (a Korean error line matches on an English page's runbook too), as
+  // in the paste box and `k8sdiag explain`; titles and links in the dialog's language.
+  const entries = await getCollection('docs', (entry) => entry.data.runbook !== undefined);
+  const shown = new Map(
+    entries
+      .filter((entry) => siteLang(entry.id.startsWith('ko/') ? 'ko' : 'en') === lang)
+      .map((entry) => [entry.data.runbook, { url: entryHref(entry), title: entry.data.title }]),
   );
   const runbooks: ExplainRunbook[] = [];
   for (const entry of entries) {
-    const { runbook, title, signatures, symptoms, cause } = entry.data;
+    const { runbook, title, description, signatures, supports, ruledOutBy, context, symptoms, cause } = entry.data;
     if (runbook === undefined || signatures === undefined || symptoms === undefined || cause === undefined) continue;
-    runbooks.push({ doc: toMatchDoc({ runbook, title, signatures, symptoms, cause }), url: entryHref(entry), title });
+    const show = shown.get(runbook);
+    if (show === undefined) continue;
+    runbooks.push({
+      doc: toMatchDoc({
+        runbook,
+        title,
+        description: description ?? '',
+        signatures,
+        supports,
+        ruledOutBy,
+        context,
+        symptoms,
+        cause,
+      }),
+      url: show.url,
+      title: show.title,
+    });
   }
   runbooks.sort((a, b) => a.doc.id.localeCompare(b.doc.id));
   return new Response(JSON.stringify(runbooks), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

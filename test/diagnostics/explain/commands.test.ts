@@ -81,6 +81,15 @@ describe('k8sdiag explain', () => {
     expect(out).toContain('/ko/runbooks/kubectl-localhost-8080/');
   });
 
+  it('answers a Korean question in Korean without --lang, and --lang still decides', async () => {
+    const korean = 'kubectl get nodes 하니까 The connection to the server localhost:8080 was refused 라고 나와요';
+    expect(await exec(explainCommand, [korean])).toBe(EXIT.ok);
+    expect(out).toContain('/ko/runbooks/kubectl-localhost-8080/');
+    out = '';
+    expect(await exec(explainCommand, [korean, '--lang', 'en'])).toBe(EXIT.ok);
+    expect(out).toContain('https://k8sdiag.example/runbooks/kubectl-localhost-8080/');
+  });
+
   it('says clearly that nothing matched and exits 1', async () => {
     expect(await exec(explainCommand, ['npm ERR! code ENOENT'])).toBe(EXIT.findings);
     expect(out).toContain('No runbook matches this text.');

@@ -1,0 +1,68 @@
+// Tuning aid (not a test): runs `explain` over the TUNING part of the corpora only and prints each
+// miss and false alarm. The held-out third is never printed here; its rates come from
+// test/diagnostics/explain/corpus.test.ts.
+//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all]
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'build/tune', `tune-${process.pid}.mjs`);
+mkdirSync(dirname(out), { recursive: true });
+await build({
+  stdin: {
+    contents: `
+      export { loadCorpus } from './test/diagnostics/explain/corpus/corpus.ts';
+      export { explain } from './src/diagnostics/explain/explain.ts';
+      export { readRunbooksFromDisk } from './src/diagnostics/knowledge/read-runbooks.ts';
+    `,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: out,
+  define: { 'import.meta.dirname': JSON.stringify(join(root, 'test/diagnostics/explain/corpus')) },
+  logLevel: 'error',
+});
+const { loadCorpus, explain, readRunbooksFromDisk } = await import(pathToFileURL(out).href);
+const entries = readRunbooksFromDisk(root);
+const ids = new Set(entries.map((e) => e.frontmatter.runbook));
+const only = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
+const showAll = process.argv.includes('--all');
+const stats = {};
+for (const item of loadCorpus()) {
+  if (item.heldOut) continue;
+  if (only && item.source !== only) continue;
+  const found = explain({ text: item.text, lang: 'en', entries, url: (id) => id, limit: 3 });
+  const top = found[0];
+  const inScope = ids.has(item.expected);
+  stats[item.source] ??= { in: 0, top1: 0, confidentRight: 0, confidentWrong: 0, out: 0, alarm: 0 };
+  const s = stats[item.source];
+  const desc = found.map((f) => `${f.id}(${f.confidence.toFixed(2)}${f.weak ? 'w' : ''})`).join(' ');
+  const text = item.text.replace(/\s+/g, ' ').slice(0, 150);
+  if (inScope) {
+    s.in += 1;
+    const ok = top?.id === item.expected;
+    if (ok) s.top1 += 1;
+    if (ok && !top.weak) s.confidentRight += 1;
+    if (!ok && top !== undefined && !top.weak) s.confidentWrong += 1;
+    if (!ok || showAll) console.log(`${ok ? 'ok  ' : 'MISS'} ${item.id} want ${item.expected}: ${desc}\n      ${text}`);
+  } else {
+    s.out += 1;
+    const alarm = top !== undefined && !top.weak;
+    if (alarm) s.alarm += 1;
+    if (alarm || showAll)
+      console.log(
+        `${alarm ? 'ALARM' : 'ok   '} ${item.id} (${item.expected}): ${desc} | ${top?.matched.line ?? ''}\n      ${text}`,
+      );
+  }
+}
+for (const [source, s] of Object.entries(stats)) {
+  console.log(
+    `${source.padEnd(9)} tuning: in scope top-1 ${s.top1}/${s.in} (confident and right ${s.confidentRight}, confident and wrong ${s.confidentWrong}), out of scope confident ${s.alarm}/${s.out}`,
+  );
+}
