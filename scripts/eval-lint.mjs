@@ -79,7 +79,8 @@ if (reposFile !== undefined) {
     const set = cells[setCol];
     if (set !== 'tuning' && set !== 'heldout') fail(`${reposFile}:${i + 2}: set "${set}" is not tuning or heldout`);
     const repo = cells[repoCol];
-    if (setOf.has(repo) && setOf.get(repo) !== set) fail(`${reposFile}:${i + 2}: ${repo} is ${setOf.get(repo)} in the table`);
+    if (setOf.has(repo) && setOf.get(repo) !== set)
+      fail(`${reposFile}:${i + 2}: ${repo} is ${setOf.get(repo)} in the table`);
     setOf.set(repo, set);
   });
 }
@@ -124,7 +125,9 @@ if (!options.quiet) {
     process.stdout.write(`UNJUDGED ${f.repo} ${f.path}:${f.line} ${f.rule}: ${(f.message ?? '').slice(0, 120)}\n`);
   }
   for (const row of result.missed) {
-    process.stdout.write(`MISSED   ${row.repo} ${row.path}:${row.line} ${row.rule} (${row.verdict}): ${row.reason.slice(0, 100)}\n`);
+    process.stdout.write(
+      `MISSED   ${row.repo} ${row.path}:${row.line} ${row.rule} (${row.verdict}): ${row.reason.slice(0, 100)}\n`,
+    );
   }
   for (const { row } of result.newlyFound) {
     process.stdout.write(`FOUND    ${row.repo} ${row.path}:${row.line} ${row.rule} (was FN)\n`);
@@ -133,7 +136,16 @@ if (!options.quiet) {
 if (options['unjudged-out'] !== undefined) {
   const commitOf = new Map(rows.map((row) => [row.repo, row.commit]));
   const lines = result.unjudged.map((f) =>
-    [f.repo, commitOf.get(f.repo) ?? '', f.path, f.line, f.rule, '?', (f.message ?? '').replace(/\s+/g, ' '), linted.get(f.repo)].join('\t'),
+    [
+      f.repo,
+      commitOf.get(f.repo) ?? '',
+      f.path,
+      f.line,
+      f.rule,
+      '?',
+      (f.message ?? '').replace(/\s+/g, ' '),
+      linted.get(f.repo),
+    ].join('\t'),
   );
   writeFileSync(options['unjudged-out'], `${lines.join('\n')}\n`);
 }

@@ -205,7 +205,9 @@ export function formatTable(result: Score): string {
   ];
   for (const name of names) {
     if (name === ALL) lines.push('-'.repeat(width + head.length * 2 + 2));
-    lines.push(`${name.padEnd(width)}${half(result.tallies.tuning.get(name))} |${half(result.tallies.heldout.get(name))}`);
+    lines.push(
+      `${name.padEnd(width)}${half(result.tallies.tuning.get(name))} |${half(result.tallies.heldout.get(name))}`,
+    );
   }
   return lines.join('\n');
 }
