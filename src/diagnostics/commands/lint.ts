@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
 import { DEFAULT_DOCS_URL, type Lang, runbookUrl } from '../knowledge/runbooks';
-import { normalizeArch } from '../lint/arch';
+import { hostArchOf } from '../facts/arch';
 import { CONFIG_FILE, defaultConfig, type LintConfig, parseLintConfig } from '../lint/config';
 import { failing } from '../lint/engine';
 import { isLintWorker, lintPathsParallel, runLintWorker } from '../lint/parallel';
@@ -34,12 +34,12 @@ Inline: "# k8sdiag-disable-line rule-id" on the line, "# k8sdiag-disable-next-li
 
 function hostArch(value: string | undefined): HostArch {
   if (value !== undefined && value !== '') {
-    const arch = normalizeArch(value);
+    const arch = hostArchOf(value);
     if (arch === undefined)
       throw new K8sdiagError('E_USAGE', `--host-arch: expected amd64 or arm64 (or x86_64/aarch64), got "${value}"`);
     return arch;
   }
-  const fromNode = normalizeArch(process.arch);
+  const fromNode = hostArchOf(process.arch);
   if (fromNode === undefined)
     throw new K8sdiagError('E_USAGE', `cannot tell the host architecture from "${process.arch}"; pass --host-arch`);
   return fromNode;

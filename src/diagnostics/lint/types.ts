@@ -6,6 +6,7 @@
  */
 import type { Pair, Scalar, YAMLMap } from 'yaml';
 import type { RunbookId } from '../../content/runbook-schema';
+import type { HostArch } from '../facts/arch';
 import type { Severity } from '../types';
 import type { LineIndex } from './position';
 import type { ShellCommand } from './shell';
@@ -26,7 +27,7 @@ export type FileKind =
   | 'ansible-cfg'
   | 'yaml';
 
-export type HostArch = 'amd64' | 'arm64';
+export type { HostArch } from '../facts/arch';
 
 /**
  * A stretch of code text in a file: a YAML scalar's source, a shell body with comments blanked,

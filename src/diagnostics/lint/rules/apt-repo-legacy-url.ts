@@ -1,8 +1,6 @@
+import { LEGACY_K8S_URL as LEGACY } from '../../facts/apt-repos';
 import { regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
-
-/** The Google-hosted Kubernetes package repositories, frozen 2023-09-13 and removed 2024-03-04. */
-const LEGACY = /\b(?:apt|yum)\.kubernetes\.io\b[^\s"'<>\\]*|\bpackages\.cloud\.google\.com\/(?:apt|yum)\b[^\s"'<>\\]*/g;
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { archGuarded } from '../arch';
+import { archGuarded } from '../arch-guard';
 import { regionMatches } from '../match';
 import { defineRule, type RuleReport, type TextRegion } from '../types';
 import { ARCH_WORD } from '../vocab';
