@@ -22,7 +22,7 @@ const DESCRIPTION = `Lint Vagrantfiles, Ansible playbooks/roles/inventories/vars
 Exit codes (shared by every k8sdiag command):
   0  no error findings (warnings allowed unless --strict; info never fails)
   1  error findings, or warnings with --strict
-  2  bad input: unknown option or rule id, missing path, invalid ${CONFIG_FILE} (file:line), a file that is not valid YAML
+  2  bad input: unknown option or rule id, missing path, invalid ${CONFIG_FILE} (file:line), a playbook, task or vars file that is not valid YAML (other YAML that does not parse is skipped: -v lists it)
   70 internal error
 ansible-lint uses 2 for "violations found" and 3 for a bad config; k8sdiag keeps one table for all of its commands (1 = findings, 2 = bad input) so scripts read \`lint\` and \`run\` the same way. As with ansible-lint, --strict makes warnings fail.
 
@@ -98,6 +98,12 @@ export default defineCommand({
       description: `Runbook site base URL (default: $K8SDIAG_DOCS_URL or ${DEFAULT_DOCS_URL})`,
     },
     lang: { type: 'enum', options: ['en', 'ko'], default: 'en', description: 'Language of the runbook links' },
+    verbose: {
+      type: 'boolean',
+      alias: 'v',
+      default: false,
+      description: 'Also list (on stderr) the files and folders skipped as not ours: CI, Helm charts, docs',
+    },
     'list-rules': { type: 'boolean', default: false, description: 'Print the rules (id, severity, runbook) and exit' },
     jobs: {
       type: 'string',
@@ -174,6 +180,9 @@ export default defineCommand({
     );
     if (toFile) writeFileSync(resolve(cwd, args.output as string), report);
     else process.stdout.write(report);
+    if (args.verbose === true) {
+      for (const skipped of result.skipped) process.stderr.write(`k8sdiag: skipped ${skipped.path}: ${skipped.skipped}\n`);
+    }
     for (const error of result.errors) {
       process.stderr.write(`k8sdiag: ${error.path}:${error.line}: ${error.message}\n`);
     }

@@ -8,6 +8,7 @@ import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
+import { assignProjects, normalizePath } from './projects';
 import type { AnsibleTask, LintFile, ProjectFacts, VarDefinition } from './types';
 import { isQuoted, nodeRange } from './yaml-util';
 
@@ -72,6 +73,9 @@ type Step = { kind: 'refresh' } | { kind: 'role'; name: string; become: boolean 
  */
 export interface FileFacts {
   path: string;
+  kind: string;
+  /** Vagrantfiles: relative paths they name (project links). */
+  refs: string[];
   vars: Array<[string, VarDefinition]>;
   vagrant: boolean;
   /** Script paths (relative to the lint cwd) run by privileged Vagrant provisioners. */
@@ -139,6 +143,8 @@ export function fileFacts(file: LintFile): FileFacts {
   const mentionsAdminConf = file.text.includes('admin.conf');
   return {
     path: file.path,
+    kind: file.kind,
+    refs: [...(file.vagrant?.refs ?? [])],
     vars: [...vars].flatMap(([name, list]) => list.map((d): [string, VarDefinition] => [name, d])),
     vagrant: file.kind === 'vagrantfile',
     rootScripts,
@@ -232,12 +238,31 @@ export function computeFacts(files: readonly LintFile[]): ProjectFacts {
   return mergeFacts(files.map(fileFacts));
 }
 
-function normalizePath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
+/** Facts per project root (see projects.ts), and which root each file belongs to. Plain data. */
+export interface FactsTable {
+  rootOf: Map<string, string>;
+  byRoot: Map<string, ProjectFacts>;
+}
+
+export function factsTable(parts: readonly FileFacts[]): FactsTable {
+  const rootOf = assignProjects(parts);
+  const groups = new Map<string, FileFacts[]>();
+  for (const part of parts) {
+    const root = rootOf.get(part.path) ?? '';
+    const list = groups.get(root);
+    if (list === undefined) groups.set(root, [part]);
+    else list.push(part);
   }
-  return out.join('/');
+  const byRoot = new Map<string, ProjectFacts>();
+  for (const [root, list] of groups) byRoot.set(root, mergeFacts(list));
+  return { rootOf, byRoot };
+}
+
+export function computeFactsTable(files: readonly LintFile[]): FactsTable {
+  return factsTable(files.map(fileFacts));
+}
+
+/** The facts of the project a file belongs to. */
+export function factsFor(table: FactsTable, path: string): ProjectFacts {
+  return table.byRoot.get(table.rootOf.get(path) ?? '') ?? mergeFacts([]);
 }

@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { isPlaybook, isTaskList, readPlaybook, readTaskFile } from './ansible';
 import { classifyPath, hasShellShebang, type PathKind, roleOf } from './classify';
+import { isGoTemplate, isKubernetesManifest } from './foreign';
 import { readIniInventory } from './ini';
 import { embeddedNetplan, netplanGateways } from './netplan';
 import { lineIndex } from './position';
@@ -165,8 +166,24 @@ function refineYamlKind(kind: PathKind, docs: readonly YamlDoc[]): FileKind {
   return 'yaml';
 }
 
-function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile | LintError {
+/** A file that turned out not to be ours (reported with -v, never an error). */
+export interface SkippedFile {
+  path: string;
+  skipped: string;
+}
+
+/** Text that looks like an Ansible playbook or task list even when it does not parse. */
+const LOOKS_ANSIBLE = /^-[ \t]+(?:hosts|import_playbook|include_tasks|import_tasks|name|become|gather_facts)[ \t]*:/m;
+
+function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile | LintError | SkippedFile {
+  if (pathKind === 'yaml-unknown' || pathKind === 'yaml') {
+    if (isGoTemplate(text)) return { path, skipped: 'Go template (Helm or similar), not Ansible YAML' };
+    if (isKubernetesManifest(text)) return { path, skipped: 'Kubernetes manifest, not node configuration' };
+  }
   const { docs, error } = parseYaml(text);
+  if (error !== undefined && (pathKind === 'yaml-unknown' || pathKind === 'yaml') && !LOOKS_ANSIBLE.test(text)) {
+    return { path, skipped: 'not valid YAML and not recognisably Ansible' };
+  }
   if (error !== undefined) {
     const at = lineIndex(text).at(error.offset);
     return { path, line: at.line, column: at.column, message: `YAML syntax: ${error.message.split('\n')[0] ?? ''}` };
@@ -289,7 +306,7 @@ function parseIni(path: string, text: string): LintFile {
  * or undefined when the file turns out not to be something lint reads (an extensionless file
  * without a shell shebang).
  */
-export function parseFile(path: string, text: string, kind: PathKind): LintFile | LintError | undefined {
+export function parseFile(path: string, text: string, kind: PathKind): LintFile | LintError | SkippedFile | undefined {
   switch (kind) {
     case 'vagrantfile':
       return parseVagrantfile(path, text);
@@ -314,8 +331,12 @@ export function parseFile(path: string, text: string, kind: PathKind): LintFile 
   }
 }
 
-export function isLintError(value: LintFile | LintError): value is LintError {
-  return (value as LintFile).kind === undefined;
+export function isLintError(value: LintFile | LintError | SkippedFile): value is LintError {
+  return (value as LintFile).kind === undefined && (value as SkippedFile).skipped === undefined;
+}
+
+export function isSkipped(value: LintFile | LintError | SkippedFile): value is SkippedFile {
+  return (value as SkippedFile).skipped !== undefined;
 }
 
 export { classifyPath };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { type DiscoveredFile, discover } from './discovery';
 import { type EngineOptions, lintFiles } from './engine';
-import { isLintError, parseFile } from './parse';
+import { isLintError, isSkipped, parseFile, type SkippedFile } from './parse';
 import type { LintError, LintFile, LintFinding } from './types';
 
 export interface LintRunOptions extends EngineOptions {
@@ -20,13 +20,20 @@ export interface LintResult {
   errors: LintError[];
   /** Files linted, by kind. */
   files: Array<{ path: string; kind: string }>;
+  /** Files and folders skipped as not ours, with the reason (printed with -v). */
+  skipped: SkippedFile[];
   /** Threads that parsed and linted (1 = this one). */
   threads: number;
 }
 
-export function parseDiscovered(discovered: readonly DiscoveredFile[]): { files: LintFile[]; errors: LintError[] } {
+export function parseDiscovered(discovered: readonly DiscoveredFile[]): {
+  files: LintFile[];
+  errors: LintError[];
+  skipped: SkippedFile[];
+} {
   const files: LintFile[] = [];
   const errors: LintError[] = [];
+  const skipped: SkippedFile[] = [];
   for (const entry of discovered) {
     let text: string;
     try {
@@ -39,23 +46,28 @@ export function parseDiscovered(discovered: readonly DiscoveredFile[]): { files:
     if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`; // BOM: keep offsets, drop the mark
     const parsed = parseFile(entry.path, text, entry.kind);
     if (parsed === undefined) continue;
-    if (isLintError(parsed)) errors.push(parsed);
+    if (isSkipped(parsed)) skipped.push(parsed);
+    else if (isLintError(parsed)) errors.push(parsed);
     else files.push(parsed);
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }
 
 export function lintPaths(paths: readonly string[], options: LintRunOptions): LintResult {
+  const skippedDirs: SkippedFile[] = [];
   const discovered = discover(paths, {
     cwd: options.cwd,
     exclude: options.exclude ?? [],
     excludeBase: options.excludeBase ?? options.cwd,
+    onSkip: (path, reason) => skippedDirs.push({ path, skipped: reason }),
   });
-  return lintDiscovered(discovered, options);
+  const result = lintDiscovered(discovered, options);
+  result.skipped.unshift(...skippedDirs);
+  return result;
 }
 
 export function lintDiscovered(discovered: readonly DiscoveredFile[], options: EngineOptions): LintResult {
-  const { files, errors } = parseDiscovered(discovered);
+  const { files, errors, skipped } = parseDiscovered(discovered);
   const findings = lintFiles(files, options);
-  return { findings, errors, files: files.map((f) => ({ path: f.path, kind: f.kind })), threads: 1 };
+  return { findings, errors, files: files.map((f) => ({ path: f.path, kind: f.kind })), skipped, threads: 1 };
 }

@@ -127,6 +127,8 @@ export interface VagrantModel {
   networks: readonly VagrantNetwork[];
   /** Script paths run by shell provisioners, with whether they run privileged (Vagrant's default). */
   scripts: ReadonlyArray<{ path: string; privileged: boolean }>;
+  /** String literals that look like relative paths (provisioner files, playbooks, loads): project links. */
+  refs: readonly string[];
 }
 
 export interface IniVar {

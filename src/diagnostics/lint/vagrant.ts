@@ -2,6 +2,8 @@
  * Reads what lint needs from a Vagrantfile's tokens: boxes, box_architecture, networks with
  * their options, and shell provisioners (inline bodies and script paths, privileged or not).
  */
+
+import { pathLikeRefs } from './projects';
 import type { RubyToken } from './ruby';
 import type { VagrantModel, VagrantNetwork } from './types';
 
@@ -178,5 +180,9 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
       if (path !== undefined) scripts.push({ path, privileged });
     }
   }
-  return { model: { boxes, architectures, networks, scripts }, inline, strings };
+  return {
+    model: { boxes, architectures, networks, scripts, refs: pathLikeRefs(strings.map((s) => s.value)) },
+    inline,
+    strings,
+  };
 }

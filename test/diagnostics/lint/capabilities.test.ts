@@ -1,0 +1,90 @@
+/**
+ * Capabilities behind the real-repository patterns (issue 12), each with a minimal reproduction of
+ * our own under test/fixtures/lint/capabilities/: the whole list of findings per fixture (no finding
+ * more, none less), what was skipped as not ours, and which run is bad input.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { lintPaths } from '../../../src/diagnostics/lint/run';
+import type { HostArch } from '../../../src/diagnostics/lint/types';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/lint/capabilities/', import.meta.url));
+
+interface Row {
+  name: string;
+  fixture: string;
+  paths?: string[];
+  hostArch?: HostArch;
+  /** `path:line rule-id severity`, sorted as the engine sorts. */
+  findings: string[];
+  skipped?: string[];
+}
+
+function run(row: Row) {
+  return lintPaths(row.paths ?? ['.'], { cwd: `${fixtures}${row.fixture}`, hostArch: row.hostArch ?? 'amd64' });
+}
+
+const rows: Row[] = [
+  {
+    name: 'CI, Helm charts, Helm values, manifests, docs and unparsable foreign YAML are skipped, not errors',
+    fixture: 'foreign',
+    findings: [],
+    skipped: [
+      '.github/: CI configuration (GitHub)',
+      '.travis.yml: CI configuration (Travis)',
+      'chart/: Helm chart (Go templates and values)',
+      'ci.sh: CI script',
+      'docs/: documentation',
+      'values.yaml: Helm values',
+      'broken.yaml: not valid YAML and not recognisably Ansible',
+      'manifests/app.yaml: Kubernetes manifest, not node configuration',
+      'notes.yml: Go template (Helm or similar), not Ansible YAML',
+    ],
+  },
+  {
+    name: 'a folder named on the command line is read even when its name is foreign',
+    fixture: 'foreign',
+    paths: ['docs'],
+    findings: ['docs/howto.sh:2 iptables-flush error'],
+  },
+  {
+    name: "projects side by side: a kubeconfig copy for vagrant in lab-a does not hide lab-b's root-only copy",
+    fixture: 'projects',
+    findings: [
+      'lab-b/bootstrap.sh:4 kubeconfig-root-only warning',
+      'lab-c/ansible/roles/k8s/tasks/main.yml:10 multiple-default-gateways error',
+    ],
+  },
+  {
+    name: 'lab-b alone gives the same finding as lab-b next to lab-a',
+    fixture: 'projects',
+    paths: ['lab-b'],
+    findings: ['lab-b/bootstrap.sh:4 kubeconfig-root-only warning'],
+  },
+  {
+    name: 'a Vagrantfile whose ansible provisioner points into a nested ansible.cfg root is one project with it',
+    fixture: 'projects',
+    paths: ['lab-c'],
+    findings: ['lab-c/ansible/roles/k8s/tasks/main.yml:10 multiple-default-gateways error'],
+  },
+];
+
+describe('capabilities', () => {
+  it.each(rows.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const result = run(row);
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => `${f.path}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual(row.findings);
+    if (row.skipped !== undefined) expect(result.skipped.map((s) => `${s.path}: ${s.skipped}`)).toEqual(row.skipped);
+  });
+});
+
+describe('bad input stays exit-2 input', () => {
+  it('a named path that does not exist throws', () => {
+    expect(() => lintPaths(['nope'], { cwd: `${fixtures}foreign`, hostArch: 'amd64' })).toThrow(/no such file/);
+  });
+
+  it('an Ansible task file that is not valid YAML is an error with file:line', () => {
+    const result = lintPaths(['.'], { cwd: `${fixtures}invalid-playbook`, hostArch: 'amd64' });
+    expect(result.errors.map((e) => `${e.path}:${e.line}`)).toEqual(['roles/k8s/tasks/main.yml:4']);
+  });
+});
