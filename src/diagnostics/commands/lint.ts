@@ -7,8 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
-import { DEFAULT_DOCS_URL, type Lang, runbookUrl } from '../knowledge/runbooks';
 import { hostArchOf } from '../facts/arch';
+import { DEFAULT_DOCS_URL, type Lang, runbookUrl } from '../knowledge/runbooks';
 import { CONFIG_FILE, defaultConfig, type LintConfig, parseLintConfig } from '../lint/config';
 import { failing } from '../lint/engine';
 import { isLintWorker, lintPathsParallel, runLintWorker } from '../lint/parallel';
@@ -181,7 +181,8 @@ export default defineCommand({
     if (toFile) writeFileSync(resolve(cwd, args.output as string), report);
     else process.stdout.write(report);
     if (args.verbose === true) {
-      for (const skipped of result.skipped) process.stderr.write(`k8sdiag: skipped ${skipped.path}: ${skipped.skipped}\n`);
+      for (const skipped of result.skipped)
+        process.stderr.write(`k8sdiag: skipped ${skipped.path}: ${skipped.skipped}\n`);
     }
     for (const error of result.errors) {
       process.stderr.write(`k8sdiag: ${error.path}:${error.line}: ${error.message}\n`);

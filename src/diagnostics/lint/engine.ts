@@ -86,10 +86,18 @@ export function lintFiles(
         throw new K8sdiagError('E_INTERNAL', `rule ${rule.meta.id} failed on ${file.path}`, { cause });
       }
       for (const report of reports) {
-        const start = file.lines.at(report.start);
-        const end = file.lines.at(report.end ?? report.start);
+        let start = file.lines.at(report.start);
+        let end = file.lines.at(report.end ?? report.start);
         suppressions ??= readSuppressions(file.text);
-        if (isSuppressed(suppressions, start.line, rule.meta.id)) continue;
+        if (isSuppressed(suppressions, start.line, rule.meta.id)) {
+          const table = suppressions;
+          const next = (report.also ?? [])
+            .map((offset) => file.lines.at(offset))
+            .find((at) => !isSuppressed(table, at.line, rule.meta.id));
+          if (next === undefined) continue;
+          start = next;
+          end = next;
+        }
         const key = `${rule.meta.id}\0${start.line}\0${start.column}`;
         if (seen.has(`${file.path}\0${key}`)) continue;
         seen.add(`${file.path}\0${key}`);

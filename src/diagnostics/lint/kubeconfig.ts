@@ -85,7 +85,9 @@ export function kubeconfigCopies(
       if (dest === undefined || operands.length < 2) continue;
       if (!operands.slice(0, -1).some((w) => ADMIN_CONF.test(w.value))) continue;
       const sudoUser = /(?:^|\s)-u\s+(\S+)/.exec(command.words.map((w) => w.value).join(' '));
-      const becomeUser = simple.wrappers.includes('sudo') && sudoUser !== null ? sudoUser[1] : body.task?.becomeUser;
+      const becomeUser =
+        command.nested?.user ??
+        (simple.wrappers.includes('sudo') && sudoUser !== null ? sudoUser[1] : body.task?.becomeUser);
       out.push({ dest: dest.value, start: dest.start, end: dest.end, owner: ownerOf(dest.value, asRoot, becomeUser) });
     }
   }

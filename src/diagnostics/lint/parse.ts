@@ -10,7 +10,7 @@ import { readIniInventory } from './ini';
 import { embeddedNetplan, netplanGateways } from './netplan';
 import { lineIndex } from './position';
 import { lexRuby } from './ruby';
-import { lexShell, type ShellCommand, type ShellWord } from './shell';
+import { lexShell, nestedSources, type ShellCommand, type ShellWord } from './shell';
 import type { AnsibleTask, FileKind, LintError, LintFile, NetplanGateway, ShellBody, TextRegion } from './types';
 import { readVagrantfile } from './vagrant';
 import type { YamlDoc } from './yaml-fast';
@@ -29,7 +29,39 @@ function shiftCommand(command: ShellCommand, base: number): ShellCommand {
     start: command.start + base,
     end: command.end + base,
     piped: command.piped,
+    ...(command.nested === undefined ? {} : { nested: command.nested }),
   };
+}
+
+/**
+ * The commands of a shell text, with the commands that they run nested in place (a heredoc fed to
+ * `sudo -u vagrant bash`, `bash -c "..."`, `ssh node "..."`), offsets relative to `text` + `base`.
+ */
+function commandsWithNested(
+  text: string,
+  base: number,
+  depth: number,
+  nested: ShellCommand['nested'],
+): { commands: ShellCommand[]; lex: ReturnType<typeof lexShell> } {
+  const lex = lexShell(text);
+  const commands: ShellCommand[] = [];
+  let docIndex = 0;
+  for (const command of lex.commands) {
+    const own = nested === undefined ? command : { ...command, nested };
+    commands.push(shiftCommand(own, base));
+    const docs = command.redirects.filter((r) => r.op === '<<').length;
+    const heredoc = docs > 0 ? lex.heredocs[docIndex] : undefined;
+    docIndex += docs;
+    if (depth >= 3) continue;
+    for (const source of nestedSources(command, text, heredoc)) {
+      const inner = commandsWithNested(text.slice(source.start, source.end), base + source.start, depth + 1, {
+        user: source.user ?? nested?.user,
+        remote: source.remote || nested?.remote === true,
+      });
+      commands.push(...inner.commands);
+    }
+  }
+  return { commands, lex };
 }
 
 /** Lexes `text` found at `start` in the file into a ShellBody with file offsets. */
@@ -40,12 +72,12 @@ export function shellBody(
   runsAsRoot: boolean | undefined,
   task?: AnsibleTask,
 ): ShellBody {
-  const lex = lexShell(text);
+  const { commands, lex } = commandsWithNested(text, start, 0, undefined);
   const body: ShellBody = {
     start,
     end: start + text.length,
     masked: lex.masked,
-    commands: lex.commands.map((c) => shiftCommand(c, start)),
+    commands,
     heredocs: lex.heredocs.map((h) => ({ start: h.start + start, end: h.end + start })),
     origin,
     runsAsRoot,

@@ -204,6 +204,11 @@ export interface RuleReport {
   end?: number;
   /** A report may be milder than the rule's default (never stronger). */
   severity?: Severity;
+  /**
+   * Other places the one report stands for (a block of commands reported once): when a suppression
+   * silences `start`, the report moves to the first of these that is not suppressed.
+   */
+  also?: readonly number[];
 }
 
 export interface RuleMeta {

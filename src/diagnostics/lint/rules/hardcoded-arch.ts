@@ -1,3 +1,4 @@
+import { isLegacyKubernetesSource } from '../../facts/apt-repos';
 import { archGuarded } from '../arch-guard';
 import { regionMatches } from '../match';
 import { defineRule, type RuleReport, type TextRegion } from '../types';
@@ -43,6 +44,10 @@ export default defineRule({
     const regions = file.regions.filter((r) => CODE_ORIGINS.has(r.origin));
     for (const hit of regionMatches(regions, URL, ['://'])) {
       const url = hit.match[0];
+      // A legacy Kubernetes repository is reported (once) by apt-repo-legacy-url.
+      if (isLegacyKubernetesSource(url)) continue;
+      const repository =
+        /\/(?:yum|rpm|repos?|dists|debian|ubuntu)\//.test(url) || /\bbaseurl\b|\.repo\b|\bdeb\s/.test(hit.line);
       ARCH_WORD.lastIndex = 0;
       for (let m = ARCH_WORD.exec(url); m !== null; m = ARCH_WORD.exec(url)) {
         const at = hit.index + m.index;
@@ -50,7 +55,9 @@ export default defineRule({
         reports.push({
           start: hit.region.start + at,
           end: hit.region.start + at + (m[1] as string).length,
-          message: `${url.length > 90 ? `${url.slice(0, 87)}...` : url} hard-codes ${m[1]}: on a node of another architecture the binary fails with "exec format error"; ${FIX}`,
+          message: repository
+            ? `${url.length > 90 ? `${url.slice(0, 87)}...` : url} is a package repository for ${m[1]} only: on a node of another architecture the package manager finds no packages there; use the repository's architecture variable ($basearch for yum/dnf) or ${FIX}`
+            : `${url.length > 90 ? `${url.slice(0, 87)}...` : url} hard-codes ${m[1]}: on a node of another architecture the binary fails with "exec format error"; ${FIX}`,
         });
         break;
       }
