@@ -67,6 +67,23 @@ const rows: Row[] = [
     paths: ['lab-c'],
     findings: ['lab-c/ansible/roles/k8s/tasks/main.yml:10 multiple-default-gateways error'],
   },
+  {
+    name: 'noise and wording: dead key piped to apt-key, URLs with {{ }}, one finding for a legacy line, yum repo wording, a copy for vagrant through sudo -i -u vagrant bash <<EOF',
+    fixture: 'noise',
+    findings: [
+      'roles/docker/tasks/main.yml:3 apt-source-unsigned warning',
+      'scripts/master.sh:4 apt-key-deprecated warning',
+      'scripts/master.sh:4 apt-repo-legacy-url error',
+      'scripts/master.sh:5 apt-source-unsigned warning',
+      'scripts/master.sh:6 apt-repo-legacy-url error',
+      'scripts/master.sh:9 hardcoded-arch error',
+    ],
+  },
+  {
+    name: 'without the copy in the heredoc, the root-only copy is reported',
+    fixture: 'noise-root-only',
+    findings: ['master.sh:7 kubeconfig-root-only warning'],
+  },
 ];
 
 describe('capabilities', () => {
@@ -75,6 +92,18 @@ describe('capabilities', () => {
     expect(result.errors).toEqual([]);
     expect(result.findings.map((f) => `${f.path}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual(row.findings);
     if (row.skipped !== undefined) expect(result.skipped.map((s) => `${s.path}: ${s.skipped}`)).toEqual(row.skipped);
+  });
+
+  it('wording: URLs keep their {{ }}; a repository is not "exec format error"; the dead key is called a key', () => {
+    const { findings } = run({ name: '', fixture: 'noise', findings: [] });
+    const message = (where: string, rule: string) =>
+      findings.find((f) => `${f.path}:${f.line}` === where && f.ruleId === rule)?.message ?? '';
+    expect(message('roles/docker/tasks/main.yml:3', 'apt-source-unsigned')).toContain(
+      'https://download.docker.com/linux/{{ ansible_distribution | lower }}/{{ ansible_distribution_release }}',
+    );
+    expect(message('scripts/master.sh:9', 'hardcoded-arch')).toMatch(/package repository for x86_64 only/);
+    expect(message('scripts/master.sh:9', 'hardcoded-arch')).not.toMatch(/exec format error/);
+    expect(message('scripts/master.sh:4', 'apt-repo-legacy-url')).toMatch(/signing key of the legacy/);
   });
 });
 

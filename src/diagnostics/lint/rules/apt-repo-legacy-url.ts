@@ -30,7 +30,9 @@ export default defineRule({
       reports.push({
         start: hit.start,
         end: hit.end,
-        message: `${url} is the legacy Kubernetes package repository, frozen since 2023-09-13 and removed on 2024-03-04; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ and its Release.key`,
+        message: /\/doc\/[\w-]+\.gpg/.test(url)
+          ? `${url} is the signing key of the legacy Kubernetes package repository (removed on 2024-03-04): the repository it signs is gone; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/Release.key with signed-by`
+          : `${url} is the legacy Kubernetes package repository, frozen since 2023-09-13 and removed on 2024-03-04; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ and its Release.key`,
       });
     }
     return reports;

@@ -1,4 +1,7 @@
-import { isLegacyKubernetesSource } from '../../facts/apt-repos';
+import { isLegacyKubernetesSource, LEGACY_K8S_URL } from '../../facts/apt-repos';
+
+const LEGACY_K8S_URL_TEST = new RegExp(LEGACY_K8S_URL.source);
+
 import { archGuarded } from '../arch-guard';
 import { regionMatches } from '../match';
 import { defineRule, type RuleReport, type TextRegion } from '../types';
@@ -65,6 +68,7 @@ export default defineRule({
     for (const hit of regionMatches(regions, DEB_ARCH, ['arch='])) {
       const word = hit.match[1] as string;
       const at = hit.index + hit.match[0].length - word.length;
+      if (LEGACY_K8S_URL_TEST.test(hit.line)) continue; // one finding for that line: apt-repo-legacy-url
       if (archGuarded(hit.region, at)) continue;
       reports.push({
         start: hit.region.start + at,
