@@ -72,8 +72,8 @@ const rows: Row[] = [
     fixture: 'noise',
     findings: [
       'roles/docker/tasks/main.yml:3 apt-source-unsigned warning',
-      'scripts/master.sh:4 apt-key-deprecated warning',
       'scripts/master.sh:4 apt-repo-legacy-url error',
+      'scripts/master.sh:4 apt-key-deprecated warning',
       'scripts/master.sh:5 apt-source-unsigned warning',
       'scripts/master.sh:6 apt-repo-legacy-url error',
       'scripts/master.sh:9 hardcoded-arch error',
