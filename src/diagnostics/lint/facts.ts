@@ -6,6 +6,7 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
+import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
 import { assignProjects, normalizePath } from './projects';
@@ -90,7 +91,22 @@ export interface FileFacts {
   /** Owners of admin.conf copies, depending on whether the file's role/script runs as root. */
   copiesIfRoot: string[];
   copiesOtherwise: string[];
+  joinScripts: string[];
+  refreshingFunctions: string[];
+  /** Shell scripts: the file refreshes the apt cache at its top level. */
+  scriptRefreshes: boolean;
+  /** Vagrantfiles: provisioners in order, each a script path (relative to cwd) or an inline body's refresh. */
+  provisioners: Array<{ script: string } | { refreshes: boolean }>;
+  secondNic: boolean;
+  advertiseAddressSet: boolean;
+  nodeIpSet: boolean;
 }
+
+/** kubeadm's advertise address given explicitly: a flag, a kubeadm config field, a templated init. */
+const ADVERTISE_SET =
+  /--apiserver-advertise-address|advertiseAddress\s*:|--control-plane-endpoint|controlPlaneEndpoint\s*:/;
+/** kubelet's node IP given explicitly. */
+const NODE_IP_SET = /--node-ip|node-ip\s*[:=]|nodeIP\s*:|KUBELET_EXTRA_ARGS=.*node-ip/;
 
 function taskSteps(tasks: readonly AnsibleTask[], file: LintFile, becomeDefault: boolean): Step[] {
   const steps: Step[] = [];
@@ -161,7 +177,26 @@ export function fileFacts(file: LintFile): FileFacts {
         : undefined,
     copiesIfRoot: mentionsAdminConf ? owners(true) : [],
     copiesOtherwise: mentionsAdminConf ? owners(false) : [],
+    joinScripts: file.text.includes('join')
+      ? [...file.shell.flatMap(joinFilesWritten), ...joinFilesWrittenByTasks(file)]
+      : [],
+    refreshingFunctions: file.shell.length > 0 && file.text.includes('update') ? refreshingFunctions(file.text) : [],
+    scriptRefreshes: file.kind === 'shell' && file.shell.some(bodyRefreshes),
+    provisioners: vagrantProvisioners(file),
+    secondNic: (file.vagrant?.networks ?? []).some((n) => n.type === 'private_network' || n.type === 'public_network'),
+    advertiseAddressSet: ADVERTISE_SET.test(file.text),
+    nodeIpSet: NODE_IP_SET.test(file.text),
   };
+}
+
+function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
+  if (file.vagrant === undefined) return [];
+  const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
+  return file.vagrant.provisioners.map((p) => {
+    if (p.kind === 'script') return { script: normalizePath(dir + p.path) };
+    const body = file.shell.find((b) => b.start === p.start);
+    return { refreshes: body !== undefined && bodyRefreshes(body) };
+  });
 }
 
 export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
@@ -171,7 +206,23 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   const roleFileRefreshes = new Map<string, boolean>();
   let vagrant = false;
   let jinjaNative = false;
+  const joinScripts = new Set<string>();
+  const refreshingFunctionNames = new Set<string>();
+  const refreshingScripts = new Set<string>();
+  const refreshingPaths = new Set<string>();
+  let vagrantSecondNic = false;
+  let advertiseAddressSet = false;
+  let nodeIpSet = false;
   for (const part of parts) {
+    for (const name of part.joinScripts) joinScripts.add(name);
+    for (const name of part.refreshingFunctions) refreshingFunctionNames.add(name);
+    if (part.scriptRefreshes) {
+      refreshingScripts.add(part.path.slice(part.path.lastIndexOf('/') + 1));
+      refreshingPaths.add(part.path);
+    }
+    vagrantSecondNic ||= part.secondNic;
+    advertiseAddressSet ||= part.advertiseAddressSet;
+    nodeIpSet ||= part.nodeIpSet;
     for (const [name, definition] of part.vars) addVar(vars, name, definition);
     for (const script of part.rootScripts) rootScripts.add(script);
     vagrant ||= part.vagrant;
@@ -221,7 +272,30 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     return (asRoot ? part.copiesIfRoot : part.copiesOtherwise).includes('user');
   });
 
+  // Vagrant provisioner order: a script run after a provisioner that refreshed the apt cache, in every
+  // Vagrantfile list that runs it.
+  const seenAfterRefresh = new Map<string, boolean>();
+  for (const part of parts) {
+    let refreshed = false;
+    for (const p of part.provisioners) {
+      if ('refreshes' in p) {
+        refreshed ||= p.refreshes;
+        continue;
+      }
+      seenAfterRefresh.set(p.script, (seenAfterRefresh.get(p.script) ?? true) && refreshed);
+      if (refreshingPaths.has(p.script)) refreshed = true;
+    }
+  }
+  const scriptsRefreshedBefore = new Set([...seenAfterRefresh].filter(([, ok]) => ok).map(([path]) => path));
+
   return {
+    joinScripts,
+    refreshingFunctions: refreshingFunctionNames,
+    refreshingScripts,
+    scriptsRefreshedBefore,
+    vagrantSecondNic,
+    advertiseAddressSet,
+    nodeIpSet,
     vars,
     vagrant,
     jinjaNative,

@@ -129,6 +129,8 @@ export interface VagrantModel {
   scripts: ReadonlyArray<{ path: string; privileged: boolean }>;
   /** String literals that look like relative paths (provisioner files, playbooks, loads): project links. */
   refs: readonly string[];
+  /** Shell provisioners in the order Vagrant runs them (inline bodies by offset, scripts by path). */
+  provisioners: ReadonlyArray<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }>;
 }
 
 export interface IniVar {
@@ -191,6 +193,19 @@ export interface ProjectFacts {
   kubeconfigForLoginUser: boolean;
   /** Script paths run as root by a Vagrant shell provisioner. */
   rootScripts: ReadonlySet<string>;
+  /** Base names of files written from `kubeadm token create --print-join-command` (then run elsewhere). */
+  joinScripts: ReadonlySet<string>;
+  /** Shell functions (defined in any script of the project) that refresh the apt cache. */
+  refreshingFunctions: ReadonlySet<string>;
+  /** Base names of scripts that refresh the apt cache at their top level (sourced or run before). */
+  refreshingScripts: ReadonlySet<string>;
+  /** Script paths that every Vagrant provisioner list runs after a provisioner that refreshed the apt cache. */
+  scriptsRefreshedBefore: ReadonlySet<string>;
+  /** A Vagrant VM has a second NIC (private_network / public_network next to the NAT one). */
+  vagrantSecondNic: boolean;
+  /** Somewhere the API server advertise address / kubelet node IP is set explicitly. */
+  advertiseAddressSet: boolean;
+  nodeIpSet: boolean;
 }
 
 export interface RuleContext {

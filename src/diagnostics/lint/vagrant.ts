@@ -104,6 +104,7 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
   const networks: VagrantNetwork[] = [];
   const scripts: Array<{ path: string; privileged: boolean }> = [];
   const inline: InlineShell[] = [];
+  const provisioners: Array<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }> = [];
   const seenBoxTokens = new Set<number>();
 
   for (let i = 0; i < tokens.length; i++) {
@@ -176,12 +177,18 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
           if (field === 'privileged') privileged = literal(value) !== 'false';
         }
       }
-      if (inlineToken !== undefined) inline.push({ token: inlineToken, privileged });
-      if (path !== undefined) scripts.push({ path, privileged });
+      if (inlineToken !== undefined) {
+        inline.push({ token: inlineToken, privileged });
+        provisioners.push({ kind: 'inline', start: inlineToken.contentStart });
+      }
+      if (path !== undefined) {
+        scripts.push({ path, privileged });
+        provisioners.push({ kind: 'script', path });
+      }
     }
   }
   return {
-    model: { boxes, architectures, networks, scripts, refs: pathLikeRefs(strings.map((s) => s.value)) },
+    model: { boxes, architectures, networks, scripts, refs: pathLikeRefs(strings.map((s) => s.value)), provisioners },
     inline,
     strings,
   };

@@ -3,8 +3,10 @@ import { isLegacyKubernetesSource, LEGACY_K8S_URL } from '../../facts/apt-repos'
 const LEGACY_K8S_URL_TEST = new RegExp(LEGACY_K8S_URL.source);
 
 import { archGuarded } from '../arch-guard';
+import { shellAssignments } from '../dataflow';
 import { regionMatches } from '../match';
-import { defineRule, type RuleReport, type TextRegion } from '../types';
+import { simpleCommand } from '../shell';
+import { defineRule, type RuleReport, type ShellBody, type TextRegion } from '../types';
 import { ARCH_WORD } from '../vocab';
 
 /** A URL, allowing Jinja expressions inside it. */
@@ -26,6 +28,43 @@ function insideJinja(text: string, at: number): boolean {
   if (open < 0) return false;
   const close = text.indexOf('}}', open);
   return close >= at;
+}
+
+/** Commands that fetch or unpack a file named by a variable. */
+const FETCHERS = new Set(['wget', 'curl', 'tar', 'unzip', 'install', 'mv', 'cp', 'chmod', 'gunzip', 'dpkg', 'rpm']);
+
+/**
+ * A shell variable that holds an architecture-specific file name (`HELM_VERSION=helm-v3.4.2-linux-amd64.tar.gz`)
+ * and is used later by a download or in a URL: reported at the assignment.
+ */
+function variableReports(body: ShellBody, region: TextRegion, text: string): RuleReport[] {
+  const reports: RuleReport[] = [];
+  const assignments = shellAssignments(body).filter(
+    (a) => !a.value.includes('://') && /[-_./]/.test(a.value) && !ARCH_VAR_NAME.test(a.name),
+  );
+  for (const a of assignments) {
+    ARCH_WORD.lastIndex = 0;
+    const m = ARCH_WORD.exec(a.value);
+    if (m === null) continue;
+    const source = text.slice(a.start, a.end);
+    const at = source.indexOf(m[1] as string);
+    if (at < 0 || archGuarded(region, a.start - body.start)) continue;
+    const ref = new RegExp(`\\$\\{?${a.name}\\b`);
+    const used = body.commands.some((command) => {
+      if (command.start <= a.start) return false;
+      const simple = simpleCommand(command);
+      return command.words.some(
+        (w) => ref.test(w.value) && (w.value.includes('://') || (simple !== undefined && FETCHERS.has(simple.name))),
+      );
+    });
+    if (!used) continue;
+    reports.push({
+      start: a.start + at,
+      end: a.start + at + (m[1] as string).length,
+      message: `${a.name}=${a.value} names the ${m[1]} build, and a later download uses it: on a node of another architecture the binary fails with "exec format error"; ${FIX}`,
+    });
+  }
+  return reports;
 }
 
 export default defineRule({
@@ -94,6 +133,7 @@ export default defineRule({
     for (const body of file.shell) {
       const region: TextRegion = { start: body.start, text: body.masked, origin: 'shell' };
       if (body.task !== undefined) region.task = body.task;
+      reports.push(...variableReports(body, region, file.text));
       for (const command of body.commands) {
         for (const word of command.words) {
           const m = /^([A-Za-z_]*(?:ARCH|arch)(?:ITECTURE|itecture)?)=(amd64|arm64|x86_64|aarch64|armhf)$/.exec(
