@@ -2,10 +2,13 @@
  * The lint pipeline from paths to findings: discover files, read each once, parse each once,
  * compute facts, run the rules. File reads happen here; everything downstream is pure.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { classifyPath } from './classify';
 import { type DiscoveredFile, discover } from './discovery';
 import { type EngineOptions, lintFiles } from './engine';
 import { isLintError, isSkipped, parseFile, type SkippedFile } from './parse';
+import { normalizePath } from './projects';
 import type { LintError, LintFile, LintFinding } from './types';
 
 export interface LintRunOptions extends EngineOptions {
@@ -34,7 +37,11 @@ export function parseDiscovered(discovered: readonly DiscoveredFile[]): {
   const files: LintFile[] = [];
   const errors: LintError[] = [];
   const skipped: SkippedFile[] = [];
-  for (const entry of discovered) {
+  // Ruby files a Vagrantfile loads are read as Vagrantfiles too (a few levels deep).
+  const seen = new Set(discovered.map((d) => d.abs));
+  const queue = [...discovered];
+  for (let index = 0; index < queue.length; index++) {
+    const entry = queue[index] as DiscoveredFile;
     let text: string;
     try {
       text = readFileSync(entry.abs, 'utf8');
@@ -48,9 +55,30 @@ export function parseDiscovered(discovered: readonly DiscoveredFile[]): {
     if (parsed === undefined) continue;
     if (isSkipped(parsed)) skipped.push(parsed);
     else if (isLintError(parsed)) errors.push(parsed);
-    else files.push(parsed);
+    else {
+      files.push(parsed);
+      if (parsed.kind !== 'vagrantfile' || queue.length > discovered.length + 50) continue;
+      for (const next of loadedBy(entry, parsed)) {
+        if (seen.has(next.abs)) continue;
+        seen.add(next.abs);
+        queue.push(next);
+      }
+    }
   }
   return { files, errors, skipped };
+}
+
+/** Files a parsed Vagrantfile loads that discovery does not pick up itself (Ruby helpers). */
+function loadedBy(entry: DiscoveredFile, file: LintFile): DiscoveredFile[] {
+  const out: DiscoveredFile[] = [];
+  for (const load of file.vagrant?.loads ?? []) {
+    if (load.startsWith('/') || classifyPath(load) !== undefined) continue;
+    const abs = resolve(dirname(entry.abs), load);
+    const path = normalizePath(`${dirname(entry.path)}/${load}`);
+    if (!existsSync(abs)) continue;
+    out.push({ abs, path, kind: 'vagrantfile' });
+  }
+  return out;
 }
 
 export function lintPaths(paths: readonly string[], options: LintRunOptions): LintResult {

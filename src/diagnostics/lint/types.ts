@@ -131,6 +131,8 @@ export interface VagrantModel {
   refs: readonly string[];
   /** Shell provisioners in the order Vagrant runs them (inline bodies by offset, scripts by path). */
   provisioners: ReadonlyArray<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }>;
+  /** Ruby files the Vagrantfile runs (`load`, `require_relative`, `eval(File.read(...))`), as written. */
+  loads: readonly string[];
 }
 
 export interface IniVar {

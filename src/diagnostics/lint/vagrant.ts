@@ -83,13 +83,19 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
     if (token.kind === 'str') strings.push(token);
     const eq = tokens[i + 1];
     const value = tokens[i + 2];
-    if ((token.kind === 'const' || token.kind === 'gvar') && eq?.value === '=' && isStr(value)) {
+    // Constants, globals and local variables set to a string: BOX = "...", box_image = "...".
+    if (
+      (token.kind === 'const' || token.kind === 'gvar' || token.kind === 'ident') &&
+      eq?.value === '=' &&
+      isStr(value)
+    ) {
       constants.set(token.value, value);
     }
   }
   const resolve = (token: RubyToken | undefined): StrToken | undefined => {
     if (isStr(token)) return token;
-    if (token !== undefined && (token.kind === 'const' || token.kind === 'gvar')) return constants.get(token.value);
+    if (token !== undefined && (token.kind === 'const' || token.kind === 'gvar' || token.kind === 'ident'))
+      return constants.get(token.value);
     return undefined;
   };
   const literal = (token: RubyToken | undefined): string | undefined => {
@@ -105,13 +111,33 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
   const scripts: Array<{ path: string; privileged: boolean }> = [];
   const inline: InlineShell[] = [];
   const provisioners: Array<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }> = [];
+  const loads: string[] = [];
   const seenBoxTokens = new Set<number>();
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as RubyToken;
-    // Hash entries such as { name: "node1", box: "ubuntu/jammy64" } used in a loop.
-    if (token.kind === 'label' && (token.value === 'box' || token.value === 'box_architecture')) {
-      const value = resolve(tokens[i + 1]);
+    // Ruby the Vagrantfile runs: load "x.rb", require_relative "lib/x", eval(File.read("Vagrantfile.common")).
+    if (token.kind === 'ident' && (token.value === 'load' || token.value === 'require_relative')) {
+      const arg = tokens[i + 1]?.value === '(' ? tokens[i + 2] : tokens[i + 1];
+      const path = resolve(arg);
+      if (path !== undefined && !path.value.includes('#{')) {
+        loads.push(token.value === 'require_relative' && !/\.rb$/.test(path.value) ? `${path.value}.rb` : path.value);
+      }
+    }
+    if (token.kind === 'const' && token.value === 'File' && tokens[i + 2]?.value === 'read') {
+      const evaluated = tokens
+        .slice(Math.max(0, i - 3), i)
+        .some((t) => t.value === 'eval' || t.value === 'instance_eval');
+      const arg = tokens[i + 3]?.value === '(' ? tokens[i + 4] : tokens[i + 3];
+      const path = resolve(arg);
+      if (evaluated && path !== undefined && !path.value.includes('#{')) loads.push(path.value);
+    }
+    // Hash entries such as { name: "node1", box: "ubuntu/jammy64" } or { :box => "...", "box" => "..." }
+    // used in a loop over a machine list (config.vm.box = opts[:box]).
+    const rocket = (token.kind === 'sym' || token.kind === 'str') && tokens[i + 1]?.value === '=>';
+    const hashKey = token.kind === 'label' || rocket;
+    if (hashKey && (token.value === 'box' || token.value === 'box_architecture')) {
+      const value = resolve(tokens[i + (rocket ? 2 : 1)]);
       if (value !== undefined && !seenBoxTokens.has(value.start)) {
         seenBoxTokens.add(value.start);
         const entry = { start: value.contentStart, end: value.contentEnd, receiver: undefined };
@@ -188,7 +214,15 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
     }
   }
   return {
-    model: { boxes, architectures, networks, scripts, refs: pathLikeRefs(strings.map((s) => s.value)), provisioners },
+    model: {
+      boxes,
+      architectures,
+      networks,
+      scripts,
+      refs: pathLikeRefs([...strings.map((s) => s.value), ...loads]),
+      provisioners,
+      loads,
+    },
     inline,
     strings,
   };

@@ -84,6 +84,28 @@ const rows: Row[] = [
     fixture: 'noise-root-only',
     findings: ['master.sh:7 kubeconfig-root-only warning'],
   },
+  {
+    name: 'dataflow: loaded Ruby, boxes in a machine list, provisioner order, sourced functions, previous play, saved join script, shell variables, two NICs',
+    fixture: 'dataflow',
+    hostArch: 'arm64',
+    findings: [
+      // :box => "..." entries of the machine list that config.vm.box = opts[:box] reads
+      'Vagrantfile:4 vagrant-box-arch error',
+      'Vagrantfile:5 vagrant-box-arch error',
+      // bash /vagrant/join.sh: written by master.sh from --print-join-command
+      'Vagrantfile:17 join-without-timeout warning',
+      // command: sh /tmp/join-command.sh (the install in play 2 is covered by play 1's refresh)
+      'ansible/site.yml:19 join-without-timeout warning',
+      // a file the Vagrantfile loads with require_relative
+      'lib/settings.rb:2 vagrant-box-arch error',
+      // run by hand, nothing refreshes before it (master.sh runs after common.sh; tools.sh calls a refreshing function)
+      'scripts/extra.sh:2 apt-cache-not-refreshed warning',
+      // HELM_VERSION=...-linux-amd64.tar.gz, then wget https://get.helm.sh/$HELM_VERSION
+      'scripts/master.sh:3 hardcoded-arch error',
+      // two NICs (private_network), no --apiserver-advertise-address anywhere
+      'scripts/master.sh:6 default-ipv4-for-advertise warning',
+    ],
+  },
 ];
 
 describe('capabilities', () => {
