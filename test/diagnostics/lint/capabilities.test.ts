@@ -106,6 +106,12 @@ const rows: Row[] = [
       'scripts/master.sh:6 default-ipv4-for-advertise warning',
     ],
   },
+  {
+    name: 'Ansible vars precedence: an architecture in role defaults, unless group_vars overrides it with a fact',
+    fixture: 'vars-precedence',
+    // runc_binary: runc.amd64 (used by get_url); cni_arch and helm_archive are overridden in group_vars/all.yml
+    findings: ['roles/runc/defaults/main.yml:2 hardcoded-arch error'],
+  },
 ];
 
 describe('capabilities', () => {

@@ -6,7 +6,7 @@ import { archGuarded } from '../arch-guard';
 import { shellAssignments } from '../dataflow';
 import { regionMatches } from '../match';
 import { simpleCommand } from '../shell';
-import { defineRule, type RuleReport, type ShellBody, type TextRegion } from '../types';
+import { defineRule, type RuleContext, type RuleReport, type ShellBody, type TextRegion } from '../types';
 import { ARCH_WORD } from '../vocab';
 
 /** A URL, allowing Jinja expressions inside it. */
@@ -28,6 +28,31 @@ function insideJinja(text: string, at: number): boolean {
   if (open < 0) return false;
   const close = text.indexOf('}}', open);
   return close >= at;
+}
+
+/** A file or artifact name with an architecture in it: runc.amd64, helm-v3-linux-amd64.tar.gz, linux/amd64. */
+const ARTIFACT_ARCH =
+  /[-_./](amd64|arm64|x86_64|aarch64)(?![A-Za-z0-9])|(?<![A-Za-z0-9])(amd64|arm64|x86_64|aarch64)[-_.][A-Za-z0-9]|linux[-_/](amd64|arm64)\b/;
+
+/**
+ * Ansible variable precedence: role defaults are the weakest; a definition of the same variable
+ * with higher precedence (inventory, group_vars, host_vars, play vars, role vars) that does not
+ * fix the architecture wins, so the default never reaches a node.
+ */
+function precedence(path: string): number {
+  if (/(?:^|\/)roles\/[^/]+\/defaults\//.test(path)) return 1;
+  if (/(?:^|\/)group_vars\//.test(path)) return 3;
+  if (/(?:^|\/)host_vars\//.test(path)) return 4;
+  if (/(?:^|\/)roles\/[^/]+\/vars\//.test(path)) return 6;
+  return 2;
+}
+
+function overridden(path: string, name: string, ctx: RuleContext): boolean {
+  const own = precedence(path);
+  if (own !== 1) return false;
+  return (ctx.facts.vars.get(name) ?? []).some(
+    (d) => d.path !== path && precedence(d.path) > own && !/amd64|arm64|x86_64|aarch64/.test(d.raw),
+  );
 }
 
 /** Commands that fetch or unpack a file named by a variable. */
@@ -81,13 +106,16 @@ export default defineRule({
       'comes from facts (ansible_architecture, dpkg --print-architecture, uname -m) or the code already branches on ' +
       'the architecture (a task `when:` on ansible_architecture, a Jinja mapping, a shell case/if on uname -m or $ARCH).',
   },
-  check(file) {
+  check(file, ctx) {
     const reports: RuleReport[] = [];
     const regions = file.regions.filter((r) => CODE_ORIGINS.has(r.origin));
     for (const hit of regionMatches(regions, URL, ['://'])) {
       const url = hit.match[0];
       // A legacy Kubernetes repository is reported (once) by apt-repo-legacy-url.
       if (isLegacyKubernetesSource(url)) continue;
+      const keyPath = hit.region.keyPath ?? [];
+      const key = keyPath[keyPath.length - 1];
+      if (typeof key === 'string' && overridden(file.path, key, ctx)) continue;
       const repository =
         /\/(?:yum|rpm|repos?|dists|debian|ubuntu)\//.test(url) || /\bbaseurl\b|\.repo\b|\bdeb\s/.test(hit.line);
       ARCH_WORD.lastIndex = 0;
@@ -118,6 +146,19 @@ export default defineRule({
     for (const region of regions) {
       const keys = region.keyPath ?? [];
       const key = keys[keys.length - 1];
+      if (typeof key === 'string' && overridden(file.path, key, ctx)) continue;
+      if (file.kind === 'vars' && typeof key === 'string' && !ARCH_VAR_NAME.test(key) && !region.text.includes('://')) {
+        const m = ARTIFACT_ARCH.exec(region.text);
+        if (m !== null && !archGuarded(region, m.index) && !insideJinja(region.text, m.index)) {
+          const word = m[1] ?? m[2] ?? m[3] ?? '';
+          const offset = m.index + m[0].indexOf(word);
+          reports.push({
+            start: region.start + offset,
+            end: region.start + offset + word.length,
+            message: `${key}: ${region.text.trim()} names the ${word} build for every node: on a node of another architecture the binary fails with "exec format error"; ${FIX}`,
+          });
+        }
+      }
       if (region.origin !== 'shell' && typeof key === 'string' && ARCH_VAR_NAME.test(key)) {
         const m = LITERAL_ARCH.exec(region.text.trim());
         if (m !== null && region.task === undefined && !archGuarded(region, 0)) {
