@@ -100,7 +100,14 @@ export interface FileFacts {
   secondNic: boolean;
   advertiseAddressSet: boolean;
   nodeIpSet: boolean;
+  /** Writes /etc/hosts (so a node's hostname resolves to the address written there). */
+  writesHosts: boolean;
+  /** A Vagrantfile that uses the libvirt provider and not VirtualBox. */
+  libvirt: boolean;
 }
+
+const WRITES_HOSTS =
+  />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
 
 /** kubeadm's advertise address given explicitly: a flag, a kubeadm config field, a templated init. */
 const ADVERTISE_SET =
@@ -186,6 +193,8 @@ export function fileFacts(file: LintFile): FileFacts {
     secondNic: (file.vagrant?.networks ?? []).some((n) => n.type === 'private_network' || n.type === 'public_network'),
     advertiseAddressSet: ADVERTISE_SET.test(file.text),
     nodeIpSet: NODE_IP_SET.test(file.text),
+    writesHosts: WRITES_HOSTS.test(file.text),
+    libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
   };
 }
 
@@ -213,7 +222,11 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   let vagrantSecondNic = false;
   let advertiseAddressSet = false;
   let nodeIpSet = false;
+  let writesHosts = false;
+  let libvirt = false;
   for (const part of parts) {
+    writesHosts ||= part.writesHosts;
+    libvirt ||= part.libvirt;
     for (const name of part.joinScripts) joinScripts.add(name);
     for (const name of part.refreshingFunctions) refreshingFunctionNames.add(name);
     if (part.scriptRefreshes) {
@@ -293,7 +306,9 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     refreshingFunctions: refreshingFunctionNames,
     refreshingScripts,
     scriptsRefreshedBefore,
-    vagrantSecondNic,
+    vagrantSecondNic: vagrantSecondNic && !libvirt,
+    vagrantLibvirt: libvirt,
+    hostsFileWritten: writesHosts,
     advertiseAddressSet,
     nodeIpSet,
     vars,

@@ -37,7 +37,7 @@ const FOREIGN_FILES: ReadonlyArray<[RegExp, string]> = [
   [/^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/, 'Docker Compose file'],
   [/^(?:Chart|kustomization|skaffold|helmfile)\.ya?ml$/, 'Kubernetes tooling file'],
   [/^values(?:[.-][\w.-]+)?\.ya?ml$/, 'Helm values'],
-  [/^(?:travis|ci|run-ci|ci-[\w-]+|travis-[\w-]+)\.(?:sh|bash)$/, 'CI script'],
+  [/^(?:ci|run-ci|ci-[\w-]+|[\w-]*(?:travis|circleci|gitlab-ci|github-actions)[\w-]*)\.(?:sh|bash)$/i, 'CI script'],
 ];
 
 /** Why a folder is skipped: a foreign name, or a Helm chart (its entries include Chart.yaml). */

@@ -126,7 +126,7 @@ export interface VagrantModel {
   architectures: ReadonlyArray<{ value: string; start: number; end: number; receiver: string | undefined }>;
   networks: readonly VagrantNetwork[];
   /** Script paths run by shell provisioners, with whether they run privileged (Vagrant's default). */
-  scripts: ReadonlyArray<{ path: string; privileged: boolean }>;
+  scripts: ReadonlyArray<{ path: string; privileged: boolean; start: number; end: number }>;
   /** String literals that look like relative paths (provisioner files, playbooks, loads): project links. */
   refs: readonly string[];
   /** Shell provisioners in the order Vagrant runs them (inline bodies by offset, scripts by path). */
@@ -203,8 +203,12 @@ export interface ProjectFacts {
   refreshingScripts: ReadonlySet<string>;
   /** Script paths that every Vagrant provisioner list runs after a provisioner that refreshed the apt cache. */
   scriptsRefreshedBefore: ReadonlySet<string>;
-  /** A Vagrant VM has a second NIC (private_network / public_network next to the NAT one). */
+  /** A Vagrant VM has a second NIC (private_network / public_network next to VirtualBox's shared NAT one). */
   vagrantSecondNic: boolean;
+  /** The project's Vagrantfile uses libvirt (its management network gives every VM its own address). */
+  vagrantLibvirt: boolean;
+  /** Something writes /etc/hosts, so kubelet finds the node's address from its hostname. */
+  hostsFileWritten: boolean;
   /** Somewhere the API server advertise address / kubelet node IP is set explicitly. */
   advertiseAddressSet: boolean;
   nodeIpSet: boolean;

@@ -108,7 +108,7 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
   const boxes: Array<{ name: string; start: number; end: number; receiver: string | undefined }> = [];
   const architectures: Array<{ value: string; start: number; end: number; receiver: string | undefined }> = [];
   const networks: VagrantNetwork[] = [];
-  const scripts: Array<{ path: string; privileged: boolean }> = [];
+  const scripts: Array<{ path: string; privileged: boolean; start: number; end: number }> = [];
   const inline: InlineShell[] = [];
   const provisioners: Array<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }> = [];
   const loads: string[] = [];
@@ -189,6 +189,7 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
       let privileged = literal(opts.get('privileged')) !== 'false';
       let inlineToken = resolve(opts.get('inline'));
       let path = literal(opts.get('path'));
+      let pathToken = resolve(opts.get('path'));
       // Block form: config.vm.provision "shell" do |s| s.inline = ...; s.privileged = false; end
       if (tokens[next]?.value === 'do' && tokens[next + 1]?.value === '|') {
         const blockVar = tokens[next + 2]?.value;
@@ -199,7 +200,10 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
           const field = tokens[j + 2]?.value;
           const value = tokens[j + 4];
           if (field === 'inline') inlineToken = resolve(value) ?? inlineToken;
-          if (field === 'path') path = literal(value) ?? path;
+          if (field === 'path') {
+            path = literal(value) ?? path;
+            pathToken = resolve(value) ?? pathToken;
+          }
           if (field === 'privileged') privileged = literal(value) !== 'false';
         }
       }
@@ -208,7 +212,12 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
         provisioners.push({ kind: 'inline', start: inlineToken.contentStart });
       }
       if (path !== undefined) {
-        scripts.push({ path, privileged });
+        scripts.push({
+          path,
+          privileged,
+          start: pathToken?.contentStart ?? tokens[i]?.start ?? 0,
+          end: pathToken?.contentEnd ?? tokens[i]?.end ?? 0,
+        });
         provisioners.push({ kind: 'script', path });
       }
     }

@@ -17,7 +17,11 @@ export default defineRule({
   },
   check(file) {
     const reports: RuleReport[] = [];
+    const lines = new Set<number>();
     for (const hit of regionMatches(file.regions, LEGACY, ['kubernetes.io', 'packages.cloud.google.com'])) {
+      // One line, one finding (a gpgkey= line may name two key URLs).
+      const line = file.lines.at(hit.start).line;
+      if (lines.has(line)) continue;
       const url = hit.match[0];
       if (url.startsWith('packages.cloud.google.com')) {
         // The Cloud SDK lives there too: count it when the line, task or shell body is about Kubernetes
@@ -27,6 +31,7 @@ export default defineRule({
         const context = `${hit.line} ${hit.region.task?.name ?? ''} ${body}`;
         if (!/kube/i.test(context)) continue;
       }
+      lines.add(line);
       reports.push({
         start: hit.start,
         end: hit.end,

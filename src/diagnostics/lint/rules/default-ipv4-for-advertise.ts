@@ -26,7 +26,12 @@ function unsetAddressReports(file: LintFile, ctx: RuleContext): RuleReport[] {
             "kubeadm init on a Vagrant VM with two NICs and no --apiserver-advertise-address anywhere: kubeadm advertises the default-route interface, Vagrant's NAT (10.0.2.15 on every VM), and nodes cannot reach it; pass --apiserver-advertise-address=<the private_network IP> and set the kubelet --node-ip",
         });
       }
-      if (sub === 'join' && !ctx.facts.nodeIpSet && !words.some((w) => w.startsWith('--config'))) {
+      if (
+        sub === 'join' &&
+        !ctx.facts.nodeIpSet &&
+        !ctx.facts.hostsFileWritten &&
+        !words.some((w) => w.startsWith('--config'))
+      ) {
         reports.push({
           start: simple.nameWord.start,
           end: command.end,
@@ -65,6 +70,8 @@ export default defineRule({
   },
   check(file, ctx) {
     const reports: RuleReport[] = unsetAddressReports(file, ctx);
+    // With libvirt, the default-route interface is a management network with a distinct address per VM.
+    if (ctx.facts.vagrantLibvirt) return reports;
     for (const hit of regionMatches(file.regions, DEFAULT_IPV4, ['default_ipv4'])) {
       const task = hit.region.task;
       const taskText = task === undefined ? '' : `${task.name ?? ''} ${[...task.args.keys()].join(' ')}`;

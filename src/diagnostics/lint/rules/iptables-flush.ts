@@ -148,13 +148,20 @@ export default defineRule({
   },
   check(file) {
     const reports: RuleReport[] = [];
-    for (const body of file.shell) {
+    let block: Block | undefined;
+    const flush = (): void => {
+      if (block !== undefined) reports.push(blockReport(block));
+      block = undefined;
+    };
+    let previousTask: number | undefined;
+    for (const body of [...file.shell].sort((a, b) => a.start - b.start)) {
       let sshAccepted = false;
-      let block: Block | undefined;
-      const flush = (): void => {
-        if (block !== undefined) reports.push(blockReport(block));
-        block = undefined;
-      };
+      // Consecutive shell tasks of one flush block (task N: iptables -F, task N+1: iptables -t nat -F) stay one block.
+      const order = body.task?.order;
+      const continues =
+        block !== undefined && order !== undefined && previousTask !== undefined && order === previousTask + 1;
+      if (!continues) flush();
+      previousTask = order;
       const recent: string[] = [];
       for (const command of body.commands) {
         const simple = simpleCommand(command);
@@ -184,7 +191,7 @@ export default defineRule({
         if (found !== undefined) {
           const line = file.lines.at(simple.nameWord.start).line;
           // A blank or comment line between two commands ends the block.
-          if (block !== undefined && line > block.lastLine + 1) flush();
+          if (block !== undefined && line > block.lastLine + 1 && !continues) flush();
           if (block === undefined) {
             const afterReset = recent.slice(-3).includes('kubeadm reset');
             block = {
@@ -206,9 +213,10 @@ export default defineRule({
         }
         recent.push(name === 'kubeadm' && simple.args[0]?.value === 'reset' ? 'kubeadm reset' : name);
       }
-      flush();
     }
+    flush();
     let sshTask = false;
+    let lastFlushTask: number | undefined;
     for (const task of [...file.tasks].sort((a, b) => a.order - b.order)) {
       if (task.module !== 'iptables') continue;
       const chain = stringArg(task, 'chain');
@@ -216,7 +224,11 @@ export default defineRule({
       if (chain === 'INPUT' && stringArg(task, 'jump') === 'ACCEPT' && /\b(22|ssh)\b/.test(port ?? '')) sshTask = true;
       const start = task.moduleKey?.range?.[0] ?? task.start;
       const end = task.moduleKey?.range?.[1] ?? task.end;
-      if (asBool(task.args.get('flush')?.value) === true) {
+      const flushes = asBool(task.args.get('flush')?.value) === true;
+      // Consecutive flush tasks (filter, then nat, ...) are one block: reported once, at the first.
+      const sameBlock = flushes && lastFlushTask !== undefined && task.order === lastFlushTask + 1;
+      if (flushes) lastFlushTask = task.order;
+      if (flushes && !sameBlock) {
         const table = stringArg(task, 'table') ?? 'filter';
         reports.push({
           start,

@@ -44,6 +44,22 @@ function joinReports(body: ShellBody, ctx: RuleContext, reports: RuleReport[]): 
   }
 }
 
+/** A file name with its interpolations (#{x}, ${X}, $X) as wildcards. */
+const namePattern = (name: string): RegExp =>
+  new RegExp(
+    `^${name
+      .split(/#\{[^}]*\}|\$\{[^}]*\}|\$[A-Za-z_]\w*/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+
+/** Whether a script name is a file written from --print-join-command (names may be interpolated). */
+function savedJoin(base: string, written: ReadonlySet<string>): boolean {
+  if (written.has(base)) return true;
+  const mine = namePattern(base);
+  return [...written].some((w) => mine.test(w) || namePattern(w).test(base));
+}
+
 export default defineRule({
   meta: {
     id: 'join-without-timeout',
@@ -62,6 +78,16 @@ export default defineRule({
   check(file, ctx) {
     const reports: RuleReport[] = [];
     for (const body of file.shell) joinReports(body, ctx, reports);
+    // A Vagrant shell provisioner whose script is the saved join command (or named for joining).
+    for (const script of file.vagrant?.scripts ?? []) {
+      const base = script.path.slice(script.path.lastIndexOf('/') + 1);
+      if (!savedJoin(base, ctx.facts.joinScripts)) continue;
+      reports.push({
+        start: script.start,
+        end: script.end,
+        message: `the provisioner runs ${script.path} (the saved kubeadm join command) with no time limit: if the API server address is wrong or unreachable it waits silently and vagrant up hangs; run it as "timeout 600 sh ${script.path}" from an inline provisioner, or add --timeout handling inside the script`,
+      });
+    }
     return reports;
   },
 });
