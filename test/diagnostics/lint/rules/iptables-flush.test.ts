@@ -80,6 +80,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'consecutive iptables module flush tasks are one block',
+      path: 'roles/net/tasks/main.yml',
+      code:
+        '- name: Flush filter\n  ansible.builtin.iptables:\n    chain: INPUT\n    flush: yes\n' +
+        '- name: Flush nat\n  ansible.builtin.iptables:\n    table: nat\n    flush: yes\n',
+      errors: [{ line: 2, column: 3 }],
+    },
+    {
+      name: 'consecutive shell tasks that flush are one block',
+      path: 'roles/net/tasks/main.yml',
+      code: '- name: Flush\n  shell: iptables -F\n- name: Flush nat\n  shell: iptables -t nat -F\n',
+      errors: [{ line: 2, column: 10, message: /also runs -t nat -F/ }],
+    },
+    {
       name: 'iptables module flush: true',
       path: 'roles/net/tasks/main.yml',
       code: '- name: Clear rules\n  ansible.builtin.iptables:\n    flush: true\n',
