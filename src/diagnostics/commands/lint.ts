@@ -22,7 +22,9 @@ const DESCRIPTION = `Lint Vagrantfiles, Ansible playbooks/roles/inventories/vars
 Exit codes (shared by every k8sdiag command):
   0  no error findings (warnings allowed unless --strict; info never fails)
   1  error findings, or warnings with --strict
-  2  bad input: unknown option or rule id, missing path, invalid ${CONFIG_FILE} (file:line), a playbook, task or vars file that is not valid YAML (other YAML that does not parse is skipped: -v lists it)
+  2  bad input: unknown option or rule id, missing path, invalid ${CONFIG_FILE}
+     (file:line), a playbook, task or vars file that is not valid YAML
+     (other YAML that does not parse is skipped; -v lists what was skipped)
   70 internal error
 ansible-lint uses 2 for "violations found" and 3 for a bad config; k8sdiag keeps one table for all of its commands (1 = findings, 2 = bad input) so scripts read \`lint\` and \`run\` the same way. As with ansible-lint, --strict makes warnings fail.
 
@@ -102,7 +104,7 @@ export default defineCommand({
       type: 'boolean',
       alias: 'v',
       default: false,
-      description: 'Also list (on stderr) the files and folders skipped as not ours: CI, Helm charts, docs',
+      description: 'List skipped files on stderr (CI, Helm charts, docs)',
     },
     'list-rules': { type: 'boolean', default: false, description: 'Print the rules (id, severity, runbook) and exit' },
     jobs: {
