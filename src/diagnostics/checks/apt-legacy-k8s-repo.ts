@@ -5,9 +5,11 @@
  * one repository per minor release. (packages.cloud.google.com/apt itself still serves the
  * Google Cloud SDK suites such as cloud-sdk; those are not flagged.)
  */
+
+import { isLegacyKubernetesSource } from '../facts/apt-repos';
 import { type CheckMeta, defineCheck } from '../types';
 import { aptSourcesProbe } from './shared-probes';
-import { type AptSource, parseAptSourcesProbe, uriHost, uriPath } from './support/apt';
+import { type AptSource, parseAptSourcesProbe } from './support/apt';
 import { guarded, openSection, reporter, unexpected } from './support/findings';
 
 const meta: CheckMeta = {
@@ -21,14 +23,7 @@ const meta: CheckMeta = {
 
 const PROBE = aptSourcesProbe.name;
 
-export function isLegacyKubernetesSource(uri: string, suites: readonly string[]): boolean {
-  const host = uriHost(uri);
-  if (host === 'apt.kubernetes.io') return true;
-  if (host === 'packages.cloud.google.com' && uriPath(uri).startsWith('/apt')) {
-    return suites.some((suite) => /^kubernetes-/.test(suite));
-  }
-  return false;
-}
+export { isLegacyKubernetesSource };
 
 const describe = (source: AptSource) => `${source.file}: ${source.text}`;
 

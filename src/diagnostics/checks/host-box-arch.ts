@@ -9,11 +9,13 @@
  * the host "localhost". Its roles are empty, so checksForRoles() never selects it for a node;
  * the registry lists it in `hostChecks`.
  */
+
+import { type Arch, archFromSetting, archFromUname } from '../facts/arch';
+import { boxArchitecture } from '../facts/vagrant-box';
 import { type CheckMeta, defineCheck, type Finding } from '../types';
-import { type Arch, archFromUname } from './support/arch';
 import { splitBlocks, splitTag } from './support/blocks';
 import { guarded, openSection, reporter, unexpected } from './support/findings';
-import { archFromSetting, boxArchitecture, parseVagrantfile } from './support/vagrant';
+import { parseVagrantfile } from './support/vagrant';
 
 const meta: CheckMeta = {
   id: 'host-box-arch',

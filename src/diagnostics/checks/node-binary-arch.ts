@@ -2,8 +2,9 @@
  * Kubernetes binaries built for another CPU than the node's: they fail with "Exec format error".
  * Reads the ELF header with `file -L`, or with `od` when `file` is not installed.
  */
+
+import { type Arch, archFromFileDescription, archFromUname, parseElfHeader } from '../facts/arch';
 import { type CheckMeta, defineCheck } from '../types';
-import { type Arch, archFromFileDescription, archFromUname, parseElfHeader } from './support/arch';
 import { splitBlocks, splitTag } from './support/blocks';
 import { guarded, openSection, quote, reporter, unexpected } from './support/findings';
 

@@ -7,8 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
+import { hostArchOf } from '../facts/arch';
 import { DEFAULT_DOCS_URL, type Lang, runbookUrl } from '../knowledge/runbooks';
-import { normalizeArch } from '../lint/arch';
 import { CONFIG_FILE, defaultConfig, type LintConfig, parseLintConfig } from '../lint/config';
 import { failing } from '../lint/engine';
 import { isLintWorker, lintPathsParallel, runLintWorker } from '../lint/parallel';
@@ -22,7 +22,9 @@ const DESCRIPTION = `Lint Vagrantfiles, Ansible playbooks/roles/inventories/vars
 Exit codes (shared by every k8sdiag command):
   0  no error findings (warnings allowed unless --strict; info never fails)
   1  error findings, or warnings with --strict
-  2  bad input: unknown option or rule id, missing path, invalid ${CONFIG_FILE} (file:line), a file that is not valid YAML
+  2  bad input: unknown option or rule id, missing path, invalid ${CONFIG_FILE}
+     (file:line), a playbook, task or vars file that is not valid YAML
+     (other YAML that does not parse is skipped; -v lists what was skipped)
   70 internal error
 ansible-lint uses 2 for "violations found" and 3 for a bad config; k8sdiag keeps one table for all of its commands (1 = findings, 2 = bad input) so scripts read \`lint\` and \`run\` the same way. As with ansible-lint, --strict makes warnings fail.
 
@@ -34,12 +36,12 @@ Inline: "# k8sdiag-disable-line rule-id" on the line, "# k8sdiag-disable-next-li
 
 function hostArch(value: string | undefined): HostArch {
   if (value !== undefined && value !== '') {
-    const arch = normalizeArch(value);
+    const arch = hostArchOf(value);
     if (arch === undefined)
       throw new K8sdiagError('E_USAGE', `--host-arch: expected amd64 or arm64 (or x86_64/aarch64), got "${value}"`);
     return arch;
   }
-  const fromNode = normalizeArch(process.arch);
+  const fromNode = hostArchOf(process.arch);
   if (fromNode === undefined)
     throw new K8sdiagError('E_USAGE', `cannot tell the host architecture from "${process.arch}"; pass --host-arch`);
   return fromNode;
@@ -98,6 +100,12 @@ export default defineCommand({
       description: `Runbook site base URL (default: $K8SDIAG_DOCS_URL or ${DEFAULT_DOCS_URL})`,
     },
     lang: { type: 'enum', options: ['en', 'ko'], default: 'en', description: 'Language of the runbook links' },
+    verbose: {
+      type: 'boolean',
+      alias: 'v',
+      default: false,
+      description: 'List skipped files on stderr (CI, Helm charts, docs)',
+    },
     'list-rules': { type: 'boolean', default: false, description: 'Print the rules (id, severity, runbook) and exit' },
     jobs: {
       type: 'string',
@@ -174,6 +182,10 @@ export default defineCommand({
     );
     if (toFile) writeFileSync(resolve(cwd, args.output as string), report);
     else process.stdout.write(report);
+    if (args.verbose === true) {
+      for (const skipped of result.skipped)
+        process.stderr.write(`k8sdiag: skipped ${skipped.path}: ${skipped.skipped}\n`);
+    }
     for (const error of result.errors) {
       process.stderr.write(`k8sdiag: ${error.path}:${error.line}: ${error.message}\n`);
     }

@@ -14,7 +14,7 @@ export interface AptEffect {
 
 /** A one-line apt source: `deb [options] URI suite [components]`. */
 export const DEB_LINE =
-  /(?<![A-Za-z0-9_-])deb[ \t]+(?:\[((?:\{\{[^}\n]*\}\}|[^\]\n])*)\][ \t]+)?((?:https?|ftp|file|cdrom|tor\+https?|mirror\+https?):\/\/[^\s"'\]\\]+|\{\{[^}\n]*\}\}[^\s"']*)/g;
+  /(?<![A-Za-z0-9_-])deb[ \t]+(?:\[((?:\{\{[^}\n]*\}\}|[^\]\n])*)\][ \t]+)?((?:https?|ftp|file|cdrom|tor\+https?|mirror\+https?):\/\/(?:\{\{[^}\n]*\}\}|\$\([^)\n]*\)|\$\{[^}\n]*\}|[^\s"'\]\\])+|\{\{[^}\n]*\}\}(?:\{\{[^}\n]*\}\}|\$\([^)\n]*\)|[^\s"'])*)/g;
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
 
 /** The apt-get/apt/aptitude subcommand of a shell command, if it is one. */

@@ -9,6 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { K8sdiagError } from '../errors';
 import { classifyPath, type PathKind } from './classify';
+import { foreignDir, foreignFile } from './foreign';
 
 /** Folders that hold other people's code or tool state. */
 export const VENDORED_DIRS = new Set([
@@ -41,6 +42,8 @@ export interface DiscoverOptions {
   /** gitignore-style globs, relative to `excludeBase`. */
   exclude: readonly string[];
   excludeBase: string;
+  /** Told about every file or folder skipped as not ours (CI, Helm charts, docs ...), with the reason. */
+  onSkip?: (path: string, reason: string) => void;
 }
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
@@ -82,12 +85,27 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
     out.push({ abs, path: toPosix(relative(options.cwd, abs)) || '.', kind });
   };
 
-  const walk = (dir: string, scopes: Scope[]): void => {
+  const skip = (abs: string, reason: string, isDir: boolean): void => {
+    options.onSkip?.(`${toPosix(relative(options.cwd, abs)) || '.'}${isDir ? '/' : ''}`, reason);
+  };
+
+  const walk = (dir: string, scopes: Scope[], named: boolean): void => {
     let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
+    }
+    if (!named) {
+      const segments = dir.split(sep);
+      const reason = foreignDir(
+        segments[segments.length - 1] ?? '',
+        entries.map((e) => e.name),
+      );
+      if (reason !== undefined) {
+        if (!ignoredBy(scopes, dir, true)) skip(dir, reason, true);
+        return;
+      }
     }
     const own = readGitignore(dir, entries);
     const here = own === undefined ? scopes : [...scopes, { base: dir, rules: own }];
@@ -97,7 +115,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
       if (entry.isDirectory()) {
         if (VENDORED_DIRS.has(entry.name)) continue;
         if (ignoredBy(here, abs, true)) continue;
-        walk(abs, here);
+        walk(abs, here, false);
         continue;
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
@@ -112,6 +130,11 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
       const kind = classifyPath(rel.startsWith('..') ? toPosix(abs) : rel);
       if (kind === undefined) continue;
       if (ignoredBy(here, abs, false)) continue;
+      const foreign = foreignFile(entry.name);
+      if (foreign !== undefined) {
+        skip(abs, foreign, false);
+        continue;
+      }
       add(abs, kind);
     }
   };
@@ -125,7 +148,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
       throw new K8sdiagError('E_INPUT', `no such file or directory: ${given}`);
     }
     if (stats.isDirectory()) {
-      walk(abs, excludeScope === undefined ? [] : [excludeScope]);
+      walk(abs, excludeScope === undefined ? [] : [excludeScope], true);
       continue;
     }
     const kind = classifyPath(toPosix(relative(options.cwd, abs)).replace(/^(\.\.\/)+/, ''));

@@ -7,7 +7,7 @@
 import { K8sdiagError } from '../errors';
 import type { Lang } from '../knowledge/runbooks';
 import { runbookUrl } from '../knowledge/runbooks';
-import { computeFacts } from './facts';
+import { computeFactsTable, type FactsTable, factsFor } from './facts';
 import { allRules } from './rules/index';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';
 import type { FileKind, HostArch, LintFile, LintFinding, ProjectFacts, Rule, RuleContext, Severity } from './types';
@@ -35,13 +35,26 @@ export function sortFindings(findings: LintFinding[]): LintFinding[] {
   );
 }
 
-/** `facts` may come from elsewhere (worker threads merge the facts of every thread's files). */
+/**
+ * `facts` may come from elsewhere (worker threads merge the facts of every thread's files). Each file
+ * sees the facts of its own project only (projects.ts).
+ */
 export function lintFiles(
   files: readonly LintFile[],
   options: EngineOptions,
-  facts: ProjectFacts = computeFacts(files),
+  facts: FactsTable | ProjectFacts = computeFactsTable(files),
 ): LintFinding[] {
-  const ctx: RuleContext = { hostArch: options.hostArch, facts };
+  const table = 'byRoot' in facts ? facts : undefined;
+  const contexts = new Map<ProjectFacts, RuleContext>();
+  const contextFor = (path: string): RuleContext => {
+    const own = table === undefined ? (facts as ProjectFacts) : factsFor(table, path);
+    let ctx = contexts.get(own);
+    if (ctx === undefined) {
+      ctx = { hostArch: options.hostArch, facts: own };
+      contexts.set(own, ctx);
+    }
+    return ctx;
+  };
   const rules = (options.rules ?? allRules()).filter((rule) => !options.ignore?.has(rule.meta.id));
   const byKind = new Map<FileKind, Rule[]>();
   for (const rule of rules) {
@@ -63,6 +76,7 @@ export function lintFiles(
   const findings: LintFinding[] = [];
   const seen = new Set<string>();
   for (const file of files) {
+    const ctx = contextFor(file.path);
     let suppressions: Suppressions | undefined;
     for (const rule of byKind.get(file.kind) ?? []) {
       let reports: ReturnType<Rule['check']>;
@@ -72,10 +86,18 @@ export function lintFiles(
         throw new K8sdiagError('E_INTERNAL', `rule ${rule.meta.id} failed on ${file.path}`, { cause });
       }
       for (const report of reports) {
-        const start = file.lines.at(report.start);
-        const end = file.lines.at(report.end ?? report.start);
+        let start = file.lines.at(report.start);
+        let end = file.lines.at(report.end ?? report.start);
         suppressions ??= readSuppressions(file.text);
-        if (isSuppressed(suppressions, start.line, rule.meta.id)) continue;
+        if (isSuppressed(suppressions, start.line, rule.meta.id)) {
+          const table = suppressions;
+          const next = (report.also ?? [])
+            .map((offset) => file.lines.at(offset))
+            .find((at) => !isSuppressed(table, at.line, rule.meta.id));
+          if (next === undefined) continue;
+          start = next;
+          end = next;
+        }
         const key = `${rule.meta.id}\0${start.line}\0${start.column}`;
         if (seen.has(`${file.path}\0${key}`)) continue;
         seen.add(`${file.path}\0${key}`);

@@ -6,8 +6,10 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
+import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
+import { assignProjects, normalizePath } from './projects';
 import type { AnsibleTask, LintFile, ProjectFacts, VarDefinition } from './types';
 import { isQuoted, nodeRange } from './yaml-util';
 
@@ -72,6 +74,9 @@ type Step = { kind: 'refresh' } | { kind: 'role'; name: string; become: boolean 
  */
 export interface FileFacts {
   path: string;
+  kind: string;
+  /** Vagrantfiles: relative paths they name (project links). */
+  refs: string[];
   vars: Array<[string, VarDefinition]>;
   vagrant: boolean;
   /** Script paths (relative to the lint cwd) run by privileged Vagrant provisioners. */
@@ -86,7 +91,29 @@ export interface FileFacts {
   /** Owners of admin.conf copies, depending on whether the file's role/script runs as root. */
   copiesIfRoot: string[];
   copiesOtherwise: string[];
+  joinScripts: string[];
+  refreshingFunctions: string[];
+  /** Shell scripts: the file refreshes the apt cache at its top level. */
+  scriptRefreshes: boolean;
+  /** Vagrantfiles: provisioners in order, each a script path (relative to cwd) or an inline body's refresh. */
+  provisioners: Array<{ script: string } | { refreshes: boolean }>;
+  secondNic: boolean;
+  advertiseAddressSet: boolean;
+  nodeIpSet: boolean;
+  /** Writes /etc/hosts (so a node's hostname resolves to the address written there). */
+  writesHosts: boolean;
+  /** A Vagrantfile that uses the libvirt provider and not VirtualBox. */
+  libvirt: boolean;
 }
+
+const WRITES_HOSTS =
+  />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
+
+/** kubeadm's advertise address given explicitly: a flag, a kubeadm config field, a templated init. */
+const ADVERTISE_SET =
+  /--apiserver-advertise-address|advertiseAddress\s*:|--control-plane-endpoint|controlPlaneEndpoint\s*:/;
+/** kubelet's node IP given explicitly. */
+const NODE_IP_SET = /--node-ip|node-ip\s*[:=]|nodeIP\s*:|KUBELET_EXTRA_ARGS=.*node-ip/;
 
 function taskSteps(tasks: readonly AnsibleTask[], file: LintFile, becomeDefault: boolean): Step[] {
   const steps: Step[] = [];
@@ -139,6 +166,8 @@ export function fileFacts(file: LintFile): FileFacts {
   const mentionsAdminConf = file.text.includes('admin.conf');
   return {
     path: file.path,
+    kind: file.kind,
+    refs: [...(file.vagrant?.refs ?? [])],
     vars: [...vars].flatMap(([name, list]) => list.map((d): [string, VarDefinition] => [name, d])),
     vagrant: file.kind === 'vagrantfile',
     rootScripts,
@@ -155,7 +184,28 @@ export function fileFacts(file: LintFile): FileFacts {
         : undefined,
     copiesIfRoot: mentionsAdminConf ? owners(true) : [],
     copiesOtherwise: mentionsAdminConf ? owners(false) : [],
+    joinScripts: file.text.includes('join')
+      ? [...file.shell.flatMap(joinFilesWritten), ...joinFilesWrittenByTasks(file)]
+      : [],
+    refreshingFunctions: file.shell.length > 0 && file.text.includes('update') ? refreshingFunctions(file.text) : [],
+    scriptRefreshes: file.kind === 'shell' && file.shell.some(bodyRefreshes),
+    provisioners: vagrantProvisioners(file),
+    secondNic: (file.vagrant?.networks ?? []).some((n) => n.type === 'private_network' || n.type === 'public_network'),
+    advertiseAddressSet: ADVERTISE_SET.test(file.text),
+    nodeIpSet: NODE_IP_SET.test(file.text),
+    writesHosts: WRITES_HOSTS.test(file.text),
+    libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
   };
+}
+
+function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
+  if (file.vagrant === undefined) return [];
+  const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
+  return file.vagrant.provisioners.map((p) => {
+    if (p.kind === 'script') return { script: normalizePath(dir + p.path) };
+    const body = file.shell.find((b) => b.start === p.start);
+    return { refreshes: body !== undefined && bodyRefreshes(body) };
+  });
 }
 
 export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
@@ -165,7 +215,27 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   const roleFileRefreshes = new Map<string, boolean>();
   let vagrant = false;
   let jinjaNative = false;
+  const joinScripts = new Set<string>();
+  const refreshingFunctionNames = new Set<string>();
+  const refreshingScripts = new Set<string>();
+  const refreshingPaths = new Set<string>();
+  let vagrantSecondNic = false;
+  let advertiseAddressSet = false;
+  let nodeIpSet = false;
+  let writesHosts = false;
+  let libvirt = false;
   for (const part of parts) {
+    writesHosts ||= part.writesHosts;
+    libvirt ||= part.libvirt;
+    for (const name of part.joinScripts) joinScripts.add(name);
+    for (const name of part.refreshingFunctions) refreshingFunctionNames.add(name);
+    if (part.scriptRefreshes) {
+      refreshingScripts.add(part.path.slice(part.path.lastIndexOf('/') + 1));
+      refreshingPaths.add(part.path);
+    }
+    vagrantSecondNic ||= part.secondNic;
+    advertiseAddressSet ||= part.advertiseAddressSet;
+    nodeIpSet ||= part.nodeIpSet;
     for (const [name, definition] of part.vars) addVar(vars, name, definition);
     for (const script of part.rootScripts) rootScripts.add(script);
     vagrant ||= part.vagrant;
@@ -215,7 +285,32 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     return (asRoot ? part.copiesIfRoot : part.copiesOtherwise).includes('user');
   });
 
+  // Vagrant provisioner order: a script run after a provisioner that refreshed the apt cache, in every
+  // Vagrantfile list that runs it.
+  const seenAfterRefresh = new Map<string, boolean>();
+  for (const part of parts) {
+    let refreshed = false;
+    for (const p of part.provisioners) {
+      if ('refreshes' in p) {
+        refreshed ||= p.refreshes;
+        continue;
+      }
+      seenAfterRefresh.set(p.script, (seenAfterRefresh.get(p.script) ?? true) && refreshed);
+      if (refreshingPaths.has(p.script)) refreshed = true;
+    }
+  }
+  const scriptsRefreshedBefore = new Set([...seenAfterRefresh].filter(([, ok]) => ok).map(([path]) => path));
+
   return {
+    joinScripts,
+    refreshingFunctions: refreshingFunctionNames,
+    refreshingScripts,
+    scriptsRefreshedBefore,
+    vagrantSecondNic: vagrantSecondNic && !libvirt,
+    vagrantLibvirt: libvirt,
+    hostsFileWritten: writesHosts,
+    advertiseAddressSet,
+    nodeIpSet,
     vars,
     vagrant,
     jinjaNative,
@@ -232,12 +327,31 @@ export function computeFacts(files: readonly LintFile[]): ProjectFacts {
   return mergeFacts(files.map(fileFacts));
 }
 
-function normalizePath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
+/** Facts per project root (see projects.ts), and which root each file belongs to. Plain data. */
+export interface FactsTable {
+  rootOf: Map<string, string>;
+  byRoot: Map<string, ProjectFacts>;
+}
+
+export function factsTable(parts: readonly FileFacts[]): FactsTable {
+  const rootOf = assignProjects(parts);
+  const groups = new Map<string, FileFacts[]>();
+  for (const part of parts) {
+    const root = rootOf.get(part.path) ?? '';
+    const list = groups.get(root);
+    if (list === undefined) groups.set(root, [part]);
+    else list.push(part);
   }
-  return out.join('/');
+  const byRoot = new Map<string, ProjectFacts>();
+  for (const [root, list] of groups) byRoot.set(root, mergeFacts(list));
+  return { rootOf, byRoot };
+}
+
+export function computeFactsTable(files: readonly LintFile[]): FactsTable {
+  return factsTable(files.map(fileFacts));
+}
+
+/** The facts of the project a file belongs to. */
+export function factsFor(table: FactsTable, path: string): ProjectFacts {
+  return table.byRoot.get(table.rootOf.get(path) ?? '') ?? mergeFacts([]);
 }

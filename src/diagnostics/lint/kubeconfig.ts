@@ -77,15 +77,20 @@ export function kubeconfigCopies(
   const out: KubeconfigCopy[] = [];
   for (const body of file.shell) {
     const asRoot = bodyRunsAsRoot(file, body, facts);
+    // Copies of admin.conf made earlier in the body are admin kubeconfigs too (cp admin.conf $dir/config).
+    const aliases = new Set<string>();
     for (const command of body.commands) {
       const simple = simpleCommand(command);
       if (simple === undefined || !['cp', 'install', 'ln', 'rsync'].includes(simple.name)) continue;
       const operands = simple.args.filter((w) => !w.value.startsWith('-'));
       const dest = operands[operands.length - 1];
       if (dest === undefined || operands.length < 2) continue;
-      if (!operands.slice(0, -1).some((w) => ADMIN_CONF.test(w.value))) continue;
+      if (!operands.slice(0, -1).some((w) => ADMIN_CONF.test(w.value) || aliases.has(w.value))) continue;
+      aliases.add(dest.value);
       const sudoUser = /(?:^|\s)-u\s+(\S+)/.exec(command.words.map((w) => w.value).join(' '));
-      const becomeUser = simple.wrappers.includes('sudo') && sudoUser !== null ? sudoUser[1] : body.task?.becomeUser;
+      const becomeUser =
+        command.nested?.user ??
+        (simple.wrappers.includes('sudo') && sudoUser !== null ? sudoUser[1] : body.task?.becomeUser);
       out.push({ dest: dest.value, start: dest.start, end: dest.end, owner: ownerOf(dest.value, asRoot, becomeUser) });
     }
   }

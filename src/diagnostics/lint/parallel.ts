@@ -14,9 +14,10 @@ import { K8sdiagError } from '../errors';
 import type { Lang } from '../knowledge/runbooks';
 import { type DiscoveredFile, discover } from './discovery';
 import { type EngineOptions, lintFiles, sortFindings } from './engine';
-import { type FileFacts, fileFacts, mergeFacts } from './facts';
+import { type FactsTable, type FileFacts, factsTable, fileFacts } from './facts';
+import type { SkippedFile } from './parse';
 import { type LintResult, type LintRunOptions, lintDiscovered, parseDiscovered } from './run';
-import type { HostArch, LintError, LintFinding, ProjectFacts, Severity } from './types';
+import type { HostArch, LintError, LintFinding, Severity } from './types';
 
 interface WorkerOptions {
   hostArch: HostArch;
@@ -37,11 +38,12 @@ type FromWorker =
       type: 'parsed';
       parts: Array<{ index: number; facts: FileFacts }>;
       errors: LintError[];
+      skipped: SkippedFile[];
       files: Array<{ index: number; path: string; kind: string }>;
     }
   | { type: 'findings'; findings: LintFinding[] };
 
-type ToWorker = { type: 'lint'; facts: ProjectFacts };
+type ToWorker = { type: 'lint'; facts: FactsTable };
 
 /** Below this many files a single thread is faster than starting workers. */
 export const PARALLEL_MIN_FILES = 400;
@@ -66,12 +68,13 @@ export function runLintWorker(): Promise<number> {
   const input = workerData as WorkerInput;
   const port = parentPort;
   if (port === null) return Promise.resolve(70);
-  const { files, errors } = parseDiscovered(input.files);
+  const { files, errors, skipped } = parseDiscovered(input.files);
   const indexOf = new Map(input.files.map((f) => [f.path, f.index]));
   const parsed: FromWorker = {
     type: 'parsed',
     parts: files.map((file) => ({ index: indexOf.get(file.path) ?? 0, facts: fileFacts(file) })),
     errors,
+    skipped,
     files: files.map((file) => ({ index: indexOf.get(file.path) ?? 0, path: file.path, kind: file.kind })),
   };
   return new Promise((resolve) => {
@@ -117,13 +120,19 @@ export interface ParallelOptions extends LintRunOptions {
 }
 
 export async function lintPathsParallel(paths: readonly string[], options: ParallelOptions): Promise<LintResult> {
+  const skipped: SkippedFile[] = [];
   const discovered = discover(paths, {
     cwd: options.cwd,
     exclude: options.exclude ?? [],
     excludeBase: options.excludeBase ?? options.cwd,
+    onSkip: (path, reason) => skipped.push({ path, skipped: reason }),
   });
   const jobs = Math.min(options.jobs, Math.ceil(discovered.length / (PARALLEL_MIN_FILES / 2)));
-  if (jobs <= 1 || discovered.length < PARALLEL_MIN_FILES) return lintDiscovered(discovered, options);
+  if (jobs <= 1 || discovered.length < PARALLEL_MIN_FILES) {
+    const result = lintDiscovered(discovered, options);
+    result.skipped.unshift(...skipped);
+    return result;
+  }
 
   const shares: Array<Array<DiscoveredFile & { index: number }>> = Array.from({ length: jobs }, () => []);
   discovered.forEach((file, index) => {
@@ -154,11 +163,12 @@ export async function lintPathsParallel(paths: readonly string[], options: Paral
       if (message.type !== 'parsed') throw new K8sdiagError('E_INTERNAL', 'lint worker answered out of order');
       parts.push(...message.parts);
       errors.push(...message.errors);
+      skipped.push(...message.skipped);
       files.push(...message.files);
     }
     parts.sort((a, b) => a.index - b.index);
     files.sort((a, b) => a.index - b.index);
-    const facts = mergeFacts(parts.map((p) => p.facts));
+    const facts = factsTable(parts.map((p) => p.facts));
     const answers = workers.map((worker) => nextMessage(worker));
     for (const worker of workers) worker.postMessage({ type: 'lint', facts } satisfies ToWorker);
     const findings: LintFinding[] = [];
@@ -172,6 +182,7 @@ export async function lintPathsParallel(paths: readonly string[], options: Paral
       findings: sortFindings(findings),
       errors,
       files: files.map(({ path, kind }) => ({ path, kind })),
+      skipped,
       threads: jobs,
     };
   } finally {

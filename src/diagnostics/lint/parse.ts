@@ -5,11 +5,12 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { isPlaybook, isTaskList, readPlaybook, readTaskFile } from './ansible';
 import { classifyPath, hasShellShebang, type PathKind, roleOf } from './classify';
+import { isGoTemplate, isKubernetesManifest } from './foreign';
 import { readIniInventory } from './ini';
 import { embeddedNetplan, netplanGateways } from './netplan';
 import { lineIndex } from './position';
 import { lexRuby } from './ruby';
-import { lexShell, type ShellCommand, type ShellWord } from './shell';
+import { lexShell, nestedSources, type ShellCommand, type ShellWord } from './shell';
 import type { AnsibleTask, FileKind, LintError, LintFile, NetplanGateway, ShellBody, TextRegion } from './types';
 import { readVagrantfile } from './vagrant';
 import type { YamlDoc } from './yaml-fast';
@@ -28,7 +29,39 @@ function shiftCommand(command: ShellCommand, base: number): ShellCommand {
     start: command.start + base,
     end: command.end + base,
     piped: command.piped,
+    ...(command.nested === undefined ? {} : { nested: command.nested }),
   };
+}
+
+/**
+ * The commands of a shell text, with the commands that they run nested in place (a heredoc fed to
+ * `sudo -u vagrant bash`, `bash -c "..."`, `ssh node "..."`), offsets relative to `text` + `base`.
+ */
+function commandsWithNested(
+  text: string,
+  base: number,
+  depth: number,
+  nested: ShellCommand['nested'],
+): { commands: ShellCommand[]; lex: ReturnType<typeof lexShell> } {
+  const lex = lexShell(text);
+  const commands: ShellCommand[] = [];
+  let docIndex = 0;
+  for (const command of lex.commands) {
+    const own = nested === undefined ? command : { ...command, nested };
+    commands.push(shiftCommand(own, base));
+    const docs = command.redirects.filter((r) => r.op === '<<').length;
+    const heredoc = docs > 0 ? lex.heredocs[docIndex] : undefined;
+    docIndex += docs;
+    if (depth >= 3) continue;
+    for (const source of nestedSources(command, text, heredoc)) {
+      const inner = commandsWithNested(text.slice(source.start, source.end), base + source.start, depth + 1, {
+        user: source.user ?? nested?.user,
+        remote: source.remote || nested?.remote === true,
+      });
+      commands.push(...inner.commands);
+    }
+  }
+  return { commands, lex };
 }
 
 /** Lexes `text` found at `start` in the file into a ShellBody with file offsets. */
@@ -39,12 +72,12 @@ export function shellBody(
   runsAsRoot: boolean | undefined,
   task?: AnsibleTask,
 ): ShellBody {
-  const lex = lexShell(text);
+  const { commands, lex } = commandsWithNested(text, start, 0, undefined);
   const body: ShellBody = {
     start,
     end: start + text.length,
     masked: lex.masked,
-    commands: lex.commands.map((c) => shiftCommand(c, start)),
+    commands,
     heredocs: lex.heredocs.map((h) => ({ start: h.start + start, end: h.end + start })),
     origin,
     runsAsRoot,
@@ -165,8 +198,24 @@ function refineYamlKind(kind: PathKind, docs: readonly YamlDoc[]): FileKind {
   return 'yaml';
 }
 
-function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile | LintError {
+/** A file that turned out not to be ours (reported with -v, never an error). */
+export interface SkippedFile {
+  path: string;
+  skipped: string;
+}
+
+/** Text that looks like an Ansible playbook or task list even when it does not parse. */
+const LOOKS_ANSIBLE = /^-[ \t]+(?:hosts|import_playbook|include_tasks|import_tasks|name|become|gather_facts)[ \t]*:/m;
+
+function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile | LintError | SkippedFile {
+  if (pathKind === 'yaml-unknown' || pathKind === 'yaml') {
+    if (isGoTemplate(text)) return { path, skipped: 'Go template (Helm or similar), not Ansible YAML' };
+    if (isKubernetesManifest(text)) return { path, skipped: 'Kubernetes manifest, not node configuration' };
+  }
   const { docs, error } = parseYaml(text);
+  if (error !== undefined && (pathKind === 'yaml-unknown' || pathKind === 'yaml') && !LOOKS_ANSIBLE.test(text)) {
+    return { path, skipped: 'not valid YAML and not recognisably Ansible' };
+  }
   if (error !== undefined) {
     const at = lineIndex(text).at(error.offset);
     return { path, line: at.line, column: at.column, message: `YAML syntax: ${error.message.split('\n')[0] ?? ''}` };
@@ -289,7 +338,7 @@ function parseIni(path: string, text: string): LintFile {
  * or undefined when the file turns out not to be something lint reads (an extensionless file
  * without a shell shebang).
  */
-export function parseFile(path: string, text: string, kind: PathKind): LintFile | LintError | undefined {
+export function parseFile(path: string, text: string, kind: PathKind): LintFile | LintError | SkippedFile | undefined {
   switch (kind) {
     case 'vagrantfile':
       return parseVagrantfile(path, text);
@@ -314,8 +363,12 @@ export function parseFile(path: string, text: string, kind: PathKind): LintFile 
   }
 }
 
-export function isLintError(value: LintFile | LintError): value is LintError {
-  return (value as LintFile).kind === undefined;
+export function isLintError(value: LintFile | LintError | SkippedFile): value is LintError {
+  return (value as LintFile).kind === undefined && (value as SkippedFile).skipped === undefined;
+}
+
+export function isSkipped(value: LintFile | LintError | SkippedFile): value is SkippedFile {
+  return (value as SkippedFile).skipped !== undefined;
 }
 
 export { classifyPath };

@@ -2,10 +2,13 @@
  * The lint pipeline from paths to findings: discover files, read each once, parse each once,
  * compute facts, run the rules. File reads happen here; everything downstream is pure.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { classifyPath } from './classify';
 import { type DiscoveredFile, discover } from './discovery';
 import { type EngineOptions, lintFiles } from './engine';
-import { isLintError, parseFile } from './parse';
+import { isLintError, isSkipped, parseFile, type SkippedFile } from './parse';
+import { normalizePath } from './projects';
 import type { LintError, LintFile, LintFinding } from './types';
 
 export interface LintRunOptions extends EngineOptions {
@@ -20,14 +23,25 @@ export interface LintResult {
   errors: LintError[];
   /** Files linted, by kind. */
   files: Array<{ path: string; kind: string }>;
+  /** Files and folders skipped as not ours, with the reason (printed with -v). */
+  skipped: SkippedFile[];
   /** Threads that parsed and linted (1 = this one). */
   threads: number;
 }
 
-export function parseDiscovered(discovered: readonly DiscoveredFile[]): { files: LintFile[]; errors: LintError[] } {
+export function parseDiscovered(discovered: readonly DiscoveredFile[]): {
+  files: LintFile[];
+  errors: LintError[];
+  skipped: SkippedFile[];
+} {
   const files: LintFile[] = [];
   const errors: LintError[] = [];
-  for (const entry of discovered) {
+  const skipped: SkippedFile[] = [];
+  // Ruby files a Vagrantfile loads are read as Vagrantfiles too (a few levels deep).
+  const seen = new Set(discovered.map((d) => d.abs));
+  const queue = [...discovered];
+  for (let index = 0; index < queue.length; index++) {
+    const entry = queue[index] as DiscoveredFile;
     let text: string;
     try {
       text = readFileSync(entry.abs, 'utf8');
@@ -39,23 +53,49 @@ export function parseDiscovered(discovered: readonly DiscoveredFile[]): { files:
     if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`; // BOM: keep offsets, drop the mark
     const parsed = parseFile(entry.path, text, entry.kind);
     if (parsed === undefined) continue;
-    if (isLintError(parsed)) errors.push(parsed);
-    else files.push(parsed);
+    if (isSkipped(parsed)) skipped.push(parsed);
+    else if (isLintError(parsed)) errors.push(parsed);
+    else {
+      files.push(parsed);
+      if (parsed.kind !== 'vagrantfile' || queue.length > discovered.length + 50) continue;
+      for (const next of loadedBy(entry, parsed)) {
+        if (seen.has(next.abs)) continue;
+        seen.add(next.abs);
+        queue.push(next);
+      }
+    }
   }
-  return { files, errors };
+  return { files, errors, skipped };
+}
+
+/** Files a parsed Vagrantfile loads that discovery does not pick up itself (Ruby helpers). */
+function loadedBy(entry: DiscoveredFile, file: LintFile): DiscoveredFile[] {
+  const out: DiscoveredFile[] = [];
+  for (const load of file.vagrant?.loads ?? []) {
+    if (load.startsWith('/') || classifyPath(load) !== undefined) continue;
+    const abs = resolve(dirname(entry.abs), load);
+    const path = normalizePath(`${dirname(entry.path)}/${load}`);
+    if (!existsSync(abs)) continue;
+    out.push({ abs, path, kind: 'vagrantfile' });
+  }
+  return out;
 }
 
 export function lintPaths(paths: readonly string[], options: LintRunOptions): LintResult {
+  const skippedDirs: SkippedFile[] = [];
   const discovered = discover(paths, {
     cwd: options.cwd,
     exclude: options.exclude ?? [],
     excludeBase: options.excludeBase ?? options.cwd,
+    onSkip: (path, reason) => skippedDirs.push({ path, skipped: reason }),
   });
-  return lintDiscovered(discovered, options);
+  const result = lintDiscovered(discovered, options);
+  result.skipped.unshift(...skippedDirs);
+  return result;
 }
 
 export function lintDiscovered(discovered: readonly DiscoveredFile[], options: EngineOptions): LintResult {
-  const { files, errors } = parseDiscovered(discovered);
+  const { files, errors, skipped } = parseDiscovered(discovered);
   const findings = lintFiles(files, options);
-  return { findings, errors, files: files.map((f) => ({ path: f.path, kind: f.kind })), threads: 1 };
+  return { findings, errors, files: files.map((f) => ({ path: f.path, kind: f.kind })), skipped, threads: 1 };
 }

@@ -24,6 +24,12 @@ export interface ShellCommand {
   end: number;
   /** The command is the right-hand side of a pipe (`... | tee FILE`). */
   piped: boolean;
+  /**
+   * Set on commands found inside another one (a heredoc fed to a shell or ssh, `bash -c "..."`,
+   * `ssh host "..."`): the user they run as when the outer command says (`sudo -u vagrant bash <<EOF`),
+   * and where they run.
+   */
+  nested?: { user: string | undefined; remote: boolean };
 }
 
 export interface ShellLex {
@@ -299,7 +305,31 @@ const OPTIONS_WITH_VALUE: Record<string, Set<string>> = {
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time', '{', '}', 'fi', 'done']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const NO_OPTIONS = new Set<string>();
-const WRAPPERS = new Set(['sudo', 'env', 'timeout', 'nohup', 'exec', 'command', 'nice', 'stdbuf', 'doas']);
+const WRAPPERS = new Set(['sudo', 'env', 'timeout', 'nohup', 'exec', 'command', 'nice', 'stdbuf', 'doas', 'ssh']);
+/** ssh options that take a value (OpenSSH ssh(1)). */
+const SSH_WITH_VALUE = new Set([
+  '-b',
+  '-c',
+  '-D',
+  '-E',
+  '-e',
+  '-F',
+  '-I',
+  '-i',
+  '-J',
+  '-L',
+  '-l',
+  '-m',
+  '-O',
+  '-o',
+  '-p',
+  '-Q',
+  '-R',
+  '-S',
+  '-W',
+  '-w',
+]);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash']);
 
 export interface SimpleCommand {
   /** Basename of the program, e.g. `iptables` for `/usr/sbin/iptables`. */
@@ -326,6 +356,19 @@ export function simpleCommand(command: ShellCommand): SimpleCommand | undefined 
       continue;
     }
     const base = value.slice(value.lastIndexOf('/') + 1);
+    if (base === 'ssh') {
+      // ssh [options] host command...: the command runs on the other node.
+      i++;
+      while (i < words.length && (words[i] as ShellWord).value.startsWith('-')) {
+        i += SSH_WITH_VALUE.has((words[i] as ShellWord).value) ? 2 : 1;
+      }
+      i++; // the host
+      if (i >= words.length || /\s/.test((words[i] as ShellWord).value)) {
+        return { name: 'ssh', nameWord: word, args: words.slice(words.indexOf(word) + 1), wrappers, timeout };
+      }
+      wrappers.push('ssh');
+      continue;
+    }
     if (WRAPPERS.has(base)) {
       wrappers.push(base);
       i++;
@@ -354,4 +397,65 @@ export function simpleCommand(command: ShellCommand): SimpleCommand | undefined 
     };
   }
   return undefined;
+}
+
+/** The user a wrapper makes the command run as: `sudo -u U`, `sudo -iu U`, `su - U`, `runuser -u U`. */
+export function runAsUser(command: ShellCommand): string | undefined {
+  const values = command.words.map((w) => w.value);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string;
+    const base = v.slice(v.lastIndexOf('/') + 1);
+    if (base === 'sudo' || base === 'runuser' || base === 'doas') {
+      for (let j = i + 1; j < values.length; j++) {
+        const o = values[j] as string;
+        if (o === '-u' || o === '--user') return values[j + 1];
+        const bundled = /^-[A-Za-z]*u(.*)$/.exec(o);
+        if (bundled !== null) return bundled[1] !== '' ? bundled[1] : values[j + 1];
+        if (o.startsWith('--user=')) return o.slice(7);
+        if (!o.startsWith('-')) break;
+      }
+      return base === 'sudo' ? 'root' : undefined;
+    }
+    if (base === 'su') {
+      const who = values.slice(i + 1).find((o) => !o.startsWith('-') && o !== 'root');
+      return who === undefined || values[values.indexOf(who) - 1] === '-c' ? 'root' : who;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Commands that another command runs: a heredoc fed to a shell or ssh (`sudo -u vagrant bash <<EOF`,
+ * `ssh node <<EOF`), and the string of `sh -c "..."`, `su U -c "..."`, `ssh host "..."`.
+ * `heredocFor` returns the body ([start, end) in `text`) of the command's heredoc, if it has one.
+ */
+export function nestedSources(
+  command: ShellCommand,
+  text: string,
+  heredoc: { start: number; end: number } | undefined,
+): Array<{ start: number; end: number; user: string | undefined; remote: boolean }> {
+  const values = command.words.map((w) => w.value);
+  const names = values.map((v) => v.slice(v.lastIndexOf('/') + 1));
+  const shellAt = names.findIndex((n) => SHELLS.has(n));
+  const sshAt = names.indexOf('ssh');
+  const user = runAsUser(command);
+  const remote = sshAt >= 0;
+  const out: Array<{ start: number; end: number; user: string | undefined; remote: boolean }> = [];
+  if (heredoc !== undefined && (shellAt >= 0 || remote || names.includes('su'))) {
+    out.push({ start: heredoc.start, end: heredoc.end, user, remote });
+  }
+  // The one string argument that holds a command line.
+  let stringAt = -1;
+  const cAt = values.indexOf('-c');
+  if (cAt > 0 && (shellAt >= 0 || names.includes('su'))) stringAt = cAt + 1;
+  else if (remote && simpleCommand(command)?.name === 'ssh') stringAt = values.length - 1;
+  const word = command.words[stringAt];
+  if (word !== undefined && /\s/.test(word.value)) {
+    const source = text.slice(word.start, word.end);
+    const quote = source[0];
+    if ((quote === '"' || quote === "'") && source.endsWith(quote) && source.length === word.value.length + 2) {
+      out.push({ start: word.start + 1, end: word.end - 1, user, remote });
+    }
+  }
+  return out;
 }

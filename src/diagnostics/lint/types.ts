@@ -6,6 +6,7 @@
  */
 import type { Pair, Scalar, YAMLMap } from 'yaml';
 import type { RunbookId } from '../../content/runbook-schema';
+import type { HostArch } from '../facts/arch';
 import type { Severity } from '../types';
 import type { LineIndex } from './position';
 import type { ShellCommand } from './shell';
@@ -26,7 +27,7 @@ export type FileKind =
   | 'ansible-cfg'
   | 'yaml';
 
-export type HostArch = 'amd64' | 'arm64';
+export type { HostArch } from '../facts/arch';
 
 /**
  * A stretch of code text in a file: a YAML scalar's source, a shell body with comments blanked,
@@ -125,7 +126,13 @@ export interface VagrantModel {
   architectures: ReadonlyArray<{ value: string; start: number; end: number; receiver: string | undefined }>;
   networks: readonly VagrantNetwork[];
   /** Script paths run by shell provisioners, with whether they run privileged (Vagrant's default). */
-  scripts: ReadonlyArray<{ path: string; privileged: boolean }>;
+  scripts: ReadonlyArray<{ path: string; privileged: boolean; start: number; end: number }>;
+  /** String literals that look like relative paths (provisioner files, playbooks, loads): project links. */
+  refs: readonly string[];
+  /** Shell provisioners in the order Vagrant runs them (inline bodies by offset, scripts by path). */
+  provisioners: ReadonlyArray<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }>;
+  /** Ruby files the Vagrantfile runs (`load`, `require_relative`, `eval(File.read(...))`), as written. */
+  loads: readonly string[];
 }
 
 export interface IniVar {
@@ -188,6 +195,23 @@ export interface ProjectFacts {
   kubeconfigForLoginUser: boolean;
   /** Script paths run as root by a Vagrant shell provisioner. */
   rootScripts: ReadonlySet<string>;
+  /** Base names of files written from `kubeadm token create --print-join-command` (then run elsewhere). */
+  joinScripts: ReadonlySet<string>;
+  /** Shell functions (defined in any script of the project) that refresh the apt cache. */
+  refreshingFunctions: ReadonlySet<string>;
+  /** Base names of scripts that refresh the apt cache at their top level (sourced or run before). */
+  refreshingScripts: ReadonlySet<string>;
+  /** Script paths that every Vagrant provisioner list runs after a provisioner that refreshed the apt cache. */
+  scriptsRefreshedBefore: ReadonlySet<string>;
+  /** A Vagrant VM has a second NIC (private_network / public_network next to VirtualBox's shared NAT one). */
+  vagrantSecondNic: boolean;
+  /** The project's Vagrantfile uses libvirt (its management network gives every VM its own address). */
+  vagrantLibvirt: boolean;
+  /** Something writes /etc/hosts, so kubelet finds the node's address from its hostname. */
+  hostsFileWritten: boolean;
+  /** Somewhere the API server advertise address / kubelet node IP is set explicitly. */
+  advertiseAddressSet: boolean;
+  nodeIpSet: boolean;
 }
 
 export interface RuleContext {
@@ -201,6 +225,11 @@ export interface RuleReport {
   end?: number;
   /** A report may be milder than the rule's default (never stronger). */
   severity?: Severity;
+  /**
+   * Other places the one report stands for (a block of commands reported once): when a suppression
+   * silences `start`, the report moves to the first of these that is not suppressed.
+   */
+  also?: readonly number[];
 }
 
 export interface RuleMeta {

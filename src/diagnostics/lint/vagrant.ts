@@ -2,6 +2,8 @@
  * Reads what lint needs from a Vagrantfile's tokens: boxes, box_architecture, networks with
  * their options, and shell provisioners (inline bodies and script paths, privileged or not).
  */
+
+import { pathLikeRefs } from './projects';
 import type { RubyToken } from './ruby';
 import type { VagrantModel, VagrantNetwork } from './types';
 
@@ -81,13 +83,19 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
     if (token.kind === 'str') strings.push(token);
     const eq = tokens[i + 1];
     const value = tokens[i + 2];
-    if ((token.kind === 'const' || token.kind === 'gvar') && eq?.value === '=' && isStr(value)) {
+    // Constants, globals and local variables set to a string: BOX = "...", box_image = "...".
+    if (
+      (token.kind === 'const' || token.kind === 'gvar' || token.kind === 'ident') &&
+      eq?.value === '=' &&
+      isStr(value)
+    ) {
       constants.set(token.value, value);
     }
   }
   const resolve = (token: RubyToken | undefined): StrToken | undefined => {
     if (isStr(token)) return token;
-    if (token !== undefined && (token.kind === 'const' || token.kind === 'gvar')) return constants.get(token.value);
+    if (token !== undefined && (token.kind === 'const' || token.kind === 'gvar' || token.kind === 'ident'))
+      return constants.get(token.value);
     return undefined;
   };
   const literal = (token: RubyToken | undefined): string | undefined => {
@@ -100,15 +108,36 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
   const boxes: Array<{ name: string; start: number; end: number; receiver: string | undefined }> = [];
   const architectures: Array<{ value: string; start: number; end: number; receiver: string | undefined }> = [];
   const networks: VagrantNetwork[] = [];
-  const scripts: Array<{ path: string; privileged: boolean }> = [];
+  const scripts: Array<{ path: string; privileged: boolean; start: number; end: number }> = [];
   const inline: InlineShell[] = [];
+  const provisioners: Array<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }> = [];
+  const loads: string[] = [];
   const seenBoxTokens = new Set<number>();
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as RubyToken;
-    // Hash entries such as { name: "node1", box: "ubuntu/jammy64" } used in a loop.
-    if (token.kind === 'label' && (token.value === 'box' || token.value === 'box_architecture')) {
-      const value = resolve(tokens[i + 1]);
+    // Ruby the Vagrantfile runs: load "x.rb", require_relative "lib/x", eval(File.read("Vagrantfile.common")).
+    if (token.kind === 'ident' && (token.value === 'load' || token.value === 'require_relative')) {
+      const arg = tokens[i + 1]?.value === '(' ? tokens[i + 2] : tokens[i + 1];
+      const path = resolve(arg);
+      if (path !== undefined && !path.value.includes('#{')) {
+        loads.push(token.value === 'require_relative' && !/\.rb$/.test(path.value) ? `${path.value}.rb` : path.value);
+      }
+    }
+    if (token.kind === 'const' && token.value === 'File' && tokens[i + 2]?.value === 'read') {
+      const evaluated = tokens
+        .slice(Math.max(0, i - 3), i)
+        .some((t) => t.value === 'eval' || t.value === 'instance_eval');
+      const arg = tokens[i + 3]?.value === '(' ? tokens[i + 4] : tokens[i + 3];
+      const path = resolve(arg);
+      if (evaluated && path !== undefined && !path.value.includes('#{')) loads.push(path.value);
+    }
+    // Hash entries such as { name: "node1", box: "ubuntu/jammy64" } or { :box => "...", "box" => "..." }
+    // used in a loop over a machine list (config.vm.box = opts[:box]).
+    const rocket = (token.kind === 'sym' || token.kind === 'str') && tokens[i + 1]?.value === '=>';
+    const hashKey = token.kind === 'label' || rocket;
+    if (hashKey && (token.value === 'box' || token.value === 'box_architecture')) {
+      const value = resolve(tokens[i + (rocket ? 2 : 1)]);
       if (value !== undefined && !seenBoxTokens.has(value.start)) {
         seenBoxTokens.add(value.start);
         const entry = { start: value.contentStart, end: value.contentEnd, receiver: undefined };
@@ -160,6 +189,7 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
       let privileged = literal(opts.get('privileged')) !== 'false';
       let inlineToken = resolve(opts.get('inline'));
       let path = literal(opts.get('path'));
+      let pathToken = resolve(opts.get('path'));
       // Block form: config.vm.provision "shell" do |s| s.inline = ...; s.privileged = false; end
       if (tokens[next]?.value === 'do' && tokens[next + 1]?.value === '|') {
         const blockVar = tokens[next + 2]?.value;
@@ -170,13 +200,39 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
           const field = tokens[j + 2]?.value;
           const value = tokens[j + 4];
           if (field === 'inline') inlineToken = resolve(value) ?? inlineToken;
-          if (field === 'path') path = literal(value) ?? path;
+          if (field === 'path') {
+            path = literal(value) ?? path;
+            pathToken = resolve(value) ?? pathToken;
+          }
           if (field === 'privileged') privileged = literal(value) !== 'false';
         }
       }
-      if (inlineToken !== undefined) inline.push({ token: inlineToken, privileged });
-      if (path !== undefined) scripts.push({ path, privileged });
+      if (inlineToken !== undefined) {
+        inline.push({ token: inlineToken, privileged });
+        provisioners.push({ kind: 'inline', start: inlineToken.contentStart });
+      }
+      if (path !== undefined) {
+        scripts.push({
+          path,
+          privileged,
+          start: pathToken?.contentStart ?? tokens[i]?.start ?? 0,
+          end: pathToken?.contentEnd ?? tokens[i]?.end ?? 0,
+        });
+        provisioners.push({ kind: 'script', path });
+      }
     }
   }
-  return { model: { boxes, architectures, networks, scripts }, inline, strings };
+  return {
+    model: {
+      boxes,
+      architectures,
+      networks,
+      scripts,
+      refs: pathLikeRefs([...strings.map((s) => s.value), ...loads]),
+      provisioners,
+      loads,
+    },
+    inline,
+    strings,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../../src/diagnostics/lint/engine';
-import { classifyPath, isLintError, parseFile } from '../../../src/diagnostics/lint/parse';
+import { classifyPath, isLintError, isSkipped, parseFile } from '../../../src/diagnostics/lint/parse';
 import type { HostArch, LintError, LintFile, LintFinding, Rule, Severity } from '../../../src/diagnostics/lint/types';
 
 export interface VirtualLint {
@@ -20,7 +20,7 @@ export function parseVirtual(files: Record<string, string>): { files: LintFile[]
     const kind = classifyPath(path);
     if (kind === undefined) continue;
     const result = parseFile(path, text, kind);
-    if (result === undefined) continue;
+    if (result === undefined || isSkipped(result)) continue;
     if (isLintError(result)) errors.push(result);
     else parsed.push(result);
   }

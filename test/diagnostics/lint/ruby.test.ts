@@ -65,7 +65,7 @@ describe('readVagrantfile', () => {
 
   it('reads shell provisioners: inline from a global, paths, privileged', () => {
     expect(read.inline.map((i) => [i.token.value, i.privileged])).toEqual([['apt-get update\n', true]]);
-    expect(read.model.scripts).toEqual([
+    expect(read.model.scripts.map(({ path, privileged }) => ({ path, privileged }))).toEqual([
       { path: 'scripts/a.sh', privileged: false },
       { path: 'scripts/b.sh', privileged: true },
     ]);

@@ -61,7 +61,10 @@ describe('parseYamlFast matches the yaml package', () => {
     expect(fast).toEqual(reference);
   });
 
-  const fixtures = yamlFiles(fileURLToPath(new URL('../../fixtures/lint', import.meta.url)));
+  // The capability fixtures hold invalid YAML on purpose (foreign files, a broken task file).
+  const fixtures = yamlFiles(fileURLToPath(new URL('../../fixtures/lint', import.meta.url))).filter(
+    (f) => !/capabilities\/(?:foreign|invalid-playbook)\//.test(f),
+  );
   it.each(fixtures.map((f) => [f.slice(f.indexOf('fixtures/'))]))('%s', (path) => {
     const [reference, fast] = both(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8'));
     expect(fast).toEqual(reference);

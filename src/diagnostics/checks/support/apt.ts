@@ -135,11 +135,8 @@ export function uriPath(uri: string): string {
   return slash < 0 ? '/' : rest.slice(slash);
 }
 
-/** The community-owned repository and its CDN name. */
-export function isPkgsK8sIo(uri: string): boolean {
-  const host = uriHost(uri);
-  return host === 'pkgs.k8s.io' || host === 'prod-cdn.packages.k8s.io';
-}
+/** The community-owned repository and its CDN name: one list, in facts/apt-repos.ts. */
+export { isPkgsK8sIo } from '../../facts/apt-repos';
 
 /** The minor release a pkgs.k8s.io URI is pinned to, e.g. "1.33" for /core:/stable:/v1.33/deb/. */
 export function pkgsK8sIoMinor(uri: string): string | undefined {

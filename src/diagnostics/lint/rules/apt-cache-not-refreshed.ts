@@ -1,7 +1,10 @@
+import { isScalar } from 'yaml';
 import { includedRole } from '../ansible';
 import { aptSubcommand, commandAptEffect, taskAptEffect } from '../apt';
-import { simpleCommand } from '../shell';
+import { executedScript } from '../dataflow';
+import { type ShellCommand, simpleCommand } from '../shell';
 import {
+  type AnsiblePlay,
   type AnsibleTask,
   defineRule,
   type LintFile,
@@ -13,10 +16,19 @@ import { asBool } from '../yaml-util';
 
 const FIX = 'add update_cache: true with cache_valid_time: 3600, or an apt update_cache task earlier in the play';
 
+/** A command that refreshes through what it calls: a refreshing shell function, a sourced refreshing script. */
+function refreshesIndirectly(command: ShellCommand, ctx: RuleContext): boolean {
+  const simple = simpleCommand(command);
+  if (simple !== undefined && ctx.facts.refreshingFunctions.has(simple.name)) return true;
+  const script = executedScript(command);
+  return script !== undefined && ctx.facts.refreshingScripts.has(script.slice(script.lastIndexOf('/') + 1));
+}
+
 /** Install commands in a body that nothing before them (in the body, or earlier) refreshed. */
-function bodyReports(body: ShellBody, refreshedBefore: boolean, reports: RuleReport[]): boolean {
+function bodyReports(body: ShellBody, refreshedBefore: boolean, reports: RuleReport[], ctx: RuleContext): boolean {
   let refreshed = refreshedBefore;
   for (const command of body.commands) {
+    if (!refreshed && refreshesIndirectly(command, ctx)) refreshed = true;
     const effect = commandAptEffect(command);
     if (effect.install && !refreshed) {
       const simple = simpleCommand(command);
@@ -48,9 +60,13 @@ function taskReports(file: LintFile, ctx: RuleContext, reports: RuleReport[]): v
     if (list === undefined) groups.set(key, [task]);
     else list.push(task);
   }
-  for (const tasks of groups.values()) {
+  // Plays run in order: a refresh in an earlier play counts for a later play on the same hosts (or all).
+  const refreshedHosts = new Set<string>();
+  for (const [, tasks] of [...groups].sort((a, b) => a[0] - b[0])) {
     tasks.sort((a, b) => a.order - b.order);
-    let refreshed = initialRefreshed(file, ctx);
+    const hosts = playHosts(tasks[0]?.play);
+    let refreshed =
+      initialRefreshed(file, ctx) || (hosts !== undefined && (refreshedHosts.has('all') || refreshedHosts.has(hosts)));
     let rolesDone = false;
     for (const task of tasks) {
       const play = task.play;
@@ -71,12 +87,20 @@ function taskReports(file: LintFile, ctx: RuleContext, reports: RuleReport[]): v
       }
       if (effect.refresh) refreshed = true;
       for (const body of file.shell) {
-        if (body.task === task) refreshed = bodyReports(body, refreshed, reports) || refreshed;
+        if (body.task === task) refreshed = bodyReports(body, refreshed, reports, ctx) || refreshed;
       }
       const role = includedRole(task);
       if (role !== undefined && ctx.facts.rolesThatRefresh.has(role)) refreshed = true;
     }
+    if (refreshed && hosts !== undefined) refreshedHosts.add(hosts);
   }
+}
+
+/** The play's `hosts:` pattern as written. */
+function playHosts(play: AnsiblePlay | undefined): string | undefined {
+  if (play === undefined) return undefined;
+  const pair = play.node.items.find((p) => isScalar(p.key) && p.key.value === 'hosts');
+  return pair !== undefined && isScalar(pair.value) ? String(pair.value.value).trim() : undefined;
 }
 
 export default defineRule({
@@ -100,10 +124,21 @@ export default defineRule({
       taskReports(file, ctx, reports);
       return reports;
     }
-    // Scripts, Vagrant provisioners (run in order) and shell templates.
-    let refreshed = false;
-    for (const body of [...file.shell].sort((a, b) => a.start - b.start)) {
-      refreshed = bodyReports(body, refreshed, reports);
+    // Scripts (after the Vagrant provisioners that run before them), Vagrant provisioners in the order
+    // Vagrant runs them (inline bodies and scripts), and shell templates.
+    let refreshed = ctx.facts.scriptsRefreshedBefore.has(file.path);
+    const bodies = [...file.shell].sort((a, b) => a.start - b.start);
+    const order = file.vagrant?.provisioners ?? [];
+    const scriptBefore = (body: ShellBody): boolean =>
+      order.some(
+        (p, i) =>
+          p.kind === 'script' &&
+          ctx.facts.refreshingScripts.has(p.path.slice(p.path.lastIndexOf('/') + 1)) &&
+          order.findIndex((q) => q.kind === 'inline' && q.start === body.start) > i,
+      );
+    for (const body of bodies) {
+      if (!refreshed && scriptBefore(body)) refreshed = true;
+      refreshed = bodyReports(body, refreshed, reports, ctx);
     }
     return reports;
   },

@@ -1,8 +1,6 @@
+import { LEGACY_K8S_URL as LEGACY } from '../../facts/apt-repos';
 import { regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
-
-/** The Google-hosted Kubernetes package repositories, frozen 2023-09-13 and removed 2024-03-04. */
-const LEGACY = /\b(?:apt|yum)\.kubernetes\.io\b[^\s"'<>\\]*|\bpackages\.cloud\.google\.com\/(?:apt|yum)\b[^\s"'<>\\]*/g;
 
 export default defineRule({
   meta: {
@@ -19,16 +17,27 @@ export default defineRule({
   },
   check(file) {
     const reports: RuleReport[] = [];
+    const lines = new Set<number>();
     for (const hit of regionMatches(file.regions, LEGACY, ['kubernetes.io', 'packages.cloud.google.com'])) {
+      // One line, one finding (a gpgkey= line may name two key URLs).
+      const line = file.lines.at(hit.start).line;
+      if (lines.has(line)) continue;
       const url = hit.match[0];
       if (url.startsWith('packages.cloud.google.com')) {
-        const context = `${hit.line} ${hit.region.task?.name ?? ''}`;
+        // The Cloud SDK lives there too: count it when the line, task or shell body is about Kubernetes
+        // (the dead key piped into apt-key add sits on a line of its own).
+        if (/cloud-sdk|gcloud/i.test(hit.line)) continue;
+        const body = hit.region.origin === 'shell' || hit.region.origin === 'template' ? hit.region.text : '';
+        const context = `${hit.line} ${hit.region.task?.name ?? ''} ${body}`;
         if (!/kube/i.test(context)) continue;
       }
+      lines.add(line);
       reports.push({
         start: hit.start,
         end: hit.end,
-        message: `${url} is the legacy Kubernetes package repository, frozen since 2023-09-13 and removed on 2024-03-04; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ and its Release.key`,
+        message: /\/doc\/[\w-]+\.gpg/.test(url)
+          ? `${url} is the signing key of the legacy Kubernetes package repository (removed on 2024-03-04): the repository it signs is gone; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/Release.key with signed-by`
+          : `${url} is the legacy Kubernetes package repository, frozen since 2023-09-13 and removed on 2024-03-04; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ and its Release.key`,
       });
     }
     return reports;

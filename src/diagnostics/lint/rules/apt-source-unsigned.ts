@@ -1,3 +1,4 @@
+import { isLegacyKubernetesSource } from '../../facts/apt-repos';
 import { DEB_LINE } from '../apt';
 import { regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
@@ -36,6 +37,8 @@ export default defineRule({
         continue;
       }
       if (/\bsigned-by=/.test(options) || DISTRO.test(uri)) continue;
+      // A legacy Kubernetes repository is one mistake, reported once by apt-repo-legacy-url.
+      if (isLegacyKubernetesSource(uri)) continue;
       reports.push({
         start: hit.start,
         end: hit.end,

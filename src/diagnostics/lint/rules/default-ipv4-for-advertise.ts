@@ -1,5 +1,49 @@
 import { keyContext, regionMatches } from '../match';
-import { defineRule, type RuleReport } from '../types';
+import { simpleCommand } from '../shell';
+import { defineRule, type LintFile, type RuleContext, type RuleReport } from '../types';
+
+/**
+ * Mistake 8 without its spelling: on a Vagrant VM with a second NIC, kubeadm picks the default-route
+ * interface (the NAT one, 10.0.2.15 on every VM) when nothing names the address. Reported at
+ * `kubeadm init` when no advertise address is set anywhere in the project, and at `kubeadm join` when
+ * no kubelet node IP is.
+ */
+function unsetAddressReports(file: LintFile, ctx: RuleContext): RuleReport[] {
+  if (!ctx.facts.vagrantSecondNic) return [];
+  const reports: RuleReport[] = [];
+  for (const body of file.shell) {
+    for (const command of body.commands) {
+      const simple = simpleCommand(command);
+      if (simple?.name !== 'kubeadm') continue;
+      const sub = simple.args[0]?.value;
+      const words = simple.args.map((w) => w.value);
+      if (sub === 'init' && !ctx.facts.advertiseAddressSet && !words.some((w) => w.startsWith('--config'))) {
+        reports.push({
+          start: simple.nameWord.start,
+          end: command.end,
+          severity: 'warning',
+          message:
+            "kubeadm init on a Vagrant VM with two NICs and no --apiserver-advertise-address anywhere: kubeadm advertises the default-route interface, Vagrant's NAT (10.0.2.15 on every VM), and nodes cannot reach it; pass --apiserver-advertise-address=<the private_network IP> and set the kubelet --node-ip",
+        });
+      }
+      if (
+        sub === 'join' &&
+        !ctx.facts.nodeIpSet &&
+        !ctx.facts.hostsFileWritten &&
+        !words.some((w) => w.startsWith('--config'))
+      ) {
+        reports.push({
+          start: simple.nameWord.start,
+          end: command.end,
+          severity: 'warning',
+          message:
+            "kubeadm join on a Vagrant VM with two NICs and no kubelet --node-ip anywhere: the node registers Vagrant's NAT address (10.0.2.15, the same on every VM) as its InternalIP, and kubectl logs/exec and pod traffic go to the wrong node; set KUBELET_EXTRA_ARGS=--node-ip=<the private_network IP> in /etc/default/kubelet before joining",
+        });
+      }
+    }
+  }
+  return reports;
+}
 
 const DEFAULT_IPV4 =
   /\bansible_default_ipv4\b|\bansible_facts\s*(?:\[\s*['"]default_ipv4['"]\s*\]|\.default_ipv4\b)|\bdefault_ipv4\b/g;
@@ -13,17 +57,21 @@ export default defineRule({
     title: 'ansible_default_ipv4 used as a cluster address',
     severity: 'error',
     runbook: 'ansible-default-ipv4-nat',
-    kinds: ['playbook', 'tasks', 'vars', 'inventory', 'template', 'yaml'],
+    kinds: ['playbook', 'tasks', 'vars', 'inventory', 'template', 'yaml', 'shell', 'vagrantfile'],
     description:
       'ansible_default_ipv4 is the address of the interface that holds the default route. On a Vagrant VM that is the ' +
       'NAT interface (10.0.2.15 on every node), not the private network, so an API server advertise address, a ' +
       'kubelet --node-ip or a join endpoint built from it points at the wrong, shared address. Flags the fact where ' +
       'its key, line, task or template is about the API server, node IP, control plane, kubeadm/kubelet, join or ' +
       "port 6443. Use the inventory address (hostvars[inventory_hostname]['ansible_host']) or the private interface's " +
-      'fact (ansible_eth1.ipv4.address).',
+      'fact (ansible_eth1.ipv4.address). In a Vagrant project whose VMs have a second NIC, also `kubeadm init` when no ' +
+      'advertise address is set anywhere and `kubeadm join` when no kubelet node IP is (warnings): kubeadm then picks ' +
+      'the NAT address just the same.',
   },
-  check(file) {
-    const reports: RuleReport[] = [];
+  check(file, ctx) {
+    const reports: RuleReport[] = unsetAddressReports(file, ctx);
+    // With libvirt, the default-route interface is a management network with a distinct address per VM.
+    if (ctx.facts.vagrantLibvirt) return reports;
     for (const hit of regionMatches(file.regions, DEFAULT_IPV4, ['default_ipv4'])) {
       const task = hit.region.task;
       const taskText = task === undefined ? '' : `${task.name ?? ''} ${[...task.args.keys()].join(' ')}`;

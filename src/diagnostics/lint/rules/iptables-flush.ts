@@ -80,6 +80,59 @@ function describe(call: IptablesCall): { message: string; severity?: 'warning' }
   return undefined;
 }
 
+/** Commands that may sit inside a block of firewall commands without ending it. */
+const BLOCK_FILLER = new Set([
+  'echo',
+  'printf',
+  'true',
+  'sleep',
+  'iptables-save',
+  'ip6tables-save',
+  'modprobe',
+  'ipvsadm',
+]);
+
+interface Block {
+  command: ShellCommand;
+  start: number;
+  found: { message: string; severity?: 'warning' | undefined };
+  more: string[];
+  /** Offsets of the other commands in the block, and the line of the last one. */
+  offsets: number[];
+  lastLine: number;
+  afterReset: boolean;
+  remote: boolean;
+}
+
+function shortForm(call: IptablesCall): string {
+  const table = call.table === 'filter' ? '' : `-t ${call.table} `;
+  if (call.flush) return `${table}-F`;
+  if (call.deleteChain) return `${table}-X`;
+  return call.policy === undefined ? '' : `-P ${call.policy.chain} ${call.policy.target}`;
+}
+
+/** One finding for a run of firewall commands: the first one, naming the others. */
+function blockReport(block: Block): RuleReport {
+  const more = block.more.length === 0 ? '' : ` (this block also runs ${block.more.join(', ')})`;
+  const where = block.remote ? ' on another node (over ssh)' : '';
+  if (block.afterReset) {
+    return {
+      start: block.start,
+      end: block.command.end,
+      severity: 'info',
+      also: block.offsets,
+      message: `firewall flush right after kubeadm reset${where}${more}: this is what kubeadm reset itself tells you to do (it does not clean up iptables rules), fine on a node being rebuilt; it still drops the rule that lets SSH in under a DROP policy, so run it from the console or keep an SSH accept rule`,
+    };
+  }
+  return {
+    start: block.start,
+    end: block.command.end,
+    message: `${block.found.message}${where}${more}`,
+    ...(block.found.severity ? { severity: block.found.severity } : {}),
+    also: block.offsets,
+  };
+}
+
 export default defineRule({
   meta: {
     id: 'iptables-flush',
@@ -95,38 +148,75 @@ export default defineRule({
   },
   check(file) {
     const reports: RuleReport[] = [];
-    const report = (command: ShellCommand, start: number, found: { message: string; severity?: 'warning' }): void => {
-      reports.push({
-        start,
-        end: command.end,
-        message: found.message,
-        ...(found.severity ? { severity: found.severity } : {}),
-      });
+    let block: Block | undefined;
+    const flush = (): void => {
+      if (block !== undefined) reports.push(blockReport(block));
+      block = undefined;
     };
-    for (const body of file.shell) {
+    let previousTask: number | undefined;
+    for (const body of [...file.shell].sort((a, b) => a.start - b.start)) {
       let sshAccepted = false;
+      // Consecutive shell tasks of one flush block (task N: iptables -F, task N+1: iptables -t nat -F) stay one block.
+      const order = body.task?.order;
+      const continues =
+        block !== undefined && order !== undefined && previousTask !== undefined && order === previousTask + 1;
+      if (!continues) flush();
+      previousTask = order;
+      const recent: string[] = [];
       for (const command of body.commands) {
         const simple = simpleCommand(command);
         if (simple === undefined) continue;
-        if (simple.name === 'nft') {
+        const name = simple.name;
+        let found: { message: string; severity?: 'warning' } | undefined;
+        let what = '';
+        if (name === 'nft') {
           const args = simple.args.map((w) => w.value);
           if (args[0] === 'flush' && args[1] === 'ruleset') {
-            report(command, simple.nameWord.start, {
+            found = {
               message:
                 'nft flush ruleset removes every firewall rule (iptables-nft ones included): SSH and cluster traffic rules go with it',
-            });
+            };
+            what = 'nft flush ruleset';
           }
-          continue;
+        } else if (IPTABLES.test(name)) {
+          const call = readIptables(simple);
+          if (call.acceptsSsh) sshAccepted = true;
+          if (!(call.policy !== undefined && !call.flush && !call.deleteChain && sshAccepted)) {
+            found = describe(call);
+            what = shortForm(call);
+          }
+        } else if (!BLOCK_FILLER.has(name)) {
+          flush();
         }
-        if (!IPTABLES.test(simple.name)) continue;
-        const call = readIptables(simple);
-        if (call.acceptsSsh) sshAccepted = true;
-        if (call.policy !== undefined && !call.flush && !call.deleteChain && sshAccepted) continue;
-        const found = describe(call);
-        if (found !== undefined) report(command, simple.nameWord.start, found);
+        if (found !== undefined) {
+          const line = file.lines.at(simple.nameWord.start).line;
+          // A blank or comment line between two commands ends the block.
+          if (block !== undefined && line > block.lastLine + 1 && !continues) flush();
+          if (block === undefined) {
+            const afterReset = recent.slice(-3).includes('kubeadm reset');
+            block = {
+              command,
+              start: simple.nameWord.start,
+              found,
+              more: [],
+              offsets: [],
+              lastLine: line,
+              afterReset,
+              remote: command.nested?.remote === true || simple.wrappers.includes('ssh'),
+            };
+          } else {
+            block.more.push(what);
+            block.offsets.push(simple.nameWord.start);
+            block.lastLine = line;
+            if (found.severity === undefined) block.found = { ...block.found, severity: undefined } as Block['found'];
+          }
+        }
+        recent.push(name === 'kubeadm' && simple.args[0]?.value === 'reset' ? 'kubeadm reset' : name);
       }
     }
+    flush();
     let sshTask = false;
+    let lastFlushTask: number | undefined;
     for (const task of [...file.tasks].sort((a, b) => a.order - b.order)) {
       if (task.module !== 'iptables') continue;
       const chain = stringArg(task, 'chain');
@@ -134,7 +224,11 @@ export default defineRule({
       if (chain === 'INPUT' && stringArg(task, 'jump') === 'ACCEPT' && /\b(22|ssh)\b/.test(port ?? '')) sshTask = true;
       const start = task.moduleKey?.range?.[0] ?? task.start;
       const end = task.moduleKey?.range?.[1] ?? task.end;
-      if (asBool(task.args.get('flush')?.value) === true) {
+      const flushes = asBool(task.args.get('flush')?.value) === true;
+      // Consecutive flush tasks (filter, then nat, ...) are one block: reported once, at the first.
+      const sameBlock = flushes && lastFlushTask !== undefined && task.order === lastFlushTask + 1;
+      if (flushes) lastFlushTask = task.order;
+      if (flushes && !sameBlock) {
         const table = stringArg(task, 'table') ?? 'filter';
         reports.push({
           start,

@@ -1,10 +1,11 @@
+import { indirectJoin } from '../dataflow';
 import { simpleCommand } from '../shell';
-import { defineRule, type RuleReport, type ShellBody } from '../types';
+import { defineRule, type RuleContext, type RuleReport, type ShellBody } from '../types';
 
 const FIX_TASK = 'add the task keyword timeout: 600, or async: 600 with poll: 10';
 const FIX_SCRIPT = 'run it as "timeout 600 kubeadm join ..."';
 
-function joinReports(body: ShellBody, reports: RuleReport[]): void {
+function joinReports(body: ShellBody, ctx: RuleContext, reports: RuleReport[]): void {
   const task = body.task;
   if (task !== undefined && (task.keywords.has('async') || task.keywords.has('timeout'))) return;
   for (const command of body.commands) {
@@ -14,11 +15,14 @@ function joinReports(body: ShellBody, reports: RuleReport[]): void {
     const isJoin = simple.name === 'kubeadm' && simple.args[0]?.value === 'join';
     // shell: "{{ join_command.stdout }}" : the join command registered from kubeadm token create.
     const isTemplatedJoin = first.value.startsWith('{{') && /join/i.test(first.value);
-    if (isJoin || isTemplatedJoin) {
+    // The join command saved by one step and run by a later one: sh /tmp/join.sh, $JOIN_CMD, ...
+    const indirect = isJoin || isTemplatedJoin ? undefined : indirectJoin(command, ctx.facts.joinScripts);
+    if (isJoin || isTemplatedJoin || indirect !== undefined) {
+      const what = isJoin ? 'kubeadm join' : (indirect ?? first.value);
       reports.push({
         start: first.start,
         end: command.end,
-        message: `${isJoin ? 'kubeadm join' : first.value} runs with no time limit: if the API server address is wrong or unreachable it waits silently and the ${
+        message: `${what}${indirect === undefined ? '' : ' (the saved kubeadm join command)'} runs with no time limit: if the API server address is wrong or unreachable it waits silently and the ${
           task === undefined ? 'provisioner' : 'play'
         } hangs; ${task === undefined ? FIX_SCRIPT : FIX_TASK}`,
       });
@@ -40,6 +44,22 @@ function joinReports(body: ShellBody, reports: RuleReport[]): void {
   }
 }
 
+/** A file name with its interpolations (#{x}, ${X}, $X) as wildcards. */
+const namePattern = (name: string): RegExp =>
+  new RegExp(
+    `^${name
+      .split(/#\{[^}]*\}|\$\{[^}]*\}|\$[A-Za-z_]\w*/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+
+/** Whether a script name is a file written from --print-join-command (names may be interpolated). */
+function savedJoin(base: string, written: ReadonlySet<string>): boolean {
+  if (written.has(base)) return true;
+  const mine = namePattern(base);
+  return [...written].some((w) => mine.test(w) || namePattern(w).test(base));
+}
+
 export default defineRule({
   meta: {
     id: 'join-without-timeout',
@@ -50,12 +70,24 @@ export default defineRule({
     description:
       'A shell/command task that runs `kubeadm join` (or a registered join command such as ' +
       '`{{ join_command.stdout }}`) without the `timeout:` task keyword or `async:`, and `kubeadm join` in a script ' +
-      'not run under `timeout`. When the control-plane address is wrong (NAT address, firewall) the join waits with no ' +
+      'not run under `timeout`. The join is also found where it was saved and run later: a script written from ' +
+      '`kubeadm token create --print-join-command` (or named for joining) run with sh/bash/source/./, and a ' +
+      'variable holding it (`$JOIN_CMD`, `eval "$join"`, `multipass exec ... $join_command`). When the control-plane address is wrong (NAT address, firewall) the join waits with no ' +
       'output and the play hangs. Also `kubectl wait` with a negative --timeout (a week).',
   },
-  check(file) {
+  check(file, ctx) {
     const reports: RuleReport[] = [];
-    for (const body of file.shell) joinReports(body, reports);
+    for (const body of file.shell) joinReports(body, ctx, reports);
+    // A Vagrant shell provisioner whose script is the saved join command (or named for joining).
+    for (const script of file.vagrant?.scripts ?? []) {
+      const base = script.path.slice(script.path.lastIndexOf('/') + 1);
+      if (!savedJoin(base, ctx.facts.joinScripts)) continue;
+      reports.push({
+        start: script.start,
+        end: script.end,
+        message: `the provisioner runs ${script.path} (the saved kubeadm join command) with no time limit: if the API server address is wrong or unreachable it waits silently and vagrant up hangs; run it as "timeout 600 sh ${script.path}" from an inline provisioner, or add --timeout handling inside the script`,
+      });
+    }
     return reports;
   },
 });

@@ -1,25 +1,17 @@
-import { normalizeArch } from '../arch';
-import { defineRule, type HostArch, type RuleReport } from '../types';
+import { type Arch, archFromSetting } from '../../facts/arch';
+import { boxArchitecture, guestRunsOn } from '../../facts/vagrant-box';
+import { defineRule, type RuleReport } from '../types';
 
-/**
- * Boxes published for one architecture only. Canonical's ubuntu/* boxes, HashiCorp's, Roboxes'
- * generic/* (x86_64; arm64 ones live under generic-a64/), centos/*, debian/* and fedora/* are amd64.
- * A name that says arm64/aarch64 is arm64. Multi-architecture boxes (bento/* since 2024) are
- * chosen by `box_architecture` (default :auto = the host's), so only an explicit value can clash.
- */
-const AMD64_NAMESPACES = new Set(['ubuntu', 'hashicorp', 'generic', 'generic-x64', 'centos', 'debian', 'fedora']);
-const ARM64_NAMESPACES = new Set(['generic-a64']);
-
-export function boxArch(name: string): HostArch | undefined {
-  const lower = name.toLowerCase();
-  if (/(?:^|[^a-z0-9])(?:arm64|aarch64|a64|arm)(?:[^a-z0-9]|$)/.test(lower) || /arm64|aarch64/.test(lower))
-    return 'arm64';
-  if (/(?:^|[^a-z0-9])(?:amd64|x86_64|x64|i386)(?:[^a-z0-9]|$)/.test(lower)) return 'amd64';
-  const namespace = lower.includes('/') ? lower.slice(0, lower.indexOf('/')) : '';
-  if (ARM64_NAMESPACES.has(namespace)) return 'arm64';
-  if (AMD64_NAMESPACES.has(namespace)) return 'amd64';
-  return undefined;
+/** The one architecture a box name says it is built for (facts/vagrant-box.ts decides), if any. */
+export function boxArch(name: string): Arch | undefined {
+  const box = boxArchitecture(name);
+  return box.kind === 'single' ? box.arch : undefined;
 }
+
+const wantedArch = (value: string): Arch | undefined => {
+  const arch = archFromSetting(value);
+  return arch === 'auto' ? undefined : arch;
+};
 
 export default defineRule({
   meta: {
@@ -46,7 +38,7 @@ export default defineRule({
     for (const box of model.boxes) {
       const arch = boxArch(box.name);
       const explicit = archFor(box.receiver);
-      if (arch !== undefined && arch !== host) {
+      if (arch !== undefined && !guestRunsOn(arch, host)) {
         const hint =
           host === 'arm64'
             ? 'use a box built for arm64 (its name says arm64 or aarch64) or a multi-architecture box such as bento/ubuntu-24.04'
@@ -59,7 +51,7 @@ export default defineRule({
         continue;
       }
       if (explicit !== undefined) {
-        const wanted = normalizeArch(explicit.value);
+        const wanted = wantedArch(explicit.value);
         if (wanted !== undefined && wanted !== host) {
           reports.push({
             start: explicit.start,
@@ -72,7 +64,7 @@ export default defineRule({
     // A box_architecture set on its own (no box read above) still has to match.
     if (model.boxes.length === 0) {
       for (const explicit of model.architectures) {
-        const wanted = normalizeArch(explicit.value);
+        const wanted = wantedArch(explicit.value);
         if (wanted !== undefined && wanted !== host) {
           reports.push({
             start: explicit.start,

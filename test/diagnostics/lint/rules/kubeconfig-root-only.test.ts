@@ -6,6 +6,16 @@ const play = (role: string): string => `- hosts: masters\n  become: true\n  role
 ruleTester(rule, {
   valid: [
     {
+      name: 'a copy of a copy of admin.conf given to vagrant through sudo -i -u vagrant bash << EOF',
+      files: {
+        Vagrantfile: 'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", path: "master.sh"\nend\n',
+        'master.sh':
+          '#!/bin/bash\nkubeadm init\nmkdir -p $HOME/.kube\ncp -i /etc/kubernetes/admin.conf $HOME/.kube/config\n' +
+          'cp -i /etc/kubernetes/admin.conf $config_path/config\nsudo -i -u vagrant bash << EOF\n' +
+          'mkdir -p /home/vagrant/.kube\nsudo cp -i $config_path/config /home/vagrant/.kube/\nEOF\n',
+      },
+    },
+    {
       name: 'copied to the login user too (elsewhere in the project)',
       files: {
         'site.yml': play('cp'),

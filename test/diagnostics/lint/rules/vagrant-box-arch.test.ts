@@ -15,6 +15,7 @@ describe('boxArch', () => {
     ['net9/ubuntu-24.04-arm64', 'arm64'],
     ['bento/ubuntu-22.04-arm64', 'arm64'],
     ['someone/ubuntu-aarch64', 'arm64'],
+    ['someone/debian-i386', '386'],
     ['bento/ubuntu-24.04', undefined],
     ['bento/ubuntu-22.04', undefined],
   ])('%s -> %s', (name, arch) => {

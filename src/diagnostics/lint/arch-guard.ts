@@ -3,20 +3,12 @@
  * on the machine's architecture: a task `when:` on ansible_architecture, a Jinja expression that maps
  * it, a `{% if ansible_architecture ... %}` block, or a shell `case`/`if` on `uname -m` / `$ARCH`.
  */
-import type { HostArch, TextRegion } from './types';
+import type { TextRegion } from './types';
 import { ARCH_FROM_FACTS } from './vocab';
 
 const ARCH_TEST = new RegExp(
   `${ARCH_FROM_FACTS.source}|\\$\\{?ARCH\\b|\\$\\{?arch\\b|\\$\\{?ARCHITECTURE\\b|\\bARCH\\b`,
 );
-
-/** Normalizes uname -m / Node / Debian spellings. */
-export function normalizeArch(value: string): HostArch | undefined {
-  const v = value.trim().toLowerCase();
-  if (['amd64', 'x86_64', 'x64', 'x86-64'].includes(v)) return 'amd64';
-  if (['arm64', 'aarch64', 'arm64v8'].includes(v)) return 'arm64';
-  return undefined;
-}
 
 /** Whether offset `at` (relative to region.text) sits inside code that branches on the architecture. */
 export function archGuarded(region: TextRegion, at: number): boolean {

@@ -1,17 +1,25 @@
 /**
- * CPU architectures under one vocabulary (Go/Debian names): from `uname -m`, from `file`
- * descriptions, and from the ELF header bytes that `od` prints.
+ * CPU architectures under one vocabulary (Go/Debian names), shared by the node checks and the lint
+ * rules: from `uname -m`, Debian/dpkg, Go/Node (`process.arch`), Vagrant's `box_architecture`, `file`
+ * descriptions, and the ELF header bytes that `od` prints.
+ *
+ * Deliberate choices (the table test in test/diagnostics/facts/arch.test.ts holds them):
+ * - bare `arm` is 32-bit ARM (uname's armv7l/armv8l, Debian's armhf/armel, Go's GOARCH=arm), never arm64;
+ * - `x64` (Node, Windows) and `x86-64` are amd64; `i386`..`i686`, `x86` and `ia32` are 386.
  */
 
 export type Arch = 'amd64' | 'arm64' | 'arm' | '386' | 's390x' | 'ppc64le' | 'ppc64' | 'riscv64' | 'loong64' | 'mips';
 
-/** `uname -m` (Linux and macOS) to Arch. */
-export function archFromUname(machine: string): Arch | undefined {
-  const m = machine.trim().toLowerCase();
-  if (m === 'x86_64' || m === 'amd64') return 'amd64';
-  if (m === 'aarch64' || m === 'arm64' || m === 'aarch64_be') return 'arm64';
-  if (/^armv\d/.test(m) || m === 'arm') return 'arm';
-  if (/^i[3-6]86$/.test(m)) return '386';
+/** The architectures a Vagrant host is supported on (what `--host-arch` accepts). */
+export type HostArch = 'amd64' | 'arm64';
+
+/** Any spelling of an architecture (uname -m, dpkg, Go, Node, Vagrant, RPM) to Arch. */
+export function normalizeArch(value: string): Arch | undefined {
+  const m = value.trim().toLowerCase();
+  if (m === 'x86_64' || m === 'amd64' || m === 'x64' || m === 'x86-64' || m === 'x86_64_v2') return 'amd64';
+  if (m === 'aarch64' || m === 'arm64' || m === 'aarch64_be' || m === 'arm64v8') return 'arm64';
+  if (/^armv\d/.test(m) || m === 'arm' || m === 'armhf' || m === 'armel' || m === 'arm32') return 'arm';
+  if (/^i[3-6]86$/.test(m) || m === '386' || m === 'x86' || m === 'ia32') return '386';
   if (m === 's390x') return 's390x';
   if (m === 'ppc64le') return 'ppc64le';
   if (m === 'ppc64') return 'ppc64';
@@ -19,6 +27,22 @@ export function archFromUname(machine: string): Arch | undefined {
   if (m === 'loongarch64') return 'loong64';
   if (m.startsWith('mips')) return 'mips';
   return undefined;
+}
+
+/** `uname -m` (Linux and macOS) to Arch. */
+export const archFromUname = normalizeArch;
+
+/** The architecture of a machine that runs Vagrant, or undefined for any other. */
+export function hostArchOf(value: string): HostArch | undefined {
+  const arch = normalizeArch(value);
+  return arch === 'amd64' || arch === 'arm64' ? arch : undefined;
+}
+
+/** Vagrant's `box_architecture` value: an Arch, or "auto" (also nil / empty: pick the host's). */
+export function archFromSetting(value: string): Arch | 'auto' | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'auto' || v === 'nil' || v === '') return 'auto';
+  return normalizeArch(v);
 }
 
 /** Arch from the description `file` prints for an ELF file; undefined when it is not ELF or unknown. */

@@ -1,0 +1,147 @@
+/**
+ * Capabilities behind the real-repository patterns (issue 12), each with a minimal reproduction of
+ * our own under test/fixtures/lint/capabilities/: the whole list of findings per fixture (no finding
+ * more, none less), what was skipped as not ours, and which run is bad input.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { lintPaths } from '../../../src/diagnostics/lint/run';
+import type { HostArch } from '../../../src/diagnostics/lint/types';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/lint/capabilities/', import.meta.url));
+
+interface Row {
+  name: string;
+  fixture: string;
+  paths?: string[];
+  hostArch?: HostArch;
+  /** `path:line rule-id severity`, sorted as the engine sorts. */
+  findings: string[];
+  skipped?: string[];
+}
+
+function run(row: Row) {
+  return lintPaths(row.paths ?? ['.'], { cwd: `${fixtures}${row.fixture}`, hostArch: row.hostArch ?? 'amd64' });
+}
+
+const rows: Row[] = [
+  {
+    name: 'CI, Helm charts, Helm values, manifests, docs and unparsable foreign YAML are skipped, not errors',
+    fixture: 'foreign',
+    findings: [],
+    skipped: [
+      '.github/: CI configuration (GitHub)',
+      '.travis.yml: CI configuration (Travis)',
+      'chart/: Helm chart (Go templates and values)',
+      'ci.sh: CI script',
+      'docs/: documentation',
+      'values.yaml: Helm values',
+      'broken.yaml: not valid YAML and not recognisably Ansible',
+      'manifests/app.yaml: Kubernetes manifest, not node configuration',
+      'notes.yml: Go template (Helm or similar), not Ansible YAML',
+    ],
+  },
+  {
+    name: 'a folder named on the command line is read even when its name is foreign',
+    fixture: 'foreign',
+    paths: ['docs'],
+    findings: ['docs/howto.sh:2 iptables-flush error'],
+  },
+  {
+    name: "projects side by side: a kubeconfig copy for vagrant in lab-a does not hide lab-b's root-only copy",
+    fixture: 'projects',
+    findings: [
+      'lab-b/bootstrap.sh:4 kubeconfig-root-only warning',
+      'lab-c/ansible/roles/k8s/tasks/main.yml:10 multiple-default-gateways error',
+    ],
+  },
+  {
+    name: 'lab-b alone gives the same finding as lab-b next to lab-a',
+    fixture: 'projects',
+    paths: ['lab-b'],
+    findings: ['lab-b/bootstrap.sh:4 kubeconfig-root-only warning'],
+  },
+  {
+    name: 'a Vagrantfile whose ansible provisioner points into a nested ansible.cfg root is one project with it',
+    fixture: 'projects',
+    paths: ['lab-c'],
+    findings: ['lab-c/ansible/roles/k8s/tasks/main.yml:10 multiple-default-gateways error'],
+  },
+  {
+    name: 'noise and wording: dead key piped to apt-key, URLs with {{ }}, one finding for a legacy line, yum repo wording, a copy for vagrant through sudo -i -u vagrant bash <<EOF',
+    fixture: 'noise',
+    findings: [
+      'roles/docker/tasks/main.yml:3 apt-source-unsigned warning',
+      'scripts/master.sh:4 apt-repo-legacy-url error',
+      'scripts/master.sh:4 apt-key-deprecated warning',
+      'scripts/master.sh:5 apt-source-unsigned warning',
+      'scripts/master.sh:6 apt-repo-legacy-url error',
+      'scripts/master.sh:9 hardcoded-arch error',
+    ],
+  },
+  {
+    name: 'without the copy in the heredoc, the root-only copy is reported',
+    fixture: 'noise-root-only',
+    findings: ['master.sh:7 kubeconfig-root-only warning'],
+  },
+  {
+    name: 'dataflow: loaded Ruby, boxes in a machine list, provisioner order, sourced functions, previous play, saved join script, shell variables, two NICs',
+    fixture: 'dataflow',
+    hostArch: 'arm64',
+    findings: [
+      // :box => "..." entries of the machine list that config.vm.box = opts[:box] reads
+      'Vagrantfile:4 vagrant-box-arch error',
+      'Vagrantfile:5 vagrant-box-arch error',
+      // bash /vagrant/join.sh: written by master.sh from --print-join-command
+      'Vagrantfile:17 join-without-timeout warning',
+      // command: sh /tmp/join-command.sh (the install in play 2 is covered by play 1's refresh)
+      'ansible/site.yml:19 join-without-timeout warning',
+      // a file the Vagrantfile loads with require_relative
+      'lib/settings.rb:2 vagrant-box-arch error',
+      // run by hand, nothing refreshes before it (master.sh runs after common.sh; tools.sh calls a refreshing function)
+      'scripts/extra.sh:2 apt-cache-not-refreshed warning',
+      // HELM_VERSION=...-linux-amd64.tar.gz, then wget https://get.helm.sh/$HELM_VERSION
+      'scripts/master.sh:3 hardcoded-arch error',
+      // two NICs (private_network), no --apiserver-advertise-address anywhere
+      'scripts/master.sh:6 default-ipv4-for-advertise warning',
+    ],
+  },
+  {
+    name: 'Ansible vars precedence: an architecture in role defaults, unless group_vars overrides it with a fact',
+    fixture: 'vars-precedence',
+    // runc_binary: runc.amd64 (used by get_url); cni_arch and helm_archive are overridden in group_vars/all.yml
+    findings: ['roles/runc/defaults/main.yml:2 hardcoded-arch error'],
+  },
+];
+
+describe('capabilities', () => {
+  it.each(rows.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    const result = run(row);
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => `${f.path}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual(row.findings);
+    if (row.skipped !== undefined) expect(result.skipped.map((s) => `${s.path}: ${s.skipped}`)).toEqual(row.skipped);
+  });
+
+  it('wording: URLs keep their {{ }}; a repository is not "exec format error"; the dead key is called a key', () => {
+    const { findings } = run({ name: '', fixture: 'noise', findings: [] });
+    const message = (where: string, rule: string) =>
+      findings.find((f) => `${f.path}:${f.line}` === where && f.ruleId === rule)?.message ?? '';
+    expect(message('roles/docker/tasks/main.yml:3', 'apt-source-unsigned')).toContain(
+      'https://download.docker.com/linux/{{ ansible_distribution | lower }}/{{ ansible_distribution_release }}',
+    );
+    expect(message('scripts/master.sh:9', 'hardcoded-arch')).toMatch(/package repository for x86_64 only/);
+    expect(message('scripts/master.sh:9', 'hardcoded-arch')).not.toMatch(/exec format error/);
+    expect(message('scripts/master.sh:4', 'apt-repo-legacy-url')).toMatch(/signing key of the legacy/);
+  });
+});
+
+describe('bad input stays exit-2 input', () => {
+  it('a named path that does not exist throws', () => {
+    expect(() => lintPaths(['nope'], { cwd: `${fixtures}foreign`, hostArch: 'amd64' })).toThrow(/no such file/);
+  });
+
+  it('an Ansible task file that is not valid YAML is an error with file:line', () => {
+    const result = lintPaths(['.'], { cwd: `${fixtures}invalid-playbook`, hostArch: 'amd64' });
+    expect(result.errors.map((e) => `${e.path}:${e.line}`)).toEqual(['roles/k8s/tasks/main.yml:4']);
+  });
+});
