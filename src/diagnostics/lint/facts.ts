@@ -6,9 +6,10 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
+import { appliesCni } from './cni';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
-import type { AnsibleTask, LintFile, ProjectFacts, VarDefinition } from './types';
+import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
 import { isQuoted, nodeRange } from './yaml-util';
 
 function addVar(vars: Map<string, VarDefinition[]>, name: string, definition: VarDefinition): void {
@@ -86,6 +87,10 @@ export interface FileFacts {
   /** Owners of admin.conf copies, depending on whether the file's role/script runs as root. */
   copiesIfRoot: string[];
   copiesOtherwise: string[];
+  /** Static private_network addresses (Vagrantfiles). */
+  privateNetworks: PrivateNetworkAddress[];
+  /** The file applies a CNI (see cni.ts). */
+  cniApplied: boolean;
 }
 
 function taskSteps(tasks: readonly AnsibleTask[], file: LintFile, becomeDefault: boolean): Step[] {
@@ -98,6 +103,28 @@ function taskSteps(tasks: readonly AnsibleTask[], file: LintFile, becomeDefault:
     if (taskEffect(task, file.shell).refresh) steps.push({ kind: 'refresh' });
   }
   return steps;
+}
+
+/**
+ * Private networks of a Vagrantfile. When the `ip:` is computed (`ip: node[:ip]`), the addresses
+ * written in the node table (`ip: "192.168.56.10"`, `:ip => "..."`) stand for it.
+ */
+function vagrantPrivateNetworks(file: LintFile): PrivateNetworkAddress[] {
+  const out: PrivateNetworkAddress[] = [];
+  let computed = false;
+  for (const network of file.vagrant?.networks ?? []) {
+    if (network.type !== 'private_network') continue;
+    const ip = network.options.get('ip');
+    const literal = ip !== undefined && /^\d/.test(ip.value);
+    if (!literal && network.options.get('type')?.value !== 'dhcp') computed = true;
+    out.push({ ip: literal ? ip.value : '', path: file.path, line: file.lines.at(ip?.start ?? network.start).line });
+  }
+  if (computed) {
+    for (const m of file.text.matchAll(/(?:\bip:|[:'"]ip['"]?\s*=>)\s*["'](\d{1,3}(?:\.\d{1,3}){2}\.[^"'\s]+)["']/g)) {
+      out.push({ ip: m[1] as string, path: file.path, line: file.lines.at(m.index).line });
+    }
+  }
+  return out;
 }
 
 export function fileFacts(file: LintFile): FileFacts {
@@ -155,6 +182,8 @@ export function fileFacts(file: LintFile): FileFacts {
         : undefined,
     copiesIfRoot: mentionsAdminConf ? owners(true) : [],
     copiesOtherwise: mentionsAdminConf ? owners(false) : [],
+    privateNetworks: vagrantPrivateNetworks(file),
+    cniApplied: appliesCni(file),
   };
 }
 
@@ -225,6 +254,8 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rolesWithBecome,
     kubeconfigForLoginUser,
     rootScripts,
+    privateNetworks: parts.flatMap((part) => part.privateNetworks),
+    cniApplied: parts.some((part) => part.cniApplied),
   };
 }
 
