@@ -79,12 +79,6 @@ ruleTester(rule, {
       files: { 'scripts/cni.sh': `#!/bin/sh\nkubectl create -f ${calicoUrl}\n`, Vagrantfile: vagrant('192.168.56.10') },
       errors: [{ line: 2, column: 19, message: /default pool 192\.168\.0\.0\/16/ }],
     },
-  ],
-});
-
-ruleTester(rule, {
-  valid: [],
-  invalid: [
     {
       name: 'addresses from a node table (ip: node[:ip])',
       files: {
