@@ -7,9 +7,10 @@ import type { LintFile } from './types';
 /** Names of CNI projects as they appear in manifest URLs, file names, chart names and variables. */
 export const CNI_WORD = /flannel|calico|tigera|canal|cilium|weave|antrea|kube-router|kuberouter/i;
 
+/** A line that runs kubectl apply/create/replace and names a CNI anywhere (`... kube-flannel.yml | kubectl apply -f -`). */
 const APPLY_LINE =
-  /\bkubectl\b[^\n]*\b(?:apply|create|replace)\b[^\n]*(?:flannel|calico|tigera|canal|cilium|weave|antrea|kube-router|kuberouter|\bcni\b|cni[_-]|[_-]cni|pod[_-]network|network[_-]plugin)/i;
-const HELM_LINE = /\bhelm\b[^\n]*\b(?:install|upgrade)\b[^\n]*(?:flannel|calico|tigera|cilium|weave|antrea)/i;
+  /^(?=[^\n]*\bkubectl\b[^\n]*\b(?:apply|create|replace)\b)(?=[^\n]*(?:flannel|calico|tigera|canal|cilium|weave|antrea|kube-router|kuberouter|\bcni\b|cni[_-]|[_-]cni|pod[_-]network|network[_-]plugin))/im;
+const HELM_LINE = /\bhelm\b[^\n]*\b(?:install|upgrade|template)\b[^\n]*(?:flannel|calico|tigera|cilium|weave|antrea)/i;
 const CILIUM_CLI = /\bcilium(?:-cli)?\s+install\b/;
 
 /** The text of a file's code regions with shell line continuations joined (offsets not kept). */

@@ -36,6 +36,19 @@ ruleTester(rule, {
       code: '- name: init\n  ansible.builtin.command: kubeadm init\n- name: pod network\n  ansible.builtin.command: kubectl apply -f {{ pod_network_manifest }}\n',
     },
     {
+      name: 'patched manifest piped to kubectl apply -f - (as in c9s/vagrant-kubeadm)',
+      files: {
+        'scripts/master.sh': init,
+        'scripts/install-flannel.sh':
+          '#!/bin/sh\nperl -ne \'print; print "$1- --iface=enp0s8\\n" if /(\\s*)- --kube-subnet-mgr/;\' kube-flannel.yml | kubectl apply -f -\n',
+      },
+    },
+    {
+      name: 'helm template piped to kubectl apply',
+      path: 'scripts/master.sh',
+      code: `${init}helm template cilium cilium/cilium --namespace kube-system | kubectl apply -f -\n`,
+    },
+    {
       name: 'kubeadm join only',
       path: 'scripts/worker.sh',
       code: '#!/bin/sh\nkubeadm join 192.168.56.10:6443 --token x --discovery-token-ca-cert-hash sha256:y\n',
