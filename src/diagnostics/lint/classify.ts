@@ -38,6 +38,8 @@ export function classifyPath(path: string): PathKind | undefined {
   if (base === 'ansible.cfg') return 'ansible-cfg';
   if (base.endsWith('.j2') || base.endsWith('.jinja2') || base.endsWith('.jinja')) return 'template';
   if (SHELL_EXT.test(base)) return 'shell';
+  // containerd's config.toml (read as plain text, like a template without Jinja).
+  if (base.endsWith('.toml') && (base === 'config.toml' || /containerd/.test(path))) return 'template';
   const role = roleOf(path);
   const inVarsDir = dirs.includes('group_vars') || dirs.includes('host_vars');
   const inInventoryDir = dirs.some((d) => d === 'inventory' || d === 'inventories');

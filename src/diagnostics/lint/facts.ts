@@ -7,10 +7,11 @@ import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
+import { appliesCni } from './cni';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
 import { assignProjects, normalizePath } from './projects';
-import type { AnsibleTask, LintFile, ProjectFacts, VarDefinition } from './types';
+import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
 import { isQuoted, nodeRange } from './yaml-util';
 
 function addVar(vars: Map<string, VarDefinition[]>, name: string, definition: VarDefinition): void {
@@ -104,6 +105,10 @@ export interface FileFacts {
   writesHosts: boolean;
   /** A Vagrantfile that uses the libvirt provider and not VirtualBox. */
   libvirt: boolean;
+  /** Static private_network addresses (Vagrantfiles). */
+  privateNetworks: PrivateNetworkAddress[];
+  /** The file applies a CNI (see cni.ts). */
+  cniApplied: boolean;
 }
 
 const WRITES_HOSTS =
@@ -125,6 +130,28 @@ function taskSteps(tasks: readonly AnsibleTask[], file: LintFile, becomeDefault:
     if (taskEffect(task, file.shell).refresh) steps.push({ kind: 'refresh' });
   }
   return steps;
+}
+
+/**
+ * Private networks of a Vagrantfile. When the `ip:` is computed (`ip: node[:ip]`), the addresses
+ * written in the node table (`ip: "192.168.56.10"`, `:ip => "..."`) stand for it.
+ */
+function vagrantPrivateNetworks(file: LintFile): PrivateNetworkAddress[] {
+  const out: PrivateNetworkAddress[] = [];
+  let computed = false;
+  for (const network of file.vagrant?.networks ?? []) {
+    if (network.type !== 'private_network') continue;
+    const ip = network.options.get('ip');
+    const literal = ip !== undefined && /^\d/.test(ip.value);
+    if (!literal && network.options.get('type')?.value !== 'dhcp') computed = true;
+    out.push({ ip: literal ? ip.value : '', path: file.path, line: file.lines.at(ip?.start ?? network.start).line });
+  }
+  if (computed) {
+    for (const m of file.text.matchAll(/(?:\bip:|[:'"]ip['"]?\s*=>)\s*["'](\d{1,3}(?:\.\d{1,3}){2}\.[^"'\s]+)["']/g)) {
+      out.push({ ip: m[1] as string, path: file.path, line: file.lines.at(m.index).line });
+    }
+  }
+  return out;
 }
 
 export function fileFacts(file: LintFile): FileFacts {
@@ -195,6 +222,8 @@ export function fileFacts(file: LintFile): FileFacts {
     nodeIpSet: NODE_IP_SET.test(file.text),
     writesHosts: WRITES_HOSTS.test(file.text),
     libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
+    privateNetworks: vagrantPrivateNetworks(file),
+    cniApplied: appliesCni(file),
   };
 }
 
@@ -320,6 +349,8 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rolesWithBecome,
     kubeconfigForLoginUser,
     rootScripts,
+    privateNetworks: parts.flatMap((part) => part.privateNetworks),
+    cniApplied: parts.some((part) => part.cniApplied),
   };
 }
 

@@ -212,6 +212,17 @@ export interface ProjectFacts {
   /** Somewhere the API server advertise address / kubelet node IP is set explicitly. */
   advertiseAddressSet: boolean;
   nodeIpSet: boolean;
+  /** Every Vagrantfile `private_network`, with its `ip:` as written ('' for DHCP or a computed address). */
+  privateNetworks: readonly PrivateNetworkAddress[];
+  /** Somewhere in the project a CNI manifest or chart is applied (kubectl/helm/cilium CLI/k8s module). */
+  cniApplied: boolean;
+}
+
+export interface PrivateNetworkAddress {
+  /** As written; may end in a Ruby interpolation ("192.168.56.#{i}"); '' when not a literal. */
+  ip: string;
+  path: string;
+  line: number;
 }
 
 export interface RuleContext {

@@ -51,6 +51,8 @@ const rows: Row[] = [
     name: "projects side by side: a kubeconfig copy for vagrant in lab-a does not hide lab-b's root-only copy",
     fixture: 'projects',
     findings: [
+      'lab-a/scripts/master.sh:2 cni-not-applied warning',
+      'lab-b/bootstrap.sh:2 cni-not-applied warning',
       'lab-b/bootstrap.sh:4 kubeconfig-root-only warning',
       'lab-c/ansible/roles/k8s/tasks/main.yml:10 multiple-default-gateways error',
     ],
@@ -59,7 +61,7 @@ const rows: Row[] = [
     name: 'lab-b alone gives the same finding as lab-b next to lab-a',
     fixture: 'projects',
     paths: ['lab-b'],
-    findings: ['lab-b/bootstrap.sh:4 kubeconfig-root-only warning'],
+    findings: ['lab-b/bootstrap.sh:2 cni-not-applied warning', 'lab-b/bootstrap.sh:4 kubeconfig-root-only warning'],
   },
   {
     name: 'a Vagrantfile whose ansible provisioner points into a nested ansible.cfg root is one project with it',
@@ -77,12 +79,13 @@ const rows: Row[] = [
       'scripts/master.sh:5 apt-source-unsigned warning',
       'scripts/master.sh:6 apt-repo-legacy-url error',
       'scripts/master.sh:9 hardcoded-arch error',
+      'scripts/master.sh:13 cni-not-applied warning',
     ],
   },
   {
     name: 'without the copy in the heredoc, the root-only copy is reported',
     fixture: 'noise-root-only',
-    findings: ['master.sh:7 kubeconfig-root-only warning'],
+    findings: ['master.sh:2 cni-not-applied warning', 'master.sh:7 kubeconfig-root-only warning'],
   },
   {
     name: 'dataflow: loaded Ruby, boxes in a machine list, provisioner order, sourced functions, previous play, saved join script, shell variables, two NICs',
@@ -103,6 +106,7 @@ const rows: Row[] = [
       // HELM_VERSION=...-linux-amd64.tar.gz, then wget https://get.helm.sh/$HELM_VERSION
       'scripts/master.sh:3 hardcoded-arch error',
       // two NICs (private_network), no --apiserver-advertise-address anywhere
+      'scripts/master.sh:6 cni-not-applied warning',
       'scripts/master.sh:6 default-ipv4-for-advertise warning',
     ],
   },

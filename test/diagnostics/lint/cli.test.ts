@@ -61,7 +61,7 @@ describe('exit codes', () => {
     const r = k8sdiag(['--host-arch', 'arm64', 'field-log-project']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('field-log-project/Vagrantfile:12:20  error    vagrant-box-arch');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('9 errors, 5 warnings, 0 info in 14 files');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('9 errors, 6 warnings, 0 info in 14 files');
   });
 
   it('0 on the clean project', () => {
@@ -143,7 +143,7 @@ describe('formats', () => {
     expect([r.status, r.stdout]).toEqual([1, '']);
     const log = JSON.parse(readFileSync(out, 'utf8'));
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0].results).toHaveLength(14);
+    expect(log.runs[0].results).toHaveLength(15);
   });
 
   it('json with --docs-url and Korean runbook links', () => {
@@ -175,7 +175,7 @@ describe('worker threads', () => {
     expect(two.status).toBe(1);
     const a = JSON.parse(one.stdout);
     expect(a.summary.files).toBe(490);
-    expect(a.findings).toHaveLength(35 * 14);
+    expect(a.findings).toHaveLength(35 * 15);
     expect(two.stdout).toBe(one.stdout);
   }, 60_000);
 });

@@ -44,6 +44,7 @@ describe('field-log-project', () => {
     ['2', 'yaml-version-float', 'group_vars/all.yml:3', 'error'],
     ['3', 'apt-cache-not-refreshed', 'roles/common/tasks/main.yml:3', 'warning'],
     ['7', 'multiple-default-gateways', 'roles/common/templates/60-private.yaml.j2:9', 'error'],
+    ['16', 'cni-not-applied', 'roles/control-plane/tasks/main.yml:9', 'warning'],
     ['10', 'kubeconfig-root-only', 'roles/control-plane/tasks/main.yml:16', 'warning'],
     ['2', 'jinja-version-string', 'roles/control-plane/templates/kubeadm-config.yaml.j2:3', 'warning'],
     ['8', 'default-ipv4-for-advertise', 'roles/control-plane/templates/kubeadm-config.yaml.j2:10', 'error'],
@@ -63,7 +64,8 @@ describe('field-log-project', () => {
   });
 
   it('covers all ten field-log problems', () => {
-    expect(new Set(expected.map(([problem]) => problem)).size).toBe(10);
+    // Problem 16 (no CNI applied) is a later failure the same project also has.
+    expect(new Set(expected.map(([problem]) => problem).filter((p) => Number(p) <= 10)).size).toBe(10);
   });
 
   it('links every finding to its runbook', () => {

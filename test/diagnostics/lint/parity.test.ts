@@ -63,6 +63,10 @@ describe('rule registry', () => {
       'apt-key-deprecated',
       'apt-repo-legacy-url',
       'apt-source-unsigned',
+      'cni-interface-unset',
+      'cni-not-applied',
+      'containerd-cri-disabled-config',
+      'containerd-systemd-cgroup-off',
       'default-ipv4-for-advertise',
       'hardcoded-arch',
       'iptables-flush',
@@ -70,7 +74,9 @@ describe('rule registry', () => {
       'join-without-timeout',
       'kubeconfig-root-only',
       'multiple-default-gateways',
+      'pod-cidr-overlap',
       'vagrant-box-arch',
+      'vbox-hostonly-range',
       'yaml-version-float',
     ]);
   });

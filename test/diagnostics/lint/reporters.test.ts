@@ -92,7 +92,7 @@ describe('json', () => {
   it('carries findings, a summary and the rules', () => {
     const report = JSON.parse(REPORTERS.json(input(), { color: false }));
     expect(report.version).toBe(1);
-    expect(report.summary).toEqual({ files: 14, errors: 9, warnings: 5, infos: 0, inputErrors: 0 });
+    expect(report.summary).toEqual({ files: 14, errors: 9, warnings: 6, infos: 0, inputErrors: 0 });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'vagrant-box-arch',
       path: 'Vagrantfile',
@@ -100,7 +100,7 @@ describe('json', () => {
       column: 20,
       severity: 'error',
     });
-    expect(report.rules).toHaveLength(13);
+    expect(report.rules).toHaveLength(19);
   });
 });
 
@@ -110,7 +110,7 @@ describe('text', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Vagrantfile:12:20 {2}error {4}vagrant-box-arch {2}box "ubuntu\/jammy64"/);
     expect(lines[1]).toBe('  runbook: https://docs.example/runbooks/vagrant-box-arch-mismatch/');
-    expect(lines[lines.length - 1]).toBe('9 errors, 5 warnings, 0 info in 14 files');
+    expect(lines[lines.length - 1]).toBe('9 errors, 6 warnings, 0 info in 14 files');
     expect(text).not.toContain('\u001b[');
   });
 

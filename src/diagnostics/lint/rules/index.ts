@@ -8,6 +8,10 @@ import aptCacheNotRefreshed from './apt-cache-not-refreshed';
 import aptKeyDeprecated from './apt-key-deprecated';
 import aptRepoLegacyUrl from './apt-repo-legacy-url';
 import aptSourceUnsigned from './apt-source-unsigned';
+import cniInterfaceUnset from './cni-interface-unset';
+import cniNotApplied from './cni-not-applied';
+import containerdCriDisabledConfig from './containerd-cri-disabled-config';
+import containerdSystemdCgroupOff from './containerd-systemd-cgroup-off';
 import defaultIpv4ForAdvertise from './default-ipv4-for-advertise';
 import hardcodedArch from './hardcoded-arch';
 import iptablesFlush from './iptables-flush';
@@ -15,7 +19,9 @@ import jinjaVersionString from './jinja-version-string';
 import joinWithoutTimeout from './join-without-timeout';
 import kubeconfigRootOnly from './kubeconfig-root-only';
 import multipleDefaultGateways from './multiple-default-gateways';
+import podCidrOverlap from './pod-cidr-overlap';
 import vagrantBoxArch from './vagrant-box-arch';
+import vboxHostonlyRange from './vbox-hostonly-range';
 import yamlVersionFloat from './yaml-version-float';
 
 export const RULES = {
@@ -23,6 +29,10 @@ export const RULES = {
   'apt-key-deprecated': aptKeyDeprecated,
   'apt-repo-legacy-url': aptRepoLegacyUrl,
   'apt-source-unsigned': aptSourceUnsigned,
+  'cni-interface-unset': cniInterfaceUnset,
+  'cni-not-applied': cniNotApplied,
+  'containerd-cri-disabled-config': containerdCriDisabledConfig,
+  'containerd-systemd-cgroup-off': containerdSystemdCgroupOff,
   'default-ipv4-for-advertise': defaultIpv4ForAdvertise,
   'hardcoded-arch': hardcodedArch,
   'iptables-flush': iptablesFlush,
@@ -30,7 +40,9 @@ export const RULES = {
   'join-without-timeout': joinWithoutTimeout,
   'kubeconfig-root-only': kubeconfigRootOnly,
   'multiple-default-gateways': multipleDefaultGateways,
+  'pod-cidr-overlap': podCidrOverlap,
   'vagrant-box-arch': vagrantBoxArch,
+  'vbox-hostonly-range': vboxHostonlyRange,
   'yaml-version-float': yamlVersionFloat,
 } as const satisfies Record<string, Rule>;
 

@@ -1,0 +1,98 @@
+import { defineRule, type RuleReport, type TextRegion } from '../types';
+
+/** Upstream manifests applied by URL: Flannel, Calico (manifest and operator custom resources), Canal. */
+const MANIFEST_URL =
+  /https?:\/\/[^\s'"]*?(?:kube-flannel[^\s'"/]*\.ya?ml|\/calico(?:-typha|-vxlan)?\.yaml|\/custom-resources\.yaml|\/canal\.yaml)/g;
+const HELM_INSTALL =
+  /\bhelm\b[^\n]*\b(?:install|upgrade)\b[^\n]*?\b(flannel\/flannel|projectcalico\/tigera-operator)\b/g;
+
+/** An interface choice anywhere in the file: Flannel flags/env, Calico method other than first-found, operator field. */
+const FLANNEL_CHOICE = /--iface(?:-regex|-can-reach)?\b|FLANNELD_IFACE|\biface\b/;
+const CALICO_CHOICE =
+  /IP_AUTODETECTION_METHOD["']?\s*(?:[=:,]|\n\s*value:)\s*["']?(?:interface=|can-reach=|kubernetes-internal-ip|cidrs?=|skip-interface=)|nodeAddressAutodetectionV4:\s*\n?\s*(?:interface|canReach|kubernetes|cidrs|skipInterface)|IP_AUTODETECTION_METHOD=(?:interface|can-reach|kubernetes-internal-ip|cidr)/;
+
+const FLANNEL_ARGS = /--kube-subnet-mgr\b/g;
+const CALICO_IP_ENV = /-[ \t]*name:[ \t]*IP[ \t]*\n[ \t]*value:[ \t]*["']?autodetect["']?/g;
+const INSTALLATION = /^kind:[ \t]*Installation[ \t]*$/gm;
+
+function why(cni: 'flannel' | 'calico'): string {
+  return cni === 'flannel'
+    ? "Flannel takes the interface of the default route, which under Vagrant is the NAT NIC (10.0.2.15 on every VM): pods on different nodes cannot reach each other. Add --iface-can-reach=<a node address> (or --iface=<private NIC>) to kube-flannel's args"
+    : "Calico's default first-found autodetection can pick the NAT NIC (10.0.2.15 on every VM): cross-node pod traffic breaks. Set IP_AUTODETECTION_METHOD=kubernetes-internal-ip (or can-reach=/interface=) on calico-node, or nodeAddressAutodetectionV4 in the Installation";
+}
+
+export default defineRule({
+  meta: {
+    id: 'cni-interface-unset',
+    title: 'CNI without an interface choice in a multi-NIC Vagrant project',
+    severity: 'warning',
+    runbook: 'cni-nat-interface',
+    kinds: ['playbook', 'tasks', 'vars', 'shell', 'vagrantfile', 'template', 'yaml'],
+    description:
+      'In a project whose Vagrantfile gives the VMs a private_network (so each VM has the NAT NIC plus a private one), ' +
+      'a Flannel manifest, Flannel args or chart, a Calico manifest, a Tigera Installation, or an upstream manifest URL ' +
+      'applied as is, with no interface choice anywhere in the same file: Flannel --iface/--iface-regex/--iface-can-reach, ' +
+      'Calico IP_AUTODETECTION_METHOD other than first-found, or nodeAddressAutodetectionV4. Both then tend to use the NAT ' +
+      'address 10.0.2.15, the same on every VM. Per file: a choice made in another file of the project is not seen.',
+  },
+  check(file, ctx) {
+    if (ctx.facts.privateNetworks.length === 0) return [];
+    const reports: RuleReport[] = [];
+    const flannelChosen = FLANNEL_CHOICE.test(file.text);
+    const calicoChosen = CALICO_CHOICE.test(file.text);
+    const push = (region: TextRegion, index: number, length: number, cni: 'flannel' | 'calico', what: string): void => {
+      reports.push({
+        start: region.start + index,
+        end: region.start + index + length,
+        message: `${what}: ${why(cni)}`,
+      });
+    };
+    // YAML and templates: the whole text with comment lines blanked (a manifest's env spans several scalars).
+    const whole: TextRegion = {
+      start: 0,
+      text: file.text.replace(/^[ \t]*#.*$/gm, (c) => ' '.repeat(c.length)),
+      origin: 'template',
+    };
+    const regions = file.kind === 'shell' || file.kind === 'vagrantfile' ? file.regions : [whole];
+    for (const region of regions) {
+      const text = region.text;
+      if (!flannelChosen) {
+        for (const m of text.matchAll(FLANNEL_ARGS))
+          push(region, m.index, m[0].length, 'flannel', 'kube-flannel runs without --iface');
+      }
+      if (!calicoChosen) {
+        for (const m of text.matchAll(CALICO_IP_ENV)) {
+          const at = m.index + m[0].indexOf('name');
+          push(region, at, 'name: IP'.length, 'calico', 'calico-node autodetects its address with first-found');
+        }
+        for (const m of text.matchAll(INSTALLATION)) {
+          if (/calicoNetwork/.test(text))
+            push(region, m.index, m[0].length, 'calico', 'Installation without nodeAddressAutodetectionV4');
+        }
+      }
+      for (const m of text.matchAll(MANIFEST_URL)) {
+        const cni = /flannel/.test(m[0]) ? 'flannel' : 'calico';
+        if (cni === 'flannel' ? flannelChosen : calicoChosen) continue;
+        push(
+          region,
+          m.index,
+          m[0].length,
+          cni,
+          `upstream ${cni === 'flannel' ? 'Flannel' : 'Calico'} manifest applied unchanged`,
+        );
+      }
+      for (const m of text.matchAll(HELM_INSTALL)) {
+        const cni = m[1] === 'flannel/flannel' ? 'flannel' : 'calico';
+        if (cni === 'flannel' ? flannelChosen : calicoChosen) continue;
+        push(
+          region,
+          m.index + m[0].lastIndexOf(m[1] as string),
+          (m[1] as string).length,
+          cni,
+          `helm chart ${m[1]} without an interface value`,
+        );
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,101 @@
+import { simpleCommand } from '../shell';
+import { defineRule, type RuleReport } from '../types';
+
+/** The CRI plugin's section in containerd config v2 (1.x) and v3 (2.x). */
+const CRI_SECTION =
+  /^[ \t]*\[plugins\.(?:"io\.containerd\.grpc\.v1\.cri"|'io\.containerd\.cri\.v1\.runtime'|"io\.containerd\.cri\.v1\.runtime")[\].]/m;
+const RUNC_OPTIONS = /^[ \t]*\[plugins\.[^\]\n]*\.runtimes\.runc\.options\][ \t]*$/gm;
+const RUNC_OPTIONS_ANY = /\.runtimes\.runc\.options\]/;
+const SYSTEMD_FALSE = /^[ \t]*SystemdCgroup[ \t]*=[ \t]*false\b/gm;
+const SYSTEMD_TRUE =
+  /SystemdCgroup[ \t\\]*=[ \t\\]*true|SystemdCgroup\s*:\s*['"]?true|systemd_cgroup\s*[:=]\s*['"]?true/i;
+const TABLE = /^[ \t]*\[/m;
+const EDITING = /\bsed\b|\bperl\b|\bs\/|regexp:|replace:/;
+const CONFIG_PATH = /containerd\/config\.toml/;
+
+function lineAt(text: string, index: number): string {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  const end = text.indexOf('\n', index);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+export default defineRule({
+  meta: {
+    id: 'containerd-systemd-cgroup-off',
+    title: "containerd's runc runtime left on the cgroupfs driver",
+    severity: 'error',
+    runbook: 'cgroup-driver-mismatch',
+    kinds: ['template', 'playbook', 'tasks', 'vars', 'shell', 'vagrantfile', 'yaml'],
+    description:
+      'A containerd config (file, template, `copy: content:`, heredoc) whose runc options say `SystemdCgroup = false` ' +
+      'or whose runc options table has no SystemdCgroup key, and a `containerd config default > /etc/containerd/config.toml` ' +
+      'step with no later edit that sets SystemdCgroup = true. kubeadm configures the kubelet for the systemd cgroup ' +
+      "driver (its default since v1.22); containerd's default config uses cgroupfs, and the mismatch makes control-plane " +
+      'pods restart over and over. Passes: SystemdCgroup = true in the options table, or a sed/replace/lineinfile that sets it.',
+  },
+  check(file) {
+    const reports: RuleReport[] = [];
+    const setsTrue = SYSTEMD_TRUE.test(file.text);
+    for (const region of file.regions) {
+      const text = region.text;
+      const section = CRI_SECTION.exec(text);
+      if (section === null) continue;
+      if (!/SystemdCgroup/.test(text) && !RUNC_OPTIONS_ANY.test(text)) {
+        const at = section.index + (section[0].length - section[0].trimStart().length);
+        reports.push({
+          start: region.start + at,
+          end: region.start + text.indexOf(']', at) + 1,
+          message:
+            'containerd CRI config without SystemdCgroup: runc then uses cgroupfs, while kubeadm sets the kubelet to systemd (default since v1.22); add [...runtimes.runc.options] SystemdCgroup = true',
+        });
+        continue;
+      }
+      for (const m of text.matchAll(SYSTEMD_FALSE)) {
+        if (EDITING.test(lineAt(text, m.index))) continue;
+        const at = m.index + (m[0].length - m[0].trimStart().length);
+        reports.push({
+          start: region.start + at,
+          end: region.start + m.index + m[0].length,
+          message:
+            'SystemdCgroup = false runs containers under cgroupfs while kubeadm sets the kubelet to systemd (default since v1.22): control-plane pods restart at random; set SystemdCgroup = true',
+        });
+      }
+      for (const m of text.matchAll(RUNC_OPTIONS)) {
+        const bodyStart = m.index + m[0].length;
+        const rest = text.slice(bodyStart);
+        const next = TABLE.exec(rest);
+        const body = next === null ? rest : rest.slice(0, next.index);
+        if (/^[ \t]*SystemdCgroup[ \t]*=/m.test(body)) continue;
+        const at = m.index + (m[0].length - m[0].trimStart().length);
+        reports.push({
+          start: region.start + at,
+          end: region.start + m.index + m[0].trimEnd().length,
+          message:
+            'runc options without SystemdCgroup: containerd then uses cgroupfs, while kubeadm sets the kubelet to systemd (default since v1.22); add SystemdCgroup = true',
+        });
+      }
+    }
+    if (!setsTrue) {
+      for (const body of file.shell) {
+        for (const command of body.commands) {
+          const simple = simpleCommand(command);
+          if (simple === undefined) continue;
+          const args = simple.args.map((w) => w.value);
+          const isDefault = simple.name === 'containerd' && args[0] === 'config' && args[1] === 'default';
+          if (!isDefault) continue;
+          const toFile = command.redirects.some((r) => r.op.startsWith('>') && CONFIG_PATH.test(r.target?.value ?? ''));
+          const eol = file.text.indexOf('\n', command.end);
+          const piped = CONFIG_PATH.test(file.text.slice(command.end, eol === -1 ? undefined : eol));
+          if (!toFile && !piped) continue;
+          reports.push({
+            start: simple.nameWord.start,
+            end: command.end,
+            message:
+              "containerd config default writes SystemdCgroup = false (cgroupfs) and nothing here sets it to true; kubeadm's kubelet uses systemd: add sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml and restart containerd",
+          });
+        }
+      }
+    }
+    return reports;
+  },
+});

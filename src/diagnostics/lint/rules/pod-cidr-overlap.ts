@@ -1,0 +1,87 @@
+import { type Ipv4Prefix, overlaps, parsePrefix, vagrantAddress } from '../cni';
+import { defineRule, type PrivateNetworkAddress, type RuleReport } from '../types';
+
+const CIDR = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})`;
+/** Where a pod CIDR is written: kubeadm flag, kubeadm config, Calico env, variables and constants named after it. */
+const SOURCES: ReadonlyArray<{ what: string; re: RegExp }> = [
+  { what: '--pod-network-cidr', re: new RegExp(String.raw`--pod-network-cidr[= ]+["']?${CIDR}`, 'g') },
+  { what: 'podSubnet', re: new RegExp(String.raw`\bpodSubnet:[ \t]*["']?${CIDR}`, 'g') },
+  { what: '--cluster-cidr', re: new RegExp(String.raw`--cluster-cidr[= ]+["']?${CIDR}`, 'g') },
+  {
+    what: 'CALICO_IPV4POOL_CIDR',
+    re: new RegExp(
+      String.raw`CALICO_IPV4POOL_CIDR["']?(?:[ \t]*[=:,][ \t]*|[ \t]*\n[ \t]*value:[ \t]*)["']?${CIDR}`,
+      'g',
+    ),
+  },
+  {
+    what: 'a pod network variable',
+    re: new RegExp(
+      String.raw`^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]*(?:pod|POD|cluster_cidr|CLUSTER_CIDR)[A-Za-z0-9_]*[ \t]*[:=][ \t]*["']?${CIDR}`,
+      'gm',
+    ),
+  },
+  { what: 'the Calico IP pool', re: new RegExp(String.raw`^[ \t]*-?[ \t]*cidr:[ \t]*["']?${CIDR}`, 'gm') },
+];
+const CALICO_DEFAULT_URL = /https?:\/\/[^\s'"]*?\/(?:custom-resources|calico)\.yaml/g;
+const CALICO_DEFAULT = parsePrefix('192.168.0.0/16') as Ipv4Prefix;
+
+function privateNets(list: readonly PrivateNetworkAddress[]): Array<{ net: Ipv4Prefix; at: PrivateNetworkAddress }> {
+  return list.flatMap((at) => {
+    const net = vagrantAddress(at.ip);
+    return net === undefined ? [] : [{ net, at }];
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'pod-cidr-overlap',
+    title: 'Pod CIDR overlapping a Vagrant private network',
+    severity: 'error',
+    runbook: 'pod-cidr-overlap',
+    kinds: ['playbook', 'tasks', 'vars', 'inventory', 'shell', 'vagrantfile', 'template', 'yaml'],
+    description:
+      "A pod network CIDR (kubeadm --pod-network-cidr, podSubnet, CALICO_IPV4POOL_CIDR, a Tigera IP pool's cidr, or a " +
+      'variable named after the pod network) that overlaps a private_network address of the Vagrantfile, and the upstream ' +
+      'Calico custom-resources.yaml (pool 192.168.0.0/16) or calico.yaml applied with no CIDR given, in a project whose ' +
+      'VMs are on 192.168.x. Nodes then route traffic for their own neighbours into the pod network. Passes: a pod CIDR ' +
+      'disjoint from every node network, such as 10.244.0.0/16 next to 192.168.56.0/24.',
+  },
+  check(file, ctx) {
+    const nets = privateNets(ctx.facts.privateNetworks);
+    if (nets.length === 0) return [];
+    const reports: RuleReport[] = [];
+    const text = file.text.replace(/^[ \t]*#.*$/gm, (c) => ' '.repeat(c.length));
+    let cidrGiven = false;
+    for (const { what, re } of SOURCES) {
+      if (what === 'the Calico IP pool' && !/kind:[ \t]*(?:Installation|IPPool)\b/.test(text)) continue;
+      for (const m of text.matchAll(re)) {
+        cidrGiven = true;
+        const cidr = m[1] as string;
+        const pod = parsePrefix(cidr);
+        if (pod === undefined) continue;
+        const hit = nets.find((n) => overlaps(pod, n.net));
+        if (hit === undefined) continue;
+        const at = m.index + m[0].lastIndexOf(cidr);
+        reports.push({
+          start: at,
+          end: at + cidr.length,
+          message: `${what} ${cidr} overlaps the Vagrant private network ${hit.net.text} (${hit.at.path}:${hit.at.line}): nodes route each other's traffic into the pod network; pick a pod CIDR outside every node network (e.g. 10.244.0.0/16)`,
+        });
+      }
+    }
+    if (!cidrGiven) {
+      const hit = nets.find((n) => overlaps(CALICO_DEFAULT, n.net));
+      if (hit !== undefined) {
+        for (const m of text.matchAll(CALICO_DEFAULT_URL)) {
+          reports.push({
+            start: m.index,
+            end: m.index + m[0].length,
+            message: `Calico applied without a pool CIDR: its default pool 192.168.0.0/16 contains the Vagrant private network ${hit.net.text} (${hit.at.path}:${hit.at.line}); set CALICO_IPV4POOL_CIDR / the Installation's ipPools cidr and kubeadm's --pod-network-cidr to a range outside it`,
+          });
+        }
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,100 @@
+import rule from '../../../../src/diagnostics/lint/rules/cni-interface-unset';
+import { ruleTester } from '../helpers';
+
+const vagrant2nic =
+  'Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\n  config.vm.network "private_network", ip: "192.168.56.10"\nend\n';
+const vagrantDhcp = 'Vagrant.configure("2") do |config|\n  config.vm.network :private_network, type: "dhcp"\nend\n';
+const vagrantNoPrivate = 'Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\nend\n';
+const flannelUrl = 'https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml';
+// The kube-flannel container of the upstream manifest (trimmed, hand-made copy).
+const flannelDs = (extra: string): string =>
+  `kind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: kube-flannel\n          image: ghcr.io/flannel-io/flannel:v0.26.1\n          command:\n            - /opt/bin/flanneld\n          args:\n            - --ip-masq\n            - --kube-subnet-mgr\n${extra}`;
+const calicoEnv = (extra: string): string =>
+  `kind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: calico-node\n          env:\n            - name: IP\n              value: "autodetect"\n${extra}`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'flannel manifest with --iface-can-reach',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'manifests/kube-flannel.yml': flannelDs('            - --iface-can-reach=192.168.56.10\n'),
+      },
+    },
+    {
+      name: 'flannel URL, no private network in the Vagrantfile',
+      files: { Vagrantfile: vagrantNoPrivate, 'scripts/cni.sh': `#!/bin/sh\nkubectl apply -f ${flannelUrl}\n` },
+    },
+    {
+      name: 'flannel URL patched with --iface in the same script',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'scripts/cni.sh': `#!/bin/bash\nset -euo pipefail\ncurl -fsSLo kube-flannel.yml ${flannelUrl}\nsed -i 's/- --kube-subnet-mgr/- --kube-subnet-mgr\\n        - --iface=enp0s8/' kube-flannel.yml\nkubectl apply -f kube-flannel.yml\n`,
+      },
+    },
+    {
+      name: 'calico with kubernetes-internal-ip',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'manifests/calico.yaml': calicoEnv(
+          '            - name: IP_AUTODETECTION_METHOD\n              value: "kubernetes-internal-ip"\n',
+        ),
+      },
+    },
+    {
+      name: 'calico URL then kubectl set env can-reach',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'roles/cni/tasks/main.yml':
+          '- name: Calico\n  ansible.builtin.command: kubectl apply -f https://raw.githubusercontent.com/projectcalico/calico/v3.29.1/manifests/calico.yaml\n- name: Pick the private NIC\n  ansible.builtin.command: kubectl -n kube-system set env daemonset/calico-node IP_AUTODETECTION_METHOD=can-reach=192.168.56.10\n',
+      },
+    },
+    {
+      name: 'operator Installation with nodeAddressAutodetectionV4',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'manifests/custom-resources.yaml':
+          'apiVersion: operator.tigera.io/v1\nkind: Installation\nmetadata:\n  name: default\nspec:\n  calicoNetwork:\n    nodeAddressAutodetectionV4:\n      kubernetes: NodeInternalIP\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'flannel manifest args without --iface (two NICs)',
+      files: { 'manifests/kube-flannel.yml': flannelDs(''), Vagrantfile: vagrant2nic },
+      errors: [{ line: 12, column: 15, message: /NAT NIC/ }],
+    },
+    {
+      name: 'upstream flannel URL applied in a script, DHCP private network (issue example)',
+      files: {
+        'scripts/master.sh': `#!/bin/bash\nset -euo pipefail\nkubectl apply -f ${flannelUrl}\n`,
+        Vagrantfile: vagrantDhcp,
+      },
+      errors: [{ line: 3, column: 18, message: /Flannel manifest applied unchanged/ }],
+    },
+    {
+      name: 'calico-node env with first-found default',
+      files: { 'manifests/calico.yaml': calicoEnv(''), Vagrantfile: vagrant2nic },
+      errors: [{ line: 8, column: 15, message: /first-found/ }],
+    },
+    {
+      name: 'explicit first-found is no choice',
+      files: {
+        'manifests/calico.yaml': calicoEnv(
+          '            - name: IP_AUTODETECTION_METHOD\n              value: "first-found"\n',
+        ),
+        Vagrantfile: vagrant2nic,
+      },
+      errors: [{ line: 8, column: 15 }],
+    },
+    {
+      name: 'helm flannel chart without iface',
+      files: {
+        'roles/cni/tasks/main.yml':
+          '- name: Flannel\n  ansible.builtin.command: helm install flannel --namespace kube-flannel flannel/flannel --set podCidr=10.244.0.0/16\n',
+        Vagrantfile: vagrant2nic,
+      },
+      errors: [{ line: 2, column: 74, message: /helm chart flannel\/flannel/ }],
+    },
+  ],
+});
