@@ -18,6 +18,12 @@ export const RUNBOOK_IDS = [
   'ansible-default-ipv4-nat',
   'kubeadm-join-hangs',
   'kubectl-localhost-8080',
+  'containerd-cri-disabled',
+  'cgroup-driver-mismatch',
+  'cni-nat-interface',
+  'pod-cidr-overlap',
+  'vbox-hostonly-range',
+  'cni-not-installed',
 ] as const;
 export type RunbookId = (typeof RUNBOOK_IDS)[number];
 

@@ -17,8 +17,13 @@ import aptLegacyK8sRepo from './checks/apt-legacy-k8s-repo';
 import aptListsStale from './checks/apt-lists-stale';
 import aptSignedByMissing from './checks/apt-signed-by-missing';
 import brNetfilterMissing from './checks/br-netfilter-missing';
+import cgroupDriverMismatch from './checks/cgroup-driver-mismatch';
+import cniConfigMissing from './checks/cni-config-missing';
+import cniTunnelOnNat from './checks/cni-tunnel-on-nat';
+import containerdCriDisabled from './checks/containerd-cri-disabled';
 import duplicateDefaultRoute from './checks/duplicate-default-route';
 import hostBoxArch from './checks/host-box-arch';
+import hostOnlyRange from './checks/host-only-range';
 import ipForwardDisabled from './checks/ip-forward-disabled';
 import iptablesBackendSplit from './checks/iptables-backend-split';
 import iptablesKubeChainsFlushed from './checks/iptables-kube-chains-flushed';
@@ -28,6 +33,7 @@ import kubeconfigLocalhost from './checks/kubeconfig-localhost';
 import kubeletInactive from './checks/kubelet-inactive';
 import kubeletNodeIpMismatch from './checks/kubelet-node-ip-mismatch';
 import nodeBinaryArch from './checks/node-binary-arch';
+import podCidrOverlapsNode from './checks/pod-cidr-overlaps-node';
 import swapEnabled from './checks/swap-enabled';
 import userKubeconfigMissing from './checks/user-kubeconfig-missing';
 import duplicateNodeIp from './cluster/duplicate-node-ip';
@@ -42,6 +48,10 @@ export const nodeChecks = {
   'apt-lists-stale': aptListsStale,
   'apt-signed-by-missing': aptSignedByMissing,
   'br-netfilter-missing': brNetfilterMissing,
+  'cgroup-driver-mismatch': cgroupDriverMismatch,
+  'cni-config-missing': cniConfigMissing,
+  'cni-tunnel-on-nat': cniTunnelOnNat,
+  'containerd-cri-disabled': containerdCriDisabled,
   'duplicate-default-route': duplicateDefaultRoute,
   'ip-forward-disabled': ipForwardDisabled,
   'iptables-backend-split': iptablesBackendSplit,
@@ -52,6 +62,7 @@ export const nodeChecks = {
   'kubelet-inactive': kubeletInactive,
   'kubelet-node-ip-mismatch': kubeletNodeIpMismatch,
   'node-binary-arch': nodeBinaryArch,
+  'pod-cidr-overlaps-node': podCidrOverlapsNode,
   'swap-enabled': swapEnabled,
   'user-kubeconfig-missing': userKubeconfigMissing,
 } as const satisfies Record<string, Check>;
@@ -59,6 +70,7 @@ export const nodeChecks = {
 /** Checks that run on the Vagrant host, next to the Vagrantfile. */
 export const hostChecks = {
   'host-box-arch': hostBoxArch,
+  'host-only-range': hostOnlyRange,
 } as const satisfies Record<string, Check>;
 
 /** Cluster checks by id, sorted. */

@@ -1,0 +1,105 @@
+/**
+ * The kubelet and containerd manage cgroups with different drivers. kubeadm has configured the
+ * kubelet for `systemd` since v1.22, while containerd's runc uses cgroupfs unless its config says
+ * `SystemdCgroup = true` (the default config says false). The node comes up, then the control-plane
+ * pods restart every few minutes and the API server comes and goes.
+ */
+import { type CheckMeta, defineCheck } from '../types';
+import { containerdConfigProbe, kubeletCgroupProbe } from './runtime-probes';
+import { splitBlocks } from './support/blocks';
+import { readContainerdConfig } from './support/containerd';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+
+const meta: CheckMeta = {
+  id: 'cgroup-driver-mismatch',
+  title: 'The kubelet and containerd use the same cgroup driver',
+  runbook: 'cgroup-driver-mismatch',
+  severity: 'error',
+  roles: ['control-plane', 'worker'],
+  needsRoot: false,
+};
+
+const CONFIG = containerdConfigProbe.name;
+const KUBELET = kubeletCgroupProbe.name;
+
+type Driver = 'systemd' | 'cgroupfs';
+
+function driverWord(text: string): Driver | undefined {
+  const word = text.replace(/["']/g, '').trim().toLowerCase();
+  return word === 'systemd' || word === 'cgroupfs' ? word : undefined;
+}
+
+export default defineCheck({
+  meta,
+  probes: [containerdConfigProbe, kubeletCgroupProbe],
+  analyze: guarded(meta, (sections) => {
+    const r = reporter(meta);
+    const kubelet = openSection(r, sections, KUBELET);
+    if (!kubelet.ok) return [kubelet.finding];
+    const k = splitBlocks(kubelet.value.lines);
+    if (!k.complete)
+      return [unexpected(r, KUBELET, 'no end marker (output cut short?)', '', kubelet.value.lines.length)];
+    const configBlock = k.blocks.find((b) => b.marker === 'config');
+    if (configBlock === undefined) {
+      return [
+        r.skip('the kubelet has no /var/lib/kubelet/config.yaml yet (kubeadm init/join has not run on this node)'),
+      ];
+    }
+    let kubeletDriver: Driver = 'cgroupfs'; // KubeletConfiguration's own default when the key is absent
+    let kubeletEvidence = `${configBlock.args}: no cgroupDriver key (the kubelet's default is cgroupfs)`;
+    const set = configBlock.quoted[0];
+    if (set !== undefined) {
+      const value = driverWord(set.text.replace(/^\d+:\s*cgroupDriver:\s*/, ''));
+      if (value === undefined)
+        return [unexpected(r, KUBELET, 'expected "cgroupDriver: systemd|cgroupfs"', set.text, set.no)];
+      kubeletDriver = value;
+      kubeletEvidence = `${configBlock.args}:${set.text}`;
+    }
+    for (const flags of k.blocks.filter((b) => b.marker === 'flags')) {
+      const flag = flags.quoted[0];
+      const value = flag ? driverWord(flag.text.replace(/^\d+:--cgroup-driver[= ]/, '')) : undefined;
+      if (flag && value) {
+        kubeletDriver = value; // a command-line flag wins over the config file
+        kubeletEvidence = `${flags.args}:${flag.text}`;
+      }
+    }
+
+    const config = openSection(r, sections, CONFIG);
+    if (!config.ok) return [config.finding];
+    const c = splitBlocks(config.value.lines);
+    if (!c.complete) return [unexpected(r, CONFIG, 'no end marker (output cut short?)', '', config.value.lines.length)];
+    if (c.blocks.some((b) => b.marker === 'missing' && b.args === 'containerd')) {
+      return [r.skip('containerd is not installed on this node; this check reads containerd only')];
+    }
+    const file = c.blocks.find((b) => b.marker === 'file');
+    let runtimeDriver: Driver = 'cgroupfs';
+    let runtimeEvidence =
+      'no /etc/containerd/config.toml: containerd runs on its built-in defaults (SystemdCgroup = false)';
+    if (file !== undefined) {
+      const parsed = readContainerdConfig(file.quoted.map((line) => line.text).join('\n'));
+      if (!parsed.ok)
+        return [r.skip(`${file.args} is not valid TOML (line ${parsed.line}); see containerd-cri-disabled`)];
+      if (parsed.value.systemdCgroup === true) runtimeDriver = 'systemd';
+      const at = file.quoted.find((line) => /^\s*(SystemdCgroup|systemd_cgroup)\s*=/.test(line.text));
+      runtimeEvidence = at
+        ? `${file.args}: ${at.text.trim()}`
+        : `${file.args}: runc's SystemdCgroup is not set (default false: cgroupfs)`;
+    }
+    const evidence = [kubeletEvidence, runtimeEvidence];
+    if (kubeletDriver === runtimeDriver) {
+      return [r.pass(`the kubelet and containerd both use the ${kubeletDriver} cgroup driver`, { evidence })];
+    }
+    return [
+      r.fail(
+        `the kubelet uses the ${kubeletDriver} cgroup driver but containerd's runc uses ${runtimeDriver}: control-plane pods get restarted and the API server flaps`,
+        {
+          evidence,
+          fix:
+            kubeletDriver === 'systemd'
+              ? "set SystemdCgroup = true under runc's options in /etc/containerd/config.toml (sudo sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml), then sudo systemctl restart containerd kubelet"
+              : 'set cgroupDriver: systemd in /var/lib/kubelet/config.yaml (or in the kubeadm KubeletConfiguration) to match containerd, then sudo systemctl restart kubelet',
+        },
+      ),
+    ];
+  }),
+});

@@ -1,0 +1,65 @@
+/**
+ * No CNI network configuration on a node the kubelet runs on. Until a pod network add-on writes its
+ * config into /etc/cni/net.d, the runtime reports NetworkReady=false ("cni plugin not initialized"),
+ * the node stays NotReady and CoreDNS stays Pending. kubeadm does not install one: it is the step
+ * after `kubeadm init`.
+ */
+import { type CheckMeta, defineCheck } from '../types';
+import { cniConfProbe } from './runtime-probes';
+import { splitBlocks } from './support/blocks';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+
+const meta: CheckMeta = {
+  id: 'cni-config-missing',
+  title: 'A CNI network config is installed',
+  runbook: 'cni-not-installed',
+  severity: 'error',
+  roles: ['control-plane', 'worker'],
+  needsRoot: false,
+};
+
+const PROBE = cniConfProbe.name;
+const CONFIG_FILE = /\.(conf|conflist|json)$/;
+
+export default defineCheck({
+  meta,
+  probes: [cniConfProbe],
+  analyze: guarded(meta, (sections) => {
+    const r = reporter(meta);
+    const gate = openSection(r, sections, PROBE);
+    if (!gate.ok) return [gate.finding];
+    const { blocks, complete } = splitBlocks(gate.value.lines);
+    if (!complete) return [unexpected(r, PROBE, 'no end marker (output cut short?)', '', gate.value.lines.length)];
+    const kubelet = blocks.find((b) => b.marker === 'kubelet');
+    if (kubelet === undefined) return [unexpected(r, PROBE, 'no "### kubelet" line', gate.value.lines[0] ?? '', 1)];
+    if (kubelet.args === 'unconfigured') {
+      return [
+        r.skip('the kubelet is not configured yet (no /var/lib/kubelet/config.yaml): kubeadm init/join has not run'),
+      ];
+    }
+    const entries = blocks.filter((b) => b.marker === 'entry');
+    const configs = entries.filter((b) => CONFIG_FILE.test(b.args));
+    const fix =
+      'install one pod network add-on from the control plane, e.g. kubectl apply -f <the Flannel or Calico manifest of your version> (with the interface and pod CIDR for your Vagrant network), then kubectl get nodes -w until Ready';
+    if (blocks.some((b) => b.marker === 'nodir') || configs.length === 0) {
+      const what = blocks.some((b) => b.marker === 'nodir')
+        ? '/etc/cni/net.d does not exist'
+        : entries.length === 0
+          ? '/etc/cni/net.d is empty'
+          : `/etc/cni/net.d has no .conf/.conflist file (only ${entries.map((b) => b.args.replace(/^.*\//, '')).join(', ')})`;
+      return [
+        r.fail(
+          `${what}: no pod network is installed, so the node reports NetworkReady=false (cni plugin not initialized) and stays NotReady`,
+          {
+            fix,
+          },
+        ),
+      ];
+    }
+    const described = configs.map((b) => {
+      const types = b.quoted.map((q) => /"type"\s*:\s*"([^"]*)"/.exec(q.text)?.[1]).filter((t) => t !== undefined);
+      return `${b.args}${types.length > 0 ? ` (${types.join(', ')})` : ''}`;
+    });
+    return [r.pass(`CNI config present: ${described.join('; ')}`, { evidence: described })];
+  }),
+});
