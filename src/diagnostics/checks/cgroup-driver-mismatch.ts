@@ -6,9 +6,9 @@
  */
 import { type CheckMeta, defineCheck } from '../types';
 import { containerdConfigProbe, kubeletCgroupProbe } from './runtime-probes';
-import { splitBlocks } from './support/blocks';
 import { readContainerdConfig } from './support/containerd';
 import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'cgroup-driver-mismatch',
@@ -36,9 +36,8 @@ export default defineCheck({
     const r = reporter(meta);
     const kubelet = openSection(r, sections, KUBELET);
     if (!kubelet.ok) return [kubelet.finding];
-    const k = splitBlocks(kubelet.value.lines);
-    if (!k.complete)
-      return [unexpected(r, KUBELET, 'no end marker (output cut short?)', '', kubelet.value.lines.length)];
+    const k = openBlocks(r, KUBELET, kubelet.value.lines);
+    if (!k.ok) return [k.finding];
     const configBlock = k.blocks.find((b) => b.marker === 'config');
     if (configBlock === undefined) {
       return [
@@ -66,8 +65,8 @@ export default defineCheck({
 
     const config = openSection(r, sections, CONFIG);
     if (!config.ok) return [config.finding];
-    const c = splitBlocks(config.value.lines);
-    if (!c.complete) return [unexpected(r, CONFIG, 'no end marker (output cut short?)', '', config.value.lines.length)];
+    const c = openBlocks(r, CONFIG, config.value.lines);
+    if (!c.ok) return [c.finding];
     if (c.blocks.some((b) => b.marker === 'missing' && b.args === 'containerd')) {
       return [r.skip('containerd is not installed on this node; this check reads containerd only')];
     }
@@ -80,7 +79,8 @@ export default defineCheck({
       if (!parsed.ok)
         return [r.skip(`${file.args} is not valid TOML (line ${parsed.line}); see containerd-cri-disabled`)];
       if (parsed.value.systemdCgroup === true) runtimeDriver = 'systemd';
-      const at = file.quoted.find((line) => /^\s*(SystemdCgroup|systemd_cgroup)\s*=/.test(line.text));
+      const key = parsed.value.systemdCgroupAt?.split('.').pop() ?? 'SystemdCgroup';
+      const at = file.quoted.find((line) => new RegExp(`^\\s*${key}\\s*=`).test(line.text));
       runtimeEvidence = at
         ? `${file.args}: ${at.text.trim()}`
         : `${file.args}: runc's SystemdCgroup is not set (default false: cgroupfs)`;

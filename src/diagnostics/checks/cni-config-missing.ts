@@ -6,8 +6,8 @@
  */
 import { type CheckMeta, defineCheck } from '../types';
 import { cniConfProbe } from './runtime-probes';
-import { splitBlocks } from './support/blocks';
 import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'cni-config-missing',
@@ -28,8 +28,9 @@ export default defineCheck({
     const r = reporter(meta);
     const gate = openSection(r, sections, PROBE);
     if (!gate.ok) return [gate.finding];
-    const { blocks, complete } = splitBlocks(gate.value.lines);
-    if (!complete) return [unexpected(r, PROBE, 'no end marker (output cut short?)', '', gate.value.lines.length)];
+    const opened = openBlocks(r, PROBE, gate.value.lines);
+    if (!opened.ok) return [opened.finding];
+    const { blocks } = opened;
     const kubelet = blocks.find((b) => b.marker === 'kubelet');
     if (kubelet === undefined) return [unexpected(r, PROBE, 'no "### kubelet" line', gate.value.lines[0] ?? '', 1)];
     if (kubelet.args === 'unconfigured') {

@@ -42,8 +42,17 @@ interface Tunnel {
 function parseTunnels(
   lines: readonly string[],
 ): { ok: true; value: Tunnel[] | null } | { ok: false; what: string; line: string; no: number } {
-  const { blocks, complete } = splitBlocks(lines);
-  if (!complete) return { ok: false, what: 'no end marker (output cut short?)', line: '', no: lines.length };
+  const { head, blocks, complete } = splitBlocks(lines);
+  const stray = head.find((line) => line.text.trim() !== '');
+  if (stray) return { ok: false, what: 'output before the first marker', line: stray.text, no: stray.no };
+  if (!complete) {
+    return {
+      ok: false,
+      what: 'no end marker (output cut short?)',
+      line: lines[lines.length - 1] ?? '',
+      no: lines.length,
+    };
+  }
   const block = blocks[0];
   if (block === undefined) return { ok: false, what: 'no marker at all', line: lines[0] ?? '', no: 1 };
   if (block.marker === 'missing') return { ok: true, value: null };

@@ -7,9 +7,10 @@
  */
 import { type CheckMeta, defineCheck, type Finding } from '../types';
 import { containerdConfigProbe, containerdPluginsProbe } from './runtime-probes';
-import { type Block, splitBlocks } from './support/blocks';
+import type { Block } from './support/blocks';
 import { readContainerdConfig } from './support/containerd';
 import { guarded, openSection, quote, type Reporter, reporter, unexpected } from './support/findings';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'containerd-cri-disabled',
@@ -27,9 +28,9 @@ const FIX_CONFIG =
 
 /** What the config file says; undefined when there is nothing to judge (no containerd, no file). */
 function judgeConfig(r: Reporter, lines: readonly string[]): Finding | 'no-containerd' | undefined {
-  const { blocks, complete } = splitBlocks(lines);
-  if (!complete)
-    return unexpected(r, CONFIG, 'no end marker (output cut short?)', lines[lines.length - 1] ?? '', lines.length);
+  const opened = openBlocks(r, CONFIG, lines);
+  if (!opened.ok) return opened.finding;
+  const { blocks } = opened;
   if (blocks.some((b) => b.marker === 'missing' && b.args === 'containerd')) return 'no-containerd';
   const file = blocks.find((b) => b.marker === 'file');
   if (file === undefined) return undefined;
@@ -92,8 +93,9 @@ export default defineCheck({
       // Without root the running daemon cannot be asked; the config alone found nothing wrong.
       return [plugins.finding];
     }
-    const { blocks, complete } = splitBlocks(plugins.value.lines);
-    if (!complete) return [unexpected(r, PLUGINS, 'no end marker (output cut short?)', '', plugins.value.lines.length)];
+    const opened = openBlocks(r, PLUGINS, plugins.value.lines);
+    if (!opened.ok) return [opened.finding];
+    const { blocks } = opened;
     if (blocks.some((b) => b.marker === 'missing')) {
       return [r.skip('ctr is not installed, so the running containerd could not be asked for its plugins')];
     }

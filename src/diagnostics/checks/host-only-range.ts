@@ -10,6 +10,7 @@ import { hostArchProbe, vagrantfileProbe, vboxNetworksProbe } from './host-probe
 import { splitBlocks, splitTag } from './support/blocks';
 import { type Cidr, contains, parseCidr } from './support/cidr';
 import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'host-only-range',
@@ -49,9 +50,13 @@ export default defineCheck({
     const r = reporter(meta);
     const hostGate = openSection(r, sections, hostArchProbe.name);
     if (!hostGate.ok) return [hostGate.finding];
-    const kernel = splitBlocks(hostGate.value.lines)
-      .head.map((line) => splitTag(line.text))
-      .find(([tag]) => tag === 'uname-s')?.[1];
+    const hostOut = splitBlocks(hostGate.value.lines);
+    const odd = hostOut.head.find(
+      (line) => line.text.trim() !== '' && !/^(uname-m|uname-s|hw\.optional\.arm64) /.test(line.text),
+    );
+    if (odd)
+      return [unexpected(r, hostArchProbe.name, 'expected uname-m/uname-s/hw.optional.arm64 lines', odd.text, odd.no)];
+    const kernel = hostOut.head.map((line) => splitTag(line.text)).find(([tag]) => tag === 'uname-s')?.[1];
     if (kernel !== 'Linux' && kernel !== 'Darwin' && kernel !== 'SunOS') {
       return [
         r.skip(
@@ -61,7 +66,9 @@ export default defineCheck({
     }
     const fileGate = openSection(r, sections, vagrantfileProbe.name);
     if (!fileGate.ok) return [fileGate.finding];
-    const vf = splitBlocks(fileGate.value.lines).blocks[0];
+    const vfOpened = openBlocks(r, vagrantfileProbe.name, fileGate.value.lines);
+    if (!vfOpened.ok) return [vfOpened.finding];
+    const vf = vfOpened.blocks[0];
     if (vf === undefined)
       return [unexpected(r, vagrantfileProbe.name, 'no file/missing marker', fileGate.value.lines[0] ?? '', 1)];
     if (vf.marker === 'missing') return [r.skip('no Vagrantfile in this directory or its parents: nothing to compare')];
@@ -70,7 +77,9 @@ export default defineCheck({
 
     const netGate = openSection(r, sections, NETWORKS);
     if (!netGate.ok) return [netGate.finding];
-    const conf = splitBlocks(netGate.value.lines).blocks[0];
+    const confOpened = openBlocks(r, NETWORKS, netGate.value.lines);
+    if (!confOpened.ok) return [confOpened.finding];
+    const conf = confOpened.blocks[0];
     const allowed: Cidr[] = [];
     let source = `VirtualBox's default ${DEFAULT_RANGE} (no /etc/vbox/networks.conf)`;
     if (conf?.marker === 'file') {

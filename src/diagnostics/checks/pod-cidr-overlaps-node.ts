@@ -8,10 +8,10 @@
 import { type CheckMeta, defineCheck } from '../types';
 import { podCidrProbe } from './runtime-probes';
 import { ipAddrProbe } from './shared-probes';
-import { splitBlocks } from './support/blocks';
 import { type Cidr, overlaps, parseCidr } from './support/cidr';
 import { guarded, openSection, reporter, unexpected } from './support/findings';
 import { parseAddrProbe } from './support/net';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'pod-cidr-overlaps-node',
@@ -31,8 +31,9 @@ export default defineCheck({
     const r = reporter(meta);
     const gate = openSection(r, sections, PROBE);
     if (!gate.ok) return [gate.finding];
-    const { blocks, complete } = splitBlocks(gate.value.lines);
-    if (!complete) return [unexpected(r, PROBE, 'no end marker (output cut short?)', '', gate.value.lines.length)];
+    const opened = openBlocks(r, PROBE, gate.value.lines);
+    if (!opened.ok) return [opened.finding];
+    const { blocks } = opened;
     const manifest = blocks.find((b) => b.marker === 'manifest');
     if (manifest === undefined) {
       return [
