@@ -99,6 +99,17 @@ export default defineCheck({
     if (blocks.some((b) => b.marker === 'missing')) {
       return [r.skip('ctr is not installed, so the running containerd could not be asked for its plugins')];
     }
+    const noSocket = blocks.find((b) => b.marker === 'nosocket');
+    if (noSocket) {
+      return [
+        r.fail(
+          `containerd is not running: no socket at ${noSocket.args}, and kubeadm preflight reports "container runtime is not running"`,
+          {
+            fix: 'sudo systemctl enable --now containerd; if it does not stay up, read sudo journalctl -u containerd -b',
+          },
+        ),
+      ];
+    }
     const listed = readPlugins(blocks.find((b) => b.marker === 'ctr'));
     if (listed === undefined) return [unexpected(r, PLUGINS, 'no "### ctr" block', plugins.value.lines[0] ?? '', 1)];
     if (!listed.reached) {

@@ -23,8 +23,9 @@ export const containerdPluginsProbe: Probe = {
   needsRoot: true,
   timeoutSeconds: 15,
   command: [
-    'if command -v ctr >/dev/null 2>&1; then echo "### ctr"; ctr plugins ls 2>&1; echo "### exit $?";',
-    'else echo "### missing ctr"; fi',
+    'if ! command -v ctr >/dev/null 2>&1; then echo "### missing ctr";',
+    'elif [ ! -S /run/containerd/containerd.sock ]; then echo "### nosocket /run/containerd/containerd.sock";',
+    'else echo "### ctr"; ctr plugins ls 2>&1; echo "### exit $?"; fi',
     'echo "### end"',
   ].join('\n'),
 };

@@ -31,11 +31,25 @@ runCases(check, {
       },
     },
     {
-      name: 'containerd installed but not running: ctr cannot dial (real)',
+      name: 'containerd installed but not running: no socket (real)',
       sections: real('not-running'),
       expect: {
         status: 'fail',
-        message: /containerd is not running/,
+        message: /containerd is not running: no socket/,
+        fix: /systemctl enable --now containerd/,
+      },
+    },
+    {
+      name: 'a socket nobody answers: ctr cannot dial (real ctr message, captured before the socket test was added)',
+      sections: {
+        'containerd-config': 'containerd-cri-disabled/default-config',
+        'containerd-plugins': section(
+          '### ctr\nctr: failed to dial "/run/containerd/containerd.sock": context deadline exceeded: connection error: desc = "transport: error while dialing: dial unix:///run/containerd/containerd.sock: timeout"\n### exit 1\n### end\n',
+        ),
+      },
+      expect: {
+        status: 'fail',
+        message: /containerd is not running: ctr cannot reach/,
         evidence: [/failed to dial/],
         fix: /systemctl enable --now containerd/,
       },
