@@ -72,6 +72,7 @@ export default defineCheck({
     }
     const file = c.blocks.find((b) => b.marker === 'file');
     let runtimeDriver: Driver = 'cgroupfs';
+    let keySet = false;
     let runtimeEvidence =
       'no /etc/containerd/config.toml: containerd runs on its built-in defaults (SystemdCgroup = false)';
     if (file !== undefined) {
@@ -79,6 +80,7 @@ export default defineCheck({
       if (!parsed.ok)
         return [r.skip(`${file.args} is not valid TOML (line ${parsed.line}); see containerd-cri-disabled`)];
       if (parsed.value.systemdCgroup === true) runtimeDriver = 'systemd';
+      keySet = parsed.value.systemdCgroup !== undefined;
       const key = parsed.value.systemdCgroupAt?.split('.').pop() ?? 'SystemdCgroup';
       const at = file.quoted.find((line) => new RegExp(`^\\s*${key}\\s*=`).test(line.text));
       runtimeEvidence = at
@@ -95,9 +97,11 @@ export default defineCheck({
         {
           evidence,
           fix:
-            kubeletDriver === 'systemd'
-              ? "set SystemdCgroup = true under runc's options in /etc/containerd/config.toml (sudo sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml), then sudo systemctl restart containerd kubelet"
-              : 'set cgroupDriver: systemd in /var/lib/kubelet/config.yaml (or in the kubeadm KubeletConfiguration) to match containerd, then sudo systemctl restart kubelet',
+            kubeletDriver !== 'systemd'
+              ? 'set cgroupDriver: systemd in /var/lib/kubelet/config.yaml (or in the kubeadm KubeletConfiguration) to match containerd, then sudo systemctl restart kubelet'
+              : keySet
+                ? "sudo sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml && sudo systemctl restart containerd kubelet"
+                : "SystemdCgroup is not in the file: write a full config first (containerd config default | sudo tee /etc/containerd/config.toml), then sudo sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml && sudo systemctl restart containerd kubelet",
         },
       ),
     ];

@@ -15,7 +15,7 @@ const meta: CheckMeta = {
   runbook: 'cni-not-installed',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
+  needsRoot: true,
 };
 
 const PROBE = cniConfProbe.name;
@@ -38,6 +38,8 @@ export default defineCheck({
         r.skip('the kubelet is not configured yet (no /var/lib/kubelet/config.yaml): kubeadm init/join has not run'),
       ];
     }
+    const unreadable = blocks.find((b) => b.marker === 'unreadable');
+    if (unreadable) return [r.skip(`${unreadable.args} is not readable by this user; run with sudo to judge it`)];
     const entries = blocks.filter((b) => b.marker === 'entry');
     const configs = entries.filter((b) => CONFIG_FILE.test(b.args));
     const fix =
@@ -52,6 +54,10 @@ export default defineCheck({
         r.fail(
           `${what}: no pod network is installed, so the node reports NetworkReady=false (cni plugin not initialized) and stays NotReady`,
           {
+            evidence: [
+              ...(entries.length === 0 ? [what] : entries.map((b) => `${b.args} (not a CNI config file name)`)),
+              '/var/lib/kubelet/config.yaml exists: the kubelet is set up and waits for a pod network',
+            ],
             fix,
           },
         ),

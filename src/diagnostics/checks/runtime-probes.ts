@@ -48,9 +48,12 @@ export const kubeletCgroupProbe: Probe = {
 /** The CNI config directory the kubelet (through the runtime) reads, with each file's plugin types. */
 export const cniConfProbe: Probe = {
   name: 'cni-conf',
+  // Root: /etc/cni/net.d is 0700 on some installs (Debian's containernetworking-plugins creates it so).
+  needsRoot: true,
   command: [
     'd=/etc/cni/net.d',
-    'if [ -d "$d" ]; then echo "### dir $d";',
+    'if [ -d "$d" ] && { [ ! -r "$d" ] || [ ! -x "$d" ]; }; then echo "### unreadable $d";',
+    'elif [ -d "$d" ]; then echo "### dir $d";',
     '  for f in "$d"/*; do',
     '    [ -e "$f" ] || continue',
     '    echo "### entry $f"',

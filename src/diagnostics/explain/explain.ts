@@ -3,9 +3,9 @@
  * join each match with the runbook's cause, fix commands and URL. Pure.
  */
 import type { RunbookId } from '../../content/runbook-schema';
+import type { Lang, RunbookEntry } from '../knowledge/runbooks';
 import { toMatchDoc } from '../../retrieval/docs';
 import { buildMatcher, type Match, type Matcher } from '../../retrieval/matcher';
-import type { Lang, RunbookEntry } from '../knowledge/runbooks';
 
 export interface Explanation {
   id: RunbookId;

@@ -3,9 +3,9 @@
  * picocolors formatters, already enabled or disabled by the edge.
  */
 import type { Colors } from 'picocolors/types';
-import { WEAK_BELOW } from '../../retrieval/matcher';
 import type { Lang } from '../knowledge/runbooks';
 import type { Explanation } from './explain';
+import { WEAK_BELOW } from '../../retrieval/matcher';
 
 const WORDS = {
   en: {

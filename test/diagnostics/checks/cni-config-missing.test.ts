@@ -33,6 +33,11 @@ runCases(check, {
       expect: { status: 'skip', message: /not configured yet/ },
     },
     {
+      name: 'a 0700 /etc/cni/net.d read without root is not called empty',
+      sections: { 'cni-conf': section('### unreadable /etc/cni/net.d\n### kubelet configured\n### end\n') },
+      expect: { status: 'skip', message: /not readable by this user/ },
+    },
+    {
       name: 'no kubelet line (cut or foreign output)',
       sections: { 'cni-conf': section('### dir /etc/cni/net.d\n### end\n') },
       expect: { status: 'error', message: /no "### kubelet" line/ },
