@@ -16,6 +16,14 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'bridge-nf-off': { 'br-netfilter-missing': 'kubeadm-join-hangs' },
   'backend-split': { 'iptables-backend-split': 'iptables-flush-lockout' },
   'kubeconfig-localhost': { 'kubeconfig-localhost': 'kubectl-localhost-8080' },
+  // Docker's config.toml also leaves runc on cgroupfs: the next failure after enabling CRI, found at once.
+  'cri-disabled': {
+    'containerd-cri-disabled': 'containerd-cri-disabled',
+    'cgroup-driver-mismatch': 'cgroup-driver-mismatch',
+  },
+  'cgroup-mismatch': { 'cgroup-driver-mismatch': 'cgroup-driver-mismatch' },
+  'cni-missing': { 'cni-config-missing': 'cni-not-installed' },
+  'cni-on-nat': { 'cni-tunnel-on-nat': 'cni-nat-interface' },
 };
 
 describeLab(

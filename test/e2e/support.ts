@@ -78,6 +78,8 @@ export const LAB_LIMITS: Readonly<Record<string, RegExp>> = {
   'kubelet-inactive': /^systemd is not running on this machine/,
   // A kubeadm worker has no kubeconfig for anyone (that is user-kubeconfig-missing's verdict to give).
   'kubeconfig-localhost': /^vagrant has no readable kubeconfig \(see user-kubeconfig-missing\)$/,
+  // No container runtime runs in a lab node (its config files are there; the daemon is not).
+  'containerd-cri-disabled': /^containerd is not running: no socket|^ctr is not installed/,
 };
 
 /** Control characters (C0 and DEL) in `text` other than `allowed`, as U+XXXX, each once. */

@@ -6,6 +6,7 @@
  * hostile text in a version string, a file name and a kubeconfig.
  */
 import { NODE_LIB, SILENT_LISTENER } from './daemons.ts';
+import * as kf from './scenarios/kube-files.ts';
 import type { FileSpec, LabSpec, NodeSpec } from './spec.ts';
 import * as standin from './standins.ts';
 
@@ -24,7 +25,12 @@ export type Fault =
   | 'ip-forward-off'
   | 'bridge-nf-off'
   | 'backend-split'
-  | 'kubeconfig-localhost';
+  | 'kubeconfig-localhost'
+  // The next failures after the field log (runtime and pod network):
+  | 'cri-disabled'
+  | 'cgroup-mismatch'
+  | 'cni-missing'
+  | 'cni-on-nat';
 
 function setFile(node: NodeSpec, file: FileSpec): void {
   const index = node.files.findIndex((f) => f.path === file.path);
@@ -121,6 +127,22 @@ export function withFault(spec: LabSpec, name: string, fault: Fault): LabSpec {
         'COMMIT',
         '',
       ].join('\n');
+      break;
+    case 'cri-disabled':
+      setFile(node, { path: '/etc/containerd/config.toml', content: kf.DOCKER_CE_CONTAINERD_CONFIG });
+      break;
+    case 'cgroup-mismatch':
+      setFile(node, {
+        path: '/etc/containerd/config.toml',
+        content: kf.CONTAINERD_CONFIG.replace('SystemdCgroup = true', 'SystemdCgroup = false'),
+      });
+      break;
+    case 'cni-missing':
+      node.files = node.files.filter((f) => !f.path.startsWith('/etc/cni/net.d/'));
+      setFile(node, { path: '/etc/cni/net.d', content: { directory: true }, mode: 0o755 });
+      break;
+    case 'cni-on-nat':
+      node.vxlan = { name: 'flannel.1', dev: 'eth0', port: 8472 };
       break;
     case 'kubeconfig-localhost':
       setFile(node, { path: '/home/vagrant/.kube', content: { directory: true }, owner: 'vagrant', mode: 0o755 });

@@ -234,6 +234,12 @@ function networkScript(id: string, nodes: readonly LabNode[]): string {
         (r) =>
           `route add ${r.to} via ${r.via} dev ${r.dev}${r.proto ? ` proto ${r.proto}` : ''}${r.dev === 'eth0' ? ` src ${n.natIp}` : ''}${r.metric === undefined ? '' : ` metric ${r.metric}`}`,
       ),
+      ...(n.vxlan === undefined
+        ? []
+        : [
+            `link add ${n.vxlan.name} type vxlan id 1 local ${n.vxlan.dev === 'eth0' ? n.natIp : n.privateIp} dev ${n.vxlan.dev} dstport ${n.vxlan.port} nolearning`,
+            `link set ${n.vxlan.name} up`,
+          ]),
     ];
     // Sysctls first: IPv6 duplicate address detection off for the links about to appear, so that
     // link-local addresses are final at once (a snapshot must not see "tentative" turn into nothing).

@@ -63,6 +63,8 @@ export interface NodeSpec {
   /** 203.0.113.15 on eth0 (NAT-like; the same on every node). */
   natIp: string;
   routes: RouteSpec[];
+  /** The pod network's VXLAN device (as Flannel creates flannel.1), bound to this NIC's address. */
+  vxlan?: { name: string; dev: 'eth0' | 'eth1'; port: number };
   /** iptables-restore input for the nft backend (`iptables`), applied in the node's namespace. */
   iptables: string;
   /** iptables-restore input for the legacy backend, when the node has rules there too. */

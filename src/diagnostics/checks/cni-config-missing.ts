@@ -1,34 +1,72 @@
 /**
- * TODO(new:runbook): what this check detects on a node, and why it matters (one paragraph).
+ * No CNI network configuration on a node the kubelet runs on. Until a pod network add-on writes its
+ * config into /etc/cni/net.d, the runtime reports NetworkReady=false ("cni plugin not initialized"),
+ * the node stays NotReady and CoreDNS stays Pending. kubeadm does not install one: it is the step
+ * after `kubeadm init`.
  */
 import { type CheckMeta, defineCheck } from '../types';
-import { guarded, openSection, reporter } from './support/findings';
+import { cniConfProbe } from './runtime-probes';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'cni-config-missing',
-  title: 'TODO(new:runbook) the healthy state, as a sentence',
+  title: 'A CNI network config is installed',
   runbook: 'cni-not-installed',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
+  needsRoot: true,
 };
 
-const PROBE = 'cni-config-missing';
+const PROBE = cniConfProbe.name;
+const CONFIG_FILE = /\.(conf|conflist|json)$/;
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      // TODO(new:runbook): a read-only command (see checks/shared-probes.ts for the rules), ending in an end marker.
-      command: 'echo "### end"',
-    },
-  ],
+  probes: [cniConfProbe],
   analyze: guarded(meta, (sections) => {
     const r = reporter(meta);
     const gate = openSection(r, sections, PROBE);
     if (!gate.ok) return [gate.finding];
-    // TODO(new:runbook): parse gate.value.lines and return pass / fail findings with evidence and a fix.
-    return [r.error('TODO(new:runbook): analyzer not written yet')];
+    const opened = openBlocks(r, PROBE, gate.value.lines);
+    if (!opened.ok) return [opened.finding];
+    const { blocks } = opened;
+    const kubelet = blocks.find((b) => b.marker === 'kubelet');
+    if (kubelet === undefined) return [unexpected(r, PROBE, 'no "### kubelet" line', gate.value.lines[0] ?? '', 1)];
+    if (kubelet.args === 'unconfigured') {
+      return [
+        r.skip('the kubelet is not configured yet (no /var/lib/kubelet/config.yaml): kubeadm init/join has not run'),
+      ];
+    }
+    const unreadable = blocks.find((b) => b.marker === 'unreadable');
+    if (unreadable) return [r.skip(`${unreadable.args} is not readable by this user; run with sudo to judge it`)];
+    const entries = blocks.filter((b) => b.marker === 'entry');
+    const configs = entries.filter((b) => CONFIG_FILE.test(b.args));
+    const fix =
+      'install one pod network add-on from the control plane, e.g. kubectl apply -f <the Flannel or Calico manifest of your version> (with the interface and pod CIDR for your Vagrant network), then kubectl get nodes -w until Ready';
+    if (blocks.some((b) => b.marker === 'nodir') || configs.length === 0) {
+      const what = blocks.some((b) => b.marker === 'nodir')
+        ? '/etc/cni/net.d does not exist'
+        : entries.length === 0
+          ? '/etc/cni/net.d is empty'
+          : `/etc/cni/net.d has no .conf/.conflist file (only ${entries.map((b) => b.args.replace(/^.*\//, '')).join(', ')})`;
+      return [
+        r.fail(
+          `${what}: no pod network is installed, so the node reports NetworkReady=false (cni plugin not initialized) and stays NotReady`,
+          {
+            evidence: [
+              ...(entries.length === 0 ? [what] : entries.map((b) => `${b.args} (not a CNI config file name)`)),
+              '/var/lib/kubelet/config.yaml exists: the kubelet is set up and waits for a pod network',
+            ],
+            fix,
+          },
+        ),
+      ];
+    }
+    const described = configs.map((b) => {
+      const types = b.quoted.map((q) => /"type"\s*:\s*"([^"]*)"/.exec(q.text)?.[1]).filter((t) => t !== undefined);
+      return `${b.args}${types.length > 0 ? ` (${types.join(', ')})` : ''}`;
+    });
+    return [r.pass(`CNI config present: ${described.join('; ')}`, { evidence: described })];
   }),
 });

@@ -1,34 +1,154 @@
 /**
- * TODO(new:runbook): what this check detects on a node, and why it matters (one paragraph).
+ * The pod network's VXLAN tunnel (Flannel's flannel.1, Calico's vxlan.calico) is bound to the NAT
+ * interface. Under Vagrant + VirtualBox the first NIC is NAT with 10.0.2.15 on every VM; Flannel
+ * takes the interface of the default route unless --iface says otherwise, and Calico's first-found
+ * autodetection can do the same. Every node then announces the same address, and pods on different
+ * nodes cannot reach each other. The CNI sibling of the ansible_default_ipv4 problem.
  */
+import { z } from 'zod';
 import { type CheckMeta, defineCheck } from '../types';
-import { guarded, openSection, reporter } from './support/findings';
+import { vxlanLinksProbe } from './runtime-probes';
+import { ipAddrProbe, ipRouteDefaultProbe } from './shared-probes';
+import { isVagrantNat, splitBlocks } from './support/blocks';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { type Address, parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from './support/net';
 
 const meta: CheckMeta = {
   id: 'cni-tunnel-on-nat',
-  title: 'TODO(new:runbook) the healthy state, as a sentence',
+  title: "The pod network's tunnel uses the node's private address",
   runbook: 'cni-nat-interface',
   severity: 'error',
   roles: ['control-plane', 'worker'],
   needsRoot: false,
 };
 
-const PROBE = 'cni-tunnel-on-nat';
+const PROBE = vxlanLinksProbe.name;
+
+const vxlanLink = z.looseObject({
+  ifname: z.string(),
+  linkinfo: z.looseObject({
+    info_kind: z.literal('vxlan'),
+    info_data: z.looseObject({ local: z.string().optional(), link: z.string().optional() }).optional(),
+  }),
+});
+const vxlanLinks = z.array(vxlanLink);
+
+interface Tunnel {
+  name: string;
+  local: string | undefined;
+  link: string | undefined;
+}
+
+function parseTunnels(
+  lines: readonly string[],
+): { ok: true; value: Tunnel[] | null } | { ok: false; what: string; line: string; no: number } {
+  const { head, blocks, complete } = splitBlocks(lines);
+  const stray = head.find((line) => line.text.trim() !== '');
+  if (stray) return { ok: false, what: 'output before the first marker', line: stray.text, no: stray.no };
+  if (!complete) {
+    return {
+      ok: false,
+      what: 'no end marker (output cut short?)',
+      line: lines[lines.length - 1] ?? '',
+      no: lines.length,
+    };
+  }
+  const block = blocks[0];
+  if (block === undefined) return { ok: false, what: 'no marker at all', line: lines[0] ?? '', no: 1 };
+  if (block.marker === 'missing') return { ok: true, value: null };
+  if (block.marker === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(block.raw.map((line) => line.text).join('\n') || '[]');
+    } catch {
+      return {
+        ok: false,
+        what: 'not JSON from ip -j',
+        line: block.raw[0]?.text ?? '',
+        no: block.raw[0]?.no ?? block.no,
+      };
+    }
+    const parsed = vxlanLinks.safeParse(data);
+    if (!parsed.success)
+      return { ok: false, what: 'not a list of vxlan links', line: block.raw[0]?.text ?? '', no: block.no };
+    return {
+      ok: true,
+      value: parsed.data.map((l) => ({
+        name: l.ifname,
+        local: l.linkinfo.info_data?.local,
+        link: l.linkinfo.info_data?.link,
+      })),
+    };
+  }
+  if (block.marker === 'text') {
+    const tunnels: Tunnel[] = [];
+    let current: Tunnel | undefined;
+    for (const { text } of block.raw) {
+      const head = /^\d+:\s+([^:@\s]+)/.exec(text);
+      if (head) {
+        current = { name: head[1] ?? '', local: undefined, link: undefined };
+        tunnels.push(current);
+        continue;
+      }
+      const info = /\bvxlan\b.*?\blocal\s+(\S+)(?:.*?\bdev\s+(\S+))?/.exec(text);
+      if (info && current) {
+        current.local = info[1];
+        current.link = info[2];
+      }
+    }
+    return { ok: true, value: tunnels };
+  }
+  return { ok: false, what: 'unknown marker', line: `### ${block.marker}`, no: block.no };
+}
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      // TODO(new:runbook): a read-only command (see checks/shared-probes.ts for the rules), ending in an end marker.
-      command: 'echo "### end"',
-    },
-  ],
-  analyze: guarded(meta, (sections) => {
+  probes: [vxlanLinksProbe, ipRouteDefaultProbe, ipAddrProbe],
+  analyze: guarded(meta, (sections, context) => {
     const r = reporter(meta);
     const gate = openSection(r, sections, PROBE);
     if (!gate.ok) return [gate.finding];
-    // TODO(new:runbook): parse gate.value.lines and return pass / fail findings with evidence and a fix.
-    return [r.error('TODO(new:runbook): analyzer not written yet')];
+    const parsed = parseTunnels(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
+    if (parsed.value === null) return [r.skip('the ip command is not installed on this node')];
+    const tunnels = parsed.value;
+    if (tunnels.length === 0) {
+      return [
+        r.skip('no VXLAN tunnel device (Flannel/Calico VXLAN not running on this node; other backends are not read)'),
+      ];
+    }
+    const addrGate = openSection(r, sections, ipAddrProbe.name);
+    const addrs = addrGate.ok ? parseAddrProbe(addrGate.value.lines) : undefined;
+    const addresses: readonly Address[] = addrs?.ok ? (addrs.value ?? []) : [];
+    const routeGate = openSection(r, sections, ipRouteDefaultProbe.name);
+    const routes = routeGate.ok ? parseRouteProbe(routeGate.value.lines) : undefined;
+    const route = routes?.ok ? preferredRoute(routes.value.routes ?? []) : undefined;
+    const natAddress = route ? sourceAddress(route, addresses) : undefined;
+    const otherNics = addresses.filter(
+      (a) => !a.dev.startsWith('lo') && a.dev !== route?.dev && !tunnels.some((t) => t.name === a.dev),
+    );
+    const intended = context.intendedAddress;
+
+    const bad = tunnels.filter((t) => {
+      if (t.local === undefined) return false;
+      if (intended !== undefined && addresses.some((a) => a.address === intended)) return t.local !== intended;
+      return isVagrantNat(t.local) || (t.local === natAddress && otherNics.length > 0);
+    });
+    const evidence = tunnels.map((t) => `${t.name}: vxlan local ${t.local ?? '(unset)'} dev ${t.link ?? '(unset)'}`);
+    if (bad.length === 0) {
+      return [
+        r.pass(`the VXLAN tunnel uses ${tunnels.map((t) => `${t.local ?? '?'} (${t.name})`).join(', ')}`, { evidence }),
+      ];
+    }
+    const want = intended ?? otherNics[0]?.address;
+    return [
+      r.fail(
+        `${bad.map((t) => t.name).join(', ')} sends pod traffic from ${bad[0]?.local ?? '?'} on ${bad[0]?.link ?? 'the NAT interface'}${want ? `, not the node's private address ${want}` : ''}: pods on different nodes cannot reach each other`,
+        {
+          evidence: route ? [...evidence, `default route: ${route.text}`] : evidence,
+          fix: 'tell the CNI which interface to use: Flannel --iface=<private NIC> or --iface-can-reach=<control-plane IP> in the kube-flannel DaemonSet args; Calico IP_AUTODETECTION_METHOD=interface=<NIC> or can-reach=<IP> or kubernetes-internal-ip on calico-node; then restart the CNI pods',
+        },
+      ),
+    ];
   }),
 });

@@ -1,34 +1,149 @@
 /**
- * TODO(new:runbook): what this check detects on a node, and why it matters (one paragraph).
+ * containerd runs without its CRI plugin, so the kubelet and kubeadm cannot talk to it: kubeadm's
+ * preflight stops with "[ERROR CRI]: container runtime is not running ... unknown service
+ * runtime.v1.RuntimeService". Docker's containerd.io package ships a config.toml with
+ * `disabled_plugins = ["cri"]`; a stopped containerd gives the same preflight error.
+ * Reads the config file and, as root, the plugin list of the running daemon (`ctr plugins ls`).
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { guarded, openSection, reporter } from './support/findings';
+import { type CheckMeta, defineCheck, type Finding } from '../types';
+import { containerdConfigProbe, containerdPluginsProbe } from './runtime-probes';
+import type { Block } from './support/blocks';
+import { readContainerdConfig } from './support/containerd';
+import { guarded, openSection, quote, type Reporter, reporter, unexpected } from './support/findings';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'containerd-cri-disabled',
-  title: 'TODO(new:runbook) the healthy state, as a sentence',
+  title: "containerd's CRI plugin is loaded",
   runbook: 'containerd-cri-disabled',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
+  needsRoot: true,
 };
 
-const PROBE = 'containerd-cri-disabled';
+const CONFIG = containerdConfigProbe.name;
+const PLUGINS = containerdPluginsProbe.name;
+const FIX_CONFIG =
+  'remove "cri" from disabled_plugins in /etc/containerd/config.toml (or replace the file with `containerd config default` and set SystemdCgroup = true), then sudo systemctl restart containerd';
+
+/** What the config file says; undefined when there is nothing to judge (no containerd, no file). */
+function judgeConfig(r: Reporter, lines: readonly string[]): Finding | 'no-containerd' | undefined {
+  const opened = openBlocks(r, CONFIG, lines);
+  if (!opened.ok) return opened.finding;
+  const { blocks } = opened;
+  if (blocks.some((b) => b.marker === 'missing' && b.args === 'containerd')) return 'no-containerd';
+  const file = blocks.find((b) => b.marker === 'file');
+  if (file === undefined) return undefined;
+  const text = file.quoted.map((line) => line.text).join('\n');
+  const parsed = readContainerdConfig(text);
+  if (!parsed.ok) {
+    const line = file.quoted[parsed.line - 1];
+    return r.error(
+      `${file.args} is not valid TOML (line ${parsed.line}: ${parsed.what}); containerd will not start with it`,
+      {
+        evidence: line ? [`${file.args}:${parsed.line}: ${line.text}`] : [],
+      },
+    );
+  }
+  if (parsed.value.disabledCri.length === 0) return undefined;
+  const at = file.quoted.find((line) => /^\s*disabled_plugins\s*=/.test(line.text));
+  return r.fail(
+    `${file.args} disables the CRI plugin (disabled_plugins lists ${parsed.value.disabledCri.map((id) => quote(id)).join(', ')}); the kubelet cannot use containerd`,
+    {
+      evidence: at ? [`${file.args}: ${at.text.trim()}`] : [],
+      fix: FIX_CONFIG,
+    },
+  );
+}
+
+interface Plugins {
+  reached: boolean;
+  cri?: { status: string; line: string };
+  error?: string;
+}
+
+function readPlugins(block: Block | undefined): Plugins | undefined {
+  if (block === undefined) return undefined;
+  const raw = block.raw.map((line) => line.text);
+  const header = raw.findIndex((line) => /^TYPE\s+ID\s+PLATFORMS\s+STATUS\s*$/.test(line));
+  if (header < 0) return { reached: false, error: raw.find((line) => line.trim() !== '') ?? 'no output' };
+  for (const line of raw.slice(header + 1)) {
+    const [type, id, , status] = line.trim().split(/\s+/);
+    if (type === 'io.containerd.grpc.v1' && id === 'cri')
+      return { reached: true, cri: { status: status ?? '', line: line.trim() } };
+  }
+  return { reached: true };
+}
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      // TODO(new:runbook): a read-only command (see checks/shared-probes.ts for the rules), ending in an end marker.
-      command: 'echo "### end"',
-    },
-  ],
+  probes: [containerdConfigProbe, containerdPluginsProbe],
   analyze: guarded(meta, (sections) => {
     const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
-    if (!gate.ok) return [gate.finding];
-    // TODO(new:runbook): parse gate.value.lines and return pass / fail findings with evidence and a fix.
-    return [r.error('TODO(new:runbook): analyzer not written yet')];
+    const config = openSection(r, sections, CONFIG);
+    if (!config.ok) return [config.finding];
+    const fromConfig = judgeConfig(r, config.value.lines);
+    if (fromConfig === 'no-containerd') {
+      return [r.skip('containerd is not installed on this node (another container runtime, or none yet)')];
+    }
+    if (fromConfig !== undefined && fromConfig.status !== 'pass') return [fromConfig];
+
+    const plugins = openSection(r, sections, PLUGINS);
+    if (!plugins.ok) {
+      // Without root the running daemon cannot be asked; the config alone found nothing wrong.
+      return [plugins.finding];
+    }
+    const opened = openBlocks(r, PLUGINS, plugins.value.lines);
+    if (!opened.ok) return [opened.finding];
+    const { blocks } = opened;
+    if (blocks.some((b) => b.marker === 'missing')) {
+      return [r.skip('ctr is not installed, so the running containerd could not be asked for its plugins')];
+    }
+    const noSocket = blocks.find((b) => b.marker === 'nosocket');
+    if (noSocket) {
+      return [
+        r.fail(
+          `containerd is not running: no socket at ${noSocket.args}, and kubeadm preflight reports "container runtime is not running"`,
+          {
+            fix: 'sudo systemctl enable --now containerd; if it does not stay up, read sudo journalctl -u containerd -b',
+          },
+        ),
+      ];
+    }
+    const listed = readPlugins(blocks.find((b) => b.marker === 'ctr'));
+    if (listed === undefined) return [unexpected(r, PLUGINS, 'no "### ctr" block', plugins.value.lines[0] ?? '', 1)];
+    if (!listed.reached) {
+      return [
+        r.fail(
+          'containerd is not running: ctr cannot reach /run/containerd/containerd.sock, and kubeadm preflight reports "container runtime is not running"',
+          {
+            evidence: [listed.error ?? ''],
+            fix: 'sudo systemctl enable --now containerd; if it does not stay up, read sudo journalctl -u containerd -b',
+          },
+        ),
+      ];
+    }
+    if (listed.cri === undefined) {
+      return [
+        r.fail(
+          'the running containerd did not load the CRI plugin (io.containerd.grpc.v1 cri is not in ctr plugins ls)',
+          {
+            fix: FIX_CONFIG,
+          },
+        ),
+      ];
+    }
+    if (listed.cri.status !== 'ok') {
+      return [
+        r.fail(
+          `containerd's CRI plugin failed to start (status ${quote(listed.cri.status)}); read sudo journalctl -u containerd for the reason`,
+          {
+            evidence: [listed.cri.line],
+            fix: 'sudo journalctl -u containerd -b | grep -i cri, fix what it names in /etc/containerd/config.toml, then sudo systemctl restart containerd',
+          },
+        ),
+      ];
+    }
+    return [r.pass('containerd is running with its CRI plugin loaded', { evidence: [listed.cri.line] })];
   }),
 });

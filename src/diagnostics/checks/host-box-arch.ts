@@ -13,6 +13,7 @@
 import { type Arch, archFromSetting, archFromUname } from '../facts/arch';
 import { boxArchitecture } from '../facts/vagrant-box';
 import { type CheckMeta, defineCheck, type Finding } from '../types';
+import { hostArchProbe, vagrantfileProbe } from './host-probes';
 import { splitBlocks, splitTag } from './support/blocks';
 import { guarded, openSection, reporter, unexpected } from './support/findings';
 import { parseVagrantfile } from './support/vagrant';
@@ -26,8 +27,8 @@ const meta: CheckMeta = {
   needsRoot: false,
 };
 
-const HOST = 'host-arch';
-const VAGRANTFILE = 'vagrantfile';
+const HOST = hostArchProbe.name;
+const VAGRANTFILE = vagrantfileProbe.name;
 
 function fixFor(host: Arch): string {
   return host === 'arm64'
@@ -37,29 +38,7 @@ function fixFor(host: Arch): string {
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: HOST,
-      command: [
-        'echo "uname-m $(uname -m)"',
-        'echo "uname-s $(uname -s)"',
-        'v=$(sysctl -n hw.optional.arm64 2>/dev/null) && echo "hw.optional.arm64 $v"',
-        'echo "### end"',
-      ].join('\n'),
-    },
-    {
-      name: VAGRANTFILE,
-      command: [
-        'd=${VAGRANT_CWD:-$(pwd)}; n=${VAGRANT_VAGRANTFILE:-Vagrantfile}',
-        'while :; do',
-        '  if [ -f "$d/$n" ]; then echo "### file $d/$n"; sed \'s/^/| /\' "$d/$n"; break; fi',
-        '  if [ "$d" = / ] || [ -z "$d" ]; then echo "### missing $n"; break; fi',
-        '  d=$(dirname "$d")',
-        'done',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [hostArchProbe, vagrantfileProbe],
   analyze: guarded(meta, (sections) => {
     const r = reporter(meta);
     const hostGate = openSection(r, sections, HOST);

@@ -1,34 +1,120 @@
 /**
- * TODO(new:runbook): what this check detects on a node, and why it matters (one paragraph).
+ * A Vagrant private_network address outside the ranges VirtualBox allows for host-only networks.
+ * Since VirtualBox 6.1.28, on Linux, macOS and Solaris hosts only 192.168.56.0/21 is allowed unless
+ * /etc/vbox/networks.conf lists other ranges; `vagrant up` stops with "The IP address configured
+ * for the host-only network is not within the allowed ranges". Runs on the Vagrant host, like
+ * host-box-arch.
  */
 import { type CheckMeta, defineCheck } from '../types';
-import { guarded, openSection, reporter } from './support/findings';
+import { hostArchProbe, vagrantfileProbe, vboxNetworksProbe } from './host-probes';
+import { splitBlocks, splitTag } from './support/blocks';
+import { type Cidr, contains, parseCidr } from './support/cidr';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'host-only-range',
-  title: 'TODO(new:runbook) the healthy state, as a sentence',
+  title: "Private network addresses are in VirtualBox's allowed host-only ranges",
   runbook: 'vbox-hostonly-range',
   severity: 'error',
-  roles: ['control-plane', 'worker'],
+  roles: [],
   needsRoot: false,
 };
 
-const PROBE = 'host-only-range';
+const NETWORKS = vboxNetworksProbe.name;
+const DEFAULT_RANGE = '192.168.56.0/21';
+
+interface PrivateIp {
+  address: string;
+  line: number;
+  text: string;
+}
+
+/** private_network addresses of a Vagrantfile: literal, or with a #{...} interpolation in the last octet. */
+export function privateNetworkIps(lines: readonly string[]): PrivateIp[] {
+  const out: PrivateIp[] = [];
+  lines.forEach((text, index) => {
+    const code = text.replace(/^\s*#.*$/, '');
+    if (!/private_network/.test(code) || /type:\s*["']dhcp["']|:type\s*=>\s*["']dhcp["']/.test(code)) return;
+    const ip = /(?:\bip:|:ip\s*=>)\s*["']([0-9.]+(?:#\{[^}]*\})?)["']/.exec(code);
+    if (!ip?.[1]) return;
+    out.push({ address: ip[1].replace(/#\{[^}]*\}/, '10'), line: index + 1, text: text.trim() });
+  });
+  return out;
+}
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      // TODO(new:runbook): a read-only command (see checks/shared-probes.ts for the rules), ending in an end marker.
-      command: 'echo "### end"',
-    },
-  ],
+  probes: [hostArchProbe, vagrantfileProbe, vboxNetworksProbe],
   analyze: guarded(meta, (sections) => {
     const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
-    if (!gate.ok) return [gate.finding];
-    // TODO(new:runbook): parse gate.value.lines and return pass / fail findings with evidence and a fix.
-    return [r.error('TODO(new:runbook): analyzer not written yet')];
+    const hostGate = openSection(r, sections, hostArchProbe.name);
+    if (!hostGate.ok) return [hostGate.finding];
+    const hostOut = splitBlocks(hostGate.value.lines);
+    const odd = hostOut.head.find(
+      (line) => line.text.trim() !== '' && !/^(uname-m|uname-s|hw\.optional\.arm64) /.test(line.text),
+    );
+    if (odd)
+      return [unexpected(r, hostArchProbe.name, 'expected uname-m/uname-s/hw.optional.arm64 lines', odd.text, odd.no)];
+    const kernel = hostOut.head.map((line) => splitTag(line.text)).find(([tag]) => tag === 'uname-s')?.[1];
+    if (kernel !== 'Linux' && kernel !== 'Darwin' && kernel !== 'SunOS') {
+      return [
+        r.skip(
+          `host kernel ${kernel ?? 'unknown'}: VirtualBox restricts host-only ranges on Linux, macOS and Solaris only`,
+        ),
+      ];
+    }
+    const fileGate = openSection(r, sections, vagrantfileProbe.name);
+    if (!fileGate.ok) return [fileGate.finding];
+    const vfOpened = openBlocks(r, vagrantfileProbe.name, fileGate.value.lines);
+    if (!vfOpened.ok) return [vfOpened.finding];
+    const vf = vfOpened.blocks[0];
+    if (vf === undefined)
+      return [unexpected(r, vagrantfileProbe.name, 'no file/missing marker', fileGate.value.lines[0] ?? '', 1)];
+    if (vf.marker === 'missing') return [r.skip('no Vagrantfile in this directory or its parents: nothing to compare')];
+    const ips = privateNetworkIps(vf.quoted.map((line) => line.text));
+    if (ips.length === 0) return [r.skip(`${vf.args} sets no static private_network address`)];
+
+    const netGate = openSection(r, sections, NETWORKS);
+    if (!netGate.ok) return [netGate.finding];
+    const confOpened = openBlocks(r, NETWORKS, netGate.value.lines);
+    if (!confOpened.ok) return [confOpened.finding];
+    const conf = confOpened.blocks[0];
+    const allowed: Cidr[] = [];
+    let source = `VirtualBox's default ${DEFAULT_RANGE} (no /etc/vbox/networks.conf)`;
+    if (conf?.marker === 'file') {
+      for (const { text } of conf.quoted) {
+        if (!/^\s*\*/.test(text)) continue;
+        for (const word of text
+          .replace(/^\s*\*/, '')
+          .trim()
+          .split(/\s+/)) {
+          const cidr = parseCidr(word);
+          if (cidr) allowed.push(cidr);
+        }
+      }
+      source = `${conf.args}: ${allowed.map((c) => c.text).join(' ') || 'no IPv4 range'}`;
+    } else {
+      const fallback = parseCidr(DEFAULT_RANGE);
+      if (fallback) allowed.push(fallback);
+    }
+    const outside = ips.filter((ip) => !allowed.some((cidr) => contains(cidr, ip.address)));
+    const evidence = ips.map((ip) => `${vf.args}:${ip.line}: ${ip.text}`);
+    if (outside.length === 0) {
+      return [
+        r.pass(`every private_network address is inside ${allowed.map((c) => c.text).join(', ')}`, {
+          evidence: [...evidence, source],
+        }),
+      ];
+    }
+    return [
+      r.fail(
+        `private_network ${outside.map((ip) => ip.address).join(', ')} is outside the allowed host-only ranges (${allowed.map((c) => c.text).join(', ') || 'none'}): vagrant up stops with "not within the allowed ranges"`,
+        {
+          evidence: [...outside.map((ip) => `${vf.args}:${ip.line}: ${ip.text}`), source],
+          fix: `use addresses in ${DEFAULT_RANGE} (e.g. 192.168.56.10), or allow the range: echo '* 10.0.0.0/8 192.168.0.0/16' | sudo tee -a /etc/vbox/networks.conf`,
+        },
+      ),
+    ];
   }),
 });

@@ -1,34 +1,82 @@
 /**
- * TODO(new:runbook): what this check detects on a node, and why it matters (one paragraph).
+ * The pod network CIDR overlaps a network the nodes sit on. Calico's default pool 192.168.0.0/16
+ * (and a kubeadm --pod-network-cidr copied from its quickstart) contains VirtualBox's host-only
+ * 192.168.56.0/24; pod routes then shadow node addresses and traffic between nodes breaks in ways
+ * that look like a routing problem. Read on the control plane from the controller manager's
+ * --cluster-cidr and the node's own addresses.
  */
 import { type CheckMeta, defineCheck } from '../types';
-import { guarded, openSection, reporter } from './support/findings';
+import { podCidrProbe } from './runtime-probes';
+import { ipAddrProbe } from './shared-probes';
+import { type Cidr, overlaps, parseCidr } from './support/cidr';
+import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { parseAddrProbe } from './support/net';
+import { openBlocks } from './support/open-blocks';
 
 const meta: CheckMeta = {
   id: 'pod-cidr-overlaps-node',
-  title: 'TODO(new:runbook) the healthy state, as a sentence',
+  title: 'The pod network CIDR does not overlap the node networks',
   runbook: 'pod-cidr-overlap',
   severity: 'error',
-  roles: ['control-plane', 'worker'],
-  needsRoot: false,
+  roles: ['control-plane'],
+  needsRoot: true,
 };
 
-const PROBE = 'pod-cidr-overlaps-node';
+const PROBE = podCidrProbe.name;
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      // TODO(new:runbook): a read-only command (see checks/shared-probes.ts for the rules), ending in an end marker.
-      command: 'echo "### end"',
-    },
-  ],
+  probes: [podCidrProbe, ipAddrProbe],
   analyze: guarded(meta, (sections) => {
     const r = reporter(meta);
     const gate = openSection(r, sections, PROBE);
     if (!gate.ok) return [gate.finding];
-    // TODO(new:runbook): parse gate.value.lines and return pass / fail findings with evidence and a fix.
-    return [r.error('TODO(new:runbook): analyzer not written yet')];
+    const opened = openBlocks(r, PROBE, gate.value.lines);
+    if (!opened.ok) return [opened.finding];
+    const { blocks } = opened;
+    const manifest = blocks.find((b) => b.marker === 'manifest');
+    if (manifest === undefined) {
+      return [
+        r.skip('no kube-controller-manager manifest on this node (not a kubeadm control plane, or init has not run)'),
+      ];
+    }
+    const flag = manifest.quoted.find((q) => /--cluster-cidr=/.test(q.text));
+    if (flag === undefined) {
+      return [
+        r.skip(
+          'the controller manager has no --cluster-cidr (kubeadm init ran without --pod-network-cidr); the CNI chooses its own pool, which this check cannot read',
+        ),
+      ];
+    }
+    const ranges: Cidr[] = [];
+    for (const part of flag.text.replace(/^.*--cluster-cidr=/, '').split(',')) {
+      const cidr = parseCidr(part);
+      if (cidr) ranges.push(cidr);
+      else if (!part.includes(':'))
+        return [unexpected(r, PROBE, 'not an IPv4 CIDR in --cluster-cidr', flag.text, flag.no)];
+    }
+    const addrGate = openSection(r, sections, ipAddrProbe.name);
+    if (!addrGate.ok) return [addrGate.finding];
+    const addrs = parseAddrProbe(addrGate.value.lines);
+    if (!addrs.ok) return [unexpected(r, ipAddrProbe.name, addrs.what, addrs.line, addrs.no)];
+    if (addrs.value === null) return [r.skip('the ip command is not installed on this node')];
+    const clashes = addrs.value.filter((a) => {
+      if (a.dev === 'lo' || /^(cni|flannel|cali|vxlan|tunl|cilium|weave|kube-ipvs)/.test(a.dev)) return false;
+      const net = parseCidr(`${a.address}/${a.prefix}`);
+      return net !== undefined && ranges.some((range) => overlaps(range, net));
+    });
+    const evidence = [`kube-controller-manager ${flag.text.replace(/^\d+:/, '')}`];
+    if (clashes.length === 0) {
+      return [r.pass(`pod CIDR ${ranges.map((c) => c.text).join(', ')} is clear of the node's networks`, { evidence })];
+    }
+    return [
+      r.fail(
+        `pod CIDR ${ranges.map((c) => c.text).join(', ')} overlaps the node network ${clashes.map((a) => `${a.address}/${a.prefix} on ${a.dev}`).join(', ')}: pod routes shadow node addresses`,
+        {
+          evidence: [...evidence, ...clashes.map((a) => a.text)],
+          fix: 'rebuild the cluster with a pod CIDR outside every node network (e.g. kubeadm init --pod-network-cidr=10.244.0.0/16 with Flannel, or CALICO_IPV4POOL_CIDR=172.16.0.0/16 with the same value in kubeadm), or move the Vagrant private_network out of the pod range',
+        },
+      ),
+    ];
   }),
 });

@@ -411,6 +411,13 @@ const crictlRule = subcommand(
   ['version', 'info', 'ps', 'pods', 'images', 'img', 'stats', 'inspect', 'inspecti', 'inspectp', 'logs'],
   ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '--timeout', '-t', '-o', '--output'],
 );
+/** ctr: only `ctr version` and `ctr plugins ls|list` (the daemon's loaded plugins). */
+const ctrRule: ArgRule = (args) => {
+  const words = args.map((a) => a.text);
+  if (words[0] === 'version' && words.length === 1) return [];
+  if (words[0] === 'plugins' && (words[1] === 'ls' || words[1] === 'list') && words.length === 2) return [];
+  return [`ctr: "${words.join(' ')}" is not on the read-only list`];
+};
 const kubeadmRule: ArgRule = (args) => {
   const words = args.map((a) => a.text).filter((t) => !t.startsWith('-'));
   const joined = words.slice(0, 3).join(' ');
@@ -569,4 +576,5 @@ export const READ_ONLY_RULES: Readonly<Record<string, ArgRule>> = {
   containerd: versionOnly('containerd'),
   runc: versionOnly('runc'),
   crictl: crictlRule,
+  ctr: ctrRule,
 };

@@ -155,6 +155,11 @@ export function kubeNode(o: KubeNodeOptions, uid: number): NodeSpec {
   // A real native (x86-64) ELF where containerd would be; the field log's fault swaps in an aarch64 one.
   const nativeElf = join(REPO_ROOT, 'node_modules/@esbuild/linux-x64/bin/esbuild');
   files.push({ path: '/usr/local/bin/containerd', content: { copyFrom: nativeElf }, mode: 0o755 });
+  // The runtime config and the pod network a working node has (Flannel on the private NIC, see vxlan below).
+  files.push(
+    { path: '/etc/containerd/config.toml', content: kf.CONTAINERD_CONFIG },
+    { path: '/etc/cni/net.d/10-flannel.conflist', content: kf.FLANNEL_CONFLIST },
+  );
   if (o.foreignBinary !== undefined) {
     const path = `/usr/local/bin/${o.foreignBinary}`;
     const index = files.findIndex((f) => f.path === path);
@@ -183,6 +188,11 @@ export function kubeNode(o: KubeNodeOptions, uid: number): NodeSpec {
       },
       { path: '/etc/kubernetes/pki/ca.key', content: { render: (lab) => lab.pki('ca.key') }, mode: 0o600 },
       { path: `${NODE_LIB}/kube-apiserver.mjs`, content: apiServerSource(o.version) },
+      {
+        path: '/etc/kubernetes/manifests/kube-controller-manager.yaml',
+        content: kf.controllerManagerManifest('10.244.0.0/16', o.version),
+        mode: 0o600,
+      },
     );
   }
   files.push({ path: '/etc/kubernetes/pki/ca.crt', content: { render: (lab) => lab.pki('ca.crt') } });
@@ -232,6 +242,7 @@ export function kubeNode(o: KubeNodeOptions, uid: number): NodeSpec {
     privateIp: o.privateIp,
     natIp: NAT_IP,
     routes,
+    vxlan: { name: 'flannel.1', dev: 'eth1', port: 8472 },
     iptables: nodeRules({
       apiServer: o.controlPlaneIp,
       policy: o.iptablesReset ? 'DROP' : 'ACCEPT',

@@ -189,3 +189,55 @@ export const K8S_SYSCTL = [
   'net.ipv4.ip_forward                 = 1',
   '',
 ].join('\n');
+
+/** containerd's config as the onboarding writes it: CRI on, runc with the systemd cgroup driver. */
+export const CONTAINERD_CONFIG = [
+  'version = 2',
+  '',
+  '[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]',
+  '  runtime_type = "io.containerd.runc.v2"',
+  '',
+  '[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]',
+  '  SystemdCgroup = true',
+  '',
+].join('\n');
+
+/** The config.toml of Docker's containerd.io package (license header left out): the CRI plugin off. */
+export const DOCKER_CE_CONTAINERD_CONFIG = ['disabled_plugins = ["cri"]', '', '#root = "/var/lib/containerd"', ''].join(
+  '\n',
+);
+
+/** Flannel's CNI config, as its DaemonSet writes it into /etc/cni/net.d (kube-flannel.yml, cni-conf.json). */
+export const FLANNEL_CONFLIST = `${JSON.stringify(
+  {
+    name: 'cbr0',
+    cniVersion: '0.3.1',
+    plugins: [
+      { type: 'flannel', delegate: { hairpinMode: true, isDefaultGateway: true } },
+      { type: 'portmap', capabilities: { portMappings: true } },
+    ],
+  },
+  null,
+  2,
+)}\n`;
+
+/** kube-controller-manager's static Pod as kubeadm writes it (the flags around the pod CIDR). */
+export function controllerManagerManifest(clusterCidr: string, version: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: kube-controller-manager',
+    '  namespace: kube-system',
+    'spec:',
+    '  containers:',
+    '  - command:',
+    '    - kube-controller-manager',
+    '    - --allocate-node-cidrs=true',
+    `    - --cluster-cidr=${clusterCidr}`,
+    '    - --kubeconfig=/etc/kubernetes/controller-manager.conf',
+    `    image: registry.k8s.io/kube-controller-manager:${version}`,
+    '    name: kube-controller-manager',
+    '',
+  ].join('\n');
+}
