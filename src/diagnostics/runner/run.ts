@@ -160,13 +160,16 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
     if (spec.identities.length === 0) spec.identities.push(...defaultIdentityRefs());
     for (const hop of spec.jumps) if (hop.identities.length === 0) hop.identities.push(...defaultIdentityRefs());
     specs.set(target, spec);
+    let why: string | undefined;
     if (spec.policy === 'off') {
-      const why =
+      why =
         spec.policyFrom === 'ssh-config'
-          ? `its ssh config says StrictHostKeyChecking no${target.kind === 'vagrant' ? ' (Vagrant writes that)' : ''}; use --host-key-policy accept-new to check keys`
-          : '--host-key-policy off';
-      unchecked.set(why, [...(unchecked.get(why) ?? []), target.name]);
+          ? `its ssh config says StrictHostKeyChecking no${target.kind === 'vagrant' ? ' (Vagrant writes that)' : ''}; use --host-key-policy accept-new to check keys against ~/.ssh/known_hosts`
+          : '--host-key-policy off (a changed key is still refused)';
+    } else if (spec.policy === 'accept-new' && spec.knownHosts.user.every((f) => f === '/dev/null')) {
+      why = 'UserKnownHostsFile is /dev/null, so accept-new records no key and checks nothing; use --known-hosts FILE';
     }
+    if (why !== undefined) unchecked.set(why, [...(unchecked.get(why) ?? []), target.name]);
   }
   for (const [why, names] of unchecked) {
     const list = names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
