@@ -145,3 +145,19 @@ describe('parseProbeOutput', () => {
     expect(Object.keys(parsed.sections)).toHaveLength(20);
   });
 });
+
+describe('hostile timestamps (issue 15, F4)', () => {
+  it('a 400-digit timestamp gives a finite duration and a problem, not Infinity or NaN', () => {
+    const huge = '9'.repeat(400);
+    const text = `${m('H 1 uid=0 timeout=k root=yes')}${m('B 0 one')}A${m(`O 0 0 ${huge} ${huge}.5`)}${m('E 0')}${m('B 1 two')}B${m(`O 1 0 1 ${huge}`)}${m('E 1')}${m('Z')}`;
+    const parsed = parseProbeOutput(text, plan, NONCE);
+    for (const key of ['one', 'two']) {
+      const d = parsed.sections[key]?.durationMs;
+      expect([key, Number.isFinite(d), d]).toEqual([key, true, 0]);
+    }
+    expect(parsed.problems.filter((p) => p.includes('implausible timestamps'))).toHaveLength(2);
+    // A duration of more than a day is a lie too.
+    const long = parseProbeOutput(`${m('B 0 one')}A${m('O 0 0 1 1000000')}${m('E 0')}`, plan, NONCE);
+    expect(long.sections['one']?.durationMs).toBe(0);
+  });
+});
