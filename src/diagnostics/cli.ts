@@ -5,8 +5,8 @@
  * `run` resolves to an exit code, and is loaded lazily so `k8sdiag explain` does not pay for ssh2.
  */
 import { type CommandDef, renderUsage, runCommand } from 'citty';
-import { EXIT, K8sdiagError } from './errors';
 import { COMMANDS, type CommandName, VERSION } from './commands/index';
+import { EXIT, K8sdiagError } from './errors';
 
 async function main(argv: string[]): Promise<number> {
   const root = COMMANDS;

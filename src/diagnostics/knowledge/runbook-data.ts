@@ -3,7 +3,7 @@
  * this module with the same entries as a literal, so the bundle needs no files beside it.
  */
 import { fileURLToPath } from 'node:url';
-import { readRunbooksFromDisk, type RunbookEntry } from './read-runbooks';
+import { type RunbookEntry, readRunbooksFromDisk } from './read-runbooks';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -5,13 +5,14 @@
  * Order matters: every input is validated (targets, ssh config, keys, --ignore, probe plans)
  * before the first connection, so bad input exits 2 without touching a node.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { K8sdiagError } from '../errors';
 import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
 import { newNonce } from '../probe/nonce';
 import { buildReport } from '../report/build';
 import { reporters } from '../report/reporters/index';
+import { prepareOutput } from '../report/writer';
 import { checkAliases, collectTargets } from '../targets/index';
 import { loadSshConfig, parseSshConfig, type SshConfigSource } from '../targets/ssh-config';
 import type { Target } from '../targets/types';
@@ -100,6 +101,15 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
   const vagrant = str(values, 'vagrant');
   const sshConfigFile = str(values, 'ssh-config');
   const local = flag(values, 'local');
+  // Before any work: a bad --output must not cost a run its results, nor overwrite an input.
+  const inputs = [
+    ...listRaw(values, 'inventory'),
+    ...listRaw(values, 'known-hosts'),
+    ...listRaw(values, 'identity'),
+    ...(vagrant === undefined ? [] : [vagrant]),
+    ...(sshConfigFile === undefined ? [] : [sshConfigFile]),
+  ];
+  const sink = prepareOutput(output, io.cwd, { inputs, inputDirs: inputs });
 
   let sshConfigCache: SshConfigSource | undefined;
   const sshConfig = (): SshConfigSource => {
@@ -253,14 +263,7 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
     color: format === 'text' && output === undefined && colorEnabled(io.stdoutIsTTY, io.env),
     verbose: flag(values, 'verbose'),
   });
-  if (output !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, output), text);
-    } catch (error) {
-      throw new K8sdiagError('E_INPUT', `cannot write the report: ${(error as Error).message}`, { file: output });
-    }
-  } else {
-    io.out(text);
-  }
+  if (sink !== undefined) sink.write(text);
+  else io.out(text);
   return report.summary.exitCode;
 }
