@@ -3,7 +3,7 @@
  * this module with the same entries as a literal, so the bundle needs no files beside it.
  */
 import { fileURLToPath } from 'node:url';
-import { type RunbookEntry, readRunbooksFromDisk } from './read-runbooks';
+import { readRunbooksFromDisk, type RunbookEntry } from './read-runbooks';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
