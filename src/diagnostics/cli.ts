@@ -6,7 +6,7 @@
  */
 import { type CommandDef, renderUsage, runCommand } from 'citty';
 import { COMMANDS, type CommandName, VERSION } from './commands/index';
-import { EXIT, K8sdiagError } from './errors';
+import { describeError, EXIT, K8sdiagError } from './errors';
 
 async function main(argv: string[]): Promise<number> {
   const root = COMMANDS;
@@ -34,24 +34,12 @@ async function main(argv: string[]): Promise<number> {
   return typeof result === 'number' ? result : EXIT.ok;
 }
 
-function describe(error: unknown): { line: string; code: number } {
-  if (error instanceof K8sdiagError) return { line: error.oneLine(), code: error.exitCode };
-  // citty's own argument errors (unknown enum value, missing required argument): class CLIError,
-  // codes EARG / E_*. Its messages carry ANSI colour; strip it for a plain one-line error.
-  if (error instanceof Error && error.name === 'CLIError') {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes is the point
-    return { line: error.message.replace(/\u001b\[[0-9;]*m/g, ''), code: EXIT.usage };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { line: `internal error: ${message} (set K8SDIAG_DEBUG=1 for the stack)`, code: EXIT.internal };
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    const { line, code } = describe(error);
+    const { line, code } = describeError(error);
     process.stderr.write(`k8sdiag: ${line}\n`);
     if (process.env['K8SDIAG_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = code;

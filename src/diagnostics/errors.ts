@@ -51,3 +51,36 @@ export class K8sdiagError extends Error {
     return `${where}${this.message}`;
   }
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes is the point
+const ESCAPES =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * One line for stderr: local input (file names, values from files, messages of the libraries
+ * that parsed them) can hold newlines and terminal escapes; neither reaches the terminal.
+ */
+export function terminalLine(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n|\t/g, ' ')
+    .replace(ESCAPES, '')
+    .replace(CONTROLS, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** What the CLI prints for an error that ends a command, and the exit code. */
+export function describeError(error: unknown): { line: string; code: number } {
+  if (error instanceof K8sdiagError) return { line: terminalLine(error.oneLine()), code: error.exitCode };
+  // citty's own argument errors (unknown enum value, missing required argument): class CLIError,
+  // codes EARG / E_*. Its messages carry ANSI colour; they are stripped for a plain one-line error.
+  if (error instanceof Error && error.name === 'CLIError')
+    return { line: terminalLine(error.message), code: EXIT.usage };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    line: terminalLine(`internal error: ${message} (set K8SDIAG_DEBUG=1 for the stack)`),
+    code: EXIT.internal,
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { K8sdiagError } from '../errors';
+import { K8sdiagError, terminalLine } from '../errors';
 import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
 import { findNonce, planFromOutput } from '../probe/parse';
 import { INFRA_PROBES } from '../probe/plan';
@@ -286,7 +286,7 @@ export async function executeAnalyze(
       `probes unknown to this k8sdiag were ignored: ${[...unknownProbes].sort().join(', ')} (script from another version?)`,
     );
   }
-  for (const warning of warnings) io.err(`k8sdiag: warning: ${warning}\n`);
+  for (const warning of warnings) io.err(`k8sdiag: warning: ${terminalLine(warning)}\n`);
 
   const diagnosis = judge(gathered, catalog, { expectedK8sVersion, keepSections: flag(values, 'raw') });
   const report = buildReport({

@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { K8sdiagError } from '../errors';
+import { K8sdiagError, terminalLine } from '../errors';
 import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
 import { newNonce } from '../probe/nonce';
 import { buildReport } from '../report/build';
@@ -198,14 +198,14 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
       if (!refs.has(ref.path)) refs.set(ref.path, ref);
   for (const ref of refs.values()) await keys.load(ref);
   warnings.push(...keys.warnings);
-  for (const warning of warnings) io.err(`k8sdiag: warning: ${warning}\n`);
+  for (const warning of warnings) io.err(`k8sdiag: warning: ${terminalLine(warning)}\n`);
 
   const hostKeys = new HostKeyStore();
   const ctx: SshContext = {
     hostKeys,
     keys,
     handshakeTimeoutMs,
-    onBanner: (text) => io.err(`${text}\n`),
+    onBanner: (text) => io.err(`${text.split('\n').map(terminalLine).join('\n')}\n`),
     maxOutputBytes: MAX_NODE_OUTPUT,
   };
   const jumps = new JumpPool(ctx);
