@@ -16,7 +16,7 @@ import { FORMATS, type Format, REPORTERS } from '../lint/reporters/index';
 import { allRules, isRuleId } from '../lint/rules/index';
 import type { HostArch } from '../lint/types';
 import { prepareOutput } from '../report/writer';
-import { VERSION } from './index';
+import { VERSION } from '../version';
 
 const DESCRIPTION = `Lint Vagrantfiles, Ansible playbooks/roles/inventories/vars, netplan YAML, Jinja templates and shell scripts for the ten field-log mistakes, before they run.
 

@@ -9,8 +9,8 @@ import { parseDocument } from 'yaml';
 import { type RunbookFrontmatter, runbookFrontmatter } from '../../content/runbook-schema';
 import { K8sdiagError } from '../errors';
 
-export const LANGS = ['en', 'ko'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from '../../langs';
+export { LANGS, type Lang };
 
 export interface RunbookEntry {
   lang: Lang;
