@@ -33,6 +33,8 @@ export interface Section {
   skipped: boolean;
   skipReason?: string;
   durationMs: number;
+  /** The probe's configured time limit (set when it timed out): messages say the limit, not a measured time. */
+  timeoutSeconds?: number;
 }
 
 export interface Finding {

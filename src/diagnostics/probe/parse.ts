@@ -177,15 +177,17 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
       const err = capped(content, plan.capBytes);
       const exitCode = open.exitCode ?? null;
       const durationMs = open.durationMs ?? 0;
+      const killed = timedOut(exitCode, durationMs, probe, result.header);
       store(probe, {
         command: probe.command,
         exitCode,
         stdout: out.text,
         stderr: err.text,
-        timedOut: timedOut(exitCode, durationMs, probe, result.header),
+        timedOut: killed,
         truncated: out.truncated || err.truncated,
         skipped: false,
         durationMs,
+        ...(killed ? { timeoutSeconds: probe.timeoutSeconds } : {}),
       });
       result.finished++;
       open = undefined;

@@ -109,7 +109,11 @@ export async function diagnose(targets: readonly Target[], options: DiagnoseOpti
         durationMs: 0,
       };
     } else {
-      collected = await options.collect(target, script, { deadline, signal: options.signal });
+      collected = await options.collect(target, script, {
+        deadline,
+        signal: options.signal,
+        nodeTimeoutMs: options.nodeTimeoutMs,
+      });
     }
     const result = interpret(target, plan, options.nonce, collected, options.transportOf(target));
     done++;
