@@ -5,6 +5,7 @@
  * `run` resolves to an exit code, and is loaded lazily so `k8sdiag explain` does not pay for ssh2.
  */
 import { type CommandDef, renderUsage, runCommand } from 'citty';
+import { topLevelHelp, wrapHelp } from './commands/help';
 import { COMMANDS, type CommandName, VERSION } from './commands/index';
 import { describeError, EXIT, K8sdiagError } from './errors';
 
@@ -13,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const wantsHelp = (args: string[]): boolean => args.includes('--help') || args.includes('-h');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${await renderUsage(root)}\n`);
+    process.stdout.write(topLevelHelp(VERSION));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = await load();
   if (wantsHelp(rest)) {
-    process.stdout.write(`${await renderUsage(command, root)}\n`);
+    process.stdout.write(`${wrapHelp(await renderUsage(command, root))}\n`);
     return EXIT.ok;
   }
   const { result } = await runCommand(command, { rawArgs: rest });
