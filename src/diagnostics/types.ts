@@ -66,6 +66,8 @@ export interface CheckMeta {
   /** kebab-case, reads as a sentence; also the --ignore key and catalog anchor. */
   id: string;
   title: string;
+  /** The title in Korean (Korean pages, `--lang ko`). */
+  titleKo?: string;
   runbook: RunbookId;
   severity: Severity;
   /** Roles the check runs on. */

@@ -18,6 +18,7 @@ import { archFromSetting, boxArchitecture, parseVagrantfile } from './support/va
 const meta: CheckMeta = {
   id: 'host-box-arch',
   title: "The Vagrant box matches the host's CPU",
+  titleKo: 'Vagrant 박스가 호스트 CPU와 맞는다',
   runbook: 'vagrant-box-arch-mismatch',
   severity: 'error',
   roles: [],

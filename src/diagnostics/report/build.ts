@@ -50,7 +50,7 @@ export interface ReportInput {
   nodes: readonly NodeOutcome[];
   cluster: ReadonlyArray<Finding & { hosts: string[] }>;
   /** Check metadata by id: title and severity for each finding. */
-  meta: ReadonlyMap<string, Pick<CheckMeta, 'title' | 'severity'>>;
+  meta: ReadonlyMap<string, Pick<CheckMeta, 'title' | 'titleKo' | 'severity'>>;
   warnings: readonly string[];
 }
 
@@ -69,7 +69,7 @@ function enrich(finding: Finding, input: ReportInput): ReportFinding {
   const meta = input.meta.get(finding.checkId);
   return {
     checkId: finding.checkId,
-    title: meta?.title ?? finding.checkId,
+    title: (input.lang === 'ko' ? meta?.titleKo : undefined) ?? meta?.title ?? finding.checkId,
     severity: meta?.severity ?? 'error',
     status: finding.status,
     message: finding.message,
