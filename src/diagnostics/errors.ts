@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noControlCharactersInRegex: terminalLine() removes control characters
 /**
  * Typed errors with codes. The CLI prints `message` (plus file:line when known) on one line,
  * never a stack trace, and exits with `exitCode`.
@@ -52,10 +53,8 @@ export class K8sdiagError extends Error {
   }
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal escapes is the point
 const ESCAPES =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
