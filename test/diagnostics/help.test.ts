@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { HELP_WIDTH, SUMMARIES, topLevelHelp, wrapHelp } from '../../src/diagnostics/commands/help';
 import { COMMANDS } from '../../src/diagnostics/commands/index';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing ANSI colour is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
 const tooLong = (text: string): string[] => text.split('\n').filter((line) => line.length > HELP_WIDTH);
 
 describe('help in 80 columns', () => {
@@ -25,12 +27,7 @@ describe('help in 80 columns', () => {
     const help = wrapHelp(raw);
     expect(tooLong(help)).toEqual([]);
     // Wrapping moves words, never drops them.
-    const words = (text: string): string[] =>
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing ANSI colour is the point
-      text
-        .replace(/\u001b\[[0-9;]*m/g, '')
-        .split(/\s+/)
-        .filter(Boolean);
+    const words = (text: string): string[] => text.replace(ANSI, '').split(/\s+/).filter(Boolean);
     expect(words(help).join(' ')).toBe(words(raw).join(' '));
   });
 

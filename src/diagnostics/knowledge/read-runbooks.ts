@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { type RunbookFrontmatter, runbookFrontmatter } from '../../content/runbook-schema';
+import { LANGS, type Lang } from '../../langs';
 import { K8sdiagError } from '../errors';
 
-import { LANGS, type Lang } from '../../langs';
 export { LANGS, type Lang };
 
 export interface RunbookEntry {

@@ -1,6 +1,6 @@
 import type { RunbookId } from '../../content/runbook-schema';
-import type { Lang, RunbookEntry } from './read-runbooks';
 import { SITE_URL } from '../../site-url';
+import type { Lang, RunbookEntry } from './read-runbooks';
 import { runbookEntries } from './runbook-data';
 
 export type { Lang, RunbookEntry } from './read-runbooks';
