@@ -62,12 +62,12 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u20
  * that parsed them) can hold newlines and terminal escapes; neither reaches the terminal.
  */
 export function terminalLine(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n|\t/g, ' ')
-    .replace(ESCAPES, '')
-    .replace(CONTROLS, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return terminalText(text.replace(/\r\n|\r|\n|\t/g, ' ')).trim();
+}
+
+/** Escapes and control characters removed, spacing kept (for one line of a multi-line banner). */
+export function terminalText(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, '');
 }
 
 /** What the CLI prints for an error that ends a command, and the exit code. */

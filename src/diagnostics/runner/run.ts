@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { K8sdiagError, terminalLine } from '../errors';
+import { K8sdiagError, terminalLine, terminalText } from '../errors';
 import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
 import { newNonce } from '../probe/nonce';
 import { buildReport } from '../report/build';
@@ -205,7 +205,7 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
     hostKeys,
     keys,
     handshakeTimeoutMs,
-    onBanner: (text) => io.err(`${text.split('\n').map(terminalLine).join('\n')}\n`),
+    onBanner: (text) => io.err(`${text.split('\n').map(terminalText).join('\n')}\n`),
     maxOutputBytes: MAX_NODE_OUTPUT,
   };
   const jumps = new JumpPool(ctx);
