@@ -4,11 +4,13 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { PAGEFIND_OPTIONS } from './src/search/pagefind-options.ts';
 import { buildSidebar, runbookPlaces } from './src/site/sidebar.ts';
+import { SITE_URL } from './src/site-url.ts';
 
 const docsDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
 
 export default defineConfig({
-  site: 'https://k8sdiag.example',
+  // K8SDIAG_SITE_URL at build time (default: the local `npm start` address); see README "Deploy".
+  site: SITE_URL,
   integrations: [
     starlight({
       title: 'k8sdiag',

@@ -3,7 +3,7 @@
 // tests use, so the bundle carries the knowledge without files beside it.
 // ssh2's optional native parts (cpu-features, sshcrypto.node) stay external: ssh2 loads them in
 // try/catch and falls back to pure JS, which is what a copied single file gets.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -65,6 +65,12 @@ await build({
     js: "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; import { dirname as __k8sdiagDirname } from 'node:path'; import { fileURLToPath as __k8sdiagToPath } from 'node:url'; const require = __k8sdiagCreateRequire(import.meta.url); const __filename = __k8sdiagToPath(import.meta.url); const __dirname = __k8sdiagDirname(__filename);",
   },
   plugins: [inlineRunbooks],
+  // Build-time settings: the version from package.json, and K8SDIAG_SITE_URL (the site's address,
+  // default in src/site-url.ts) for the runbook links; both frozen into the bundle.
+  define: {
+    __K8SDIAG_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    __K8SDIAG_SITE_URL__: JSON.stringify(process.env.K8SDIAG_SITE_URL ?? ''),
+  },
   legalComments: 'none',
   minify: true,
   keepNames: true,

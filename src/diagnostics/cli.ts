@@ -5,15 +5,16 @@
  * `run` resolves to an exit code, and is loaded lazily so `k8sdiag explain` does not pay for ssh2.
  */
 import { type CommandDef, renderUsage, runCommand } from 'citty';
+import { topLevelHelp, wrapHelp } from './commands/help';
 import { COMMANDS, type CommandName, VERSION } from './commands/index';
-import { EXIT, K8sdiagError } from './errors';
+import { describeError, EXIT, K8sdiagError } from './errors';
 
 async function main(argv: string[]): Promise<number> {
   const root = COMMANDS;
   const [name, ...rest] = argv;
   const wantsHelp = (args: string[]): boolean => args.includes('--help') || args.includes('-h');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${await renderUsage(root)}\n`);
+    process.stdout.write(topLevelHelp(VERSION));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
@@ -27,23 +28,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = await load();
   if (wantsHelp(rest)) {
-    process.stdout.write(`${await renderUsage(command, root)}\n`);
+    process.stdout.write(`${wrapHelp(await renderUsage(command, root))}\n`);
     return EXIT.ok;
   }
   const { result } = await runCommand(command, { rawArgs: rest });
   return typeof result === 'number' ? result : EXIT.ok;
-}
-
-function describe(error: unknown): { line: string; code: number } {
-  if (error instanceof K8sdiagError) return { line: error.oneLine(), code: error.exitCode };
-  // citty's own argument errors (unknown enum value, missing required argument): class CLIError,
-  // codes EARG / E_*. Its messages carry ANSI colour; strip it for a plain one-line error.
-  if (error instanceof Error && error.name === 'CLIError') {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes is the point
-    return { line: error.message.replace(/\u001b\[[0-9;]*m/g, ''), code: EXIT.usage };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { line: `internal error: ${message} (set K8SDIAG_DEBUG=1 for the stack)`, code: EXIT.internal };
 }
 
 main(process.argv.slice(2)).then(
@@ -51,7 +40,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const { line, code } = describe(error);
+    const { line, code } = describeError(error);
     process.stderr.write(`k8sdiag: ${line}\n`);
     if (process.env['K8SDIAG_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = code;

@@ -33,6 +33,8 @@ export interface Section {
   skipped: boolean;
   skipReason?: string;
   durationMs: number;
+  /** The probe's configured time limit (set when it timed out): messages say the limit, not a measured time. */
+  timeoutSeconds?: number;
 }
 
 export interface Finding {
@@ -64,6 +66,8 @@ export interface CheckMeta {
   /** kebab-case, reads as a sentence; also the --ignore key and catalog anchor. */
   id: string;
   title: string;
+  /** The title in Korean (Korean pages, `--lang ko`). */
+  titleKo?: string;
   runbook: RunbookId;
   severity: Severity;
   /** Roles the check runs on. */

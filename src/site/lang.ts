@@ -1,5 +1,6 @@
+import { LANGS } from '../langs';
 /** The site's two languages: English at the root, Korean under /ko/. */
-export const SITE_LANGS = ['en', 'ko'] as const;
+export const SITE_LANGS = LANGS;
 export type SiteLang = (typeof SITE_LANGS)[number];
 
 /** Maps a BCP-47 tag from Starlight's route data ('en', 'ko', 'ko-KR') to a site language. */

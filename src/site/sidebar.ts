@@ -75,5 +75,15 @@ export function buildSidebar(places: readonly RunbookPlace[]): SidebarItems {
       items: [{ slug: 'index', label: 'Find your failure', translations: { ko: '장애 찾기' } }, { slug: 'onboarding' }],
     },
     ...layerGroups,
+    {
+      // Pages of src/pages/ (not content): Starlight puts /ko/ in front of each link on Korean pages.
+      label: 'Tools',
+      translations: { ko: '도구' },
+      items: [
+        { label: 'Checks catalog', link: '/checks/', translations: { ko: '점검 목록' } },
+        { label: 'Report viewer', link: '/report/', translations: { ko: '보고서 뷰어' } },
+        { label: 'Download the CLI', link: '/cli/', translations: { ko: 'CLI 내려받기' } },
+      ],
+    },
   ];
 }

@@ -99,7 +99,6 @@ describeLab(
         'TCP connect to 198.51.100.12:22 timed out after 3 s',
       ]);
       expect(node.findings).toEqual([]);
-      expect(r.durationMs).toBeLessThan(10_000);
       intact('down');
     });
 
@@ -111,12 +110,11 @@ describeLab(
         'timeout',
         'SSH handshake with 198.51.100.13:22 timed out after 4 s',
       ]);
-      expect(r.durationMs).toBeLessThan(12_000);
       intact('silent');
     });
 
     it('probe hanging past its timeout: killed by timeout(1), that check reports it, the rest is judged', async () => {
-      const r = await run('hang');
+      await run('hang');
       const node = bad('hang');
       expect([node.status, node.probes.complete]).toEqual(['ok', true]);
       const section = node.sections?.['k8s-versions'];
@@ -124,13 +122,13 @@ describeLab(
       const versions = node.findings.find((f) => f.checkId === 'k8s-version-mismatch');
       expect([versions?.status, versions?.message]).toEqual([
         'error',
-        'probe "k8s-versions" timed out after 20s; its output was not judged',
+        // The configured limit, never a measured time (a loaded machine measured 20.1 s once).
+        'probe "k8s-versions" timed out at its 20s limit; its output was not judged',
       ]);
       const others = node.findings.filter((f) => f.checkId !== 'k8s-version-mismatch' && !(f.checkId in LAB_LIMITS));
       expect(others.filter((f) => f.status !== 'pass')).toEqual([]);
-      // 20 s probe timeout (+2 s kill grace) bounds the node, and so the run.
-      expect(node.durationMs).toBeGreaterThanOrEqual(20_000);
-      expect(r.durationMs).toBeLessThan(30_000);
+      // No measured time is asserted (a loaded machine stretches them): the run ending by itself
+      // within RUN_DEADLINE_MS (checked in run()) and the timed-out section say it all.
       intact('hang');
     });
 
@@ -316,8 +314,10 @@ describeLab(
           'auth-failed': 1,
           'host-key-refused': 1,
         });
-        // Bounded by the slowest node (the hanging probe), not by the sum.
-        expect(all.durationMs).toBeLessThan(35_000);
+        // The nodes ran side by side, not one after another: their times add up to more than the
+        // run's own (a comparison of two measurements of the same run, not a bound on either).
+        const nodeTime = report.nodes.reduce((sum, n) => sum + n.durationMs, 0);
+        expect(nodeTime).toBeGreaterThan(report.run.durationMs);
         for (const name of HEALTHY) {
           expect(verdicts(nodeNamed(report, lab, name))).toEqual(verdicts(nodeNamed(baseline, lab, name)));
         }

@@ -4,13 +4,21 @@
  *   `npm pack @esbuild/linux-arm64@<the esbuild version this repo pins>` (real, not a hand-made header);
  * - an OpenPGP public keyring made by gpg, in the binary (dearmored) form that apt's `signed-by` reads.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { must } from './sh.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CACHE_DIR = join(REPO_ROOT, 'node_modules/.cache/k8sdiag-lab');
+
+/**
+ * A short private directory (0700) outside the checkout for runtime sockets (gpg-agent's): a Unix
+ * socket path must fit 108 bytes, and a checkout can live anywhere (a CI workspace, a deep /tmp path).
+ */
+export function runtimeDir(prefix: string): string {
+  return mkdtempSync(join('/tmp', `k8sdiag-${prefix}-`));
+}
 
 function esbuildVersion(): string {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/esbuild/package.json'), 'utf8')) as {
@@ -44,11 +52,12 @@ export function foreignElf(): string {
 }
 
 /** A dearmored OpenPGP public keyring, as /etc/apt/keyrings/kubernetes-apt-keyring.gpg is. */
-export function aptKeyring(): string {
-  const target = join(CACHE_DIR, 'kubernetes-apt-keyring.gpg');
+export function aptKeyring(cacheDir = CACHE_DIR): string {
+  const target = join(cacheDir, 'kubernetes-apt-keyring.gpg');
   if (existsSync(target)) return target;
-  const home = join(CACHE_DIR, `gnupg-${process.pid}`);
-  mkdirSync(home, { recursive: true, mode: 0o700 });
+  mkdirSync(cacheDir, { recursive: true });
+  // gpg starts gpg-agent with its socket in the home directory: keep that path short.
+  const home = runtimeDir('gnupg');
   try {
     const gpg = (...args: string[]): string => must('gpg', ['--homedir', home, '--batch', '--quiet', ...args]);
     gpg(
@@ -65,6 +74,11 @@ export function aptKeyring(): string {
     renameSync(tmp, target);
     return target;
   } finally {
+    try {
+      must('gpgconf', ['--homedir', home, '--kill', 'gpg-agent']);
+    } catch {
+      // no agent left to stop
+    }
     rmSync(home, { recursive: true, force: true });
   }
 }

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { HtmlValidate, type Message } from 'html-validate';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SITE_URL } from '../../src/site-url';
 import { assertBuilt, builtHtmlFiles, distDir } from './built-site';
 
 type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 /** The site's canonical origin (astro.config.mjs `site`): links to it are internal links. */
-const SITE_ORIGIN = 'https://k8sdiag.example';
+const SITE_ORIGIN = new URL(SITE_URL).origin; // K8SDIAG_SITE_URL at build time
 
 const validator = new HtmlValidate({
   extends: ['html-validate:standard', 'html-validate:document'],

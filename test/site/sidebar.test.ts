@@ -16,7 +16,7 @@ const docsDir = join(repoRoot, 'src/content/docs');
 interface Group {
   label: string;
   translations: { ko?: string };
-  items: Array<{ slug: string }>;
+  items: Array<{ slug?: string; link?: string; label?: string; translations?: { ko?: string } }>;
 }
 
 describe('sidebar', () => {
@@ -25,7 +25,7 @@ describe('sidebar', () => {
 
   it('places every runbook once, by its frontmatter layer, in field-log order', () => {
     expect(places.map((p) => p.id).sort()).toEqual([...RUNBOOK_IDS].sort());
-    const listed = groups.flatMap((g) => g.items.map((i) => i.slug)).filter((slug) => slug.startsWith('runbooks/'));
+    const listed = groups.flatMap((g) => g.items.map((i) => i.slug)).filter((slug) => slug?.startsWith('runbooks/'));
     expect(listed.sort()).toEqual(RUNBOOK_IDS.map((id) => `runbooks/${id}`).sort());
     for (const layer of LAYERS) {
       const group = groups.find((g) => g.items[0]?.slug === `layers/${layer}`);
@@ -48,6 +48,23 @@ describe('sidebar', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('lists the checks catalog, the report viewer and the CLI download, in both languages (issue 15)', () => {
+    const tools = groups.find((g) => g.label === 'Tools');
+    expect(tools?.translations.ko).toBe('도구');
+    expect(tools?.items.map((i) => i.link)).toEqual(['/checks/', '/report/', '/cli/']);
+    for (const item of tools?.items ?? [])
+      expect([item.label, item.translations?.ko]).toEqual([item.label, expect.any(String)]);
+    assertBuilt();
+    for (const [page, prefix] of [
+      ['onboarding/index.html', ''],
+      ['ko/onboarding/index.html', '/ko'],
+    ] as const) {
+      const html = readFileSync(join(distDir, page), 'utf8');
+      for (const path of ['checks', 'report', 'cli']) expect(html).toContain(`href="${prefix}/${path}/"`);
+    }
+    expect(readFileSync(join(distDir, 'ko/onboarding/index.html'), 'utf8')).toContain('점검 목록');
   });
 
   it('is rendered with Korean group labels on Korean pages', () => {

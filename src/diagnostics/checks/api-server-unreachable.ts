@@ -13,6 +13,7 @@ import { guarded, openSection, reporter, unexpected } from './support/findings';
 const meta: CheckMeta = {
   id: 'api-server-unreachable',
   title: 'The worker reaches the API server',
+  titleKo: '워커 노드에서 API 서버에 연결된다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['worker'],

@@ -10,6 +10,7 @@ import { guarded, openSection, type Problem, reporter, unexpected, worstOf } fro
 const meta: CheckMeta = {
   id: 'apt-lists-stale',
   title: 'APT package lists are fresh',
+  titleKo: 'APT 패키지 목록이 최신이다',
   runbook: 'apt-stale-cache',
   severity: 'warning',
   roles: ['control-plane', 'worker'],

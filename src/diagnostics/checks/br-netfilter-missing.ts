@@ -12,6 +12,7 @@ import { guarded, openSection, reporter, unexpected } from './support/findings';
 const meta: CheckMeta = {
   id: 'br-netfilter-missing',
   title: 'br_netfilter is loaded and bridged traffic goes through iptables',
+  titleKo: 'br_netfilter가 로드되어 브리지 트래픽이 iptables를 거친다',
   runbook: 'kubeadm-join-hangs',
   severity: 'warning',
   roles: ['control-plane', 'worker'],

@@ -13,6 +13,7 @@ import { openBlocks } from './support/open-blocks';
 const meta: CheckMeta = {
   id: 'cgroup-driver-mismatch',
   title: 'The kubelet and containerd use the same cgroup driver',
+  titleKo: 'kubelet과 containerd가 같은 cgroup 드라이버를 쓴다',
   runbook: 'cgroup-driver-mismatch',
   severity: 'error',
   roles: ['control-plane', 'worker'],

@@ -12,6 +12,7 @@ import { openBlocks } from './support/open-blocks';
 const meta: CheckMeta = {
   id: 'cni-config-missing',
   title: 'A CNI network config is installed',
+  titleKo: 'CNI 네트워크 설정이 설치되어 있다',
   runbook: 'cni-not-installed',
   severity: 'error',
   roles: ['control-plane', 'worker'],

@@ -16,6 +16,7 @@ import { type Address, parseAddrProbe, parseRouteProbe, preferredRoute, sourceAd
 const meta: CheckMeta = {
   id: 'cni-tunnel-on-nat',
   title: "The pod network's tunnel uses the node's private address",
+  titleKo: '파드 네트워크 터널이 노드의 사설 주소를 쓴다',
   runbook: 'cni-nat-interface',
   severity: 'error',
   roles: ['control-plane', 'worker'],

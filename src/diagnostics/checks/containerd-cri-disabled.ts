@@ -15,6 +15,7 @@ import { openBlocks } from './support/open-blocks';
 const meta: CheckMeta = {
   id: 'containerd-cri-disabled',
   title: "containerd's CRI plugin is loaded",
+  titleKo: 'containerd의 CRI 플러그인이 로드되어 있다',
   runbook: 'containerd-cri-disabled',
   severity: 'error',
   roles: ['control-plane', 'worker'],

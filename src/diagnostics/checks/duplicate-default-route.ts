@@ -11,6 +11,7 @@ import { type DefaultRoute, parseRouteProbe, preferredRoute } from './support/ne
 const meta: CheckMeta = {
   id: 'duplicate-default-route',
   title: 'One default route',
+  titleKo: '기본 경로가 하나뿐이다',
   runbook: 'duplicate-default-route',
   severity: 'error',
   roles: ['control-plane', 'worker'],

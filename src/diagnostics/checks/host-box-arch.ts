@@ -21,6 +21,7 @@ import { parseVagrantfile } from './support/vagrant';
 const meta: CheckMeta = {
   id: 'host-box-arch',
   title: "The Vagrant box matches the host's CPU",
+  titleKo: 'Vagrant 박스가 호스트 CPU와 맞는다',
   runbook: 'vagrant-box-arch-mismatch',
   severity: 'error',
   roles: [],

@@ -15,6 +15,7 @@ import { openBlocks } from './support/open-blocks';
 const meta: CheckMeta = {
   id: 'host-only-range',
   title: "Private network addresses are in VirtualBox's allowed host-only ranges",
+  titleKo: '사설 네트워크 주소가 VirtualBox가 허용하는 host-only 범위 안에 있다',
   runbook: 'vbox-hostonly-range',
   severity: 'error',
   roles: [],

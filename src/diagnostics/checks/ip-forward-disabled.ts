@@ -9,6 +9,7 @@ import { guarded, openSection, reporter, unexpected } from './support/findings';
 const meta: CheckMeta = {
   id: 'ip-forward-disabled',
   title: 'IPv4 forwarding is on',
+  titleKo: 'IPv4 포워딩이 켜져 있다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['control-plane', 'worker'],

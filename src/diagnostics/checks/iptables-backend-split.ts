@@ -11,6 +11,7 @@ import { type BackendDump, defaultBackend, hasContent, parseIptablesProbe, ruleC
 const meta: CheckMeta = {
   id: 'iptables-backend-split',
   title: 'iptables rules live in one backend',
+  titleKo: 'iptables 규칙이 한 백엔드에만 있다',
   runbook: 'iptables-flush-lockout',
   severity: 'warning',
   roles: ['control-plane', 'worker'],

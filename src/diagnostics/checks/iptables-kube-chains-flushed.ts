@@ -14,6 +14,7 @@ import { parseNftProbe } from './support/nft';
 const meta: CheckMeta = {
   id: 'iptables-kube-chains-flushed',
   title: "kube-proxy's iptables chains are in place",
+  titleKo: 'kube-proxy의 iptables 체인이 남아 있다',
   runbook: 'iptables-flush-lockout',
   severity: 'error',
   roles: ['control-plane', 'worker'],

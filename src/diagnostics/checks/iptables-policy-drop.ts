@@ -13,6 +13,7 @@ import { isIptablesNftChain, nftAcceptsAnything, nftPortVerdict, parseNftProbe }
 const meta: CheckMeta = {
   id: 'iptables-policy-drop',
   title: 'The firewall lets SSH, the API server and the kubelet in',
+  titleKo: '방화벽이 SSH, API 서버, kubelet으로 오는 연결을 허용한다',
   runbook: 'iptables-flush-lockout',
   severity: 'error',
   roles: ['control-plane', 'worker'],

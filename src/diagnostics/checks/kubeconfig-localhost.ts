@@ -11,6 +11,7 @@ import { parseUserKubeconfig } from './support/kubeconfig';
 const meta: CheckMeta = {
   id: 'kubeconfig-localhost',
   title: "The user's kubeconfig points at the API server",
+  titleKo: '사용자 kubeconfig가 API 서버를 가리킨다',
   runbook: 'kubectl-localhost-8080',
   severity: 'error',
   roles: ['control-plane', 'worker'],

@@ -9,6 +9,7 @@ import { guarded, openSection, reporter, unexpected } from './support/findings';
 const meta: CheckMeta = {
   id: 'kubelet-inactive',
   title: 'kubelet is running',
+  titleKo: 'kubelet이 실행 중이다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['control-plane', 'worker'],

@@ -13,6 +13,7 @@ import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '
 const meta: CheckMeta = {
   id: 'kubelet-node-ip-mismatch',
   title: "The kubelet's node IP is the intended address",
+  titleKo: 'kubelet의 노드 IP가 의도한 주소다',
   runbook: 'ansible-default-ipv4-nat',
   severity: 'error',
   roles: ['control-plane', 'worker'],

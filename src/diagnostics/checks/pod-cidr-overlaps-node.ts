@@ -16,6 +16,7 @@ import { openBlocks } from './support/open-blocks';
 const meta: CheckMeta = {
   id: 'pod-cidr-overlaps-node',
   title: 'The pod network CIDR does not overlap the node networks',
+  titleKo: '파드 네트워크 CIDR이 노드 네트워크와 겹치지 않는다',
   runbook: 'pod-cidr-overlap',
   severity: 'error',
   roles: ['control-plane'],

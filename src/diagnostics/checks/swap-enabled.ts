@@ -8,6 +8,7 @@ import { guarded, openSection, reporter, unexpected } from './support/findings';
 const meta: CheckMeta = {
   id: 'swap-enabled',
   title: 'Swap is off',
+  titleKo: '스왑이 꺼져 있다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['control-plane', 'worker'],

@@ -12,6 +12,7 @@ import { parseUserKubeconfig } from './support/kubeconfig';
 const meta: CheckMeta = {
   id: 'user-kubeconfig-missing',
   title: 'The SSH user has a kubeconfig',
+  titleKo: 'SSH 사용자에게 kubeconfig가 있다',
   runbook: 'kubectl-localhost-8080',
   severity: 'warning',
   roles: ['control-plane', 'worker'],

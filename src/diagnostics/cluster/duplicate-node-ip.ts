@@ -17,6 +17,7 @@ import { type ClusterCheck, defineClusterCheck, type Finding, type NodeFacts } f
 const meta: ClusterCheck['meta'] = {
   id: 'duplicate-node-ip',
   title: 'Every node has its own address',
+  titleKo: '노드마다 고유한 주소를 쓴다',
   runbook: 'ansible-default-ipv4-nat',
   severity: 'error',
 };

@@ -7,7 +7,7 @@ import { K8sdiagError } from '../errors';
 import { executeAnalyze } from '../runner/analyze-dir';
 import { ANALYZE_OPTIONS, cittyArgs, parseOptions } from '../runner/options';
 import { registryCatalog } from '../runner/registry-catalog';
-import { VERSION } from './index';
+import { VERSION } from '../version';
 
 export default defineCommand({
   meta: {

@@ -3,8 +3,9 @@
  * whose `run` resolves to an exit code (see ../errors.ts EXIT).
  */
 import { defineCommand } from 'citty';
+import { VERSION } from '../version';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 const lazy = (load: () => Promise<{ default: unknown }>) => async () => (await load()).default as never;
 

@@ -3,7 +3,7 @@
  * templates and shell scripts, and flags the field log's mistakes before they run.
  * The edge for lint: reads the config file, the TTY and the environment, writes the report.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
@@ -15,7 +15,8 @@ import { isLintWorker, lintPathsParallel, runLintWorker } from '../lint/parallel
 import { FORMATS, type Format, REPORTERS } from '../lint/reporters/index';
 import { allRules, isRuleId } from '../lint/rules/index';
 import type { HostArch } from '../lint/types';
-import { VERSION } from './index';
+import { prepareOutput } from '../report/writer';
+import { VERSION } from '../version';
 
 const DESCRIPTION = `Lint Vagrantfiles, Ansible playbooks/roles/inventories/vars, netplan YAML, Jinja templates and shell scripts for the ten field-log mistakes, before they run.
 
@@ -131,6 +132,9 @@ export default defineCommand({
     const format = args.format as Format;
     if (!FORMATS.includes(format)) throw new K8sdiagError('E_USAGE', `--format: expected one of ${FORMATS.join(', ')}`);
     const paths = args._.length > 0 ? args._ : ['.'];
+    const sink = prepareOutput(args.output || undefined, cwd, {
+      inputs: [...paths, ...(args.config ? [args.config] : [])],
+    });
     const config = loadConfig(args.config, args['config-lookup'] !== false, cwd, paths);
     const ignore = new Set(config.ignore);
     for (const id of (args.ignore ?? '')
@@ -166,7 +170,7 @@ export default defineCommand({
       const ms = Math.round(performance.now() - started);
       process.stderr.write(`k8sdiag lint: ${result.files.length} files, ${result.threads} thread(s), ${ms} ms\n`);
     }
-    const toFile = args.output !== undefined && args.output !== '';
+    const toFile = sink !== undefined;
     const report = REPORTERS[format](
       {
         findings: result.findings,
@@ -180,7 +184,7 @@ export default defineCommand({
       },
       { color: !toFile && format === 'text' && process.stdout.isTTY === true && !('NO_COLOR' in process.env) },
     );
-    if (toFile) writeFileSync(resolve(cwd, args.output as string), report);
+    if (sink !== undefined) sink.write(report);
     else process.stdout.write(report);
     if (args.verbose === true) {
       for (const skipped of result.skipped)

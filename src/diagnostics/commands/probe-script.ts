@@ -3,11 +3,11 @@
  * (`ansible all -m script -a probe.sh -t DIR`, `parallel-ssh -I -o DIR < probe.sh`), then judge
  * the collected outputs with `k8sdiag analyze DIR`.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
 import { newNonce } from '../probe/nonce';
 import { buildProbeScript } from '../probe/script';
+import { prepareOutput } from '../report/writer';
 import { cittyArgs, list, PROBE_SCRIPT_OPTIONS, parseOptions, seconds, str } from '../runner/options';
 import { planForRole, SCRIPT_ROLES, type ScriptRole } from '../runner/plans';
 import { registryCatalog } from '../runner/registry-catalog';
@@ -27,20 +27,13 @@ export default defineCommand({
     const role = (str(values, 'role') ?? 'all') as ScriptRole;
     if (!SCRIPT_ROLES.includes(role))
       throw new K8sdiagError('E_USAGE', `--role: "${role}" is not one of ${SCRIPT_ROLES.join(', ')}`);
+    // New files are executable (0755); an existing file keeps its mode; a device is written in place.
+    const sink = prepareOutput(str(values, 'output'), process.cwd(), { mode: 0o755 });
     const catalog = ignoring(registryCatalog(), list(values, 'ignore'));
     const plan = planForRole(catalog, role, Math.ceil(seconds(values, 'probe-timeout', 10)));
     const script = buildProbeScript(plan, { nonce: newNonce() });
-    const output = str(values, 'output');
-    if (output === undefined) {
-      process.stdout.write(script);
-      return EXIT.ok;
-    }
-    try {
-      writeFileSync(output, script);
-      chmodSync(output, 0o755);
-    } catch (error) {
-      throw new K8sdiagError('E_INPUT', `cannot write the script: ${(error as Error).message}`, { file: output });
-    }
+    if (sink === undefined) process.stdout.write(script);
+    else sink.write(script);
     return EXIT.ok;
   },
 });

@@ -7,7 +7,7 @@ import { cittyArgs, parseOptions, RUN_OPTIONS } from '../runner/options';
 import { registryCatalog } from '../runner/registry-catalog';
 import { executeRun } from '../runner/run';
 import { ttyPrompt } from '../runner/tty';
-import { VERSION } from './index';
+import { VERSION } from '../version';
 
 export const RUN_DESCRIPTION =
   'Diagnose nodes over SSH with read-only probes; every finding links to its runbook.\n' +

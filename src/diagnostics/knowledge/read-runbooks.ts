@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { type RunbookFrontmatter, runbookFrontmatter } from '../../content/runbook-schema';
+import { LANGS, type Lang } from '../../langs';
 import { K8sdiagError } from '../errors';
 
-export const LANGS = ['en', 'ko'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 export interface RunbookEntry {
   lang: Lang;

@@ -47,10 +47,14 @@ function capped(bytes: Buffer, cap: number): { text: string; truncated: boolean 
   return { text: decoder.decode(truncated ? bytes.subarray(0, cap) : bytes), truncated };
 }
 
+/** A node's clock reading (epoch seconds): at most 12 integer digits, so always finite. */
 function seconds(value: string | undefined): number | undefined {
-  if (value === undefined || !/^[0-9]+(\.[0-9]+)?$/.test(value)) return undefined;
+  if (value === undefined || !/^[0-9]{1,12}(\.[0-9]{1,9})?$/.test(value)) return undefined;
   return Number(value);
 }
+
+/** Longest duration a probe can plausibly report (a day); beyond it the node's markers lie. */
+const MAX_PROBE_MS = 86_400_000;
 
 function parseHeader(fields: readonly string[]): ProbeHeader {
   const kv = new Map<string, string>();
@@ -159,22 +163,31 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
       open.exitCode = rc !== undefined && /^[0-9]{1,3}$/.test(rc) ? Number(rc) : null;
       const t0 = seconds(fields[2]);
       const t1 = seconds(fields[3]);
-      open.durationMs = t0 !== undefined && t1 !== undefined && t1 >= t0 ? Math.round((t1 - t0) * 1000) : 0;
+      const ms = t0 !== undefined && t1 !== undefined && t1 >= t0 ? Math.round((t1 - t0) * 1000) : 0;
+      if (
+        (fields[2] !== undefined && t0 === undefined) ||
+        (fields[3] !== undefined && t1 === undefined) ||
+        ms > MAX_PROBE_MS
+      )
+        result.problems.push(`probe ${probe.index}: implausible timestamps in its end marker; duration taken as 0`);
+      open.durationMs = ms > MAX_PROBE_MS ? 0 : ms;
       open.stage = 'stderr';
     } else if (kind === 'E' && open?.probe === probe && open.stage === 'stderr') {
       const out = capped(open.stdout ?? Buffer.alloc(0), plan.capBytes);
       const err = capped(content, plan.capBytes);
       const exitCode = open.exitCode ?? null;
       const durationMs = open.durationMs ?? 0;
+      const killed = timedOut(exitCode, durationMs, probe, result.header);
       store(probe, {
         command: probe.command,
         exitCode,
         stdout: out.text,
         stderr: err.text,
-        timedOut: timedOut(exitCode, durationMs, probe, result.header),
+        timedOut: killed,
         truncated: out.truncated || err.truncated,
         skipped: false,
         durationMs,
+        ...(killed ? { timeoutSeconds: probe.timeoutSeconds } : {}),
       });
       result.finished++;
       open = undefined;

@@ -305,13 +305,27 @@ const curlRule = flagsRule('curl', {
   positional: true,
 });
 
-/** curl -o is allowed only to /dev/null. */
+/** The value of a short flag `letter` in a cluster (`-so/PATH`, `-so PATH`, `-o PATH`), if the arg has it. */
+function shortValue(args: readonly WordToken[], i: number, letter: string, valueLetters: string): string | undefined {
+  const text = (args[i] as WordToken).text;
+  if (!text.startsWith('-') || text.startsWith('--')) return undefined;
+  for (let j = 1; j < text.length; j++) {
+    if (text[j] === letter) return j + 1 < text.length ? text.slice(j + 1) : (args[i + 1]?.text ?? '');
+    // A letter that takes a value swallows the rest of the cluster.
+    if (valueLetters.includes(text[j] as string)) return undefined;
+  }
+  return undefined;
+}
+
+/** curl -o is allowed only to /dev/null, however it is written (`-o F`, `-sSo F`, `-so/F`, `--output=F`). */
 const curlWithOutput: ArgRule = (args, nested) => {
   const errors = curlRule(args, nested);
   for (let i = 0; i < args.length; i++) {
     const text = (args[i] as WordToken).text;
-    if ((text === '-o' || text === '--output') && args[i + 1]?.text !== '/dev/null')
-      errors.push('curl: -o writes a file');
+    if (text === '--') break;
+    const short = shortValue(args, i, 'o', 'mw');
+    if (short !== undefined && short !== '/dev/null') errors.push('curl: -o writes a file');
+    if (text === '--output' && args[i + 1]?.text !== '/dev/null') errors.push('curl: --output writes a file');
     if (text.startsWith('--output=') && text !== '--output=/dev/null') errors.push('curl: --output writes a file');
   }
   return errors;
@@ -458,7 +472,7 @@ const nftRule: ArgRule = (args) => {
   return errors;
 };
 
-const sortRule = denyFlags('sort', 'oT', ['--output', '--temporary-directory']);
+const sortRule = denyFlags('sort', 'oT', ['--output', '--temporary-directory', '--compress-program']);
 const uniqRule: ArgRule = (args) =>
   args.filter((a) => !a.text.startsWith('-')).length > 1 ? ['uniq: a second operand writes a file'] : [];
 const fileRule = denyFlags('file', 'C', ['--compile']);
@@ -538,7 +552,7 @@ export const READ_ONLY_RULES: Readonly<Record<string, ArgRule>> = {
   ps: ok,
   pgrep: ok,
   pidof: ok,
-  ss: denyFlags('ss', 'K', ['--kill']),
+  ss: denyFlags('ss', 'KD', ['--kill', '--diag']),
   lsmod: ok,
   modinfo: ok,
   sysctl: sysctlRule,

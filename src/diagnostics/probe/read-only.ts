@@ -103,6 +103,8 @@ interface CaseFrame {
   patterns: string[];
 }
 
+const ASSIGNING_BUILTINS = new Set(['read', 'getopts', 'export', 'readonly', 'local', 'declare', 'typeset', 'unset']);
+
 /**
  * Walks the token stream, splitting it into simple commands. Knows `if/while/until`, `{ }`,
  * `( )`, `for NAME in words; do`, `case WORD in pattern) ... ;; esac`.
@@ -142,6 +144,12 @@ function checkTokens(tokens: readonly Token[], inherited: Values, depth: number)
         const assigned = ASSIGNMENT.exec(word.text);
         if (assigned) loopValues.delete(word.text.split('=')[0] as string);
         else break;
+      }
+      // Builtins that assign the variables they name (`read b`, `getopts o b`, `export b=x`): a loop
+      // variable they touch no longer holds the loop's values.
+      const at = words.findIndex((w) => !ASSIGNMENT.test(w.text));
+      if (at >= 0 && ASSIGNING_BUILTINS.has((words[at] as WordToken).text)) {
+        for (const arg of words.slice(at + 1)) loopValues.delete(arg.text.split('=')[0] as string);
       }
       errors.push(...checkSimpleCommand(words, 0, values()));
     }

@@ -14,6 +14,7 @@ import {
   type Report,
   type ReportFinding,
   type ReportNode,
+  reportNode,
   reportSchema,
 } from './schema';
 
@@ -49,7 +50,7 @@ export interface ReportInput {
   nodes: readonly NodeOutcome[];
   cluster: ReadonlyArray<Finding & { hosts: string[] }>;
   /** Check metadata by id: title and severity for each finding. */
-  meta: ReadonlyMap<string, Pick<CheckMeta, 'title' | 'severity'>>;
+  meta: ReadonlyMap<string, Pick<CheckMeta, 'title' | 'titleKo' | 'severity'>>;
   warnings: readonly string[];
 }
 
@@ -68,7 +69,7 @@ function enrich(finding: Finding, input: ReportInput): ReportFinding {
   const meta = input.meta.get(finding.checkId);
   return {
     checkId: finding.checkId,
-    title: meta?.title ?? finding.checkId,
+    title: (input.lang === 'ko' ? meta?.titleKo : undefined) ?? meta?.title ?? finding.checkId,
     severity: meta?.severity ?? 'error',
     status: finding.status,
     message: finding.message,
@@ -79,23 +80,69 @@ function enrich(finding: Finding, input: ReportInput): ReportFinding {
   };
 }
 
+/** A duration for the report: a whole number of ms, 0 when the input is not a finite number. */
+function wholeMs(ms: number): number {
+  return Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+}
+
+/** Node fields filled from what the node sent (probe output, its timestamps, its host key). */
+const FROM_THE_NODE = new Set(['sections', 'findings', 'durationMs', 'probes', 'hostKey']);
+
+/**
+ * One node whose data does not fit the schema (remote text can be anything) must never cost the
+ * other nodes their results: that node alone becomes an `error` saying so, without its findings.
+ */
+function validNode(node: ReportNode): ReportNode {
+  const checked = reportNode.safeParse(node);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  // Fields that k8sdiag sets itself (name, port, status...) breaking the schema are a bug: the
+  // whole-report check below reports it (exit 70).
+  if (!FROM_THE_NODE.has(String(issue?.path[0]))) return node;
+  return {
+    name: node.name,
+    address: node.address,
+    port: Number.isInteger(node.port) && node.port >= 0 && node.port <= 65535 ? node.port : 0,
+    ...(node.user === undefined ? {} : { user: node.user }),
+    roles: node.roles,
+    rolesFrom: node.rolesFrom,
+    status: 'error',
+    reason: `this node's results were dropped: they do not fit the report schema at ${issue?.path.join('.') ?? '?'} (${issue?.message ?? 'invalid'})`,
+    transport: node.transport,
+    durationMs: wholeMs(node.durationMs),
+    probes: { planned: wholeMs(node.probes.planned), finished: 0, complete: false },
+    findings: [],
+  };
+}
+
 export function buildReport(input: ReportInput): Report {
-  const nodes: ReportNode[] = input.nodes.map((n) => ({
-    name: n.name,
-    address: n.address,
-    port: n.port,
-    ...(n.user === undefined ? {} : { user: n.user }),
-    roles: n.roles,
-    rolesFrom: n.rolesFrom,
-    status: n.status,
-    ...(n.reason === undefined ? {} : { reason: n.reason }),
-    transport: n.transport,
-    durationMs: Math.max(0, Math.round(n.durationMs)),
-    ...(n.hostKey === undefined ? {} : { hostKey: n.hostKey }),
-    probes: n.probes,
-    findings: n.findings.map((f) => enrich(f, input)),
-    ...(n.sections === undefined ? {} : { sections: n.sections }),
-  }));
+  const nodes: ReportNode[] = input.nodes
+    .map((n) => ({
+      name: n.name,
+      address: n.address,
+      port: n.port,
+      ...(n.user === undefined ? {} : { user: n.user }),
+      roles: n.roles,
+      rolesFrom: n.rolesFrom,
+      status: n.status,
+      ...(n.reason === undefined ? {} : { reason: n.reason }),
+      transport: n.transport,
+      durationMs: wholeMs(n.durationMs),
+      ...(n.hostKey === undefined ? {} : { hostKey: n.hostKey }),
+      probes: n.probes,
+      findings: n.findings.map((f) => enrich(f, input)),
+      ...(n.sections === undefined
+        ? {}
+        : {
+            sections: Object.fromEntries(
+              Object.entries(n.sections).map(([key, section]) => [
+                key,
+                { ...section, durationMs: wholeMs(section.durationMs) },
+              ]),
+            ),
+          }),
+    }))
+    .map(validNode);
   const cluster: ClusterFinding[] = input.cluster.map((f) => ({ ...enrich(f, input), hosts: f.hosts }));
   const all = [...nodes.flatMap((n) => n.findings), ...cluster];
   const count = (status: Finding['status']): number => all.filter((f) => f.status === status).length;

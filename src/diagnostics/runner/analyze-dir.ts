@@ -3,15 +3,17 @@
  * host: Ansible's `-t DIR` tree (JSON per host, the script's output in `stdout`) or parallel-ssh's
  * `-o DIR` (raw stdout per host). Same parser, same analyzers, same report as `run`.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { K8sdiagError } from '../errors';
+import { K8sdiagError, terminalLine } from '../errors';
 import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
 import { findNonce, planFromOutput } from '../probe/parse';
 import { INFRA_PROBES } from '../probe/plan';
 import { DEFAULT_CAP_BYTES } from '../probe/types';
 import { buildReport } from '../report/build';
 import { reporters } from '../report/reporters/index';
+import { prepareOutput } from '../report/writer';
+import { entryOf, readCapped } from '../targets/files';
 import { parseHostSpec } from '../targets/host-spec';
 import { loadInventory } from '../targets/inventory/index';
 import type { Target } from '../targets/types';
@@ -31,9 +33,20 @@ export interface SavedOutput {
   format: 'ansible' | 'pssh';
 }
 
-/** One file of an Ansible -t tree or a parallel-ssh -o directory. */
+/** Largest output file read: a node's output cap (32 MiB) with room for Ansible's JSON escaping. */
+export const MAX_OUTPUT_FILE_BYTES = 64 * 1024 * 1024;
+/** Largest parallel-ssh error file read (ssh's message is a few lines). */
+const MAX_ERROR_FILE_BYTES = 1024 * 1024;
+
+/** One file of an Ansible -t tree or a parallel-ssh -o directory; an unreadable one is that host's error. */
 export function readSavedOutput(file: string, host: string): SavedOutput {
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readCapped(file, MAX_OUTPUT_FILE_BYTES, 'this output file');
+  } catch (error) {
+    if (!(error instanceof K8sdiagError)) throw error;
+    return { host, file, status: 'error', reason: error.message, output: Buffer.alloc(0), format: 'pssh' };
+  }
   const head = bytes.subarray(0, 64).toString('latin1').trimStart();
   if (head.startsWith('{')) {
     let data: Record<string, unknown> | undefined;
@@ -98,7 +111,7 @@ export function readOutputDir(dir: string, allowEmpty = false): SavedOutput[] {
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     const file = join(dir, name);
-    if (!statSync(file).isFile()) continue;
+    if (entryOf(file).kind === 'dir') continue;
     outputs.push(readSavedOutput(file, name));
   }
   if (outputs.length === 0 && !allowEmpty) {
@@ -135,8 +148,14 @@ export function readErrorDir(dir: string, outputs: readonly SavedOutput[]): Save
   const extra: SavedOutput[] = [];
   for (const name of readdirSync(dir).sort()) {
     const file = join(dir, name);
-    if (name.startsWith('.') || usable.has(name) || !statSync(file).isFile()) continue;
-    const text = readFileSync(file, 'utf8');
+    if (name.startsWith('.') || usable.has(name) || entryOf(file).kind === 'dir') continue;
+    let text: string;
+    try {
+      text = readCapped(file, MAX_ERROR_FILE_BYTES, 'this error file').toString('utf8');
+    } catch (error) {
+      if (!(error instanceof K8sdiagError)) throw error;
+      text = error.message;
+    }
     const line =
       text
         .split('\n')
@@ -177,6 +196,14 @@ export async function executeAnalyze(
   const catalog = ignoring(catalogIn, ignore);
   const expectedK8sVersion = k8sVersionOf(values);
   const scriptFile = str(values, 'script');
+  const output = str(values, 'output');
+  const errorsOption = str(values, 'errors');
+  const inputs = [
+    ...listRaw(values, 'inventory'),
+    ...(scriptFile === undefined ? [] : [scriptFile]),
+    ...(errorsOption === undefined ? [] : [errorsOption]),
+  ];
+  const sink = prepareOutput(output, io.cwd, { inputs: [dir, ...inputs], inputDirs: [dir, ...inputs] });
   const fixedNonce = scriptFile === undefined ? undefined : scriptNonce(resolve(io.cwd, scriptFile));
   const found = readOutputDir(resolve(io.cwd, dir), str(values, 'errors') !== undefined);
   const errorsDir = str(values, 'errors');
@@ -259,7 +286,7 @@ export async function executeAnalyze(
       `probes unknown to this k8sdiag were ignored: ${[...unknownProbes].sort().join(', ')} (script from another version?)`,
     );
   }
-  for (const warning of warnings) io.err(`k8sdiag: warning: ${warning}\n`);
+  for (const warning of warnings) io.err(`k8sdiag: warning: ${terminalLine(warning)}\n`);
 
   const diagnosis = judge(gathered, catalog, { expectedK8sVersion, keepSections: flag(values, 'raw') });
   const report = buildReport({
@@ -279,12 +306,11 @@ export async function executeAnalyze(
     meta: checkMeta(catalogIn),
     warnings,
   });
-  const output = str(values, 'output');
   const text = reporters[format](report, {
     color: format === 'text' && output === undefined && colorEnabled(io.stdoutIsTTY, io.env),
     verbose: flag(values, 'verbose'),
   });
-  if (output !== undefined) writeFileSync(resolve(io.cwd, output), text);
+  if (sink !== undefined) sink.write(text);
   else io.out(text);
   return report.summary.exitCode;
 }

@@ -109,7 +109,11 @@ export async function diagnose(targets: readonly Target[], options: DiagnoseOpti
         durationMs: 0,
       };
     } else {
-      collected = await options.collect(target, script, { deadline, signal: options.signal });
+      collected = await options.collect(target, script, {
+        deadline,
+        signal: options.signal,
+        nodeTimeoutMs: options.nodeTimeoutMs,
+      });
     }
     const result = interpret(target, plan, options.nonce, collected, options.transportOf(target));
     done++;
@@ -172,6 +176,24 @@ export function interpret(
   };
 }
 
+/**
+ * What `--raw` keeps. The host checks read this machine's own files (the whole Vagrantfile, with
+ * whatever tokens and keys it holds): their output is judged but never copied into a report.
+ */
+function rawSections(g: Gathered): Record<string, Section> {
+  if (g.target.kind !== 'vagrant-host') return g.sections;
+  return Object.fromEntries(
+    Object.entries(g.sections).map(([key, section]) => [
+      key,
+      {
+        ...section,
+        stdout: `(${section.stdout.split('\n').length} lines read on this machine; not copied into the report)`,
+        stderr: '',
+      },
+    ]),
+  );
+}
+
 /** Node analyzers, then cluster analyzers, over everything gathered. Pure. */
 export function judge(
   gathered: readonly Gathered[],
@@ -212,7 +234,7 @@ export function judge(
       ...(g.collected.hostKey === undefined ? {} : { hostKey: g.collected.hostKey as NodeOutcome['hostKey'] }),
       probes: { planned: g.planned, finished: g.finished, complete: g.complete },
       findings,
-      ...(options.keepSections ? { sections: g.sections } : {}),
+      ...(options.keepSections ? { sections: rawSections(g) } : {}),
     };
   });
 

@@ -20,11 +20,12 @@ export function registryCatalog(): RegistryCatalog {
   };
 }
 
-/** Title and severity of every check, for the report. */
-export function checkMeta(catalog: RegistryCatalog): Map<string, Pick<CheckMeta, 'title' | 'severity'>> {
-  const meta = new Map<string, Pick<CheckMeta, 'title' | 'severity'>>();
+/** Titles (English and Korean) and severity of every check, for the report. */
+export function checkMeta(catalog: RegistryCatalog): Map<string, Pick<CheckMeta, 'title' | 'titleKo' | 'severity'>> {
+  const meta = new Map<string, Pick<CheckMeta, 'title' | 'titleKo' | 'severity'>>();
   for (const check of [...catalog.nodeChecks, ...catalog.hostChecks, ...catalog.clusterChecks]) {
-    meta.set(check.meta.id, { title: check.meta.title, severity: check.meta.severity });
+    const { title, titleKo, severity } = check.meta;
+    meta.set(check.meta.id, { title, ...(titleKo === undefined ? {} : { titleKo }), severity });
   }
   return meta;
 }

@@ -5,13 +5,14 @@
  * Order matters: every input is validated (targets, ssh config, keys, --ignore, probe plans)
  * before the first connection, so bad input exits 2 without touching a node.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { K8sdiagError } from '../errors';
+import { K8sdiagError, terminalLine, terminalText } from '../errors';
 import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
 import { newNonce } from '../probe/nonce';
 import { buildReport } from '../report/build';
 import { reporters } from '../report/reporters/index';
+import { prepareOutput } from '../report/writer';
 import { checkAliases, collectTargets } from '../targets/index';
 import { loadSshConfig, parseSshConfig, type SshConfigSource } from '../targets/ssh-config';
 import type { Target } from '../targets/types';
@@ -100,6 +101,15 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
   const vagrant = str(values, 'vagrant');
   const sshConfigFile = str(values, 'ssh-config');
   const local = flag(values, 'local');
+  // Before any work: a bad --output must not cost a run its results, nor overwrite an input.
+  const inputs = [
+    ...listRaw(values, 'inventory'),
+    ...listRaw(values, 'known-hosts'),
+    ...listRaw(values, 'identity'),
+    ...(vagrant === undefined ? [] : [vagrant]),
+    ...(sshConfigFile === undefined ? [] : [sshConfigFile]),
+  ];
+  const sink = prepareOutput(output, io.cwd, { inputs, inputDirs: inputs });
 
   let sshConfigCache: SshConfigSource | undefined;
   const sshConfig = (): SshConfigSource => {
@@ -160,13 +170,16 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
     if (spec.identities.length === 0) spec.identities.push(...defaultIdentityRefs());
     for (const hop of spec.jumps) if (hop.identities.length === 0) hop.identities.push(...defaultIdentityRefs());
     specs.set(target, spec);
+    let why: string | undefined;
     if (spec.policy === 'off') {
-      const why =
+      why =
         spec.policyFrom === 'ssh-config'
-          ? `its ssh config says StrictHostKeyChecking no${target.kind === 'vagrant' ? ' (Vagrant writes that)' : ''}; use --host-key-policy accept-new to check keys`
-          : '--host-key-policy off';
-      unchecked.set(why, [...(unchecked.get(why) ?? []), target.name]);
+          ? `its ssh config says StrictHostKeyChecking no${target.kind === 'vagrant' ? ' (Vagrant writes that)' : ''}; use --host-key-policy accept-new to check keys against ~/.ssh/known_hosts`
+          : '--host-key-policy off (a changed key is still refused)';
+    } else if (spec.policy === 'accept-new' && spec.knownHosts.user.every((f) => f === '/dev/null')) {
+      why = 'UserKnownHostsFile is /dev/null, so accept-new records no key and checks nothing; use --known-hosts FILE';
     }
+    if (why !== undefined) unchecked.set(why, [...(unchecked.get(why) ?? []), target.name]);
   }
   for (const [why, names] of unchecked) {
     const list = names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
@@ -185,14 +198,14 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
       if (!refs.has(ref.path)) refs.set(ref.path, ref);
   for (const ref of refs.values()) await keys.load(ref);
   warnings.push(...keys.warnings);
-  for (const warning of warnings) io.err(`k8sdiag: warning: ${warning}\n`);
+  for (const warning of warnings) io.err(`k8sdiag: warning: ${terminalLine(warning)}\n`);
 
   const hostKeys = new HostKeyStore();
   const ctx: SshContext = {
     hostKeys,
     keys,
     handshakeTimeoutMs,
-    onBanner: (text) => io.err(`${text}\n`),
+    onBanner: (text) => io.err(`${text.split('\n').map(terminalText).join('\n')}\n`),
     maxOutputBytes: MAX_NODE_OUTPUT,
   };
   const jumps = new JumpPool(ctx);
@@ -250,14 +263,7 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
     color: format === 'text' && output === undefined && colorEnabled(io.stdoutIsTTY, io.env),
     verbose: flag(values, 'verbose'),
   });
-  if (output !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, output), text);
-    } catch (error) {
-      throw new K8sdiagError('E_INPUT', `cannot write the report: ${(error as Error).message}`, { file: output });
-    }
-  } else {
-    io.out(text);
-  }
+  if (sink !== undefined) sink.write(text);
+  else io.out(text);
   return report.summary.exitCode;
 }

@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import SSHConfig, { type Directive, glob, type Line, LineType } from 'ssh-config';
 import { K8sdiagError } from '../errors';
+import { badHostKeyName } from '../transport/known-hosts';
 
 export interface SshConfigSource {
   /** Files in the order they were read (main file first, included files inline). */
@@ -150,15 +151,26 @@ function parseFile(file: string, text: string, source: SshConfigSource, depth: n
 
 const NUMERIC = new Set(['port', 'connecttimeout', 'serveraliveinterval', 'serveralivecountmax', 'connectionattempts']);
 
+/** A value from a file, quoted for a one-line message (control characters escaped). */
+function show(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
+}
+
 function validate(config: readonly Line[], source: SshConfigSource): void {
   for (const line of config) {
     if (line.type !== LineType.DIRECTIVE) continue;
     const param = line.param.toLowerCase();
-    if (NUMERIC.has(param) && !/^[0-9]+$/.test(directiveValue(line))) {
+    const value = directiveValue(line);
+    const fail = (message: string): never => {
       const at = source.where.get(line);
-      throw new K8sdiagError('E_SSH_CONFIG', `${line.param} must be a number, got "${directiveValue(line)}"`, {
-        ...(at ? { file: at.file, line: at.line } : {}),
-      });
+      throw new K8sdiagError('E_SSH_CONFIG', message, { ...(at ? { file: at.file, line: at.line } : {}) });
+    };
+    if (NUMERIC.has(param) && !/^[0-9]+$/.test(value)) fail(`${line.param} must be a number, got ${show(value)}`);
+    if (param === 'port' && (Number(value) < 1 || Number(value) > 65535))
+      fail(`${line.param} ${show(value)} is not a port number (1-65535)`);
+    if (param === 'hostkeyalias') {
+      const bad = badHostKeyName(value);
+      if (bad !== undefined) fail(`HostKeyAlias ${show(value)} ${bad}`);
     }
     if ('config' in line) validate(line.config, source);
   }

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { K8sdiagError } from '../errors';
+import { childEnv } from './child-env';
 import { all, computeHost, concreteHosts, first, parseSshConfig } from './ssh-config';
 import type { Target } from './types';
 
@@ -15,7 +16,7 @@ function runVagrant(dir: string, timeoutMs: number): Promise<string> {
     execFile(
       'vagrant',
       ['ssh-config'],
-      { cwd: dir, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: dir, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: childEnv() },
       (error, stdout, stderr) => {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           reject(

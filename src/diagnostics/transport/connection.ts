@@ -49,6 +49,7 @@ export interface ConnectionDefaults {
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_USER_KNOWN_HOSTS = ['~/.ssh/known_hosts', '~/.ssh/known_hosts2'];
 
 function expandTokens(path: string, ctx: { host: string; user: string; port: number; alias: string }): string {
   let out = path.replace(/%([%dhrupnCil])/g, (_, token: string) => {
@@ -149,11 +150,16 @@ export function resolveConnection(
   const globalFiles = all(values['globalknownhostsfile'])
     .flatMap((f) => f.split(/\s+/))
     .filter(Boolean);
+  // Vagrant pairs `StrictHostKeyChecking no` with `UserKnownHostsFile /dev/null`. When the user asks
+  // for checking (strict or accept-new), keys must be checked against and recorded in a real
+  // file: the user's own known_hosts, as OpenSSH would use without Vagrant's line.
+  const vagrantDevNull =
+    target.kind === 'vagrant' && policy !== 'off' && userFiles.length > 0 && userFiles.every((f) => f === '/dev/null');
   const knownHosts: KnownHostsFiles =
     defaults.knownHosts !== undefined && defaults.knownHosts.length > 0
       ? { user: defaults.knownHosts.map((f) => expandTokens(f, ctx)), global: [] }
       : {
-          user: (userFiles.length > 0 ? userFiles : ['~/.ssh/known_hosts', '~/.ssh/known_hosts2']).map((f) =>
+          user: (userFiles.length > 0 && !vagrantDevNull ? userFiles : DEFAULT_USER_KNOWN_HOSTS).map((f) =>
             expandTokens(f, ctx),
           ),
           global:
@@ -207,7 +213,8 @@ export function resolveConnection(
     identities,
     agent,
     jumps,
-    hostKeyAlias: first(values['hostkeyalias']),
+    // OpenSSH lowercases HostKeyAlias; its characters are validated where the ssh config is read.
+    hostKeyAlias: first(values['hostkeyalias'])?.toLowerCase(),
     policy,
     policyFrom,
     knownHosts,

@@ -5,7 +5,9 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { shQuote } from '../probe/shell-quote';
 import {
+  badHostKeyName,
   blobKeyType,
   checkHostKey,
   fingerprint,
@@ -65,13 +67,12 @@ function algorithmsFor(keyType: string): string[] {
   return keyType === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [keyType];
 }
 
-function changedBanner(
-  name: string,
-  keyType: string,
-  print: string,
-  offending: KnownHostEntry,
-  refused: boolean,
-): string {
+/** One shell word for a command the user copies: quoted unless it is plainly safe. */
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9._:@%+=/-]+$/.test(value) ? value : shQuote(value);
+}
+
+function changedBanner(name: string, keyType: string, print: string, offending: KnownHostEntry): string {
   const family = keyFamily(keyType);
   return [
     '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@',
@@ -83,11 +84,9 @@ function changedBanner(
     `The fingerprint for the ${family} key sent by the remote host ${name} is`,
     `${print}.`,
     `Offending ${keyFamily(offending.keyType)} key in ${offending.file}:${offending.line}`,
-    refused
-      ? `Host key for ${name} has changed and k8sdiag refuses to connect to it.`
-      : `Host key checking is off for ${name}: k8sdiag connects anyway. Do not trust this node's results.`,
+    `Host key for ${name} has changed and k8sdiag refuses to connect to it (under every --host-key-policy).`,
     'If the node was rebuilt (vagrant destroy/up, new VM), check the new key out of band, then remove the old one:',
-    `  ssh-keygen -R '${name}' -f ${offending.file}`,
+    `  ssh-keygen -R ${shQuote(name)} -f ${shellWord(offending.file)}`,
   ].join('\n');
 }
 
@@ -140,6 +139,11 @@ export class HostKeyStore {
     const keyType = blobKeyType(key) ?? 'unknown';
     const print = fingerprint(key);
     const base = { keyType, fingerprint: print };
+    const bad = badHostKeyName(request.alias ?? request.host);
+    if (bad !== undefined) {
+      // Validated with file:line when the ssh config is read; this guards every other way in.
+      return { ...base, accept: false, verdict: 'unknown', reason: `host key name ${JSON.stringify(name)} ${bad}` };
+    }
     const status = checkHostKey(this.allEntries(request.files), name, key);
     switch (status.kind) {
       case 'known':
@@ -152,26 +156,25 @@ export class HostKeyStore {
           reason: `the ${keyFamily(keyType)} key of ${name} (${print}) is marked @revoked in ${status.entry.file}:${status.entry.line}`,
         };
       case 'changed': {
+        // Refused under every policy, `off` included: a known key that no longer matches is the
+        // one case where connecting is never the right default (the README promises it).
         const offending = status.offending[0] as KnownHostEntry;
-        const refused = request.policy !== 'off';
         return {
           ...base,
-          accept: !refused,
+          accept: false,
           verdict: 'changed',
-          reason: `REMOTE HOST IDENTIFICATION HAS CHANGED: ${name} sent ${keyFamily(keyType)} key ${print}, which differs from ${offending.file}:${offending.line}${refused ? '' : ' (connected anyway: host key checking is off)'}`,
-          banner: changedBanner(name, keyType, print, offending, refused),
+          reason: `REMOTE HOST IDENTIFICATION HAS CHANGED: ${name} sent ${keyFamily(keyType)} key ${print}, which differs from the ${keyFamily(offending.keyType)} key in ${offending.file}:${offending.line}`,
+          banner: changedBanner(name, keyType, print, offending),
         };
       }
       case 'new': {
         const files = [...request.files.user, ...request.files.global].join(', ') || 'no known_hosts file';
-        const other =
-          status.otherTypes.length > 0 ? `; keys of other types are known (${status.otherTypes.join(', ')})` : '';
         if (request.policy === 'strict') {
           return {
             ...base,
             accept: false,
             verdict: 'unknown',
-            reason: `no host key for ${name} in ${files}${other}; its ${keyFamily(keyType)} key is ${print}. Check it, then add it (ssh-keyscan${request.port === 22 ? '' : ` -p ${request.port}`} ${request.host} >> ~/.ssh/known_hosts) or use --host-key-policy accept-new`,
+            reason: `no host key for ${name} in ${files}; its ${keyFamily(keyType)} key is ${print}. Check it, then add it (ssh-keyscan${request.port === 22 ? '' : ` -p ${request.port}`} ${shellWord(request.host)} >> ~/.ssh/known_hosts) or use --host-key-policy accept-new`,
           };
         }
         if (request.policy === 'off') return { ...base, accept: true, verdict: 'unverified' };

@@ -5,7 +5,8 @@
  * - hashed entries `|1|base64(salt)|base64(HMAC-SHA1(salt, name))`;
  * - `@revoked` lines: a matching key is refused whatever else the file says;
  * - `@cert-authority` lines are not used (ssh2 has no host certificates) and are reported as such;
- * - a host with a known key of the same type but a different key is CHANGED, never new.
+ * - a host with any known plain key that differs from the one presented is CHANGED, never new:
+ *   a key of another type is not a second chance for an impostor (OpenSSH refuses it too).
  * Pure functions over parsed entries; reading and appending files lives in host-key-store.ts.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -129,11 +130,12 @@ export type HostKeyStatus =
   | { kind: 'known'; entry: KnownHostEntry }
   | { kind: 'revoked'; entry: KnownHostEntry }
   | { kind: 'changed'; offending: KnownHostEntry[] }
-  | { kind: 'new'; otherTypes: string[] };
+  | { kind: 'new' };
 
 /**
  * Looks the key up for `name` (`host` or `[host]:port`, or a HostKeyAlias).
- * A revoked key wins over everything; then an exact match; then a same-type mismatch is a change.
+ * A revoked key wins over everything; then an exact match; then any other known key for the
+ * name makes it a change (same type first in `offending`, as OpenSSH names it).
  */
 export function checkHostKey(entries: readonly KnownHostEntry[], name: string, key: Buffer): HostKeyStatus {
   const keyType = blobKeyType(key) ?? '';
@@ -143,9 +145,23 @@ export function checkHostKey(entries: readonly KnownHostEntry[], name: string, k
   const plain = forHost.filter((entry) => entry.marker === undefined);
   const match = plain.find((entry) => entry.key.equals(key));
   if (match) return { kind: 'known', entry: match };
+  if (plain.length === 0) return { kind: 'new' };
   const sameType = plain.filter((entry) => entry.keyType === keyType);
-  if (sameType.length > 0) return { kind: 'changed', offending: sameType };
-  return { kind: 'new', otherTypes: [...new Set(plain.map((entry) => entry.keyType))] };
+  return { kind: 'changed', offending: [...sameType, ...plain.filter((entry) => entry.keyType !== keyType)] };
+}
+
+/**
+ * Why `name` cannot be a known_hosts host name, or undefined when it can. A name is written raw
+ * into known_hosts, so whitespace, pattern characters (`, * ? !`), hashing and marker characters
+ * (`| # @`), brackets and control characters would change what the line means.
+ */
+export function badHostKeyName(name: string): string | undefined {
+  if (name === '') return 'is empty';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  const bad = /[\s,*?!|#@[\]\u0000-\u001f\u007f-\u009f]/u.exec(name);
+  if (bad)
+    return `contains ${JSON.stringify(bad[0])}; a host name must not contain whitespace, , * ? ! | # @ [ ] or control characters`;
+  return undefined;
 }
 
 /** Key types already known for `name`, to prefer them in host key negotiation like OpenSSH does. */

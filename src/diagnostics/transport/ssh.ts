@@ -350,7 +350,7 @@ export async function collectOverSsh(
       if (error.status === 'timeout' && error.message === 'deadline') {
         const why = options.signal.aborted
           ? 'run timeout reached'
-          : `node timeout (${Math.round((options.deadline - started) / 1000)} s) reached`;
+          : `node timeout (${options.nodeTimeoutMs === undefined ? Math.round((options.deadline - started) / 1000) : options.nodeTimeoutMs / 1000} s) reached`;
         return finish('timeout', `${why} while the probes ran`, null);
       }
       return finish(error.status, error.message, null);

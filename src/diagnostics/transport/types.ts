@@ -10,6 +10,8 @@ export interface CollectOptions {
   deadline: number;
   /** Aborted when the whole run times out. */
   signal: AbortSignal;
+  /** The configured node timeout (ms), for messages: they say the limit the user set, not a measured time. */
+  nodeTimeoutMs?: number;
 }
 
 export interface Collected {

@@ -260,7 +260,7 @@ function suite(): void {
     expect(node?.probes.complete).toBe(true);
     expect(node?.probes.finished).toBe(node?.probes.planned);
     expect(node?.findings.length).toBeGreaterThan(10);
-    for (const f of node?.findings ?? []) expect(f.runbookUrl).toMatch(/^https:\/\/.+\/runbooks\/[a-z0-9-]+\/$/);
+    for (const f of node?.findings ?? []) expect(f.runbookUrl).toMatch(/^https?:\/\/.+\/runbooks\/[a-z0-9-]+\/$/);
     expect(Object.keys(node?.sections ?? {})).toContain('k8s-versions');
     // The key the server really has, as ssh-keygen prints it.
     const pub = join(work, 'host.pub');

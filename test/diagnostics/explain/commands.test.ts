@@ -10,6 +10,7 @@ import { EXIT, K8sdiagError } from '../../../src/diagnostics/errors';
 import { runbooks } from '../../../src/diagnostics/knowledge/runbooks';
 import { RULES } from '../../../src/diagnostics/lint/rules/index';
 import { clusterChecks, hostChecks, nodeChecks } from '../../../src/diagnostics/registry';
+import { SITE_URL } from '../../../src/site-url';
 
 let write: MockInstance;
 let out = '';
@@ -45,7 +46,7 @@ describe('k8sdiag explain', () => {
     expect(out).toContain(entry?.frontmatter.title);
     expect(out).toContain(entry?.frontmatter.cause);
     for (const command of entry?.frontmatter.fixCommands ?? []) expect(out).toContain(`$ ${command}`);
-    expect(out).toContain('https://k8sdiag.example/runbooks/kubectl-localhost-8080/');
+    expect(out).toContain(`${SITE_URL}/runbooks/kubectl-localhost-8080/`);
     expect(out).not.toContain('\u001b[');
   });
 
@@ -163,7 +164,9 @@ describe('k8sdiag checks', () => {
     };
     expect(parsed.checks.map((c) => c.id).sort()).toEqual(registry.map((c) => c.meta.id).sort());
     expect(parsed.rules.map((r) => r.id).sort()).toEqual(Object.keys(RULES).sort());
-    expect(parsed.checks[0]?.runbookUrl).toMatch(/^https:\/\/k8sdiag\.example\/ko\/runbooks\/[a-z0-9-]+\/$/);
+    expect(parsed.checks[0]?.runbookUrl).toMatch(
+      new RegExp(`^${SITE_URL.replace(/[.]/g, '\\.')}/ko/runbooks/[a-z0-9-]+/$`),
+    );
   });
 });
 

@@ -14,7 +14,7 @@ export const SSHD = '/usr/sbin/sshd';
 export interface Sshd {
   port: number;
   dir: string;
-  /** `ssh-ed25519 AAAA...` of the server's host key. */
+  /** `ssh-ed25519 AAAA...` (or the type asked for) of the server's host key. */
   hostKeyLine: string;
   /** Private key that is authorised for root. */
   userKey: string;
@@ -47,10 +47,11 @@ export function keygen(file: string, type = 'ed25519', passphrase = ''): string 
   return readFileSync(`${file}.pub`, 'utf8').trim();
 }
 
-export async function startSshd(extraConfig: string[] = []): Promise<Sshd> {
+/** `hostKeyType`: the only host key the server has (and so offers), ed25519 by default. */
+export async function startSshd(extraConfig: string[] = [], hostKeyType = 'ed25519'): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'k8sdiag-sshd-'));
-  const hostKey = join(dir, 'ssh_host_ed25519_key');
-  const hostKeyLine = keygen(hostKey).split(' ').slice(0, 2).join(' ');
+  const hostKey = join(dir, `ssh_host_${hostKeyType}_key`);
+  const hostKeyLine = keygen(hostKey, hostKeyType).split(' ').slice(0, 2).join(' ');
   const userKey = join(dir, 'id_user');
   writeFileSync(join(dir, 'authorized_keys'), `${keygen(userKey)}\n`, { mode: 0o600 });
   // sshd refuses to start without its privilege separation directory (systemd normally creates it).

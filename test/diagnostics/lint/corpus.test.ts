@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../../../src/diagnostics/lint/run';
+import { SITE_URL } from '../../../src/site-url';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/lint/', import.meta.url));
 
@@ -69,7 +70,7 @@ describe('field-log-project', () => {
   });
 
   it('links every finding to its runbook', () => {
-    for (const f of result.findings) expect(f.url).toBe(`https://k8sdiag.example/runbooks/${f.runbook}/`);
+    for (const f of result.findings) expect(f.url).toBe(`${SITE_URL}/runbooks/${f.runbook}/`);
   });
 
   it('the box is fine on an amd64 host', () => {

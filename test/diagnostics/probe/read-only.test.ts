@@ -28,6 +28,8 @@ const valid = [
   'systemctl is-active kubelet',
   'systemctl show -p ActiveState --value kubelet',
   'swapon --show --noheadings',
+  'curl -so /dev/null -w %{http_code} https://example.invalid',
+  'for b in kubectl; do read -r x; "$b" version --client; done',
   'cat /proc/swaps',
   'sysctl -n net.ipv4.ip_forward',
   'lsmod',
@@ -142,6 +144,17 @@ const invalid: Array<[string, RegExp]> = [
   ['nft flush ruleset', /only "nft list/],
   ['nc -h -l 80', /-h is not on the read-only list|only port probes/],
   ['nft -f /tmp/rules', /flag -f/],
+  // issue 15, F11: writing or running through flags the first list missed
+  ['curl -so/tmp/x https://example.invalid', /-o writes a file/],
+  ['curl -sSo /tmp/x https://example.invalid', /-o writes a file/],
+  ['curl --output /tmp/x https://example.invalid', /--output writes a file/],
+  ['ss -D /tmp/dump -t', /-D changes the node/],
+  ['ss --diag=/tmp/dump', /--diag changes the node/],
+  ['sort --compress-program=/tmp/prog /etc/hosts', /--compress-program changes the node/],
+  ['sort --compress=/tmp/prog /etc/hosts', /--compress changes the node/],
+  ['for b in kubectl; do read b; "$b" x; done', /command name \$b is an expansion/],
+  ['for b in kubectl; do read -r a b; "$b" x; done', /command name \$b is an expansion/],
+  ['for b in kubectl; do export b=rm; "$b" x; done', /command name \$b is an expansion/],
 ];
 
 describe('read-only allowlist', () => {

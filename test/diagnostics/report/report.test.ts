@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, exitCodeFor } from '../../../src/diagnostics/report/build';
+import { buildReport, exitCodeFor, type NodeOutcome } from '../../../src/diagnostics/report/build';
 import { reporters } from '../../../src/diagnostics/report/reporters/index';
 import { escapeMarkdown, markdownFence, oneLine, stripControl } from '../../../src/diagnostics/report/sanitize';
 import { reportJsonSchema, reportSchema } from '../../../src/diagnostics/report/schema';
@@ -162,5 +162,48 @@ describe('reporters', () => {
     const json = JSON.parse(reporters.json(hostile, { color: false, verbose: false }));
     expect(reportSchema.parse(json)).toEqual(hostile);
     expect(json.nodes[0].findings[0].message).toBe(HOSTILE);
+  });
+
+  it('json (F8): C1 controls, bidi overrides and line separators are \\u escapes, the data unchanged', () => {
+    const text = reporters.json(hostile, { color: false, verbose: false });
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029\u2066-\u2069]/);
+    expect(text).toContain('\\u202eevil\\u202c');
+    expect(text).toContain('c1\\u0085');
+    expect(JSON.parse(text).nodes[0].findings[0].message).toBe(HOSTILE);
+  });
+});
+
+describe('one bad node never costs the others their results (issue 15, F4)', () => {
+  it('a node with non-finite durations or off-schema data is degraded alone; the report still builds', () => {
+    const input = sampleInput();
+    const good = input.nodes[0] as NodeOutcome;
+    const section = {
+      command: 'true',
+      exitCode: 0,
+      stdout: '',
+      stderr: '',
+      timedOut: false,
+      truncated: false,
+      skipped: false,
+      durationMs: Number.NaN,
+    };
+    const report = buildReport({
+      ...input,
+      nodes: [
+        good,
+        node({ name: 'inf', durationMs: Number.POSITIVE_INFINITY, sections: { a: section } }),
+        node({ name: 'odd', sections: { a: { ...section, durationMs: 1, exitCode: 1.5 } } }),
+      ],
+    });
+    expect(report.nodes.map((n) => [n.name, n.status])).toEqual([
+      [good.name, 'ok'],
+      ['inf', 'ok'],
+      ['odd', 'error'],
+    ]);
+    expect(report.nodes[1]?.durationMs).toBe(0);
+    expect(report.nodes[1]?.sections?.['a']?.durationMs).toBe(0);
+    expect(report.nodes[2]?.reason).toMatch(/^this node's results were dropped: .*sections\.a\.exitCode/);
+    expect(report.nodes[0]?.findings).toEqual(buildReport(input).nodes[0]?.findings);
+    expect(report.summary.exitCode).toBe(3);
   });
 });

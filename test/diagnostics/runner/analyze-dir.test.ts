@@ -5,7 +5,7 @@
  * `parallel-ssh -e DIR` writes for one (its -o file does not exist at all).
  * The successful paths run for real in test/diagnostics/e2e (ansible -t and parallel-ssh -o).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,48 @@ describe('collected outputs', () => {
     const empty = mkdtempSync(join(dir, 'empty-'));
     expect(() => readOutputDir(empty)).toThrow(K8sdiagError);
     expect(() => readOutputDir(join(dir, 'missing'))).toThrow(/not a directory of collected outputs/);
+  });
+});
+
+describe('odd files in the directories k8sdiag reads (issue 15, F7)', () => {
+  it('a broken symbolic link, a link loop and a 600 MB file are per-host errors; the other hosts are read', () => {
+    const out = mkdtempSync(join(dir, 'f7-'));
+    writeFileSync(join(out, 'good'), 'plain output\n');
+    symlinkSync(join(out, 'missing'), join(out, 'broken'));
+    symlinkSync(join(out, 'loop-b'), join(out, 'loop-a'));
+    symlinkSync(join(out, 'loop-a'), join(out, 'loop-b'));
+    // Sparse: 600 MB long, no disk used, and never read.
+    const fd = openSync(join(out, 'huge'), 'w');
+    ftruncateSync(fd, 600 * 1024 * 1024);
+    closeSync(fd);
+    const before = process.memoryUsage().rss;
+    const outputs = readOutputDir(out);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024); // a count of bytes, not a time
+    const by = Object.fromEntries(outputs.map((o) => [o.host, [o.status, o.reason ?? '']]));
+    expect(by['good']).toEqual(['ok', '']);
+    expect(by['broken']).toEqual(['error', 'this output file is a broken symbolic link (its target does not exist)']);
+    expect(by['loop-a']).toEqual(['error', 'this output file is a symbolic link loop']);
+    expect(by['huge']).toEqual(['error', 'this output file is 600 MiB, more than the 64 MiB k8sdiag reads']);
+  });
+
+  it('a directory inventory with a broken link or a huge file is exit 2 naming the file', async () => {
+    const { loadInventory } = await import('../../../src/diagnostics/targets/inventory/index');
+    const inv = mkdtempSync(join(dir, 'f7-inv-'));
+    writeFileSync(join(inv, 'hosts.ini'), '[workers]\nw1 ansible_host=198.51.100.21\n');
+    symlinkSync(join(inv, 'gone.ini'), join(inv, 'link.ini'));
+    const error = await loadInventory(inv, 'static').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(K8sdiagError);
+    expect((error as K8sdiagError).exitCode).toBe(2);
+    expect((error as K8sdiagError).oneLine()).toBe(
+      `${join(inv, 'link.ini')}: this inventory file is a broken symbolic link (its target does not exist)`,
+    );
+    rmSync(join(inv, 'link.ini'));
+    const fd = openSync(join(inv, 'big.ini'), 'w');
+    ftruncateSync(fd, 600 * 1024 * 1024);
+    closeSync(fd);
+    const big = await loadInventory(inv, 'static').catch((e: unknown) => e);
+    expect((big as K8sdiagError).oneLine()).toBe(
+      `${join(inv, 'big.ini')}: this inventory file is 600 MiB, more than the 16 MiB k8sdiag reads`,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { K8sdiagError } from '../../../src/diagnostics/errors';
 import { parseProbeOutput } from '../../../src/diagnostics/probe/parse';
 import type { ProbePlan } from '../../../src/diagnostics/probe/types';
 import { type CheckCatalog, withoutIgnored } from '../../../src/diagnostics/runner/catalog';
-import { diagnose } from '../../../src/diagnostics/runner/diagnose';
+import { diagnose, judge } from '../../../src/diagnostics/runner/diagnose';
 import { mapPool } from '../../../src/diagnostics/runner/pool';
 import type { Target } from '../../../src/diagnostics/targets/types';
 import { collectLocally } from '../../../src/diagnostics/transport/local';
@@ -347,5 +347,51 @@ describe('local collector', () => {
     expect(execFileSync('sh', ['-c', 'ps -eo args | grep -c "^sleep 30$" || true'], { encoding: 'utf8' }).trim()).toBe(
       '0',
     );
+  });
+});
+
+describe('--raw never copies this machine’s files into the report (issue 15, F9)', () => {
+  it('the host checks’ sections (the local Vagrantfile) are judged but not embedded', () => {
+    const secret = 'config.vm.provision "shell", env: { "TOKEN" => "s3cr3t-token" }';
+    const section = {
+      command: 'sed ... Vagrantfile',
+      exitCode: 0,
+      stdout: `### file /p/Vagrantfile\n| ${secret}\n### end\n`,
+      stderr: '',
+      timedOut: false,
+      truncated: false,
+      skipped: false,
+      durationMs: 1,
+    };
+    const gathered = (kind: Target['kind']) => ({
+      transport: 'local' as const,
+      target: { ...target('localhost'), kind, local: true, checks: [] },
+      collected: {
+        status: 'ok' as const,
+        output: Buffer.alloc(0),
+        scriptStderr: '',
+        exitCode: 0,
+        address: 'localhost',
+        port: 0,
+        user: '',
+        durationMs: 1,
+      },
+      sections: { 'host-box-arch/vagrantfile': section },
+      roles: [],
+      rolesFrom: 'host' as const,
+      planned: 1,
+      finished: 1,
+      complete: true,
+      status: 'ok' as const,
+      reason: undefined,
+    });
+    const host = judge([gathered('vagrant-host')], catalog, { keepSections: true }).nodes[0];
+    expect(JSON.stringify(host?.sections)).not.toContain('s3cr3t-token');
+    expect(host?.sections?.['host-box-arch/vagrantfile']?.stdout).toBe(
+      '(4 lines read on this machine; not copied into the report)',
+    );
+    // A node's own output is still kept with --raw.
+    const node = judge([gathered('host')], catalog, { keepSections: true }).nodes[0];
+    expect(node?.sections?.['host-box-arch/vagrantfile']?.stdout).toContain('s3cr3t-token');
   });
 });

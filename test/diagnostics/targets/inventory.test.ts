@@ -195,3 +195,46 @@ describe('inventory errors carry the file and line (Ansible agrees they are erro
     }
   });
 });
+
+describe('malformed connection variables are inventory errors, never ignored (issue 15, F14)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8sdiag-inv-f14-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const CASES: Array<[string, string, number, RegExp]> = [
+    // An empty ansible_host used to make k8sdiag diagnose this machine under the node's name.
+    [
+      'empty-host.ini',
+      '[workers]\nw1 ansible_host=198.51.100.21\nw2 ansible_host=\n',
+      3,
+      /^w2: ansible_host is empty$/,
+    ],
+    ['empty-host.yml', 'all:\n  hosts:\n    w1:\n      ansible_host:\n', 4, /^w1: ansible_host is empty$/],
+    ['list-host.yml', 'all:\n  hosts:\n    w1:\n      ansible_host: [a, b]\n', 4, /must be a string or number/],
+    [
+      'spaced-user.yml',
+      'all:\n  hosts:\n    w1:\n      ansible_user: "va grant"\n',
+      4,
+      /ansible_user "va grant" contains whitespace/,
+    ],
+    [
+      'map-port.yml',
+      'all:\n  hosts:\n    w1:\n      ansible_port: {a: 1}\n',
+      4,
+      /ansible_port must be a string or number/,
+    ],
+  ];
+  it.each(CASES)('%s', async (name, text, line, message) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const error = await loadInventory(file, 'static').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(K8sdiagError);
+    expect([(error as K8sdiagError).file, (error as K8sdiagError).line]).toEqual([file, line]);
+    expect((error as K8sdiagError).message).toMatch(message);
+    expect((error as K8sdiagError).exitCode).toBe(2);
+  });
+  it('a key path with a space is still fine', async () => {
+    const file = join(dir, 'key-space.yml');
+    writeFileSync(file, 'all:\n  hosts:\n    w1:\n      ansible_ssh_private_key_file: /home/a b/key\n');
+    const loaded = await loadInventory(file, 'static');
+    expect(loaded.targets[0]?.identityFiles[0]?.path).toBe('/home/a b/key');
+  });
+});

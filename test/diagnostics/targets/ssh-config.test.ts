@@ -203,3 +203,47 @@ describe('connection resolution', () => {
     expect(() => applyLimit(ts, 'nope')).toThrow(/--limit nope: matches no host or group/);
   });
 });
+
+describe('ssh config values that would be written or dialled raw (issue 15, F3, F5)', () => {
+  const fails = (text: string, file = join(dir, 'f3f5.conf')): string => {
+    writeFileSync(file, text);
+    try {
+      loadSshConfig(file);
+    } catch (e) {
+      expect(e).toBeInstanceOf(K8sdiagError);
+      expect((e as K8sdiagError).exitCode).toBe(2);
+      return (e as K8sdiagError).oneLine();
+    }
+    throw new Error('no error');
+  };
+  it('F3: a HostKeyAlias with pattern or list characters is refused with file:line', () => {
+    const file = join(dir, 'f3.conf');
+    expect(fails('Host k8s-cp\n  HostName 198.51.100.40\n  HostKeyAlias "* ssh-ed25519 AAAA"\n', file)).toMatch(
+      new RegExp(`^${file}:3: HostKeyAlias "\\* ssh-ed25519 AAAA" contains "\\*"`),
+    );
+    for (const alias of ['a,b', 'node*', '!x', '|1|x', '#x', '@revoked', '[h]:22'])
+      expect(fails(`Host n\n  HostKeyAlias ${alias}\n`, file)).toMatch(/^.*:2: HostKeyAlias /);
+    writeFileSync(file, 'Host n\n  HostKeyAlias Node-1.Lab\n');
+    const spec = resolveConnection({ name: 'n', host: 'n', identityFiles: [], kind: 'host' }, loadSshConfig(file), {
+      identities: [],
+    });
+    expect(spec.hostKeyAlias).toBe('node-1.lab'); // lowercased like OpenSSH
+  });
+  it('F5: Port outside 1-65535 is refused with file:line, in ssh config and saved vagrant ssh-config', () => {
+    const file = join(dir, 'f5.conf');
+    expect(fails('Host n\n  HostName 198.51.100.40\n  Port 99999\n', file)).toBe(
+      `${file}:3: Port "99999" is not a port number (1-65535)`,
+    );
+    expect(fails('Host n\n  Port 0\n', file)).toBe(`${file}:2: Port "0" is not a port number (1-65535)`);
+    const saved = join(dir, 'vagrant-f5.conf');
+    const error = (() => {
+      try {
+        vagrantTargets('Host k8s-master\n  HostName 127.0.0.1\n  User vagrant\n  Port 99999\n', saved);
+      } catch (e) {
+        return e as K8sdiagError;
+      }
+      return undefined;
+    })();
+    expect(error?.oneLine()).toBe(`${saved}:4: Port "99999" is not a port number (1-65535)`);
+  });
+});

@@ -87,12 +87,62 @@ describe.skipIf(!hasKeygen)('known_hosts with OpenSSH semantics (keys and hashes
     expect(checkHostKey(entries, 'x.example', k('r').blob).kind).toBe('new');
   });
 
-  it('reports a changed key of the same type, and a new one when only other types are known', () => {
+  it('reports a changed key of the same type, and of another type too (F1: never "new" when a key is known)', () => {
     const { entries } = parseKnownHosts(`[127.0.0.1]:2222 ${k('a').line}\n`, 'kh');
     const changed = checkHostKey(entries, '[127.0.0.1]:2222', k('b').blob);
     expect(changed.kind).toBe('changed');
     const other = checkHostKey(entries, '[127.0.0.1]:2222', k('c').blob);
-    expect(other).toEqual({ kind: 'new', otherTypes: ['ssh-ed25519'] });
+    expect(other.kind).toBe('changed');
+    expect(other.kind === 'changed' && other.offending.map((e) => e.keyType)).toEqual(['ssh-ed25519']);
+    // A host with no key at all is still new.
+    expect(checkHostKey(entries, '[127.0.0.1]:2223', k('c').blob)).toEqual({ kind: 'new' });
+  });
+
+  it('F1: accept-new refuses a key of another type for a known host and appends nothing', () => {
+    const file = join(dir, 'kh_other_type');
+    const before = `[127.0.0.1]:2222 ${k('a').line}\n`;
+    writeFileSync(file, before);
+    for (const policy of ['strict', 'accept-new', 'off'] as const) {
+      const decision = new HostKeyStore().decide(
+        { host: '127.0.0.1', port: 2222, policy, files: { user: [file], global: [] }, hash: false },
+        k('c').blob,
+      );
+      expect([policy, decision.accept, decision.verdict]).toEqual([policy, false, 'changed']);
+      expect(decision.banner).toContain(`Offending ED25519 key in ${file}:1`);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('F3: a host key name that is not one plain name is refused, never written to known_hosts', () => {
+    const file = join(dir, 'kh_alias');
+    writeFileSync(file, '');
+    for (const alias of ['* ssh-ed25519 AAAA', 'a,b', '*', 'x\ny', '|1|abc', '@revoked']) {
+      const decision = new HostKeyStore().decide(
+        { host: 'h', port: 22, alias, policy: 'accept-new', files: { user: [file], global: [] }, hash: false },
+        k('a').blob,
+      );
+      expect([alias, decision.accept]).toEqual([alias, false]);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it('F3b: the banner quotes the name and file in the ssh-keygen command it suggests', () => {
+    const file = join(dir, "kh it's");
+    writeFileSync(file, `evil$(touch${'\t'}x) ${k('a').line}\n`);
+    const store = new HostKeyStore();
+    const decision = store.decide(
+      { host: 'evil$(id)', port: 22, policy: 'strict', files: { user: [file], global: [] }, hash: false },
+      k('b').blob,
+    );
+    // The host name itself is refused before any lookup (it is not a plain name).
+    expect(decision.accept).toBe(false);
+    const plain = join(dir, 'kh space');
+    writeFileSync(plain, `node-1 ${k('a').line}\n`);
+    const changed = store.decide(
+      { host: 'node-1', port: 22, policy: 'strict', files: { user: [plain], global: [] }, hash: false },
+      k('b').blob,
+    );
+    expect(changed.banner).toContain(`  ssh-keygen -R 'node-1' -f '${plain}'`);
   });
 
   it('refuses a @revoked key even when a plain line lists it too', () => {
@@ -150,7 +200,7 @@ describe.skipIf(!hasKeygen)('known_hosts with OpenSSH semantics (keys and hashes
     expect(off).toMatchObject({ accept: true, verdict: 'unverified' });
   });
 
-  it('refuses a changed key under strict and accept-new with the OpenSSH banner; off connects but warns', () => {
+  it('refuses a changed key under every policy (F12: off too) with the OpenSSH banner', () => {
     const file = join(dir, 'kh_changed');
     writeFileSync(file, `# one\n[127.0.0.1]:2222 ${k('a').line}\n`);
     const store = new HostKeyStore();
@@ -166,8 +216,8 @@ describe.skipIf(!hasKeygen)('known_hosts with OpenSSH semantics (keys and hashes
     }
     expect(readFileSync(file, 'utf8')).toBe(`# one\n[127.0.0.1]:2222 ${k('a').line}\n`); // never rewritten
     const off = store.decide({ ...req, policy: 'off' }, k('b').blob);
-    expect(off.accept).toBe(true);
-    expect(off.banner).toContain('connects anyway');
+    expect([off.accept, off.verdict]).toEqual([false, 'changed']);
+    expect(off.banner).toContain('refuses to connect');
   });
 
   it('prefers the known key types in negotiation', () => {

@@ -104,10 +104,11 @@ export function openSection(r: Reporter, sections: Sections, name: string, optio
     return { ok: false, finding: r.skip(`probe "${name}" skipped: ${section.skipReason ?? 'no reason given'}`) };
   }
   if (section.timedOut) {
-    const seconds = Math.round(section.durationMs / 100) / 10;
+    const limit = section.timeoutSeconds;
+    const when = limit === undefined ? `after ${Math.round(section.durationMs / 100) / 10}s` : `at its ${limit}s limit`;
     return {
       ok: false,
-      finding: r.error(`probe "${name}" timed out after ${seconds}s; its output was not judged`, {
+      finding: r.error(`probe "${name}" timed out ${when}; its output was not judged`, {
         evidence: [firstLine(section.stdout), firstLine(section.stderr)].filter((line) => line !== ''),
       }),
     };

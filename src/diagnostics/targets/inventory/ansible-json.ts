@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { K8sdiagError } from '../../errors';
+import { childEnv } from '../child-env';
 import { emptyInventory, group, host, type Inventory } from './model';
 
 interface AnsibleListGroup {
@@ -61,12 +62,11 @@ export function runAnsibleInventory(
       {
         timeout: timeoutMs,
         maxBuffer: 64 * 1024 * 1024,
-        env: {
-          ...process.env,
+        env: childEnv({
           ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
           ANSIBLE_NOCOLOR: '1',
           ANSIBLE_FORCE_COLOR: '0',
-        },
+        }),
       },
       (error, stdout, stderr) => {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -3,9 +3,10 @@
  * file:line), then `ansible-inventory --list` when installed, for full fidelity (plugins,
  * group_vars/host_vars, patterns); its result wins, enriched with the static parser's lines.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { K8sdiagError } from '../../errors';
+import { entryOf, readCapped } from '../files';
 import type { Target } from '../types';
 import { parseAnsibleInventoryJson, runAnsibleInventory } from './ansible-json';
 import { parseIniInventory } from './ini';
@@ -24,8 +25,17 @@ export interface LoadedInventory {
 const YAML_EXT = new Set(['.yml', '.yaml', '.json']);
 const IGNORED = /(\.pyc|\.pyo|\.swp|\.bak|~|\.rpm|\.md|\.txt|\.rst|\.orig|\.cfg|\.retry)$/;
 
+/** Largest inventory file read (a static inventory of thousands of hosts is well under 1 MiB). */
+const MAX_INVENTORY_BYTES = 16 * 1024 * 1024;
+
 function parseFileStatic(file: string): Inventory {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readCapped(file, MAX_INVENTORY_BYTES, 'this inventory file').toString('utf8');
+  } catch (error) {
+    if (error instanceof K8sdiagError) throw new K8sdiagError('E_INVENTORY', error.message, { file });
+    throw error;
+  }
   if (YAML_EXT.has(extname(file).toLowerCase())) {
     if (extname(file).toLowerCase() === '.json' && /"_meta"\s*:/.test(text))
       return parseAnsibleInventoryJson(text, file);
@@ -64,7 +74,7 @@ export function parseInventoryStatic(path: string): Inventory {
     for (const name of readdirSync(path).sort()) {
       const file = join(path, name);
       if (name.startsWith('.') || IGNORED.test(name) || name === 'group_vars' || name === 'host_vars') continue;
-      if (!statSync(file).isFile()) continue;
+      if (entryOf(file).kind === 'dir') continue;
       merge(inv, parseFileStatic(file));
     }
   } else {

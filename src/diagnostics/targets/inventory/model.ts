@@ -170,6 +170,16 @@ function text(v: VarValue | undefined): string | undefined {
   return undefined;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const SPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]/;
+
+/** A name from the file, safe for a one-line message. */
+function oneWord(name: string): string {
+  return SPACE_OR_CONTROL.test(name) || name.includes('"') ? JSON.stringify(name) : name;
+}
+
 const LOOPBACK = /^(127\.|::1$|localhost$)/i;
 
 /** `-J spec` or `-o ProxyJump=spec` inside ansible_ssh_common_args / ansible_ssh_extra_args. */
@@ -193,23 +203,42 @@ export function inventoryTargets(inv: Inventory): Target[] {
       }
       return undefined;
     };
-    const address = text(get('ansible_host', 'ansible_ssh_host')) ?? h.name;
+    /** A connection variable that is set must be a usable one-word value: never ignored silently. */
+    const connection = (names: readonly string[], spaces = false): string | undefined => {
+      const v = get(...names);
+      if (v === undefined) return undefined;
+      const value = text(v);
+      const name = names.find((n) => vars.get(n) === v) ?? names[0];
+      const fail = (why: string): never => {
+        throw new K8sdiagError(
+          'E_INVENTORY',
+          `${oneWord(h.name)}: ${name} ${why}`,
+          v.origin.file ? v.origin : h.origin,
+        );
+      };
+      if (value === undefined) return v.value === null ? fail('is empty') : fail('must be a string or number');
+      if (value.trim() === '') return fail('is empty');
+      if ((spaces ? CONTROL : SPACE_OR_CONTROL).test(value))
+        return fail(`${JSON.stringify(value)} contains ${spaces ? '' : 'whitespace or '}control characters`);
+      return value;
+    };
+    const address = connection(['ansible_host', 'ansible_ssh_host']) ?? h.name;
     const portVar = get('ansible_port', 'ansible_ssh_port');
-    const portText = text(portVar);
+    const portText = connection(['ansible_port', 'ansible_ssh_port']);
     let port: number | undefined;
     if (portText !== undefined) {
       if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) > 65535 || Number(portText) < 1) {
         throw new K8sdiagError(
           'E_INVENTORY',
-          `${h.name}: ansible_port "${portText}" is not a port number`,
+          `${oneWord(h.name)}: ansible_port ${JSON.stringify(portText)} is not a port number`,
           portVar?.origin ?? h.origin,
         );
       }
       port = Number(portText);
     }
-    const user = text(get('ansible_user', 'ansible_ssh_user', 'ansible_ssh_user_name'));
+    const user = connection(['ansible_user', 'ansible_ssh_user', 'ansible_ssh_user_name']);
     const keyVar = get('ansible_ssh_private_key_file', 'ansible_private_key_file');
-    const keyPath = text(keyVar);
+    const keyPath = connection(['ansible_ssh_private_key_file', 'ansible_private_key_file'], true);
     const identityFiles: IdentityRef[] = keyPath
       ? [{ path: keyPath, from: 'inventory', ...(keyVar?.origin ?? {}) }]
       : [];

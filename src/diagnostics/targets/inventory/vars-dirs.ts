@@ -2,10 +2,11 @@
  * group_vars/ and host_vars/ beside a static inventory: `<name>`, `<name>.yml|.yaml|.json`, or a
  * directory `<name>/` of such files. Vault-encrypted files are skipped with a note.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { K8sdiagError } from '../../errors';
+import { entryOf, readCapped } from '../files';
 import type { Inventory, VarValue } from './model';
 
 const EXTENSIONS = ['', '.yml', '.yaml', '.json'];
@@ -18,7 +19,7 @@ function filesFor(dir: string, name: string): string[] {
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) {
         const sub = join(path, entry);
-        if (statSync(sub).isFile() && EXTENSIONS.some((e) => e !== '' && entry.endsWith(e))) out.push(sub);
+        if (entryOf(sub).kind !== 'dir' && EXTENSIONS.some((e) => e !== '' && entry.endsWith(e))) out.push(sub);
       }
     } else {
       out.push(path);
@@ -29,7 +30,13 @@ function filesFor(dir: string, name: string): string[] {
 
 function readVarsFile(file: string, inv: Inventory): Map<string, VarValue> {
   const vars = new Map<string, VarValue>();
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readCapped(file, 16 * 1024 * 1024, 'this vars file').toString('utf8');
+  } catch (error) {
+    if (error instanceof K8sdiagError) throw new K8sdiagError('E_INVENTORY', error.message, { file });
+    throw error;
+  }
   if (text.startsWith('$ANSIBLE_VAULT;')) {
     inv.warnings.push(`${file}: vault-encrypted, not read (use ansible-inventory for full fidelity)`);
     return vars;
