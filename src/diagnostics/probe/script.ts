@@ -12,7 +12,7 @@
  *   The nonce lives only in a shell variable and in arguments of builtins (printf), never in a
  *   process's argv or environment, so a probe cannot print it; the parser counts only markers
  *   that carry it.
- * - cost (issue 16): where the node has an awk that keeps NUL bytes (mawk, gawk), one awk process caps every section for the whole run
+ * - cost (issue 16): where the node has mawk or gawk (awks that keep NUL bytes), one awk process caps every section for the whole run
  *   (it reads the nonce as its first input line, never from argv), each probe is exactly one
  *   `timeout` and the `sh -c` it starts (stderr into a shell variable, stdout straight to the
  *   filter), all root probes run in one `sudo -n sh -c` and the uid comes from the same `id -u`
@@ -72,9 +72,11 @@ k8sdiag_probe() {
   k8sdiag_mark "E $1"
 }
 k8sdiag_to=
+k8sdiag_gnu=
 k8sdiag_uid=
 if command -v timeout >/dev/null 2>&1; then
-  if k8sdiag_uid=$(timeout -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k
+  if k8sdiag_uid=$(timeout --preserve-status -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k; k8sdiag_gnu=1
+  elif k8sdiag_uid=$(timeout -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k
   elif k8sdiag_uid=$(timeout -t 5 id -u 2>/dev/null); then k8sdiag_to=t
   fi
 fi
@@ -83,10 +85,13 @@ k8sdiag_noroot=
 `;
 
 /**
- * The cheap path (awk present): one probe is one `timeout` plus the `sh -c` it starts. The probe's
- * stdout goes to fd 4 (the awk filter), its stderr into k8sdiag_e; the EXIT trap in the probe's own
- * shell appends an `x` so trailing newlines survive the command substitution, and a probe killed by
- * timeout(1) has none. Used by the main shell and by the one root shell (which reads the nonce from
+ * The cheap path (mawk or gawk present): one probe is one `timeout` plus the `sh -c` it starts. The
+ * probe's stdout goes to fd 4 (the awk filter), its stderr into k8sdiag_e; an `x` after it keeps
+ * trailing newlines through the command substitution (a probe killed by timeout(1) has none).
+ * With GNU timeout (it signals the probe's whole process group) the `x` comes from an EXIT trap in the
+ * probe's own shell, so the substitution execs timeout: two processes per probe. Other timeouts
+ * (busybox) signal only their child, which must then be the probe's command itself (sh -c execs a
+ * lone simple command), so the substitution's shell prints the `x` after it: one process more. Used by the main shell and by the one root shell (which reads the nonce from
  * its stdin, a here-document, and gets the timeout flavour as $1).
  */
 const MARK_NOW = String.raw`k8sdiag_mark() { printf '\n${MARKER} %s %s\n' "$k8sdiag_n" "$*"; }
@@ -98,13 +103,12 @@ const RUN = String.raw`k8sdiag_run() {
   k8sdiag_mark "B $1 $3"
   k8sdiag_now
   k8sdiag_t0=$k8sdiag_t
-  case $k8sdiag_to in
-    k) k8sdiag_e=$(timeout -k 2 "$2" sh -c "trap 'printf x >&2' EXIT
+  case $k8sdiag_to$k8sdiag_gnu in
+    k1) k8sdiag_e=$(timeout -k 2 "$2" sh -c "trap 'printf x >&2' EXIT
 $4" 2>&1 >&4 4>&- </dev/null) ;;
-    t) k8sdiag_e=$(timeout -t "$2" sh -c "trap 'printf x >&2' EXIT
-$4" 2>&1 >&4 4>&- </dev/null) ;;
-    *) k8sdiag_e=$(sh -c "trap 'printf x >&2' EXIT
-$4" 2>&1 >&4 4>&- </dev/null) ;;
+    k) k8sdiag_e=$(timeout -k 2 "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
+    t) k8sdiag_e=$(timeout -t "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
+    *) k8sdiag_e=$(sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
   esac
   k8sdiag_rc=$?
   k8sdiag_now
@@ -127,9 +131,6 @@ function put(s) {
   printf "%s", s
   c += length(s)
 }`;
-
-/** Exits 0 when this awk's strings hold NUL bytes, so the filter passes binary output unchanged. */
-const NUL_SAFE = 'BEGIN { s = sprintf("%c", 0); exit length(s "x") != 2 }';
 
 const SUDO_CHECK = String.raw`if [ "$k8sdiag_uid" != 0 ]; then
   if ! command -v sudo >/dev/null 2>&1; then
@@ -161,6 +162,7 @@ function fastBody(plan: ProbePlan, header: string): string[] {
       RUN.trimEnd(),
       'read k8sdiag_n',
       'k8sdiag_to=$1',
+      'k8sdiag_gnu=$2',
       'exec 4>&1 </dev/null',
       ...root.map(call),
     ].join('\n');
@@ -171,13 +173,13 @@ function fastBody(plan: ProbePlan, header: string): string[] {
       ...root.map(call),
       'else',
       `k8sdiag_rootsh=${shQuote(rootShell)}`,
-      'sudo -n sh -c "$k8sdiag_rootsh" k8sdiag "$k8sdiag_to" <<K8SDIAG_EOF',
+      'sudo -n sh -c "$k8sdiag_rootsh" k8sdiag "$k8sdiag_to" "$k8sdiag_gnu" <<K8SDIAG_EOF',
       '$k8sdiag_n',
       'K8SDIAG_EOF',
       'fi',
     );
   }
-  lines.push('k8sdiag_mark Z', `} | awk -v cap="$k8sdiag_cap" ${shQuote(AWK_FILTER)}`);
+  lines.push('k8sdiag_mark Z', `} | "$k8sdiag_awk" -v cap="$k8sdiag_cap" ${shQuote(AWK_FILTER)}`);
   return lines;
 }
 
@@ -199,8 +201,10 @@ export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): strin
     PRELUDE.trimEnd(),
     needsSudo ? SUDO_CHECK.trimEnd() : '',
     'if [ -n "$k8sdiag_noroot" ]; then k8sdiag_root=no; else k8sdiag_root=yes; fi',
-    // An awk that keeps NUL bytes (mawk, gawk; not busybox awk): one process, no pipe.
-    `if command -v awk >/dev/null 2>&1 && awk ${shQuote(NUL_SAFE)} 2>/dev/null; then`,
+    // An awk that keeps NUL bytes (mawk, gawk; not busybox awk), found by builtins alone.
+    'k8sdiag_awk=',
+    'if command -v mawk >/dev/null 2>&1; then k8sdiag_awk=mawk; elif command -v gawk >/dev/null 2>&1; then k8sdiag_awk=gawk; fi',
+    'if [ -n "$k8sdiag_awk" ]; then',
     RUN.trimEnd(),
     ...fastBody(plan, header),
     'else',
