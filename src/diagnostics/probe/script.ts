@@ -149,6 +149,8 @@ function checkKeys(probe: PlannedProbe): string {
   return keys;
 }
 
+const ROOT_EOF = 'K8SDIAG_ROOT';
+
 /** The cheap path's probe lines: user probes in the main shell, root probes in one root shell. */
 function fastBody(plan: ProbePlan, header: string): string[] {
   const call = (probe: PlannedProbe): string =>
@@ -166,13 +168,20 @@ function fastBody(plan: ProbePlan, header: string): string[] {
       'exec 4>&1 </dev/null',
       ...root.map(call),
     ].join('\n');
+    if (rootShell.split('\n').includes(ROOT_EOF)) throw new Error(`a probe command has a line ${ROOT_EOF}`);
     lines.push(
       'if [ -n "$k8sdiag_noroot" ]; then',
       ...root.map((probe) => `k8sdiag_mark "S ${probe.index} ${checkKeys(probe)} $k8sdiag_noroot"`),
       'elif [ "$k8sdiag_uid" = 0 ]; then',
       ...root.map(call),
       'else',
-      `k8sdiag_rootsh=${shQuote(rootShell)}`,
+      // The root shell's text, read verbatim from a quoted here-document by builtins (quoting it
+      // twice would be fine for sh but not for Ansible's argument splitter, which `-m shell` uses).
+      'k8sdiag_rootsh=',
+      'while IFS= read -r k8sdiag_l; do k8sdiag_rootsh="$k8sdiag_rootsh$k8sdiag_l',
+      `"; done <<'${ROOT_EOF}'`,
+      rootShell,
+      ROOT_EOF,
       'sudo -n sh -c "$k8sdiag_rootsh" k8sdiag "$k8sdiag_to" "$k8sdiag_gnu" <<K8SDIAG_EOF',
       '$k8sdiag_n',
       'K8SDIAG_EOF',
