@@ -101,6 +101,7 @@ k8sdiag_now() {
 `;
 const RUN = String.raw`k8sdiag_run() {
   k8sdiag_mark "B $1 $3"
+  printf '%s\n' "$k8sdiag_pad"
   k8sdiag_now
   k8sdiag_t0=$k8sdiag_t
   case $k8sdiag_to$k8sdiag_gnu in
@@ -118,11 +119,23 @@ $4" 2>&1 >&4 4>&- </dev/null) ;;
 `;
 
 /**
+ * mawk fills its 4 KiB input buffer before it looks at a line, so a run cut short by the node
+ * deadline would lose every section still in it. After the header and each begin marker an 8 KiB
+ * pad line (a marker line of its own kind, P, which the filter drops) pushes everything before it
+ * through, so the client has every finished section and the begin marker of the running probe. Built by builtins.
+ */
+const PAD = String.raw`k8sdiag_pad=xxxxxxxxxxxxxxxx
+for k8sdiag_i in 1 2 3 4 5 6 7 8 9; do k8sdiag_pad=$k8sdiag_pad$k8sdiag_pad; done
+k8sdiag_pad="${MARKER} $k8sdiag_n P $k8sdiag_pad"
+`;
+
+/**
  * The filter: the first input line is the nonce; a line that starts with a real marker passes and
  * resets the count; other bytes pass until the section holds cap bytes (newlines count; the one
  * before a marker belongs to the marker). Byte semantics under LC_ALL=C.
  */
 const AWK_FILTER = String.raw`NR == 1 { p = "${MARKER} " $0 " "; f = 1; next }
+index($0, p "P ") == 1 { next }
 index($0, p) == 1 { printf "\n%s\n", $0; fflush(); c = 0; f = 1; next }
 { if (!f) put("\n"); put($0); f = 0 }
 function put(s) {
@@ -157,12 +170,21 @@ function fastBody(plan: ProbePlan, header: string): string[] {
     `k8sdiag_run ${probe.index} ${probe.timeoutSeconds} ${checkKeys(probe)} ${shQuote(probe.command)}`;
   const user = plan.probes.filter((probe) => !probe.needsRoot);
   const root = plan.probes.filter((probe) => probe.needsRoot);
-  const lines = ['{', `printf '%s\\n' "$k8sdiag_n"`, 'exec 4>&1', header, ...user.map(call)];
+  const lines = [
+    PAD.trimEnd(),
+    '{',
+    `printf '%s\\n' "$k8sdiag_n"`,
+    'exec 4>&1',
+    header,
+    `printf '%s\\n' "$k8sdiag_pad"`,
+    ...user.map(call),
+  ];
   if (root.length > 0) {
     const rootShell = [
       MARK_NOW.trimEnd(),
       RUN.trimEnd(),
       'read k8sdiag_n',
+      PAD.trimEnd(),
       'k8sdiag_to=$1',
       'k8sdiag_gnu=$2',
       'exec 4>&1 </dev/null',
