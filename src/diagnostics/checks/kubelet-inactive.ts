@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * kubelet is not running (or restarts in a loop). A join waits for the kubelet's TLS bootstrap
  * and hangs until its timeout when kubelet cannot start; the journal says why.

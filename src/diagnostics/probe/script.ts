@@ -122,9 +122,9 @@ $4" 2>&1 >&4 4>&- </dev/null) ;;
  * mawk fills its 4 KiB input buffer before it looks at a line, so a run cut short by the node
  * deadline would lose every section still in it. After the header and each begin marker an 8 KiB
  * pad line (a marker line of its own kind, P, which the filter drops) pushes everything before it
- * through, so the client has every finished section and the begin marker of the running probe. Built by builtins.
+ * through, so the client has every finished section and the begin marker of the running probe.
  */
-const PAD = String.raw`k8sdiag_pad=xxxxxxxxxxxxxxxx
+const PAD = `k8sdiag_pad=xxxxxxxxxxxxxxxx
 for k8sdiag_i in 1 2 3 4 5 6 7 8 9; do k8sdiag_pad=$k8sdiag_pad$k8sdiag_pad; done
 k8sdiag_pad="${MARKER} $k8sdiag_n P $k8sdiag_pad"
 `;
