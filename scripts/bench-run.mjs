@@ -1,4 +1,11 @@
 // npm run bench [-- --sizes 10,50,200 --runs 5 --large-runs 3 --tools k8sdiag,pssh,ansible --no-record]
+//                [--old-script FILE]  adds pssh-old and ansible-old: the same engines running FILE (the
+//                                     probe script before issue 16) instead of today's script
+//
+// Beside time and CPU, every run counts the tasks (processes and threads) each node started: each
+// node is its own PID namespace, whose PIDs are handed out in sequence, so ns_last_pid read before and
+// after the run (test/lab/measure.ts nodeLastPid) gives an exact count. `floor` is the connection
+// floor: `ssh node true` on every node (parallel-ssh), the least any SSH-based tool can cost a node.
 //
 // The fleet benchmark (not a test): for each N, a lab of N nodes (real sshd in network namespaces,
 // see test/lab/README.md), then the same probe script (`k8sdiag probe-script`) run on every node by
@@ -15,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/lab/assets.ts';
 import { CLI } from '../test/lab/guard.ts';
 import { down, up } from '../test/lab/lab.ts';
-import { cpuSecondsOf, measure, pidsMentioning } from '../test/lab/measure.ts';
+import { cpuSecondsOf, measure, nodeInitPid, nodeLastPid, pidsMentioning, tasksBetween } from '../test/lab/measure.ts';
 import { bench } from '../test/lab/scenarios/index.ts';
 
 const { values } = parseArgs({
@@ -25,10 +32,14 @@ const { values } = parseArgs({
     'large-runs': { type: 'string', default: '3' },
     tools: { type: 'string', default: 'k8sdiag,pssh,ansible' },
     'no-record': { type: 'boolean', default: false },
+    'old-script': { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
 const tools = values.tools.split(',');
+if (values['old-script']) tools.push('pssh-old', 'ansible-old');
+tools.push('floor');
+const OLD_SCRIPT = values['old-script'] ? readFileSync(values['old-script'], 'utf8') : undefined;
 const LAB_ID = 'bench';
 /** The probe script's last marker: the node ran it to the end. */
 const END = /^@@K8SDIAG [0-9a-f]+ Z$/m;
@@ -81,7 +92,10 @@ function commandFor(tool, lab, n, probe, workDir) {
           return report.nodes.filter((node) => node.status === 'ok').length;
         },
       };
-    case 'pssh': {
+    case 'floor':
+    case 'pssh':
+    case 'pssh-old': {
+      const floor = tool === 'floor';
       const out = join(workDir, `pssh-${Date.now()}`);
       return {
         argv: [
@@ -96,18 +110,20 @@ function commandFor(tool, lab, n, probe, workDir) {
           out,
           '-x',
           `-F ${c.sshConfig}`,
-          '-I',
-          'sh -s',
+          ...(floor ? ['true'] : ['-I', 'sh -s']),
         ],
-        input: probe,
-        count: () => {
-          const ok = readdirSync(out).filter((f) => END.test(readFileSync(join(out, f), 'utf8'))).length;
+        input: floor ? '' : tool === 'pssh-old' ? OLD_SCRIPT : probe,
+        count: (m) => {
+          const ok = floor
+            ? (m.stdout.match(/\[SUCCESS\]/g) ?? []).length
+            : readdirSync(out).filter((f) => END.test(readFileSync(join(out, f), 'utf8'))).length;
           rmSync(out, { recursive: true, force: true });
           return ok;
         },
       };
     }
     case 'ansible':
+    case 'ansible-old':
     case 'ansible-tuned': {
       const tree = join(workDir, `ansible-${Date.now()}`);
       // Ansible as shipped: no pipelining (several SSH commands per host: tmp dir, put, run, clean
@@ -127,7 +143,20 @@ function commandFor(tool, lab, n, probe, workDir) {
           : {}),
       };
       return {
-        argv: ['ansible', 'all', '-i', c.inventory, '-m', 'shell', '-a', probe, '-f', String(n), '-t', tree],
+        argv: [
+          'ansible',
+          'all',
+          '-i',
+          c.inventory,
+          '-m',
+          'shell',
+          '-a',
+          tool === 'ansible-old' ? OLD_SCRIPT : probe,
+          '-f',
+          String(n),
+          '-t',
+          tree,
+        ],
         env,
         detached: controlDir,
         count: () => {
@@ -167,6 +196,8 @@ for (const n of sizes) {
     for (let r = -warm; r < runs; r += 1) {
       for (const tool of tools) {
         const cmd = commandFor(tool, lab, n, probe, workDir);
+        const inits = lab.nodes.map((node) => (node.pid === undefined ? undefined : nodeInitPid(node.pid)));
+        const pids0 = inits.map((pid) => (pid === undefined ? undefined : nodeLastPid(pid)));
         const server0 = serverCpuSeconds(lab);
         const m = await measure(lab.hub, cmd.argv, {
           input: cmd.input ?? '',
@@ -191,15 +222,20 @@ for (const n of sizes) {
           await sleep(500);
         }
         const serverCpu = serverCpuSeconds(lab) - server0;
+        const pids1 = inits.map((pid) => (pid === undefined ? undefined : nodeLastPid(pid)));
+        const counted = pids0.flatMap((p0, i) =>
+          p0 === undefined || pids1[i] === undefined ? [] : [tasksBetween(p0, pids1[i])],
+        );
+        const tasksPerNode = counted.reduce((a, b) => a + b, 0) / Math.max(1, counted.length);
         let ok = 0;
         try {
           ok = cmd.count(m);
         } catch (error) {
           process.stderr.write(`   ${tool}: could not read its results: ${error.message}\n${m.stderr.slice(0, 500)}\n`);
         }
-        const line = `${tool.padEnd(13)} N=${n} run ${r < 0 ? 'warm-up' : r + 1}: ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU, ${m.peakPssMiB.toFixed(0)} MiB PSS, server ${serverCpu.toFixed(1)} s CPU, ${ok}/${n} ok, exit ${m.exitCode}`;
+        const line = `${tool.padEnd(13)} N=${n} run ${r < 0 ? 'warm-up' : r + 1}: ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU, ${m.peakPssMiB.toFixed(0)} MiB PSS, server ${serverCpu.toFixed(1)} s CPU, ${tasksPerNode.toFixed(1)} tasks/node, ${ok}/${n} ok, exit ${m.exitCode}`;
         process.stderr.write(`   ${line}\n`);
-        if (r >= 0) samples.get(tool).push({ ...m, ok, serverCpu });
+        if (r >= 0) samples.get(tool).push({ ...m, ok, serverCpu, tasksPerNode });
       }
     }
     for (const tool of tools) {
@@ -213,6 +249,7 @@ for (const n of sizes) {
         peakPss: median(s.map((x) => x.peakPssMiB)),
         maxRss: median(s.map((x) => x.maxRssMiB)),
         serverCpu: median(s.map((x) => x.serverCpu)),
+        tasksPerNode: median(s.map((x) => x.tasksPerNode)),
         okMin: Math.min(...s.map((x) => x.ok)),
       });
     }
@@ -224,14 +261,16 @@ for (const n of sizes) {
 // ---- report
 const get = (n, tool) => results.find((r) => r.n === n && r.tool === tool);
 const rows = [
-  '| N | tool | wall s (median) | vs k8sdiag | client CPU s / node | peak client memory MiB (PSS sum) | largest process RSS MiB | server CPU s | nodes ok (worst run) | runs |',
-  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| N | tool | wall s (median) | vs k8sdiag | client CPU s / node | peak client memory MiB (PSS sum) | largest process RSS MiB | server CPU s | node CPU s / node | vs floor | tasks / node | nodes ok (worst run) | runs |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 for (const r of results) {
   const base = get(r.n, 'k8sdiag');
   const ratio = base ? `${(r.wall / base.wall).toFixed(2)}x` : '';
+  const floor = get(r.n, 'floor');
+  const vsFloor = floor && floor.serverCpu > 0 ? `${(r.serverCpu / floor.serverCpu).toFixed(1)}x` : '';
   rows.push(
-    `| ${r.n} | ${r.tool} | ${r.wall.toFixed(2)} | ${ratio} | ${r.cpuPerNode.toFixed(4)} | ${r.peakPss.toFixed(1)} | ${r.maxRss.toFixed(1)} | ${r.serverCpu.toFixed(1)} | ${r.okMin}/${r.n} | ${r.runs} |`,
+    `| ${r.n} | ${r.tool} | ${r.wall.toFixed(2)} | ${ratio} | ${r.cpuPerNode.toFixed(4)} | ${r.peakPss.toFixed(1)} | ${r.maxRss.toFixed(1)} | ${r.serverCpu.toFixed(1)} | ${(r.serverCpu / r.n).toFixed(3)} | ${vsFloor} | ${r.tasksPerNode.toFixed(1)} | ${r.okMin}/${r.n} | ${r.runs} |`,
   );
 }
 const verdicts = [];
@@ -244,6 +283,31 @@ for (const n of [50, 200]) {
       `k8sdiag wall time no worse than parallel-ssh at N=${n}`,
       k.wall <= p.wall,
       `${k.wall.toFixed(2)} s vs ${p.wall.toFixed(2)} s`,
+    );
+}
+for (const n of sizes) {
+  const k = get(n, 'k8sdiag');
+  const f = get(n, 'floor');
+  const old = get(n, 'pssh-old');
+  if (k && old)
+    check(
+      `node tasks per run cut at least 4x at N=${n}`,
+      old.tasksPerNode / k.tasksPerNode >= 4,
+      `${old.tasksPerNode.toFixed(1)} -> ${k.tasksPerNode.toFixed(1)}, ${(old.tasksPerNode / k.tasksPerNode).toFixed(2)}x`,
+    );
+  if (k && f) {
+    const perNode = k.serverCpu / n;
+    check(
+      `node CPU per node <= 0.5 s and <= 3x the connection floor at N=${n}`,
+      perNode <= 0.5 && k.serverCpu <= 3 * f.serverCpu,
+      `${perNode.toFixed(3)} s/node, floor ${(f.serverCpu / n).toFixed(3)} s/node, ${(k.serverCpu / f.serverCpu).toFixed(1)}x`,
+    );
+  }
+  if (k && old && n === 50)
+    check(
+      `k8sdiag wall <= 0.5x parallel-ssh running the old script at N=${n}`,
+      k.wall <= 0.5 * old.wall,
+      `${k.wall.toFixed(2)} s vs ${old.wall.toFixed(2)} s, ${(k.wall / old.wall).toFixed(2)}x`,
     );
 }
 {

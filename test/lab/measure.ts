@@ -5,7 +5,7 @@
  * libraries shared by parallel-ssh's many ssh processes are counted once) and as the largest RSS of
  * a single process (what /usr/bin/time's %M reports).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,4 +148,37 @@ export function measure(
       });
     });
   });
+}
+
+/** The node's PID 1 (its sshd): the child of the tracked `unshare`. */
+export function nodeInitPid(unsharePid: number): number | undefined {
+  try {
+    const first = readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim().split(/\s+/)[0];
+    return first ? Number(first) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The last PID handed out in a node's own PID namespace (`/proc/sys/kernel/ns_last_pid`, read by one
+ * `cat` started inside it). PIDs in a namespace are handed out in sequence, one per process or
+ * thread created, so the difference between two readings, minus one for the second `cat` itself, is
+ * exactly the number of tasks the node started in between (the namespace is its own, with nothing
+ * else running in it but sleeping stand-ins; `pid_max` is far away).
+ */
+export function nodeLastPid(initPid: number): number {
+  const out = execFileSync(
+    'nsenter',
+    ['-t', String(initPid), '-p', '-m', '--', 'cat', '/proc/sys/kernel/ns_last_pid'],
+    { encoding: 'utf8' },
+  );
+  const value = Number(out.trim());
+  if (!Number.isInteger(value)) throw new Error(`ns_last_pid of node ${initPid}: ${out.trim()}`);
+  return value;
+}
+
+/** Tasks started in the node between two nodeLastPid() readings. */
+export function tasksBetween(before: number, after: number): number {
+  return after - before - 1;
 }

@@ -35,7 +35,7 @@ export default defineCheck({
         "if [ -d /sys/module/br_netfilter ]; then echo 'sysfs present'; else echo 'sysfs absent'; fi",
         'for k in bridge-nf-call-iptables bridge-nf-call-ip6tables; do',
         '  f=/proc/sys/net/bridge/$k',
-        '  if [ -r "$f" ]; then echo "sysctl $k $(cat "$f")"; else echo "sysctl $k absent"; fi',
+        '  if [ -r "$f" ]; then v=; IFS= read -r v <"$f"; echo "sysctl $k $v"; else echo "sysctl $k absent"; fi',
         'done',
         "grep -s -r -l -E '^[[:space:]]*br_netfilter([[:space:]]|$)' /etc/modules-load.d /etc/modules /usr/lib/modules-load.d /run/modules-load.d | sed 's/^/persist /'",
         'echo "### end"',

@@ -25,7 +25,7 @@ export default defineCheck({
     {
       name: PROBE,
       command: [
-        'if [ -r /proc/sys/net/ipv4/ip_forward ]; then echo "value $(cat /proc/sys/net/ipv4/ip_forward)"; else echo "value missing"; fi',
+        'if [ -r /proc/sys/net/ipv4/ip_forward ]; then v=; IFS= read -r v </proc/sys/net/ipv4/ip_forward; echo "value $v"; else echo "value missing"; fi',
         "grep -s -r -E '^[[:space:]]*net[./]ipv4[./]ip_forward[[:space:]]*=' /etc/sysctl.conf /etc/sysctl.d /run/sysctl.d /usr/lib/sysctl.d | sed 's/^/persist /'",
         'echo "### end"',
       ].join('\n'),

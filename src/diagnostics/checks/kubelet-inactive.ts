@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * kubelet is not running (or restarts in a loop). A join waits for the kubelet's TLS bootstrap
  * and hangs until its timeout when kubelet cannot start; the journal says why.
@@ -67,8 +68,10 @@ export default defineCheck({
     {
       name: SERVICE,
       command: [
+        "nl='",
+        "'",
         'if command -v systemctl >/dev/null 2>&1; then',
-        '  echo "is-active $(systemctl is-active kubelet 2>&1 | head -n 1)"',
+        '  v=$(systemctl is-active kubelet 2>&1); echo "is-active ${v%%"$nl"*}"',
         "  systemctl show kubelet -p LoadState -p ActiveState -p SubState -p Result -p NRestarts -p ExecMainStatus 2>&1 | sed 's/^/show /'",
         'else echo "### missing systemctl"; fi',
         'echo "### end"',

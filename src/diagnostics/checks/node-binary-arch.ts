@@ -36,14 +36,18 @@ export default defineCheck({
       command: [
         'echo "arch $(uname -m)"',
         'if command -v file >/dev/null 2>&1; then echo "tool file"; else echo "tool od"; fi',
+        // One `file` for every binary, each line as `file` prints it for one (-N: no padding); it was
+        // one `file` per binary (issue 16: processes per node).
+        'set --',
         'for d in /usr/local/bin /usr/bin /usr/sbin /usr/local/sbin; do',
         `  for b in ${BINARIES}; do`,
         '    f="$d/$b"',
-        '    [ -e "$f" ] || continue',
-        '    if command -v file >/dev/null 2>&1; then echo "file $(file -L "$f" 2>&1)";',
-        '    else echo "od $f $(od -A n -t x1 -N 20 "$f" 2>&1 | tr -s \' \\n\' \'  \')"; fi',
+        '    [ -e "$f" ] && set -- "$@" "$f"',
         '  done',
         'done',
+        'if [ "$#" -eq 0 ]; then :',
+        'elif command -v file >/dev/null 2>&1; then file -N -L -- "$@" 2>&1 | while IFS= read -r l; do echo "file $l"; done',
+        'else for f do echo "od $f $(od -A n -t x1 -N 20 "$f" 2>&1 | tr -s \' \\n\' \'  \')"; done; fi',
         'echo "### end"',
       ].join('\n'),
     },

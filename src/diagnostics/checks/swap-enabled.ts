@@ -22,7 +22,8 @@ export default defineCheck({
   probes: [
     {
       name: PROBE,
-      command: 'if [ -r /proc/swaps ]; then cat /proc/swaps; else echo "### missing /proc/swaps"; fi',
+      command:
+        'if [ -r /proc/swaps ]; then while IFS= read -r l; do printf \'%s\\n\' "$l"; done </proc/swaps; else echo "### missing /proc/swaps"; fi',
     },
   ],
   analyze: guarded(meta, (sections) => {

@@ -12,10 +12,16 @@
  *   The nonce lives only in a shell variable and in arguments of builtins (printf), never in a
  *   process's argv or environment, so a probe cannot print it; the parser counts only markers
  *   that carry it.
+ * - cost (issue 16): where the node has mawk or gawk (awks that keep NUL bytes), one awk process caps every section for the whole run
+ *   (it reads the nonce as its first input line, never from argv), each probe is exactly one
+ *   `timeout` and the `sh -c` it starts (stderr into a shell variable, stdout straight to the
+ *   filter), all root probes run in one `sudo -n sh -c` and the uid comes from the same `id -u`
+ *   that tells which `timeout` the node has. Without such an awk (busybox) the script falls back to the per-probe
+ *   `head -c` pipes (k8sdiag_probe below), at about four times the processes.
  */
 import { planHash } from './plan';
 import { shQuote } from './shell-quote';
-import type { ProbePlan } from './types';
+import type { PlannedProbe, ProbePlan } from './types';
 
 export const MARKER = '@@K8SDIAG';
 /** Bumped when the marker protocol changes; the header carries it. */
@@ -66,14 +72,78 @@ k8sdiag_probe() {
   k8sdiag_mark "E $1"
 }
 k8sdiag_to=
+k8sdiag_gnu=
+k8sdiag_uid=
 if command -v timeout >/dev/null 2>&1; then
-  if timeout -k 1 5 true >/dev/null 2>&1; then k8sdiag_to=k
-  elif timeout -t 5 true >/dev/null 2>&1; then k8sdiag_to=t
+  if k8sdiag_uid=$(timeout --preserve-status -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k; k8sdiag_gnu=1
+  elif k8sdiag_uid=$(timeout -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k
+  elif k8sdiag_uid=$(timeout -t 5 id -u 2>/dev/null); then k8sdiag_to=t
   fi
 fi
-k8sdiag_uid=$(id -u 2>/dev/null)
+[ -n "$k8sdiag_to" ] || k8sdiag_uid=$(id -u 2>/dev/null)
 k8sdiag_noroot=
 `;
+
+/**
+ * The cheap path (mawk or gawk present): one probe is one `timeout` plus the `sh -c` it starts. The
+ * probe's stdout goes to fd 4 (the awk filter), its stderr into k8sdiag_e; an `x` after it keeps
+ * trailing newlines through the command substitution (a probe killed by timeout(1) has none).
+ * With GNU timeout (it signals the probe's whole process group) the `x` comes from an EXIT trap in the
+ * probe's own shell, so the substitution execs timeout: two processes per probe. Other timeouts
+ * (busybox) signal only their child, which must then be the probe's command itself (sh -c execs a
+ * lone simple command), so the substitution's shell prints the `x` after it: one process more. Used by the main shell and by the one root shell (which reads the nonce from
+ * its stdin, a here-document, and gets the timeout flavour as $1).
+ */
+const MARK_NOW = String.raw`k8sdiag_mark() { printf '\n${MARKER} %s %s\n' "$k8sdiag_n" "$*"; }
+k8sdiag_now() {
+  if read k8sdiag_t k8sdiag_x </proc/uptime 2>/dev/null; then :; else k8sdiag_t=$(date +%s 2>/dev/null); fi
+}
+`;
+const RUN = String.raw`k8sdiag_run() {
+  k8sdiag_mark "B $1 $3"
+  printf '%s\n' "$k8sdiag_pad"
+  k8sdiag_now
+  k8sdiag_t0=$k8sdiag_t
+  case $k8sdiag_to$k8sdiag_gnu in
+    k1) k8sdiag_e=$(timeout -k 2 "$2" sh -c "trap 'printf x >&2' EXIT
+$4" 2>&1 >&4 4>&- </dev/null) ;;
+    k) k8sdiag_e=$(timeout -k 2 "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
+    t) k8sdiag_e=$(timeout -t "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
+    *) k8sdiag_e=$(sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
+  esac
+  k8sdiag_rc=$?
+  k8sdiag_now
+  printf '\n${MARKER} %s O %s %s %s %s\n%s' "$k8sdiag_n" "$1" "$k8sdiag_rc" "$k8sdiag_t0" "$k8sdiag_t" "${D}{k8sdiag_e%x}"
+  k8sdiag_mark "E $1"
+}
+`;
+
+/**
+ * mawk fills its 4 KiB input buffer before it looks at a line, so a run cut short by the node
+ * deadline would lose every section still in it. After the header and each begin marker an 8 KiB
+ * pad line (a marker line of its own kind, P, which the filter drops) pushes everything before it
+ * through, so the client has every finished section and the begin marker of the running probe.
+ */
+const PAD = `k8sdiag_pad=xxxxxxxxxxxxxxxx
+for k8sdiag_i in 1 2 3 4 5 6 7 8 9; do k8sdiag_pad=$k8sdiag_pad$k8sdiag_pad; done
+k8sdiag_pad="${MARKER} $k8sdiag_n P $k8sdiag_pad"
+`;
+
+/**
+ * The filter: the first input line is the nonce; a line that starts with a real marker passes and
+ * resets the count; other bytes pass until the section holds cap bytes (newlines count; the one
+ * before a marker belongs to the marker). Byte semantics under LC_ALL=C.
+ */
+const AWK_FILTER = String.raw`NR == 1 { p = "${MARKER} " $0 " "; f = 1; next }
+index($0, p "P ") == 1 { next }
+index($0, p) == 1 { printf "\n%s\n", $0; fflush(); c = 0; f = 1; next }
+{ if (!f) put("\n"); put($0); f = 0 }
+function put(s) {
+  if (c >= cap) return
+  if (c + length(s) > cap) s = substr(s, 1, cap - c)
+  printf "%s", s
+  c += length(s)
+}`;
 
 const SUDO_CHECK = String.raw`if [ "$k8sdiag_uid" != 0 ]; then
   if ! command -v sudo >/dev/null 2>&1; then
@@ -85,10 +155,70 @@ const SUDO_CHECK = String.raw`if [ "$k8sdiag_uid" != 0 ]; then
 fi
 `;
 
+function checkKeys(probe: PlannedProbe): string {
+  const keys = probe.keys.join(',');
+  if (!/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/.test(keys))
+    throw new Error(`probe names must match [A-Za-z0-9_.-]+: "${keys}"`);
+  return keys;
+}
+
+const ROOT_EOF = 'K8SDIAG_ROOT';
+
+/** The cheap path's probe lines: user probes in the main shell, root probes in one root shell. */
+function fastBody(plan: ProbePlan, header: string): string[] {
+  const call = (probe: PlannedProbe): string =>
+    `k8sdiag_run ${probe.index} ${probe.timeoutSeconds} ${checkKeys(probe)} ${shQuote(probe.command)}`;
+  const user = plan.probes.filter((probe) => !probe.needsRoot);
+  const root = plan.probes.filter((probe) => probe.needsRoot);
+  const lines = [
+    PAD.trimEnd(),
+    '{',
+    `printf '%s\\n' "$k8sdiag_n"`,
+    'exec 4>&1',
+    header,
+    `printf '%s\\n' "$k8sdiag_pad"`,
+    ...user.map(call),
+  ];
+  if (root.length > 0) {
+    const rootShell = [
+      MARK_NOW.trimEnd(),
+      RUN.trimEnd(),
+      'read k8sdiag_n',
+      PAD.trimEnd(),
+      'k8sdiag_to=$1',
+      'k8sdiag_gnu=$2',
+      'exec 4>&1 </dev/null',
+      ...root.map(call),
+    ].join('\n');
+    if (rootShell.split('\n').includes(ROOT_EOF)) throw new Error(`a probe command has a line ${ROOT_EOF}`);
+    lines.push(
+      'if [ -n "$k8sdiag_noroot" ]; then',
+      ...root.map((probe) => `k8sdiag_mark "S ${probe.index} ${checkKeys(probe)} $k8sdiag_noroot"`),
+      'elif [ "$k8sdiag_uid" = 0 ]; then',
+      ...root.map(call),
+      'else',
+      // The root shell's text, read verbatim from a quoted here-document by builtins (quoting it
+      // twice would be fine for sh but not for Ansible's argument splitter, which `-m shell` uses).
+      'k8sdiag_rootsh=',
+      'while IFS= read -r k8sdiag_l; do k8sdiag_rootsh="$k8sdiag_rootsh$k8sdiag_l',
+      `"; done <<'${ROOT_EOF}'`,
+      rootShell,
+      ROOT_EOF,
+      'sudo -n sh -c "$k8sdiag_rootsh" k8sdiag "$k8sdiag_to" "$k8sdiag_gnu" <<K8SDIAG_EOF',
+      '$k8sdiag_n',
+      'K8SDIAG_EOF',
+      'fi',
+    );
+  }
+  lines.push('k8sdiag_mark Z', `} | "$k8sdiag_awk" -v cap="$k8sdiag_cap" ${shQuote(AWK_FILTER)}`);
+  return lines;
+}
+
 /** The script for one plan. Identical plans and nonces give identical text. */
 export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): string {
   if (!/^[0-9a-f]{16,64}$/.test(options.nonce)) throw new Error('nonce must be 16-64 lowercase hex characters');
   const needsSudo = plan.probes.some((probe) => probe.needsRoot);
+  const header = `k8sdiag_mark "H ${SCRIPT_PROTOCOL} uid=$k8sdiag_uid timeout=\${k8sdiag_to:-none} root=$k8sdiag_root plan=${planHash(plan)}"`;
   const lines = [
     '#!/bin/sh',
     '# k8sdiag probe script: read-only diagnostics. Generated by `k8sdiag probe-script`; do not edit.',
@@ -102,16 +232,20 @@ export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): strin
     PRELUDE.trimEnd(),
     needsSudo ? SUDO_CHECK.trimEnd() : '',
     'if [ -n "$k8sdiag_noroot" ]; then k8sdiag_root=no; else k8sdiag_root=yes; fi',
-    `k8sdiag_mark "H ${SCRIPT_PROTOCOL} uid=$k8sdiag_uid timeout=\${k8sdiag_to:-none} root=$k8sdiag_root plan=${planHash(plan)}"`,
+    // An awk that keeps NUL bytes (mawk, gawk; not busybox awk), found by builtins alone.
+    'k8sdiag_awk=',
+    'if command -v mawk >/dev/null 2>&1; then k8sdiag_awk=mawk; elif command -v gawk >/dev/null 2>&1; then k8sdiag_awk=gawk; fi',
+    'if [ -n "$k8sdiag_awk" ]; then',
+    RUN.trimEnd(),
+    ...fastBody(plan, header),
+    'else',
+    header,
   ];
   for (const probe of plan.probes) {
-    const keys = probe.keys.join(',');
-    if (!/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/.test(keys))
-      throw new Error(`probe names must match [A-Za-z0-9_.-]+: "${keys}"`);
     lines.push(
-      `k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${keys} ${shQuote(probe.command)}`,
+      `k8sdiag_probe ${probe.index} ${probe.timeoutSeconds} ${probe.needsRoot ? 1 : 0} ${checkKeys(probe)} ${shQuote(probe.command)}`,
     );
   }
-  lines.push('k8sdiag_mark Z', 'exit 0', '}', '');
+  lines.push('k8sdiag_mark Z', 'fi', 'exit 0', '}', '');
   return lines.filter((line) => line !== '').join('\n');
 }
