@@ -15,7 +15,7 @@ import { guarded, openSection, reporter, unexpected } from './support/findings';
 const meta: CheckMeta = {
   id: 'apt-legacy-k8s-repo',
   title: 'No APT source points at the removed Google-hosted Kubernetes repository',
-  titleKo: '없어진 Google 호스팅 Kubernetes 저장소를 가리키는 APT 소스가 없다',
+  titleKo: '없어진 Google 호스팅 쿠버네티스 저장소를 가리키는 APT 소스가 없다',
   runbook: 'kubernetes-apt-repo-moved',
   severity: 'error',
   roles: ['control-plane', 'worker'],

@@ -12,7 +12,7 @@ import { guarded, openSection, type Problem, reporter, unexpected, worstOf } fro
 const meta: CheckMeta = {
   id: 'apt-signed-by-missing',
   title: 'The Kubernetes APT source names its signing key',
-  titleKo: 'Kubernetes APT 소스에 서명 키가 지정되어 있다',
+  titleKo: '쿠버네티스 APT 소스에 서명 키가 지정되어 있다',
   runbook: 'kubernetes-apt-repo-moved',
   severity: 'error',
   roles: ['control-plane', 'worker'],

@@ -20,7 +20,7 @@ import {
 const meta: CheckMeta = {
   id: 'k8s-version-mismatch',
   title: 'Installed Kubernetes versions match the expected version',
-  titleKo: '설치된 Kubernetes 버전이 기대한 버전과 같다',
+  titleKo: '설치된 쿠버네티스 버전이 기대한 버전과 같다',
   runbook: 'yaml-version-float',
   severity: 'error',
   roles: ['control-plane', 'worker'],

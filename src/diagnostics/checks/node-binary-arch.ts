@@ -11,7 +11,7 @@ import { guarded, openSection, quote, reporter, unexpected } from './support/fin
 const meta: CheckMeta = {
   id: 'node-binary-arch',
   title: 'Kubernetes binaries match the node CPU',
-  titleKo: 'Kubernetes 바이너리가 노드 CPU와 맞는다',
+  titleKo: '쿠버네티스 바이너리가 노드 CPU와 맞는다',
   runbook: 'exec-format-error',
   severity: 'error',
   roles: ['control-plane', 'worker'],
