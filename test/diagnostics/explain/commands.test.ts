@@ -88,7 +88,7 @@ describe('k8sdiag explain', () => {
     expect(out).toContain('/ko/runbooks/kubectl-localhost-8080/');
     out = '';
     expect(await exec(explainCommand, [korean, '--lang', 'en'])).toBe(EXIT.ok);
-    expect(out).toContain('https://k8sdiag.example/runbooks/kubectl-localhost-8080/');
+    expect(out).toContain(`${SITE_URL}/runbooks/kubectl-localhost-8080/`);
   });
 
   it('says clearly that nothing matched and exits 1', async () => {

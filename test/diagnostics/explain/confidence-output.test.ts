@@ -61,11 +61,12 @@ describe('explain output by confidence', () => {
     expect(found.filter((item) => !item.weak).map((item) => item.id)).toEqual(['kubeadm-join-hangs']);
   });
 
-  it('kubeadm init with [ERROR CRI] is not "kubeadm join hangs"', () => {
+  it('kubeadm init with [ERROR CRI] is not "kubeadm join hangs" (it is the CRI runbook since #11 landed)', () => {
     const found = run(
       '[init] Using Kubernetes version: v1.29.1\n[preflight] Running pre-flight checks\nerror execution phase preflight: [preflight] Some fatal errors occurred:\n\t[ERROR CRI]: container runtime is not running',
     );
-    expect(isConfidentAnswer(found)).toBe(false);
+    expect(found.filter((item) => !item.weak).map((item) => item.id)).not.toContain('kubeadm-join-hangs');
+    expect(found[0]?.id).toBe('containerd-cri-disabled');
   });
 
   it('--lang changes the language of the answer, not the match', () => {

@@ -45,10 +45,16 @@ function real(): CorpusItem[] {
         expected: row.expected,
         text: row.text,
         url: row.source,
-        heldOut: isHeldOut(row.text),
+        heldOut: isHeldOut(row.text) && !SEEN_WHILE_WRITING.has(row.id),
       };
     });
 }
+
+/**
+ * Real texts that were read while the runbooks #11-#16 were written (five became cases in
+ * cases.ts): they can no longer be held out, whatever their hash says.
+ */
+const SEEN_WHILE_WRITING: ReadonlySet<string> = new Set(['r025', 'r029', 'r034', 'r145', 'r151']);
 
 function prose(lang: 'en' | 'ko'): CorpusItem[] {
   return ['a', 'b'].flatMap((batch) => {
