@@ -20,6 +20,9 @@ const KO_DIR = join(repoRoot, 'src/content/docs/ko');
 const VERBATIM_KEYS = new Set([
   'signatures',
   'fixCommands',
+  'supports',
+  'ruledOutBy',
+  'context',
   'runbook',
   'problem',
   'layer',
