@@ -396,24 +396,6 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     ko: '보류',
     variants: ['apt-mark hold', 'hold', '홀드', '업그레이드 보류'],
   },
-  {
-    id: 'container-runtime',
-    en: 'container runtime',
-    ko: '컨테이너 런타임',
-    variants: ['runtime', 'CRI', 'containerd', '런타임', '컨테이너런타임'],
-  },
-  {
-    id: 'cgroup-driver',
-    en: 'cgroup driver',
-    ko: 'cgroup 드라이버',
-    variants: ['SystemdCgroup', 'cgroupDriver', '씨그룹 드라이버'],
-  },
-  {
-    id: 'pod-cidr',
-    en: 'Pod CIDR',
-    ko: '파드 CIDR',
-    variants: ['pod-network-cidr', 'podSubnet', 'pod subnet', '파드 네트워크 대역', '포드 CIDR'],
-  },
   { id: 'service', en: 'Service', ko: '서비스', variants: ['service', 'svc', 'Service IP', 'ClusterIP'] },
   {
     id: 'network-interface',
@@ -460,6 +442,9 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'IP pool',
       'IP 풀',
       'CALICO_IPV4POOL_CIDR',
+      'pod subnet',
+      '파드 네트워크 대역',
+      '포드 CIDR',
     ],
   },
   {
@@ -479,7 +464,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'container-runtime',
     en: 'container runtime',
     ko: '컨테이너 런타임',
-    variants: ['containerd', '컨테이너디', 'CRI', 'cri plugin', 'CRI 플러그인', '런타임'],
+    variants: ['containerd', '컨테이너디', 'CRI', 'cri plugin', 'CRI 플러그인', '런타임', 'runtime', '컨테이너런타임'],
   },
   {
     id: 'host-only-network',

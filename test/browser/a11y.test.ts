@@ -3,11 +3,13 @@
  * Pages are found by walking dist/ (every index.html and 404.html), so a new page is scanned
  * without editing this test. No rule is disabled.
  */
+
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUNBOOK_IDS } from '../../src/content/runbook-schema';
 import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';
 import { DIST, type StaticSite, serveStatic } from './support/server';
 
@@ -51,8 +53,8 @@ describe.runIf(run)('accessibility (axe-core) of every built page', () => {
     expect(pages).toEqual(
       expect.arrayContaining(['/', '/ko/', '/report/', '/ko/report/', '/checks/', '/ko/checks/', '/cli/', '/ko/cli/']),
     );
-    expect(pages.filter((path) => path.startsWith('/runbooks/')).length).toBe(10);
-    expect(pages.filter((path) => path.startsWith('/ko/runbooks/')).length).toBe(10);
+    expect(pages.filter((path) => path.startsWith('/runbooks/')).length).toBe(RUNBOOK_IDS.length);
+    expect(pages.filter((path) => path.startsWith('/ko/runbooks/')).length).toBe(RUNBOOK_IDS.length);
   });
 
   it.each(pages)(

@@ -25,6 +25,12 @@ beforeAll(async () => {
     outfile: cli,
     external: ['cpu-features', '*.node'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    // As scripts/build-cli.mjs: the version is frozen in (the bundle runs from a directory without package.json).
+    define: {
+      __K8SDIAG_VERSION__: JSON.stringify(
+        (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string }).version,
+      ),
+    },
     // Only lint is exercised here; the other subcommands are lazy imports that may be unfinished.
     plugins: [
       {
