@@ -16,8 +16,12 @@ import { down, type Lab, up } from './lab.ts';
 import { nodeInitPid, nodeLastPid, tasksBetween } from './measure.ts';
 import { healthy } from './scenarios/index.ts';
 
-/** Tasks one node may start for one run, the SSH connection included (today: 105 on a worker). */
-export const NODE_TASK_BUDGET = 115;
+/**
+ * Tasks one node may start for one run, the SSH connection included. Measured after issue 16: 106 on
+ * a worker, 98 on the control plane; the six probes of the runtime and pod-network checks (issue 14)
+ * added about 27 (133 on a worker, 129 on the control plane). Raise it only together with a new probe.
+ */
+export const NODE_TASK_BUDGET = 140;
 /** `ssh node true`: sshd's own processes and the login shell. */
 const FLOOR_BUDGET = 8;
 

@@ -171,9 +171,11 @@ describe('the bundled CLI without a server', () => {
       expect(result.code).toBe(3);
       const host = r.nodes.find((n) => n.name === 'localhost');
       expect(host).toMatchObject({ status: 'ok', transport: 'local', rolesFrom: 'host', roles: [] });
-      expect(host?.findings.map((f) => f.checkId)).toEqual(['host-box-arch']);
+      expect(host?.findings.map((f) => f.checkId)).toEqual(['host-box-arch', 'host-only-range']);
+      // This Vagrantfile has no private_network: nothing for the host-only range check to judge.
+      expect(host?.findings.find((f) => f.checkId === 'host-only-range')?.status).toBe('skip');
       expect(r.nodes.find((n) => n.name !== 'localhost')?.status).toBe('unreachable');
-      // --ignore host-box-arch drops the host node.
+      // Ignoring both host checks drops the host node.
       const ignored = report(
         cli(
           [
@@ -185,7 +187,7 @@ describe('the bundled CLI without a server', () => {
             '--connect-timeout',
             '2',
             '--ignore',
-            'host-box-arch',
+            'host-box-arch,host-only-range',
           ],
           {},
           project,
