@@ -170,6 +170,7 @@ describeLab(
           'kubelet-flags',
           'kubelet-journal',
           'nft-ruleset',
+          'pod-cidr',
           'root-kubeconfig',
         ].sort(),
       );
