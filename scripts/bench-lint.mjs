@@ -11,7 +11,7 @@
 // extrapolated on the line through those two points (a fixed start-up cost plus a cost per file),
 // labelled as such in the table. --ansible-lint-full runs it on the full tree instead.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -280,6 +280,12 @@ async function lintCli(work) {
       },
     ],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    // As scripts/build-cli.mjs: the version is frozen in (the bundle runs from /tmp, without package.json).
+    define: {
+      __K8SDIAG_VERSION__: JSON.stringify(
+        JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
+      ),
+    },
     logLevel: 'error',
   });
   return { argv: [outfile, 'lint'], label: 'src/diagnostics/cli.ts bundled with esbuild' };
