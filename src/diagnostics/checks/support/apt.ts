@@ -2,6 +2,8 @@
  * APT sources from the `apt-sources` probe: one-line style (`deb [opts] uri suite comps`) in
  * *.list files and deb822 stanzas in *.sources files.
  */
+
+import { isPkgsK8sIo, uriHost, uriPath } from '../../facts/apt-repos';
 import { cutShort, splitBlocks } from './blocks';
 import type { Parsed } from './iptables';
 
@@ -122,21 +124,8 @@ export function parseAptSourcesProbe(lines: readonly string[]): Parsed<AptSource
   return { ok: true, value: sources };
 }
 
-export function uriHost(uri: string): string {
-  return uri
-    .replace(/^[a-z+]+:\/\//i, '')
-    .replace(/[/:].*$/, '')
-    .toLowerCase();
-}
-
-export function uriPath(uri: string): string {
-  const rest = uri.replace(/^[a-z+]+:\/\//i, '');
-  const slash = rest.indexOf('/');
-  return slash < 0 ? '/' : rest.slice(slash);
-}
-
-/** The community-owned repository and its CDN name: one list, in facts/apt-repos.ts. */
-export { isPkgsK8sIo } from '../../facts/apt-repos';
+/** URL helpers and the community-owned repository's names: one home, facts/apt-repos.ts. */
+export { isPkgsK8sIo, uriHost, uriPath };
 
 /** The minor release a pkgs.k8s.io URI is pinned to, e.g. "1.33" for /core:/stable:/v1.33/deb/. */
 export function pkgsK8sIoMinor(uri: string): string | undefined {
