@@ -101,10 +101,7 @@ describe('explain: output joins the runbook facts', () => {
         `Nov 27 04:${String(i % 60).padStart(2, '0')}:00 node1 containerd[812]: level=info msg="loading plugin" id=io.containerd.${i}`,
     ).join('\n');
     const log = `${noise}\nbash: /usr/local/bin/kubeadm: cannot execute binary file: Exec format error\n`;
-    const started = performance.now();
     const [top] = run(log, 'en');
-    const elapsed = performance.now() - started;
     expect(top?.id).toBe('exec-format-error');
-    expect(elapsed).toBeLessThan(1500);
   });
 });

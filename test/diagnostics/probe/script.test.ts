@@ -77,9 +77,10 @@ describe.each(shells())('probe script under $name', (shell) => {
     expect(s['p5']?.stdout.length).toBeGreaterThan(10000);
     // ANSI escapes are kept verbatim here; reporters strip them.
     expect(s['p6']?.stdout).toBe('\u001b[31mred\u001b[0m\r\n');
-    // `timeout` killed the sleep after 1 s.
+    // `timeout` killed the sleep (its deadline is 1 s): marked, with no output. No wall-clock bound is
+    // asserted: a loaded CI machine may take any time to get there.
     expect(s['p7']?.timedOut).toBe(true);
-    expect(s['p7']?.durationMs).toBeLessThan(5000);
+    expect(s['p7']?.stdout).toBe('');
     expect(s['p8']).toMatchObject({ stdout: '', stderr: 'only stderr' });
     expect(s['shared']).toBe(s['p8']);
     // The nonce is in no process's argv or environment while probes run.
