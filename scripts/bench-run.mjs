@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/lab/assets.ts';
 import { CLI } from '../test/lab/guard.ts';
+import { labId } from '../test/lab/config.ts';
 import { down, up } from '../test/lab/lab.ts';
 import { cpuSecondsOf, measure, nodeInitPid, nodeLastPid, pidsMentioning, tasksBetween } from '../test/lab/measure.ts';
 import { bench } from '../test/lab/scenarios/index.ts';
@@ -40,7 +41,7 @@ const tools = values.tools.split(',');
 if (values['old-script']) tools.push('pssh-old', 'ansible-old');
 tools.push('floor');
 const OLD_SCRIPT = values['old-script'] ? readFileSync(values['old-script'], 'utf8') : undefined;
-const LAB_ID = 'bench';
+const LAB_ID = labId('bench');
 /** The probe script's last marker: the node ran it to the end. */
 const END = /^@@K8SDIAG [0-9a-f]+ Z$/m;
 

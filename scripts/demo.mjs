@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/lab/assets.ts';
 import { CLI, labUnavailable } from '../test/lab/guard.ts';
+import { labId } from '../test/lab/config.ts';
 import { down, up } from '../test/lab/lab.ts';
 import { fieldLog } from '../test/lab/scenarios/index.ts';
 
@@ -21,7 +22,7 @@ if (why !== undefined) {
   process.exit(1);
 }
 
-const LAB_ID = 'demo';
+const LAB_ID = labId('demo');
 const spec = fieldLog(LAB_ID);
 process.stderr.write('demo: bringing up the field-log lab (k8s-master, k8s-worker1, k8s-worker2)\n');
 const lab = await up(spec, { log: (line) => process.stderr.write(`demo: ${line}\n`) });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportNode } from '../../src/diagnostics/report/schema';
+import { labId } from '../lab/config.ts';
 import { describeLab } from '../lab/describe-lab.ts';
 import { type Fault, withFault } from '../lab/faults.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
@@ -40,7 +41,7 @@ const outsideFences = (markdown: string): string => markdown.replace(/^\s*```[a-
 describeLab(
   'e2e: fault matrix',
   () => {
-    const id = 'e2e-faults';
+    const id = labId('e2e-faults');
     let lab: Lab;
     let baseline: Report;
     const runs = new Map<Fault, CliRun>();

@@ -5,6 +5,7 @@
  * are identical before and after a full run (root probes included).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { labId } from '../lab/config.ts';
 import { describeLab } from '../lab/describe-lab.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
 import { FIELD_LOG_EXPECTED, fieldLog } from '../lab/scenarios/index.ts';
@@ -14,7 +15,7 @@ import { type CliRun, k8sdiag, LAB_LIMITS, nodeNamed, parseReport, targetArgs } 
 describeLab(
   'e2e: the field log on three nodes',
   () => {
-    const id = 'e2e-fieldlog';
+    const id = labId('e2e-fieldlog');
     let lab: Lab;
     let run: CliRun;
     let before: Map<string, NodeSnapshot>;

@@ -4,6 +4,7 @@
  * cannot provide what a check asks about (listed in LAB_LIMITS with the exact reason expected).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { labId } from '../lab/config.ts';
 import { describeLab } from '../lab/describe-lab.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
 import { healthy } from '../lab/scenarios/index.ts';
@@ -12,7 +13,7 @@ import { type CliRun, controlChars, digest, k8sdiag, LAB_LIMITS, parseReport, ta
 describeLab(
   'e2e: healthy cluster',
   () => {
-    const id = 'e2e-healthy';
+    const id = labId('e2e-healthy');
     let lab: Lab;
     let run: CliRun;
     beforeAll(async () => {

@@ -5,6 +5,7 @@
  * is found by exactly its check, with the right runbook, and by no other.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { labId } from '../lab/config.ts';
 import { describeLab } from '../lab/describe-lab.ts';
 import { type Fault, withFault } from '../lab/faults.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
@@ -29,7 +30,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
 describeLab(
   'e2e: other node checks, one real fault each',
   () => {
-    const id = 'e2e-checks';
+    const id = labId('e2e-checks');
     const faults = Object.keys(EXPECTED) as Fault[];
     let lab: Lab;
     let run: CliRun;

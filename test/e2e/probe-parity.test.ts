@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Report } from '../../src/diagnostics/report/schema';
+import { labId } from '../lab/config.ts';
 import { describeLab } from '../lab/describe-lab.ts';
 import { type Fault, withFault } from '../lab/faults.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
@@ -62,7 +63,7 @@ describeLab(
     });
     for (const { name, build } of labs) {
       it(`${name}: the findings equal the golden ones`, async () => {
-        const id = 'e2e-parity';
+        const id = labId('e2e-parity');
         lab = await up(build(id));
         try {
           const run = await k8sdiag(lab, [...targetArgs(lab), ...LIMITS, '--format', 'json'], 120_000);

@@ -57,6 +57,15 @@ export function checkLabId(id: string): string {
   return id;
 }
 
+/**
+ * The id a test or script gives its lab, plus K8SDIAG_LAB_SUFFIX when set, so that two checkouts (or a
+ * test run beside a benchmark) can each have a lab at the same time without sharing namespace names.
+ */
+export function labId(base: string): string {
+  const suffix = process.env.K8SDIAG_LAB_SUFFIX;
+  return checkLabId(suffix ? `${base}-${suffix}` : base);
+}
+
 /** Refuses any address outside the two lab ranges: a last line of defence for the network rule. */
 export function assertLabAddress(address: string): string {
   const bare = address.replace(/\/\d+$/, '');

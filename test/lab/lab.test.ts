@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { REPO_ROOT } from './assets.ts';
-import { hubNs, labDir, nodeNs } from './config.ts';
+import { hubNs, labDir, labId, nodeNs } from './config.ts';
 import { describeLab } from './describe-lab.ts';
 import { down, type Lab, status, up } from './lab.ts';
 import { healthy } from './scenarios/index.ts';
@@ -29,7 +29,7 @@ const nodeIp = (lab: Lab, node: string): string => {
 };
 
 describeLab('test lab', () => {
-  const id = 'labtest';
+  const id = labId('labtest');
   afterAll(() => {
     down(id);
   });
@@ -104,7 +104,7 @@ describeLab('test lab', () => {
   });
 
   it('cleans up after the process that built the lab was killed with SIGKILL', async () => {
-    const killedId = 'labkill';
+    const killedId = labId('labkill');
     // A driver that brings a lab up and then hangs, as a test runner would if it got stuck;
     // SIGKILL gives its exit handlers no chance, so the lab is left behind for `down` to find.
     const driver = [

@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { k8sdiag, parseReport, targetArgs } from '../e2e/support.ts';
+import { labId } from './config.ts';
 import { describeLab } from './describe-lab.ts';
 import { down, type Lab, up } from './lab.ts';
 import { nodeInitPid, nodeLastPid, tasksBetween } from './measure.ts';
@@ -28,7 +29,7 @@ const FLOOR_BUDGET = 8;
 describeLab(
   'lab: processes a node run starts (probe cost)',
   () => {
-    const id = 'probe-cost';
+    const id = labId('probe-cost');
     let lab: Lab;
     let inits: number[];
     const counts = async (action: () => Promise<unknown> | unknown): Promise<number[]> => {
