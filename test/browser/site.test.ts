@@ -41,7 +41,7 @@ describe.runIf(run)('built site in Chromium', () => {
     const input = page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first();
     await input.fill(query);
     const links = page.locator('dialog[open] .pagefind-ui__result-link');
-    await links.first().waitFor({ timeout: 15_000 });
+    await links.first().waitFor({ timeout: 120_000 });
     return links.evaluateAll((nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname));
   }
 
@@ -195,7 +195,7 @@ The connection to the server localhost:8080 was refused - did you specify the ri
   describe('CLI download', () => {
     it('serves the bundled CLI with a checksum that matches it and the page', async () => {
       const page = await open('/cli/');
-      const href = await page.locator('a[data-cli-download]').getAttribute('href', { timeout: 5_000 });
+      const href = await page.locator('a[data-cli-download]').getAttribute('href', { timeout: 120_000 });
       expect(href).toBe('/k8sdiag.mjs');
       const [cli, checksum] = await Promise.all([
         fetch(`${site.origin}/k8sdiag.mjs`).then(async (r) => Buffer.from(await r.arrayBuffer())),

@@ -56,7 +56,7 @@ describe('a runbook with a value outside the schema fails the build', () => {
   let result: BuildResult = { status: null, output: '' };
   beforeAll(() => {
     result = buildWithBadRunbook((text) => text.replace(/^layer: .*$/m, 'layer: network'));
-  }, 200_000);
+  }, 300_000);
 
   it('exits non-zero', () => {
     expect(result.status, result.output).not.toBe(0);
@@ -76,7 +76,7 @@ describe('a runbook missing a runbook field fails the build', () => {
   beforeAll(() => {
     // `signatures` is optional for other docs pages; a page with `runbook:` must have it.
     result = buildWithBadRunbook((text) => text.replace(/^signatures:\n(?: {2}- .*\n)+/m, ''));
-  }, 200_000);
+  }, 300_000);
 
   it('exits non-zero', () => {
     expect(result.status, result.output).not.toBe(0);

@@ -46,7 +46,7 @@ const outcomes: Outcome[] = [];
 beforeAll(async () => {
   searches.set('en', await openSiteSearch('en'));
   searches.set('ko', await openSiteSearch('ko'));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   for (const search of searches.values()) await search.close();

@@ -30,7 +30,7 @@ describe.runIf(browserAvailable())('search dialog in Chromium', () => {
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('dialog[open] .pagefind-ui__search-input').fill(query);
     const links = page.locator('dialog[open] .pagefind-ui__result-link');
-    await links.first().waitFor({ timeout: 15_000 });
+    await links.first().waitFor({ timeout: 120_000 });
     const paths = await links.evaluateAll((nodes) =>
       nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname),
     );
@@ -47,7 +47,7 @@ describe.runIf(browserAvailable())('search dialog in Chromium', () => {
     const { page, paths } = await search('/ko/', '방화벽 규칙 초기화했더니 깜깜무소식');
     expect(paths.slice(0, 3)).toContain('/ko/runbooks/iptables-flush-lockout/');
     const note = page.locator('dialog[open] .k8sdiag-search-notes [data-k8sdiag-note="without"]');
-    await note.waitFor({ timeout: 15_000 });
+    await note.waitFor({ timeout: 120_000 });
     expect(await note.textContent()).toContain('다음 단어 없이 검색함: 깜깜무소식');
     await page.close();
   });
@@ -56,7 +56,7 @@ describe.runIf(browserAvailable())('search dialog in Chromium', () => {
     const { page, paths } = await search('/', 'two default gateways zzyzxq');
     expect(paths.slice(0, 3)).toContain('/runbooks/duplicate-default-route/');
     const note = page.locator('dialog[open] .k8sdiag-search-notes [data-k8sdiag-note="without"]');
-    await note.waitFor({ timeout: 15_000 });
+    await note.waitFor({ timeout: 120_000 });
     expect(await note.textContent()).toBe('Searched without: zzyzxq');
     const box = page.locator('dialog[open] .k8sdiag-search-notes');
     expect(await box.evaluate((node) => getComputedStyle(node).borderTopStyle)).toBe('solid');
@@ -69,7 +69,7 @@ describe.runIf(browserAvailable())('search dialog in Chromium', () => {
       'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
     );
     const answer = page.locator('dialog[open] .k8sdiag-search-notes [data-k8sdiag-note="explain"]');
-    await answer.waitFor({ timeout: 15_000 });
+    await answer.waitFor({ timeout: 120_000 });
     const href = await answer.locator('a').getAttribute('href');
     expect(href).toBe('/runbooks/kubectl-localhost-8080/');
     expect(['confident', 'weak']).toContain(await answer.getAttribute('data-confidence'));

@@ -122,7 +122,7 @@ beforeAll(async () => {
   plainRoot = await buildPlainIndex();
   plainSearches.set('en', await openSiteSearch('en', plainRoot));
   plainSearches.set('ko', await openSiteSearch('ko', plainRoot));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   for (const search of [...searches.values(), ...plainSearches.values()]) await search.close();

@@ -57,7 +57,7 @@ describe.skipIf(unavailable !== undefined && process.env['CI'] !== 'true')(
       work = mkdtempSync(join(tmpdir(), 'k8sdiag-trust-'));
       rsa = await startSshd([], 'rsa');
       ed = await startSshd([]);
-    }, 60_000);
+    }, 300_000);
 
     afterAll(async () => {
       await rsa?.stop();

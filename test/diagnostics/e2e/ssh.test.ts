@@ -42,7 +42,7 @@ const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
 });
 
 const cli = (args: string[], extra: Record<string, string> = {}, cwd = work): CliResult => {
-  const result = spawnSync(NODE, [CLI, ...args], { env: env(extra), encoding: 'utf8', cwd, timeout: 120_000 });
+  const result = spawnSync(NODE, [CLI, ...args], { env: env(extra), encoding: 'utf8', cwd, timeout: 300_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 

@@ -46,7 +46,7 @@ beforeAll(async () => {
     ],
     logLevel: 'error',
   });
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function k8sdiag(
@@ -183,5 +183,5 @@ describe('worker threads', () => {
     expect(a.summary.files).toBe(490);
     expect(a.findings).toHaveLength(35 * 15);
     expect(two.stdout).toBe(one.stdout);
-  }, 60_000);
+  }, 300_000);
 });
