@@ -11,7 +11,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { clusterChecks, hostChecks, nodeChecks } from '../../src/diagnostics/registry';
+import { CONFIDENCE_WORDS } from '../../src/retrieval/confidence';
 import { GLOSSARY } from '../../src/retrieval/glossary';
+import { SEARCH_STRINGS } from '../../src/search/strings';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const KO_DIR = join(repoRoot, 'src/content/docs/ko');
@@ -275,5 +278,46 @@ describe('every Korean page', () => {
     }
     if (report.length > 0) console.log(report.join('\n'));
     expect(report, report.join('\n')).toEqual([]);
+  });
+});
+
+describe('Korean UI strings and CLI output', () => {
+  /** One string checked as if it were a line of prose on a page; `{name}` / `{{version}}` placeholders are not prose. */
+  const check = (text: string): StyleFinding[] =>
+    checkKoreanStyle(`---\ntitle: 제목\n---\n${text.replace(/\{\{?\w+\}\}?/g, ' ')}\n`);
+
+  const sources: Array<[string, Record<string, string>]> = [
+    [
+      'src/content/i18n/ko.json',
+      JSON.parse(readFileSync(join(repoRoot, 'src/content/i18n/ko.json'), 'utf8')) as Record<string, string>,
+    ],
+    [
+      'titleKo (check registry)',
+      Object.fromEntries(
+        [...Object.values(nodeChecks), ...Object.values(hostChecks), ...Object.values(clusterChecks)].map((c) => [
+          c.meta.id,
+          c.meta.titleKo ?? '',
+        ]),
+      ),
+    ],
+    ['CONFIDENCE_WORDS.ko', { ...CONFIDENCE_WORDS.ko }],
+    ['SEARCH_STRINGS.ko', { ...SEARCH_STRINGS.ko }],
+  ];
+
+  it.each(sources)('%s is in one register and uses the glossary terms', (_name, strings) => {
+    expect(Object.keys(strings).length).toBeGreaterThan(0);
+    const report = Object.entries(strings).flatMap(([key, text]) =>
+      check(text).map((f) => `${key}: ${f.rule}: ${f.text}`),
+    );
+    expect(report, report.join('\n')).toEqual([]);
+  });
+
+  it('every check has a Korean title', () => {
+    const titles = sources[1]?.[1] ?? {};
+    expect(
+      Object.entries(titles)
+        .filter(([, title]) => title === '')
+        .map(([id]) => id),
+    ).toEqual([]);
   });
 });
