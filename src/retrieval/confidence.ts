@@ -52,9 +52,9 @@ export const CONFIDENCE_WORDS = {
   ko: {
     confidence: '신뢰도',
     possibly: '관련 가능성 있음',
-    possiblyHeading: '확실한 일치가 아닙니다. 관련 가능성이 있는 런북:',
-    tie: '다른 런북과 동점: 순서는 의미가 없습니다',
+    possiblyHeading: '확실히 일치하는 런북은 없다. 관련 가능성이 있는 런북:',
+    tie: '다른 런북과 동점이다. 순서에는 의미가 없다',
     yourLine: '입력한 줄',
-    ruledOut: '하지만 이 줄이 이 런북을 배제합니다',
+    ruledOut: '하지만 이 줄 때문에 이 런북은 제외된다',
   },
 } as const satisfies Record<'en' | 'ko', Record<string, string>>;

@@ -36,9 +36,16 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     en: 'Kubernetes',
     ko: '쿠버네티스',
     variants: ['k8s', '쿠베', '쿠버', 'kube', '큐브', '쿠베네티스', '쿠버네티즈', 'kubernets', 'kuberentes'],
+    avoid: ['Kubernetes', 'K8s', '쿠베네티스'],
   },
-  { id: 'pod', en: 'Pod', ko: '파드', variants: ['pod', 'pods', '포드'], avoid: ['포드'] },
-  { id: 'node', en: 'node', ko: '노드', variants: ['nodes', 'VM', '가상머신', '가상 머신', '브이엠'] },
+  { id: 'pod', en: 'Pod', ko: '파드', variants: ['pod', 'pods', '포드'], avoid: ['포드', 'Pod', 'Pods'] },
+  {
+    id: 'node',
+    en: 'node',
+    ko: '노드',
+    variants: ['nodes', 'VM', '가상머신', '가상 머신', '브이엠'],
+    avoid: ['node', 'nodes'],
+  },
   {
     id: 'control-plane',
     en: 'control plane',
@@ -153,7 +160,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       'vitualbox',
     ],
   },
-  { id: 'box', en: 'box', ko: '박스', variants: ['box', 'vagrant box', '베이그런트 박스', '이미지'] },
+  {
+    id: 'box',
+    en: 'box',
+    ko: '박스',
+    variants: ['box', 'vagrant box', '베이그런트 박스', '이미지'],
+    avoid: ['box', 'boxes'],
+  },
   { id: 'provider', en: 'provider', ko: '프로바이더', variants: ['provider', '제공자'], avoid: ['제공자'] },
   {
     id: 'architecture',
@@ -396,7 +409,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     ko: '보류',
     variants: ['apt-mark hold', 'hold', '홀드', '업그레이드 보류'],
   },
-  { id: 'service', en: 'Service', ko: '서비스', variants: ['service', 'svc', 'Service IP', 'ClusterIP'] },
+  {
+    id: 'service',
+    en: 'Service',
+    ko: '서비스',
+    variants: ['service', 'svc', 'Service IP', 'ClusterIP'],
+    avoid: ['Service', 'Services'],
+  },
   {
     id: 'network-interface',
     en: 'network interface',

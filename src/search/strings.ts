@@ -25,7 +25,7 @@ export const SEARCH_STRINGS: Record<SiteLang, SearchStrings> = {
   ko: {
     without: '다음 단어 없이 검색함:',
     replaced: '대신 검색한 단어:',
-    explain: '오류 메시지로 보입니다. 가장 잘 맞는 런북:',
+    explain: '오류 메시지로 보인다. 가장 잘 맞는 런북:',
     confident: '확실한 일치',
     weak: '약한 일치',
     score: '점수',

@@ -15,7 +15,7 @@ export const LAYER_LABELS: Record<Layer, Record<SiteLang, string>> = {
 export const LAYER_SUMMARIES: Record<Layer, Record<SiteLang, string>> = {
   vm: {
     en: 'Vagrant and VirtualBox: the box, the host CPU, booting the machines.',
-    ko: 'Vagrant와 VirtualBox: box 선택, 호스트 CPU, VM 부팅까지.',
+    ko: 'Vagrant와 VirtualBox: 박스 선택, 호스트 CPU, VM 부팅까지.',
   },
   provisioning: {
     en: 'Ansible: variables, templates, apt sources and package installs.',

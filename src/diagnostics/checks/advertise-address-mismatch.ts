@@ -13,7 +13,7 @@ import { parseAddrProbe } from './support/net';
 const meta: CheckMeta = {
   id: 'advertise-address-mismatch',
   title: 'The API server advertises the intended address',
-  titleKo: 'API 서버가 의도한 주소를 알린다',
+  titleKo: 'API 서버의 advertise 주소가 의도한 주소다',
   runbook: 'ansible-default-ipv4-nat',
   severity: 'error',
   roles: ['control-plane'],

@@ -50,7 +50,7 @@ export default defineCheck({
         `${files.join(', ')} still use${files.length === 1 ? 's' : ''} the removed Google-hosted Kubernetes repository: apt-get update fails on it`,
         {
           evidence: legacy.map(describe),
-          fix: 'remove those entries and add pkgs.k8s.io for your minor release: key="$(mktemp)" && curl -fsSL -o "$key" https://pkgs.k8s.io/core:/stable:/v1.33/deb/Release.key && sudo gpg --batch --yes --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg "$key"; rm -f "$key"; echo "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.33/deb/ /" | sudo tee /etc/apt/sources.list.d/kubernetes.list',
+          fix: 'remove those entries and add pkgs.k8s.io for your minor release: key="$(mktemp)" && curl -fsSL -o "$key" https://pkgs.k8s.io/core:/stable:/v1.37/deb/Release.key && sudo gpg --batch --yes --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg "$key"; rm -f "$key"; echo "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.37/deb/ /" | sudo tee /etc/apt/sources.list.d/kubernetes.list',
         },
       ),
     ];

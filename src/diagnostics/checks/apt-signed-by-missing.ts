@@ -21,7 +21,7 @@ const meta: CheckMeta = {
 
 const KEYRINGS = 'apt-keyrings';
 const FIX =
-  'sudo mkdir -p -m 755 /etc/apt/keyrings; key="$(mktemp)" && curl -fsSL -o "$key" https://pkgs.k8s.io/core:/stable:/v1.33/deb/Release.key && sudo gpg --batch --yes --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg "$key"; rm -f "$key"; write the source as "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.33/deb/ /"';
+  'sudo mkdir -p -m 755 /etc/apt/keyrings; key="$(mktemp)" && curl -fsSL -o "$key" https://pkgs.k8s.io/core:/stable:/v1.37/deb/Release.key && sudo gpg --batch --yes --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg "$key"; rm -f "$key"; write the source as "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.37/deb/ /"';
 
 interface Keyring {
   size: number;

@@ -20,7 +20,7 @@ import { type ClusterCheck, defineClusterCheck, type Finding, type NodeFacts } f
 const meta: ClusterCheck['meta'] = {
   id: 'k8s-version-skew',
   title: 'Kubernetes versions across nodes are within the skew policy',
-  titleKo: '노드 간 Kubernetes 버전 차이가 버전 차이 정책 안에 있다',
+  titleKo: '노드 간 쿠버네티스 버전 차이가 버전 차이 정책 안에 있다',
   runbook: 'yaml-version-float',
   severity: 'error',
 };
