@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/lab/assets.ts';
-import { CLI, labUnavailable } from '../test/lab/guard.ts';
 import { labId } from '../test/lab/config.ts';
+import { CLI, labUnavailable } from '../test/lab/guard.ts';
 import { down, up } from '../test/lab/lab.ts';
 import { fieldLog } from '../test/lab/scenarios/index.ts';
 
