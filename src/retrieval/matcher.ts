@@ -262,7 +262,9 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         );
       const confidence = confidenceFor({
         decides,
-        weak: Math.max(weakEvidence, described * 0.5),
+        // An error line that partly matches and a description in words are two pieces of
+        // evidence: they add up (noisy-or), still capped under a confident answer (confidence.ts).
+        weak: 1 - (1 - weakEvidence) * (1 - described * 0.5),
         ruledOut: ruledOut !== undefined,
         contextMismatch,
       });
