@@ -6,8 +6,7 @@
  */
 import { normalize } from './normalize';
 import { glossaryTerms } from './prose';
-import { bigrams, tokenize } from './tokenize';
-import { isAnchor, pairWeight, termWeight } from './weights';
+import { tokenize } from './tokenize';
 
 export interface MatchDoc {
   id: string;
@@ -30,11 +29,8 @@ export interface IndexedPhrase {
   kind: PhraseKind | 'rules-out';
   /** As written in the frontmatter. */
   text: string;
-  unigrams: string[];
-  /** Each unigram and bigram with its weight (weights.ts). */
-  weighted: [term: string, weight: number, pair: boolean][];
-  anchors: string[];
-  weight: number;
+  /** `tokenize(normalize(text))`: the costly step (Korean stems); weights follow cheaply at load. */
+  tokens: string[];
 }
 
 export interface IndexedGroup {
@@ -80,21 +76,7 @@ export function indexDocs(docs: readonly MatchDoc[]): MatcherIndex {
         for (const token of tokens) group.proseTerms.add(token);
         proseText.push(text);
       }
-      const unigrams = [...new Set(tokens)];
-      const pairs = [...new Set(bigrams(tokens))];
-      const weighted: IndexedPhrase['weighted'] = [
-        ...unigrams.map((term): [string, number, boolean] => [term, termWeight(term), false]),
-        ...pairs.map((pair): [string, number, boolean] => [pair, pairWeight(pair), true]),
-      ];
-      phrases.push({
-        doc: doc_,
-        kind,
-        text,
-        unigrams,
-        weighted,
-        anchors: unigrams.filter(isAnchor),
-        weight: weighted.reduce((sum, [, weight]) => sum + weight, 0),
-      });
+      phrases.push({ doc: doc_, kind, text, tokens });
     };
     for (const text of doc.signatures) add('signature', text);
     for (const text of doc.supports ?? []) add('supports', text);

@@ -20,7 +20,7 @@ import { type IndexedPhrase, indexDocs, type MatchDoc, type MatcherIndex, type P
 import { normalize } from './normalize';
 import { proseTerms } from './prose';
 import { bigrams, tokenize } from './tokenize';
-import { termWeight } from './weights';
+import { isAnchor, pairWeight, termWeight } from './weights';
 
 export type { MatchDoc, MatcherIndex, PhraseKind } from './matcher-index';
 export { indexDocs } from './matcher-index';
@@ -77,8 +77,35 @@ const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   kubectl: ['apply', 'get', 'describe', 'logs', 'exec'],
 };
 
-/** An indexed phrase with its unigrams as a set. */
-type Phrase = Omit<IndexedPhrase, 'unigrams'> & { unigrams: ReadonlySet<string> };
+/** An indexed phrase with its terms weighted (weights.ts). */
+interface Phrase {
+  doc: number;
+  kind: IndexedPhrase['kind'];
+  text: string;
+  unigrams: ReadonlySet<string>;
+  /** Each unigram and bigram with its weight. */
+  weighted: readonly (readonly [term: string, weight: number, pair: boolean])[];
+  anchors: readonly string[];
+  weight: number;
+}
+
+function weighPhrase(phrase: IndexedPhrase): Phrase {
+  const unigrams = new Set(phrase.tokens);
+  const pairs = new Set(bigrams(phrase.tokens));
+  const weighted = [
+    ...[...unigrams].map((term) => [term, termWeight(term), false] as const),
+    ...[...pairs].map((pair) => [pair, pairWeight(pair), true] as const),
+  ];
+  return {
+    doc: phrase.doc,
+    kind: phrase.kind,
+    text: phrase.text,
+    unigrams,
+    weighted,
+    anchors: [...unigrams].filter(isAnchor),
+    weight: weighted.reduce((sum, [, weight]) => sum + weight, 0),
+  };
+}
 
 interface Line {
   index: number;
@@ -114,7 +141,7 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
     contexts: group.contexts,
     proseTerms: new Set(group.proseTerms),
   }));
-  const phrases: Phrase[] = index.phrases.map((phrase) => ({ ...phrase, unigrams: new Set(phrase.unigrams) }));
+  const phrases: Phrase[] = index.phrases.map(weighPhrase);
   const vocabulary = new Set<string>();
   /** token -> the phrases that hold it: a window only scores phrases it shares a word with. */
   const phrasesOf = new Map<string, number[]>();
