@@ -5,14 +5,23 @@
 // time of one match over a 100-line log. Target: under 20 ms.
 //   npm run bench:explain              (build the CLI first: npm run build:cli)
 //   RUNS=31 npm run bench:explain
+//   K8SDIAG_CLI=/path/to/other/k8sdiag.mjs npm run bench:explain   (another build, e.g. before a change)
+// The machine's load average is printed before and after: wall times on a loaded machine mean little.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'build/cli/k8sdiag.mjs');
+const cli = process.env.K8SDIAG_CLI ? resolve(process.env.K8SDIAG_CLI) : join(root, 'build/cli/k8sdiag.mjs');
+const load = () => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+};
 const runs = Number.parseInt(process.env.RUNS ?? '21', 10);
 const TARGET_MS = 250;
 const WARM_TARGET_MS = 20;
@@ -53,7 +62,7 @@ function time(command, args, options = {}) {
 
 const runbookDirs = [join(root, 'src/content/docs/runbooks'), join(root, 'src/content/docs/ko/runbooks')];
 const fmt = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
-console.log(`node ${process.version}, ${runs} runs each, median (min..max)`);
+console.log(`${cli}\nnode ${process.version}, ${runs} runs each, median (min..max); load average ${load()}`);
 console.log(`${'input'.padEnd(44)} ${'k8sdiag explain'.padStart(26)} ${'grep -ril'.padStart(26)}`);
 let worst = 0;
 for (const input of inputs) {
@@ -68,6 +77,7 @@ for (const input of inputs) {
 const baseline = time(process.execPath, ['-e', '0']);
 console.log(`${'(node -e 0: process start alone)'.padEnd(44)} ${fmt(baseline.median).padStart(26)}`);
 console.log(`worst median ${worst.toFixed(1)} ms: ${worst < TARGET_MS ? 'under' : 'OVER'} the ${TARGET_MS} ms target`);
+console.log(`load average after the CLI runs: ${load()}`);
 
 // Warm matcher: built once, then one match per 100-line log (a kubeadm join log with noise).
 const warmOut = join(root, 'build/bench', `warm-${process.pid}.mjs`);

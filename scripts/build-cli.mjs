@@ -52,6 +52,43 @@ const inlineRunbooks = {
   },
 };
 
+// explain: the matcher's index of the same entries, computed here so a CLI call only parses it
+// (src/diagnostics/explain/matcher-index-data.ts is replaced by it, as runbook-data.ts above).
+async function explainMatcherIndex(runbookEntries) {
+  const tmp = join(root, 'build/cli', `.matcher-index-${process.pid}.mjs`);
+  await build({
+    stdin: {
+      contents: `export { indexDocs } from './src/retrieval/matcher-index.ts';
+        export { toMatchDoc } from './src/retrieval/docs.ts';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: tmp,
+    logLevel: 'error',
+  });
+  try {
+    const { indexDocs, toMatchDoc } = await import(`${pathToFileURL(tmp).href}?t=${Date.now()}`);
+    return indexDocs(runbookEntries.map((entry) => toMatchDoc(entry.frontmatter)));
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+const explainIndex = JSON.stringify(await explainMatcherIndex(entries));
+const inlineExplainIndex = {
+  name: 'inline-explain-index',
+  setup(b) {
+    b.onLoad({ filter: /explain[\\/]matcher-index-data\.ts$/ }, () => ({
+      // JSON.parse of a string is cheaper to start than the same object literal.
+      contents: `export const matcherIndex = JSON.parse(${JSON.stringify(explainIndex)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'src/diagnostics/cli.ts')],
   bundle: true,
@@ -64,7 +101,7 @@ await build({
     // CommonJS dependencies expect require, and ssh2's poly1305 (emscripten) reads __dirname.
     js: "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; import { dirname as __k8sdiagDirname } from 'node:path'; import { fileURLToPath as __k8sdiagToPath } from 'node:url'; const require = __k8sdiagCreateRequire(import.meta.url); const __filename = __k8sdiagToPath(import.meta.url); const __dirname = __k8sdiagDirname(__filename);",
   },
-  plugins: [inlineRunbooks],
+  plugins: [inlineRunbooks, inlineExplainIndex],
   // Build-time settings: the version from package.json, and K8SDIAG_SITE_URL (the site's address,
   // default in src/site-url.ts) for the runbook links; both frozen into the bundle.
   define: {

@@ -1,5 +1,6 @@
-// Tuning aid (not a test): runs `explain` over the TUNING part of the corpora only and prints each
-// miss and false alarm. The held-out third is never printed here; its rates come from
+// Tuning aid (not a test): runs `explain` over the tuning data (real.jsonl, both its tuning part and
+// the third seen in session 1, and the prose files) and prints each miss and false alarm. The
+// held-out batch (real-2.jsonl) is never read here; its rates come from
 // test/diagnostics/explain/corpus.test.ts.
 //   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all]
 import { mkdirSync } from 'node:fs';
@@ -34,14 +35,14 @@ const ids = new Set(entries.map((e) => e.frontmatter.runbook));
 const only = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
 const showAll = process.argv.includes('--all');
 const stats = {};
-for (const item of loadCorpus()) {
+for (const item of loadCorpus({ heldOut: false })) {
   if (item.heldOut) continue;
   if (only && item.source !== only) continue;
   const found = explain({ text: item.text, lang: 'en', entries, url: (id) => id, limit: 3 });
   const top = found[0];
   const inScope = ids.has(item.expected);
-  stats[item.source] ??= { in: 0, top1: 0, confidentRight: 0, confidentWrong: 0, out: 0, alarm: 0 };
-  const s = stats[item.source];
+  stats[`${item.source} ${item.part}`] ??= { in: 0, top1: 0, confidentRight: 0, confidentWrong: 0, out: 0, alarm: 0 };
+  const s = stats[`${item.source} ${item.part}`];
   const desc = found.map((f) => `${f.id}(${f.confidence.toFixed(2)}${f.weak ? 'w' : ''})`).join(' ');
   const text = item.text.replace(/\s+/g, ' ').slice(0, 150);
   if (inScope) {
@@ -63,6 +64,6 @@ for (const item of loadCorpus()) {
 }
 for (const [source, s] of Object.entries(stats)) {
   console.log(
-    `${source.padEnd(9)} tuning: in scope top-1 ${s.top1}/${s.in} (confident and right ${s.confidentRight}, confident and wrong ${s.confidentWrong}), out of scope confident ${s.alarm}/${s.out}`,
+    `${source.padEnd(16)}: in scope top-1 ${s.top1}/${s.in} (confident and right ${s.confidentRight}, confident and wrong ${s.confidentWrong}), out of scope confident ${s.alarm}/${s.out}`,
   );
 }

@@ -16,25 +16,14 @@
  * never on how many runbooks exist, so adding runbooks does not move what a level means.
  */
 import { CONFIDENT_FROM, confidenceFor, MIN_CONFIDENCE } from './confidence';
+import { type IndexedPhrase, indexDocs, type MatchDoc, type MatcherIndex, type PhraseKind } from './matcher-index';
 import { normalize } from './normalize';
-import { glossaryTerms, proseTerms } from './prose';
+import { proseTerms } from './prose';
 import { bigrams, tokenize } from './tokenize';
 import { isAnchor, pairWeight, termWeight } from './weights';
 
-export interface MatchDoc {
-  id: string;
-  title: string;
-  /** Deciding signatures. */
-  signatures: readonly string[];
-  supports?: readonly string[] | undefined;
-  ruledOutBy?: readonly string[] | undefined;
-  context?: readonly string[] | undefined;
-  symptoms: readonly string[];
-  cause: string;
-  description?: string | undefined;
-}
-
-export type PhraseKind = 'signature' | 'supports' | 'symptom' | 'title' | 'cause' | 'description' | 'prose';
+export type { MatchDoc, MatcherIndex, PhraseKind } from './matcher-index';
+export { indexDocs } from './matcher-index';
 
 export interface Match {
   id: string;
@@ -88,15 +77,34 @@ const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   kubectl: ['apply', 'get', 'describe', 'logs', 'exec'],
 };
 
+/** An indexed phrase with its terms weighted (weights.ts). */
 interface Phrase {
   doc: number;
-  kind: PhraseKind | 'rules-out';
+  kind: IndexedPhrase['kind'];
   text: string;
   unigrams: ReadonlySet<string>;
-  /** Each unigram and bigram with its weight, computed once. */
+  /** Each unigram and bigram with its weight. */
   weighted: readonly (readonly [term: string, weight: number, pair: boolean])[];
   anchors: readonly string[];
   weight: number;
+}
+
+function weighPhrase(phrase: IndexedPhrase): Phrase {
+  const unigrams = new Set(phrase.tokens);
+  const pairs = new Set(bigrams(phrase.tokens));
+  const weighted = [
+    ...[...unigrams].map((term) => [term, termWeight(term), false] as const),
+    ...[...pairs].map((pair) => [pair, pairWeight(pair), true] as const),
+  ];
+  return {
+    doc: phrase.doc,
+    kind: phrase.kind,
+    text: phrase.text,
+    unigrams,
+    weighted,
+    anchors: [...unigrams].filter(isAnchor),
+    weight: weighted.reduce((sum, [, weight]) => sum + weight, 0),
+  };
 }
 
 interface Line {
@@ -111,10 +119,12 @@ export interface Matcher {
   match(text: string, options?: MatchOptions): Match[];
 }
 
-interface Group {
-  id: string;
-  contexts: string[][];
-  proseTerms: Set<string>;
+/**
+ * `docs` may hold several documents with the same id (one per language): they are one runbook,
+ * so matching does not depend on the output language.
+ */
+export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
+  return matcherFromIndex(indexDocs(docs));
 }
 
 function splitLines(text: string): string[] {
@@ -122,75 +132,29 @@ function splitLines(text: string): string[] {
 }
 
 /**
- * `docs` may hold several documents with the same id (one per language): they are one runbook,
- * so matching does not depend on the output language.
+ * A matcher over a prepared index (matcher-index.ts): `k8sdiag explain` gets the index built at
+ * build time, so a CLI call does not tokenise every runbook phrase again.
  */
-export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
-  const groups: Group[] = [];
-  const groupOf = new Map<string, number>();
-  const phrases: Phrase[] = [];
-  const seen = new Set<string>();
+export function matcherFromIndex(index: MatcherIndex): Matcher {
+  const groups = index.groups.map((group) => ({
+    id: group.id,
+    contexts: group.contexts,
+    proseTerms: new Set(group.proseTerms),
+  }));
+  const phrases: Phrase[] = index.phrases.map(weighPhrase);
   const vocabulary = new Set<string>();
   /** token -> the phrases that hold it: a window only scores phrases it shares a word with. */
   const phrasesOf = new Map<string, number[]>();
   const phraseBigrams = new Set<string>();
-  for (const doc of docs) {
-    let index = groupOf.get(doc.id);
-    if (index === undefined) {
-      index = groups.length;
-      groupOf.set(doc.id, index);
-      groups.push({ id: doc.id, contexts: [], proseTerms: new Set() });
+  phrases.forEach((phrase, phraseIndex) => {
+    for (const token of phrase.unigrams) {
+      vocabulary.add(token);
+      const list = phrasesOf.get(token) ?? [];
+      list.push(phraseIndex);
+      phrasesOf.set(token, list);
     }
-    const group = groups[index] as Group;
-    const proseText: string[] = [];
-    const add = (kind: Phrase['kind'], text: string): void => {
-      const key = `${index}\u0000${kind}\u0000${text}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const tokens = tokenize(normalize(text).replace(/\n/g, ' '));
-      if (tokens.length === 0) return;
-      if (kind !== 'rules-out') {
-        for (const token of tokens) group.proseTerms.add(token);
-        proseText.push(text);
-      }
-      const unigrams = new Set(tokens);
-      const pairs = new Set(bigrams(tokens));
-      const weighted = [
-        ...[...unigrams].map((term) => [term, termWeight(term), false] as const),
-        ...[...pairs].map((pair) => [pair, pairWeight(pair), true] as const),
-      ];
-      const phraseIndex = phrases.length;
-      for (const token of unigrams) {
-        vocabulary.add(token);
-        const list = phrasesOf.get(token) ?? [];
-        list.push(phraseIndex);
-        phrasesOf.set(token, list);
-      }
-      for (const pair of pairs) phraseBigrams.add(pair);
-      phrases.push({
-        doc: index,
-        kind,
-        text,
-        unigrams,
-        weighted,
-        anchors: [...unigrams].filter(isAnchor),
-        weight: weighted.reduce((sum, [, weight]) => sum + weight, 0),
-      });
-    };
-    for (const text of doc.signatures) add('signature', text);
-    for (const text of doc.supports ?? []) add('supports', text);
-    for (const text of doc.ruledOutBy ?? []) add('rules-out', text);
-    for (const text of doc.symptoms) add('symptom', text);
-    add('title', doc.title);
-    add('cause', doc.cause);
-    if (doc.description !== undefined) add('description', doc.description);
-    for (const term of glossaryTerms(proseText.join('\n'))) group.proseTerms.add(term);
-    for (const command of doc.context ?? []) {
-      const words = tokenize(normalize(command));
-      if (words.length === 2 && !group.contexts.some((c) => c.join(' ') === words.join(' ')))
-        group.contexts.push(words);
-    }
-  }
+    for (const [term, , pair] of phrase.weighted) if (pair) phraseBigrams.add(term);
+  });
 
   // Prose: document frequency over runbooks ranks weak candidates only; it never reaches confidence.
   const documentFrequency = new Map<string, number>();
@@ -325,7 +289,9 @@ export function buildMatcher(docs: readonly MatchDoc[]): Matcher {
         );
       const confidence = confidenceFor({
         decides,
-        weak: Math.max(weakEvidence, described * 0.5),
+        // An error line that partly matches and a description in words are two pieces of
+        // evidence: they add up (noisy-or), still capped under a confident answer (confidence.ts).
+        weak: 1 - (1 - weakEvidence) * (1 - described * 0.5),
         ruledOut: ruledOut !== undefined,
         contextMismatch,
       });

@@ -5,6 +5,7 @@
  * What varies between two pastes of the same failure is removed or replaced by a fixed word:
  * timestamps, klog headers, UUIDs, long hex ids (GPG key ids, digests, tokens), IP addresses,
  * ephemeral ports, patch levels of versions, user names in home paths, long numbers, quotes and escapes.
+ * Network ranges with a prefix (192.168.0.0/16) are configuration and stay whole.
  * What identifies the failure is kept: words, error codes such as 0x80004005 or NS_ERROR_FAILURE,
  * short numbers such as 404, major.minor versions as one word (v1_30), and the ports that name a Kubernetes component (6443, 8080, 10250 ...).
  */
@@ -84,9 +85,18 @@ const REWRITES: readonly Rewrite[] = [
   ],
   // other bracketed IPv6 [fe80::1]:6443
   [/\[[0-9a-f:]*:[0-9a-f:]*\](?::(\d{1,5}))?/g, (_m, port = '') => ` ${PLACEHOLDER.ip} ${keepPort(port)} `, '['],
-  // IPv4 with an optional :port (and an optional /prefix, dropped)
+  // IPv4 network with a /prefix: kept whole (cidr_192_168_0_0_16). A network is configuration
+  // (Calico's 192.168.0.0/16, Flannel's 10.244.0.0/16, VirtualBox's 192.168.56.0/21), the same in
+  // every paste of the same failure, unlike a host's address (192.168.56.10/24 in `ip a`).
   [
-    /\b(\d{1,3}(?:\.\d{1,3}){3})(?:\/\d{1,2})?(?::(\d{1,5}))?\b/g,
+    /\b(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})\b/g,
+    (_m, ip: string, prefix: string) =>
+      isNetwork(ip, Number(prefix)) ? ` cidr_${ip.replace(/\./g, '_')}_${prefix} ` : ` ${ipWord(ip)} `,
+    '/',
+  ],
+  // IPv4 with an optional :port
+  [
+    /\b(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?\b/g,
     (_m, ip: string, port = '') => ` ${ipWord(ip)} ${keepPort(port)} `,
     '.',
   ],
@@ -112,6 +122,14 @@ const REWRITES: readonly Rewrite[] = [
   // quotes of every kind
   [/['"`\u2018\u2019\u201c\u201d]/g, ''],
 ];
+
+/** Are the host bits of `ip` under `prefix` all zero (192.168.0.0/16, not 192.168.56.10/24)? */
+function isNetwork(ip: string, prefix: number): boolean {
+  if (prefix > 32) return false;
+  const value = ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+  const hostBits = 2 ** (32 - prefix);
+  return value % hostBits === 0;
+}
 
 function ipWord(ip: string): string {
   if (ip.startsWith('127.')) return PLACEHOLDER.loopback;

@@ -6,7 +6,8 @@
  *   tool talks, not what went wrong.
  * - Anchors weigh most and must be present for a signature to decide: ports (8080 vs 6443),
  *   versions (v1_3 vs v1_30), hex result codes (0x80004005), three-digit status codes (404), and
- *   the VirtualBox NAT address (vboxnat: 10.0.2.15 is the whole point of a signature that names it).
+ *   the VirtualBox NAT address (vboxnat: 10.0.2.15 is the whole point of a signature that names it),
+ *   network ranges (cidr_192_168_0_0_16 vs cidr_10_244_0_0_16).
  */
 
 const GENERIC: ReadonlySet<string> = new Set([
@@ -87,7 +88,7 @@ export function termWeight(token: string): number {
 
 /** Tokens a deciding signature cannot do without: a paste with another port or version is other evidence. */
 export function isAnchor(token: string): boolean {
-  return ANCHOR.test(token) || token === 'vboxnat';
+  return ANCHOR.test(token) || token === 'vboxnat' || token.startsWith('cidr_');
 }
 
 export function pairWeight(pair: string): number {

@@ -96,6 +96,13 @@ describe('normalize: what distinguishes a failure survives', () => {
     expect(words('localhost:8080')).toEqual(['localhost', '8080']);
     expect(words('127.0.0.1:6443')).toEqual(['localhost', '6443']);
   });
+
+  it('keeps network ranges whole: 192.168.0.0/16 and 10.244.0.0/16 are different evidence', () => {
+    expect(words('--pod-network-cidr=192.168.0.0/16')).toContain('cidr_192_168_0_0_16');
+    expect(words('--pod-network-cidr=10.244.0.0/16')).toContain('cidr_10_244_0_0_16');
+    expect(words('inet 192.168.56.10/24')).toEqual(['inet', 'ipaddr']);
+    expect(words('ping 192.168.56.10')).toEqual(['ping', 'ipaddr']);
+  });
 });
 
 describe('tokenize', () => {

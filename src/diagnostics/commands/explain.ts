@@ -9,6 +9,7 @@ import { hasHangul } from '../../retrieval/korean/stem';
 import { EXIT, K8sdiagError } from '../errors';
 import { explain, isConfidentAnswer } from '../explain/explain';
 import { formatExplanationsJson, formatExplanationsText } from '../explain/format';
+import { matcherIndex } from '../explain/matcher-index-data';
 import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl, textFromRawArgs } from '../explain/options';
 import { runbookEntries } from '../knowledge/runbook-data';
 import { runbookUrl } from '../knowledge/runbooks';
@@ -76,6 +77,7 @@ export default defineCommand({
       entries: runbookEntries,
       url: (id, language) => runbookUrl(id, language, docsUrl),
       limit,
+      index: matcherIndex,
     });
     if (args.format === 'json') {
       process.stdout.write(formatExplanationsJson(explanations, lang));

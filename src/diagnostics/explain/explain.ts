@@ -8,7 +8,8 @@
  */
 import type { RunbookId } from '../../content/runbook-schema';
 import { toMatchDoc } from '../../retrieval/docs';
-import { buildMatcher, type Match, type Matcher } from '../../retrieval/matcher';
+import { buildMatcher, type Match, type Matcher, matcherFromIndex } from '../../retrieval/matcher';
+import type { MatcherIndex } from '../../retrieval/matcher-index';
 import type { Lang, RunbookEntry } from '../knowledge/runbooks';
 
 export interface Explanation {
@@ -36,21 +37,27 @@ export interface ExplainInput {
   entries: readonly RunbookEntry[];
   url: (id: RunbookId, lang: Lang) => string;
   limit?: number;
+  /** The index of the same entries, precomputed (the bundled CLI's); built from `entries` if absent. */
+  index?: MatcherIndex | undefined;
 }
 
-const matchers = new WeakMap<readonly RunbookEntry[], Matcher>();
+const matchers = new WeakMap<object, Matcher>();
 
-function matcherFor(entries: readonly RunbookEntry[]): Matcher {
-  let matcher = matchers.get(entries);
+function matcherFor(entries: readonly RunbookEntry[], index: MatcherIndex | undefined): Matcher {
+  const key = index ?? entries;
+  let matcher = matchers.get(key);
   if (matcher === undefined) {
-    matcher = buildMatcher(entries.map((entry) => toMatchDoc(entry.frontmatter)));
-    matchers.set(entries, matcher);
+    matcher =
+      index === undefined
+        ? buildMatcher(entries.map((entry) => toMatchDoc(entry.frontmatter)))
+        : matcherFromIndex(index);
+    matchers.set(key, matcher);
   }
   return matcher;
 }
 
 export function explain(input: ExplainInput): Explanation[] {
-  const matcher = matcherFor(input.entries);
+  const matcher = matcherFor(input.entries, input.index);
   const out: Explanation[] = [];
   for (const match of matcher.match(input.text, { limit: input.limit ?? 3 })) {
     const entry =

@@ -4,7 +4,9 @@
  *
  * In scope: the label is a runbook that exists (a label of a runbook still to be written counts
  * as out of scope until its page lands, then it switches by itself). Measured per source and part
- * (tuning / held-out third, chosen by sha256 before any tuning):
+ * (corpus/corpus.ts): tuning; "seen held-out (session 1)", the sha256 third that was held out in
+ * session 1 and has been read since, so it is tuning data too; "held-out (batch 2)", real-2.jsonl
+ * when present, collected after the last tuning commit:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -13,16 +15,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RUNBOOK_IDS } from '../../../src/content/runbook-schema';
 import { explain, isConfidentAnswer } from '../../../src/diagnostics/explain/explain';
 import { runbookEntries } from '../../../src/diagnostics/knowledge/runbook-data';
-import { type CorpusItem, inScope, loadCorpus, type Source } from './corpus/corpus';
+import { type CorpusItem, inScope, loadCorpus, type Part, type Source } from './corpus/corpus';
 
 /**
  * The issue's targets are top-1 >= 90% in scope and a confident answer for <= 10% out of scope;
- * the held-out figures printed above decide whether they are met. The assertions are regression
+ * the batch 2 figures printed above decide whether they are met. The assertions are regression
  * floors under what was measured when the six runbooks of issue 14 joined (held-out real 85.3%),
- * not the targets: a runbook edit must not silently cost more than a few texts.
+ * not the targets: a runbook edit must not silently cost more than a few texts. Batch 2 gets the
+ * same floors when it is there.
  */
 const FLOOR = { top1: 0.8, falseAlarms: 0.1 };
 const corpus = loadCorpus();
+const batch2 = corpus.filter((item) => item.part === 'batch2');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -35,11 +39,18 @@ interface Tally {
   falseAlarms: number;
 }
 const tallies = new Map<string, Tally>();
-const key = (source: Source, heldOut: boolean): string => `${source.padEnd(8)} ${heldOut ? 'held-out' : 'tuning  '}`;
+const PART_NAMES: Record<Part, string> = {
+  tuning: 'tuning',
+  seen: 'seen held-out (session 1)',
+  batch2: 'held-out (batch 2)',
+};
+const key = (source: Source, part: Part): string => `${source.padEnd(8)} ${PART_NAMES[part].padEnd(25)}`;
+/** Per label, tuning data only (tuning and seen parts): [top-1, in scope] per source. */
+const perLabel = new Map<string, Map<Source, [number, number]>>();
 
 function tally(item: CorpusItem): void {
   const found = explain({ text: item.text, lang: 'en', entries: runbookEntries, url: (id) => id });
-  const t = tallies.get(key(item.source, item.heldOut)) ?? {
+  const t = tallies.get(key(item.source, item.part)) ?? {
     inScope: 0,
     top1: 0,
     confidentRight: 0,
@@ -47,9 +58,15 @@ function tally(item: CorpusItem): void {
     outOfScope: 0,
     falseAlarms: 0,
   };
-  tallies.set(key(item.source, item.heldOut), t);
+  tallies.set(key(item.source, item.part), t);
   if (inScope(item, existing)) {
     t.inScope += 1;
+    if (!item.heldOut) {
+      const bySource = perLabel.get(item.expected) ?? new Map<Source, [number, number]>();
+      perLabel.set(item.expected, bySource);
+      const cell = bySource.get(item.source) ?? [0, 0];
+      bySource.set(item.source, [cell[0] + (found[0]?.id === item.expected ? 1 : 0), cell[1] + 1]);
+    }
     if (found[0]?.id === item.expected) {
       t.top1 += 1;
       if (isConfidentAnswer(found)) t.confidentRight += 1;
@@ -86,12 +103,16 @@ describe('explain corpus: shape', () => {
     for (const item of corpus) expect(known.has(item.expected), `${item.id}: ${item.expected}`).toBe(true);
   });
 
-  it('holds out about a third of every source', () => {
+  it('keeps the third held out in session 1 apart as "seen", and holds out only batch 2', () => {
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
-      const items = corpus.filter((item) => item.source === source);
-      const share = items.filter((item) => item.heldOut).length / items.length;
+      const items = corpus.filter((item) => item.source === source && item.part !== 'batch2');
+      const share = items.filter((item) => item.part === 'seen').length / items.length;
       expect(share, source).toBeGreaterThan(0.2);
       expect(share, source).toBeLessThan(0.46);
+    }
+    for (const item of corpus) {
+      expect(item.heldOut, item.id).toBe(item.part === 'batch2');
+      if (item.part === 'batch2') expect(item.id, item.id).toMatch(/^s/);
     }
   });
 
@@ -105,8 +126,9 @@ describe('explain corpus: shape', () => {
 describe('explain corpus: rates', () => {
   beforeAll(() => {
     for (const item of corpus) tally(item);
-    const combined = ['tuning', 'held-out'].map(
-      (part) => [`prose    ${part.padEnd(8)}`, sum((name) => name.startsWith('prose') && name.includes(part))] as const,
+    const combined = [PART_NAMES.tuning, PART_NAMES.seen].map(
+      (part) =>
+        [`prose    ${part.padEnd(25)}`, sum((name) => name.startsWith('prose') && name.includes(part))] as const,
     );
     const lines = [...[...tallies.entries()].sort(([a], [b]) => a.localeCompare(b)), ...combined].map(
       ([name, t]) =>
@@ -114,7 +136,21 @@ describe('explain corpus: rates', () => {
         `  (confident: right ${pct(t.confidentRight, t.inScope)}, wrong ${t.confidentWrong})` +
         `  false alarms ${String(t.falseAlarms).padStart(2)}/${String(t.outOfScope).padEnd(3)} ${pct(t.falseAlarms, t.outOfScope)}`,
     );
-    console.log(`\nexplain corpus (in scope = the ${existing.size} runbooks that exist)\n${lines.join('\n')}\n`);
+    const sources: Source[] = ['real', 'prose-en', 'prose-ko'];
+    const labelLines = [...perLabel.keys()].sort().map(
+      (label) =>
+        `${label.padEnd(28)}${sources
+          .map((source) => {
+            const [top1, n] = perLabel.get(label)?.get(source) ?? [0, 0];
+            return `  ${source} ${`${top1}/${n}`.padStart(5)} ${pct(top1, n)}`;
+          })
+          .join('')}`,
+    );
+    console.log(
+      `\nexplain corpus (in scope = the ${existing.size} runbooks that exist)\n${lines.join('\n')}\n` +
+        `${batch2.length === 0 ? 'held-out (batch 2): real-2.jsonl not present\n' : ''}` +
+        `\nper label, top-1 on tuning data (tuning + seen parts):\n${labelLines.join('\n')}\n`,
+    );
   });
 
   it('measured every item', () => {
@@ -122,18 +158,18 @@ describe('explain corpus: rates', () => {
     expect(all.inScope + all.outOfScope).toBe(corpus.length);
   });
 
-  it.each(['real', 'prose'])(
-    'held-out %s: top-1 in scope and false alarms out of scope stay within the floors',
-    (kind) => {
-      const held = sum((name) => name.startsWith(kind) && name.includes('held-out'));
-      expect(held.top1 / held.inScope).toBeGreaterThanOrEqual(FLOOR.top1);
-      expect(held.falseAlarms / held.outOfScope).toBeLessThanOrEqual(FLOOR.falseAlarms);
-    },
-  );
+  it.runIf(batch2.length > 0)('held-out real (batch 2): top-1 in scope and false alarms within the floors', () => {
+    const held = sum((name) => name.startsWith('real') && name.includes(PART_NAMES.batch2));
+    expect(held.inScope + held.outOfScope).toBe(batch2.length);
+    if (held.inScope > 0) expect(held.top1 / held.inScope).toBeGreaterThanOrEqual(FLOOR.top1);
+    if (held.outOfScope > 0) expect(held.falseAlarms / held.outOfScope).toBeLessThanOrEqual(FLOOR.falseAlarms);
+  });
 
-  it.each(['real', 'prose'])('tuning %s: the same floors', (kind) => {
-    const tuned = sum((name) => name.startsWith(kind) && name.includes('tuning'));
-    expect(tuned.top1 / tuned.inScope).toBeGreaterThanOrEqual(FLOOR.top1);
-    expect(tuned.falseAlarms / tuned.outOfScope).toBeLessThanOrEqual(FLOOR.falseAlarms);
+  it.each(['real', 'prose'])('tuning and seen %s: the same floors', (kind) => {
+    for (const part of [PART_NAMES.tuning, PART_NAMES.seen]) {
+      const tuned = sum((name) => name.startsWith(kind) && name.includes(part));
+      expect(tuned.top1 / tuned.inScope, part).toBeGreaterThanOrEqual(FLOOR.top1);
+      expect(tuned.falseAlarms / tuned.outOfScope, part).toBeLessThanOrEqual(FLOOR.falseAlarms);
+    }
   });
 });

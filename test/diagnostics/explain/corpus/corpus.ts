@@ -4,13 +4,21 @@
  * `# ` header lines say how). Each item is in scope when a runbook with its label exists, so the
  * labels of runbooks still to be written switch to in scope by themselves when their page lands.
  *
- * Held out: the third of each source with sha256(text) mod 3 == 0, fixed before any tuning.
+ * Parts:
+ * - `seen`: the third of each source with sha256(text) mod 3 == 0. It was held out in session 1,
+ *   but its misses were read then, so it is tuning data now, reported apart as
+ *   "seen held-out (session 1)";
+ * - `tuning`: the rest of real.jsonl and of the prose files;
+ * - `batch2`: real-2.jsonl, when present: a later batch of real texts (same format as real.jsonl),
+ *   collected and judged by someone else after the last tuning commit. All of it is held out, ids
+ *   prefixed "s". The file is optional; without it there is no held-out part.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
+export type Part = 'tuning' | 'seen' | 'batch2';
 
 export interface CorpusItem {
   id: string;
@@ -20,34 +28,67 @@ export interface CorpusItem {
   text: string;
   /** Where the text comes from (real texts). */
   url?: string;
+  part: Part;
+  /** Only batch 2 is held out: never tuned on, never printed by scripts/tune-explain.mjs. */
   heldOut: boolean;
 }
 
 const DIR = import.meta.dirname;
 
+/** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
   const hex = createHash('sha256').update(text, 'utf8').digest('hex');
   return BigInt(`0x${hex}`) % 3n === 0n;
 }
 
-function real(): CorpusItem[] {
-  return readFileSync(join(DIR, 'real.jsonl'), 'utf8')
+function readJsonl(file: string, idOf: (id: string) => string, partOf: (row: RealRow) => Part): CorpusItem[] {
+  return readFileSync(join(DIR, file), 'utf8')
     .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, index) => {
-      const row = JSON.parse(line) as { id: string; expected: string; source: string; text: string };
-      if (typeof row.text !== 'string' || typeof row.expected !== 'string') {
-        throw new Error(`real.jsonl:${index + 1}: needs "text" and "expected"`);
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, index }) => {
+      const row = JSON.parse(line) as RealRow;
+      if (typeof row.id !== 'string' || typeof row.text !== 'string' || typeof row.expected !== 'string') {
+        throw new Error(`${file}:${index + 1}: needs "id", "text" and "expected"`);
       }
+      const part = partOf(row);
       return {
-        id: row.id,
+        id: idOf(row.id),
         source: 'real',
         expected: row.expected,
         text: row.text,
         url: row.source,
-        heldOut: isHeldOut(row.text) && !SEEN_WHILE_WRITING.has(row.id),
+        part,
+        heldOut: part === 'batch2',
       };
     });
+}
+
+interface RealRow {
+  id: string;
+  expected: string;
+  source: string;
+  text: string;
+}
+
+function real(): CorpusItem[] {
+  return readJsonl(
+    'real.jsonl',
+    (id) => id,
+    (row) => (isHeldOut(row.text) && !SEEN_WHILE_WRITING.has(row.id) ? 'seen' : 'tuning'),
+  );
+}
+
+/** The held-out batch; absent until it is collected. */
+const BATCH2 = 'real-2.jsonl';
+
+function batch2(): CorpusItem[] {
+  if (!existsSync(join(DIR, BATCH2))) return [];
+  return readJsonl(
+    BATCH2,
+    (id) => (id.startsWith('s') ? id : `s${id}`),
+    () => 'batch2',
+  );
 }
 
 /**
@@ -72,14 +113,16 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
           source: `prose-${lang}` as Source,
           expected: line.slice(0, tab).trim(),
           text,
-          heldOut: isHeldOut(text),
+          part: isHeldOut(text) ? ('seen' as const) : ('tuning' as const),
+          heldOut: false,
         };
       });
   });
 }
 
-export function loadCorpus(): CorpusItem[] {
-  return [...real(), ...prose('en'), ...prose('ko')];
+/** Every item; `{ heldOut: false }` does not even read the held-out batch (tuning scripts). */
+export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
+  return [...real(), ...prose('en'), ...prose('ko'), ...(options.heldOut === false ? [] : batch2())];
 }
 
 /** In scope: a runbook with the item's label exists (planned runbooks switch in when their page lands). */
