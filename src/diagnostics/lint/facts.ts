@@ -7,10 +7,11 @@ import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
-import { appliesCni } from './cni';
+import { appliesCni, vagrantAddress } from './cni';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
 import { assignProjects, normalizePath } from './projects';
+import { HOLE } from './ruby-eval';
 import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
 import { isQuoted, nodeRange } from './yaml-util';
 
@@ -107,9 +108,16 @@ export interface FileFacts {
   libvirt: boolean;
   /** Static private_network addresses (Vagrantfiles). */
   privateNetworks: PrivateNetworkAddress[];
+  /** Vagrantfiles: machines defined (1 for the default machine alone, 2 for several); 0 for other files. */
+  machines: number;
+  /** A Vagrantfile that configures only providers other than VirtualBox. */
+  notVirtualbox: boolean;
   /** The file applies a CNI (see cni.ts). */
   cniApplied: boolean;
 }
+
+/** Providers other than VirtualBox named in a Vagrantfile (`config.vm.provider :docker`). */
+const OTHER_PROVIDER = /\bprovider\b[\s(]*[:"']?(?:libvirt|vmware_desktop|vmware_fusion|vmware_workstation|hyperv|parallels|docker|qemu|lxc)\b/;
 
 const WRITES_HOSTS =
   />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
@@ -141,6 +149,14 @@ function vagrantPrivateNetworks(file: LintFile): PrivateNetworkAddress[] {
   let computed = false;
   for (const network of file.vagrant?.networks ?? []) {
     if (network.type !== 'private_network') continue;
+    const evaluated = (network.addresses ?? [])
+      .map((a) => a.replaceAll(HOLE, '#{}'))
+      .filter((a) => vagrantAddress(a) !== undefined);
+    if (evaluated.length > 0) {
+      const line = file.lines.at(network.ipStart ?? network.start).line;
+      for (const ip of new Set(evaluated)) out.push({ ip, path: file.path, line });
+      continue;
+    }
     const ip = network.options.get('ip');
     const literal = ip !== undefined && /^\d/.test(ip.value);
     if (!literal && network.options.get('type')?.value !== 'dhcp') computed = true;
@@ -223,6 +239,8 @@ export function fileFacts(file: LintFile): FileFacts {
     writesHosts: WRITES_HOSTS.test(file.text),
     libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
     privateNetworks: vagrantPrivateNetworks(file),
+    machines: file.vagrant === undefined ? 0 : Math.max(1, file.vagrant.machines ?? 1),
+    notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
   };
 }
@@ -253,7 +271,13 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   let nodeIpSet = false;
   let writesHosts = false;
   let libvirt = false;
+  let machines = 0;
+  let vagrantfiles = 0;
+  let notVirtualbox = 0;
   for (const part of parts) {
+    machines = Math.max(machines, part.machines);
+    if (part.machines > 0) vagrantfiles++;
+    if (part.notVirtualbox) notVirtualbox++;
     writesHosts ||= part.writesHosts;
     libvirt ||= part.libvirt;
     for (const name of part.joinScripts) joinScripts.add(name);
@@ -351,6 +375,8 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rootScripts,
     privateNetworks: parts.flatMap((part) => part.privateNetworks),
     cniApplied: parts.some((part) => part.cniApplied),
+    vagrantMachines: machines,
+    vagrantNotVirtualbox: vagrantfiles > 0 && notVirtualbox === vagrantfiles,
   };
 }
 
@@ -375,7 +401,33 @@ export function factsTable(parts: readonly FileFacts[]): FactsTable {
   }
   const byRoot = new Map<string, ProjectFacts>();
   for (const [root, list] of groups) byRoot.set(root, mergeFacts(list));
+  inheritVagrantNetwork(byRoot);
   return { rootOf, byRoot };
+}
+
+/**
+ * A project root without a Vagrantfile (an Ansible folder with its own ansible.cfg or inventory) inside
+ * a Vagrant project's folder configures that lab's VMs: it sees the lab's network facts (private
+ * networks, second NIC, provider, machine count). Nothing else crosses.
+ */
+function inheritVagrantNetwork(byRoot: Map<string, ProjectFacts>): void {
+  const roots = [...byRoot.keys()].filter((root) => root !== '\0top');
+  for (const [root, facts] of byRoot) {
+    if (facts.vagrant || root === '\0top') continue;
+    const enclosing = roots
+      .filter((r) => r !== root && (r === '' || root.startsWith(`${r}/`)) && byRoot.get(r)?.vagrant === true)
+      .sort((a, b) => b.length - a.length)[0];
+    if (enclosing === undefined) continue;
+    const lab = byRoot.get(enclosing) as ProjectFacts;
+    byRoot.set(root, {
+      ...facts,
+      privateNetworks: lab.privateNetworks,
+      vagrantSecondNic: lab.vagrantSecondNic,
+      vagrantLibvirt: lab.vagrantLibvirt,
+      vagrantMachines: lab.vagrantMachines,
+      vagrantNotVirtualbox: lab.vagrantNotVirtualbox,
+    });
+  }
 }
 
 export function computeFactsTable(files: readonly LintFile[]): FactsTable {

@@ -5,6 +5,7 @@
 
 import { pathLikeRefs } from './projects';
 import type { RubyToken } from './ruby';
+import { RubyEvaluator, type RubyInputs } from './ruby-eval';
 import type { VagrantModel, VagrantNetwork } from './types';
 
 type StrToken = Extract<RubyToken, { kind: 'str' }>;
@@ -75,7 +76,44 @@ function options(args: readonly RubyToken[]): Map<string, RubyToken> {
   return out;
 }
 
-export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
+/** The tokens of the `ip:` option's expression among a statement's arguments (up to the next top-level comma). */
+function ipExpression(args: readonly RubyToken[]): RubyToken[] | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const t = args[k] as RubyToken;
+    const label = t.kind === 'label' && t.value === 'ip';
+    const rocket = (t.kind === 'sym' || t.kind === 'str') && t.value === 'ip' && args[k + 1]?.value === '=>';
+    if (!label && !rocket) continue;
+    const out: RubyToken[] = [];
+    let depth = 0;
+    for (let j = k + (rocket ? 2 : 1); j < args.length; j++) {
+      const a = args[j] as RubyToken;
+      if (a.kind === 'punct' && (a.value === '(' || a.value === '[' || a.value === '{')) depth++;
+      if (a.kind === 'punct' && (a.value === ')' || a.value === ']' || a.value === '}')) depth--;
+      if (depth === 0 && a.value === ',') break;
+      out.push(a);
+    }
+    return out.length > 0 ? out : undefined;
+  }
+  return undefined;
+}
+
+/** How many machines: 0 without `vm.define`, 2 for several or for a define in a loop / with a computed name. */
+function countMachines(tokens: readonly RubyToken[]): number {
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const access = vmAccess(tokens, i);
+    if (access === undefined || access[1] !== 'define') continue;
+    const name = tokens[access[2]]?.value === '(' ? tokens[access[2] + 1] : tokens[access[2]];
+    const literalName = (name?.kind === 'str' && !name.value.includes('#{')) || name?.kind === 'sym';
+    count += literalName ? 1 : 2;
+  }
+  return Math.min(count, 2);
+}
+
+const NO_INPUTS: RubyInputs = { data: new Map(), env: new Map() };
+
+export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs = NO_INPUTS): VagrantRead {
+  const evaluator = new RubyEvaluator(tokens, inputs);
   const constants = new Map<string, StrToken>();
   const strings: StrToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -182,7 +220,20 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
           }
         }
         const last = args[args.length - 1];
-        networks.push({ type, start: tokens[i]?.start ?? 0, end: last?.end ?? first?.end ?? 0, options: map });
+        const ipExpr = ipExpression(args);
+        networks.push({
+          type,
+          start: tokens[i]?.start ?? 0,
+          end: last?.end ?? first?.end ?? 0,
+          options: map,
+          ...(ipExpr === undefined
+            ? {}
+            : {
+                addresses: evaluator.values(ipExpr, i),
+                ipStart: (ipExpr[0] as RubyToken).start,
+                ipEnd: (ipExpr[ipExpr.length - 1] as RubyToken).end,
+              }),
+        });
         continue;
       }
       if (type !== 'shell') continue;
@@ -231,6 +282,7 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
       refs: pathLikeRefs([...strings.map((s) => s.value), ...loads]),
       provisioners,
       loads,
+      machines: countMachines(tokens),
     },
     inline,
     strings,
