@@ -77,7 +77,8 @@ if (reposFile !== undefined) {
     if (line.trim() === '') return;
     const cells = line.split('\t');
     const set = setOfLabel(cells[setCol] ?? '');
-    if (set === undefined) fail(`${reposFile}:${i + 2}: set "${cells[setCol]}" is not tuning, heldout or heldout-N [(seen)]`);
+    if (set === undefined)
+      fail(`${reposFile}:${i + 2}: set "${cells[setCol]}" is not tuning, heldout or heldout-N [(seen)]`);
     const repo = cells[repoCol];
     if (setOf.has(repo) && setOf.get(repo) !== set)
       fail(`${reposFile}:${i + 2}: ${repo} is ${setOf.get(repo)} in the table`);

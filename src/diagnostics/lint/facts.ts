@@ -6,8 +6,8 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
-import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { appliesCni, vagrantAddress } from './cni';
+import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
 import { assignProjects, normalizePath } from './projects';
@@ -117,7 +117,8 @@ export interface FileFacts {
 }
 
 /** Providers other than VirtualBox named in a Vagrantfile (`config.vm.provider :docker`). */
-const OTHER_PROVIDER = /\bprovider\b[\s(]*[:"']?(?:libvirt|vmware_desktop|vmware_fusion|vmware_workstation|hyperv|parallels|docker|qemu|lxc)\b/;
+const OTHER_PROVIDER =
+  /\bprovider\b[\s(]*[:"']?(?:libvirt|vmware_desktop|vmware_fusion|vmware_workstation|hyperv|parallels|docker|qemu|lxc)\b/;
 
 const WRITES_HOSTS =
   />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
@@ -153,8 +154,12 @@ function vagrantPrivateNetworks(file: LintFile): PrivateNetworkAddress[] {
       .map((a) => a.replaceAll(HOLE, '#{}'))
       .filter((a) => vagrantAddress(a) !== undefined);
     if (evaluated.length > 0) {
-      const line = file.lines.at(network.ipStart ?? network.start).line;
-      for (const ip of new Set(evaluated)) out.push({ ip, path: file.path, line });
+      // Cite where the address is written (a constant, a machine table) when it is written in full.
+      for (const ip of new Set(evaluated)) {
+        const written = ip.includes('#{') ? -1 : file.text.search(new RegExp(`["']${ip.replaceAll('.', '\\.')}["']`));
+        const line = file.lines.at(written >= 0 ? written : (network.ipStart ?? network.start)).line;
+        out.push({ ip, path: file.path, line });
+      }
       continue;
     }
     const ip = network.options.get('ip');

@@ -162,9 +162,14 @@ export class RubyEvaluator {
   private primary(expr: readonly RubyToken[], at: number, depth: number): string[] {
     let tokens = [...expr];
     // Drop neutral method calls at the end (.to_s, .freeze) and wrapping parentheses.
-    while (tokens.length >= 2 && tokens[tokens.length - 2]?.value === '.' && NEUTRAL_METHODS.has(tokens[tokens.length - 1]?.value ?? ''))
+    while (
+      tokens.length >= 2 &&
+      tokens[tokens.length - 2]?.value === '.' &&
+      NEUTRAL_METHODS.has(tokens[tokens.length - 1]?.value ?? '')
+    )
       tokens = tokens.slice(0, -2);
-    if (tokens[0]?.value === '(' && tokens[tokens.length - 1]?.value === ')') return this.values(tokens.slice(1, -1), at, depth + 1);
+    if (tokens[0]?.value === '(' && tokens[tokens.length - 1]?.value === ')')
+      return this.values(tokens.slice(1, -1), at, depth + 1);
     const first = tokens[0];
     if (first === undefined) return [];
     if (tokens.length === 1 && first.kind === 'str') return this.interpolate(first.value, at, depth);
@@ -190,7 +195,8 @@ export class RubyEvaluator {
       return leaves(node);
     }
     const assignment = this.nearest(first.value, at);
-    if (assignment !== undefined && keys.length === 0) return this.values(assignment.value, assignment.index, depth + 1);
+    if (assignment !== undefined && keys.length === 0)
+      return this.values(assignment.value, assignment.index, depth + 1);
     if (assignment === undefined && keys.length === 1) return this.fieldValues(keys[0] as string);
     return [];
   }

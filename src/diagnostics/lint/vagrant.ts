@@ -110,6 +110,13 @@ function countMachines(tokens: readonly RubyToken[]): number {
   return Math.min(count, 2);
 }
 
+/** Where the ip expression is: a single string literal by its content (as for other options), else the whole expression. */
+function ipSpan(expr: readonly RubyToken[]): { ipStart: number; ipEnd: number } {
+  const only = expr.length === 1 ? expr[0] : undefined;
+  if (only !== undefined && only.kind === 'str') return { ipStart: only.contentStart, ipEnd: only.contentEnd };
+  return { ipStart: (expr[0] as RubyToken).start, ipEnd: (expr[expr.length - 1] as RubyToken).end };
+}
+
 const NO_INPUTS: RubyInputs = { data: new Map(), env: new Map() };
 
 export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs = NO_INPUTS): VagrantRead {
@@ -230,8 +237,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
             ? {}
             : {
                 addresses: evaluator.values(ipExpr, i),
-                ipStart: (ipExpr[0] as RubyToken).start,
-                ipEnd: (ipExpr[ipExpr.length - 1] as RubyToken).end,
+                ...ipSpan(ipExpr),
               }),
         });
         continue;

@@ -40,7 +40,8 @@ export default defineRule({
   },
   check(file, ctx) {
     if (ctx.facts.privateNetworks.length === 0) return [];
-    if (ctx.facts.vagrantMachines === 1 || ctx.facts.vagrantNotVirtualbox === true || ctx.facts.vagrantLibvirt) return [];
+    if (ctx.facts.vagrantMachines === 1 || ctx.facts.vagrantNotVirtualbox === true || ctx.facts.vagrantLibvirt)
+      return [];
     const reports: RuleReport[] = [];
     const flannelChosen = FLANNEL_CHOICE.test(file.text);
     const calicoChosen = CALICO_CHOICE.test(file.text);

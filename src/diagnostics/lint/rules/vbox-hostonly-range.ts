@@ -39,7 +39,7 @@ export default defineRule({
       for (const candidate of network.addresses ?? []) {
         const a = vagrantAddress(candidate.replaceAll(HOLE, '#{}'));
         if (a === undefined || contains(ALLOWED, a)) continue;
-        value = candidate.replaceAll(HOLE, '…');
+        value = candidate.includes(HOLE) ? a.text : candidate;
         address = a;
         break;
       }
