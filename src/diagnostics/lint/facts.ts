@@ -83,6 +83,8 @@ export interface FileFacts {
   vagrant: boolean;
   /** Script paths (relative to the lint cwd) run by privileged Vagrant provisioners. */
   rootScripts: string[];
+  /** Script paths run by Vagrant provisioners with privileged: false (as the login user). */
+  userScripts: string[];
   jinjaNative: boolean;
   /** For role task files: role name and whether the file refreshes the apt cache. */
   roleTasks: { role: string; refreshes: boolean } | undefined;
@@ -93,6 +95,8 @@ export interface FileFacts {
   /** Owners of admin.conf copies, depending on whether the file's role/script runs as root. */
   copiesIfRoot: string[];
   copiesOtherwise: string[];
+  /** Copies admin.conf to $HOME / ~ (the home of whoever runs it). */
+  copiesToHome: boolean;
   joinScripts: string[];
   refreshingFunctions: string[];
   /** Shell scripts: the file refreshes the apt cache at its top level. */
@@ -179,10 +183,12 @@ export function fileFacts(file: LintFile): FileFacts {
   const vars = new Map<string, VarDefinition[]>();
   fileVars(file, vars);
   const rootScripts: string[] = [];
+  const userScripts: string[] = [];
   if (file.kind === 'vagrantfile') {
     const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
     for (const script of file.vagrant?.scripts ?? []) {
       if (script.privileged) rootScripts.push(normalizePath(dir + script.path));
+      else userScripts.push(normalizePath(dir + script.path));
     }
   }
   const plays: Step[][] = [];
@@ -219,6 +225,7 @@ export function fileFacts(file: LintFile): FileFacts {
     vars: [...vars].flatMap(([name, list]) => list.map((d): [string, VarDefinition] => [name, d])),
     vagrant: file.kind === 'vagrantfile',
     rootScripts,
+    userScripts,
     jinjaNative: file.kind === 'ansible-cfg' && /^\s*jinja2_native\s*=\s*(?:true|yes|on|1)\s*$/im.test(file.text),
     roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role, refreshes: fileRefreshes(file) } : undefined,
     plays,
@@ -232,6 +239,11 @@ export function fileFacts(file: LintFile): FileFacts {
         : undefined,
     copiesIfRoot: mentionsAdminConf ? owners(true) : [],
     copiesOtherwise: mentionsAdminConf ? owners(false) : [],
+    copiesToHome:
+      mentionsAdminConf &&
+      kubeconfigCopies(file, { rolesWithBecome: new Set(), rootScripts: new Set() }).some((c) =>
+        /^(?:\$\{?HOME\}?|~)(?:\/|$)/.test(c.dest),
+      ),
     joinScripts: file.text.includes('join')
       ? [...file.shell.flatMap(joinFilesWritten), ...joinFilesWrittenByTasks(file)]
       : [],
@@ -263,6 +275,7 @@ function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
 export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   const vars = new Map<string, VarDefinition[]>();
   const rootScripts = new Set<string>();
+  const userScripts = new Set<string>();
   const rolesThatRefresh = new Set<string>();
   const roleFileRefreshes = new Map<string, boolean>();
   let vagrant = false;
@@ -296,6 +309,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     nodeIpSet ||= part.nodeIpSet;
     for (const [name, definition] of part.vars) addVar(vars, name, definition);
     for (const script of part.rootScripts) rootScripts.add(script);
+    for (const script of part.userScripts) userScripts.add(script);
     vagrant ||= part.vagrant;
     jinjaNative ||= part.jinjaNative;
     if (part.roleTasks !== undefined) {
@@ -340,6 +354,8 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   const kubeconfigForLoginUser = parts.some((part) => {
     const role = part.roleTasks?.role;
     const asRoot = rootScripts.has(part.path) || (role !== undefined && rolesWithBecome.has(role));
+    // A script a provisioner also runs with privileged: false copies for the login user ($HOME is theirs).
+    if (userScripts.has(part.path) && part.copiesToHome) return true;
     return (asRoot ? part.copiesIfRoot : part.copiesOtherwise).includes('user');
   });
 
