@@ -242,7 +242,8 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
         });
         continue;
       }
-      if (type !== 'shell') continue;
+      // Named form: config.vm.provision "install-docker", type: "shell", path: "...".
+      if (type !== 'shell' && literal(opts.get('type')) !== 'shell') continue;
       let privileged = literal(opts.get('privileged')) !== 'false';
       let inlineToken = resolve(opts.get('inline'));
       let path = literal(opts.get('path'));
