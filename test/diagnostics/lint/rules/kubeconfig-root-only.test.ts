@@ -6,6 +6,14 @@ const play = (role: string): string => `- hosts: masters\n  become: true\n  role
 ruleTester(rule, {
   valid: [
     {
+      name: 'a copy to a home held in a variable of the script (USER_HOME=/home/$USER)',
+      files: {
+        'kubeconfig.sh':
+          '#!/bin/bash\ncp -i /etc/kubernetes/admin.conf $HOME/.kube/config\nUSER=ubuntu\nUSER_HOME=/home/$USER\ncp -i /etc/kubernetes/admin.conf $USER_HOME/.kube/config\n',
+        Vagrantfile: 'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", path: "kubeconfig.sh"\nend\n',
+      },
+    },
+    {
       name: 'the same script run once as root and once with privileged: false (the login user gets a copy)',
       files: {
         'prepare-kubectl.sh':
