@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatTable, parseJudged, percent, precision, recall, score } from './eval-lint/score.ts';
+import { formatTable, parseJudged, percent, precision, recall, score, setOfLabel } from './eval-lint/score.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,8 +76,9 @@ if (reposFile !== undefined) {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const cells = line.split('\t');
-    const set = cells[setCol];
-    if (set !== 'tuning' && set !== 'heldout') fail(`${reposFile}:${i + 2}: set "${set}" is not tuning or heldout`);
+    const set = setOfLabel(cells[setCol] ?? '');
+    if (set === undefined)
+      fail(`${reposFile}:${i + 2}: set "${cells[setCol]}" is not tuning, heldout or heldout-N [(seen)]`);
     const repo = cells[repoCol];
     if (setOf.has(repo) && setOf.get(repo) !== set)
       fail(`${reposFile}:${i + 2}: ${repo} is ${setOf.get(repo)} in the table`);

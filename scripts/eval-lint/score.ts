@@ -5,7 +5,8 @@
 // Table columns (tab-separated, header first): repo commit path line rule verdict reason set
 //   verdict TP = a finding that is right, FP = a finding that is wrong, FN = a mistake the linter
 //   should report at that place and did not (when judged).
-//   set tuning | heldout.
+//   set tuning | heldout, or a labelled round: heldout-N (held out, scored as heldout) and
+//   "heldout-N (seen)" (a held-out round that has been looked at since: scored as tuning).
 // Matching: same repo, path and rule, line within `tolerance` lines (the nearest row wins, each
 // row matches at most one finding). A finding with no row is UNJUDGED and counts as a false
 // positive until someone judges it.
@@ -55,6 +56,13 @@ export interface Score {
   newlyFound: Array<{ finding: Finding; row: JudgedRow }>;
 }
 
+/** The set a label scores in: tuning, heldout, heldout-N, or "heldout-N (seen)" (now tuning data). */
+export function setOfLabel(label: string): EvalSet | undefined {
+  if (label === 'tuning' || /^heldout-\d+ \(seen\)$/.test(label)) return 'tuning';
+  if (/^heldout(?:-\d+)?$/.test(label)) return 'heldout';
+  return undefined;
+}
+
 const COLUMNS = ['repo', 'commit', 'path', 'line', 'rule', 'verdict', 'reason', 'set'] as const;
 export const ALL = 'ALL';
 
@@ -79,8 +87,8 @@ export function parseJudged(text: string, file: string): JudgedRow[] {
     if (verdict !== 'TP' && verdict !== 'FP' && verdict !== 'FN') {
       throw new Error(`${at}: verdict "${verdict}" is not TP, FP or FN`);
     }
-    const set = cell('set');
-    if (set !== 'tuning' && set !== 'heldout') throw new Error(`${at}: set "${set}" is not tuning or heldout`);
+    const set = setOfLabel(cell('set'));
+    if (set === undefined) throw new Error(`${at}: set "${cell('set')}" is not tuning, heldout or heldout-N [(seen)]`);
     for (const name of ['repo', 'path', 'rule'] as const) {
       if (cell(name) === '') throw new Error(`${at}: empty ${name}`);
     }

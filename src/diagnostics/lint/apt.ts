@@ -33,10 +33,23 @@ export function aptSubcommand(command: ShellCommand): string | undefined {
   return undefined;
 }
 
+/**
+ * Commands that refresh the lists as a side effect: add-apt-repository (updates unless -n/--no-update)
+ * and Docker's convenience script (get-docker.sh runs apt-get update).
+ */
+function refreshesAsSideEffect(command: ShellCommand): boolean {
+  const simple = simpleCommand(command);
+  if (simple === undefined) return false;
+  const args = simple.args.map((a) => a.value);
+  if (simple.name === 'add-apt-repository' || simple.name === 'apt-add-repository')
+    return !args.some((a) => a === '-n' || a === '--no-update' || /^-[a-z]*n[a-z]*$/.test(a));
+  return ['sh', 'bash'].includes(simple.name) && args.some((a) => /(?:^|\/)get-docker\.sh$/.test(a));
+}
+
 export function commandAptEffect(command: ShellCommand): AptEffect {
   const sub = aptSubcommand(command);
   return {
-    refresh: sub === 'update',
+    refresh: sub === 'update' || refreshesAsSideEffect(command),
     install:
       sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade' || sub === 'build-dep',
   };

@@ -84,7 +84,12 @@ export function indirectJoin(command: ShellCommand, joinScripts: ReadonlySet<str
   const ref = VAR_REF.exec(first);
   if (ref !== null && JOIN_VAR.test(ref[1] as string)) return first;
   if (/^\$\(\s*cat\s+\S*join/i.test(first)) return first;
-  if (['eval', 'multipass', 'lxc', 'vagrant'].includes(simple.name)) {
+  // Runs a command: eval, `multipass exec`, `lxc exec`, `vagrant ssh` (not `multipass transfer`, a copy).
+  const runs =
+    simple.name === 'eval' ||
+    (['multipass', 'lxc'].includes(simple.name) && simple.args[0]?.value === 'exec') ||
+    (simple.name === 'vagrant' && simple.args[0]?.value === 'ssh');
+  if (runs) {
     const word = simple.args.find((w) => {
       const m = VAR_REF.exec(w.value);
       return (m !== null && JOIN_VAR.test(m[1] as string)) || /^\$\(\s*cat\s+\S*join/i.test(w.value);

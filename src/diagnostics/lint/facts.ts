@@ -6,11 +6,12 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
+import { appliesCni, vagrantAddress } from './cni';
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
-import { appliesCni } from './cni';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
 import { assignProjects, normalizePath } from './projects';
+import { HOLE } from './ruby-eval';
 import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
 import { isQuoted, nodeRange } from './yaml-util';
 
@@ -82,6 +83,8 @@ export interface FileFacts {
   vagrant: boolean;
   /** Script paths (relative to the lint cwd) run by privileged Vagrant provisioners. */
   rootScripts: string[];
+  /** Script paths run by Vagrant provisioners with privileged: false (as the login user). */
+  userScripts: string[];
   jinjaNative: boolean;
   /** For role task files: role name and whether the file refreshes the apt cache. */
   roleTasks: { role: string; refreshes: boolean } | undefined;
@@ -92,6 +95,8 @@ export interface FileFacts {
   /** Owners of admin.conf copies, depending on whether the file's role/script runs as root. */
   copiesIfRoot: string[];
   copiesOtherwise: string[];
+  /** Copies admin.conf to $HOME / ~ (the home of whoever runs it). */
+  copiesToHome: boolean;
   joinScripts: string[];
   refreshingFunctions: string[];
   /** Shell scripts: the file refreshes the apt cache at its top level. */
@@ -107,9 +112,17 @@ export interface FileFacts {
   libvirt: boolean;
   /** Static private_network addresses (Vagrantfiles). */
   privateNetworks: PrivateNetworkAddress[];
+  /** Vagrantfiles: machines defined (1 for the default machine alone, 2 for several); 0 for other files. */
+  machines: number;
+  /** A Vagrantfile that configures only providers other than VirtualBox. */
+  notVirtualbox: boolean;
   /** The file applies a CNI (see cni.ts). */
   cniApplied: boolean;
 }
+
+/** Providers other than VirtualBox named in a Vagrantfile (`config.vm.provider :docker`). */
+const OTHER_PROVIDER =
+  /\bprovider\b[\s(]*[:"']?(?:libvirt|vmware_desktop|vmware_fusion|vmware_workstation|hyperv|parallels|docker|qemu|lxc)\b/;
 
 const WRITES_HOSTS =
   />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
@@ -141,6 +154,18 @@ function vagrantPrivateNetworks(file: LintFile): PrivateNetworkAddress[] {
   let computed = false;
   for (const network of file.vagrant?.networks ?? []) {
     if (network.type !== 'private_network') continue;
+    const evaluated = (network.addresses ?? [])
+      .map((a) => a.replaceAll(HOLE, '#{}'))
+      .filter((a) => vagrantAddress(a) !== undefined);
+    if (evaluated.length > 0) {
+      // Cite where the address is written (a constant, a machine table) when it is written in full.
+      for (const ip of new Set(evaluated)) {
+        const written = ip.includes('#{') ? -1 : file.text.search(new RegExp(`["']${ip.replaceAll('.', '\\.')}["']`));
+        const line = file.lines.at(written >= 0 ? written : (network.ipStart ?? network.start)).line;
+        out.push({ ip, path: file.path, line });
+      }
+      continue;
+    }
     const ip = network.options.get('ip');
     const literal = ip !== undefined && /^\d/.test(ip.value);
     if (!literal && network.options.get('type')?.value !== 'dhcp') computed = true;
@@ -158,10 +183,12 @@ export function fileFacts(file: LintFile): FileFacts {
   const vars = new Map<string, VarDefinition[]>();
   fileVars(file, vars);
   const rootScripts: string[] = [];
+  const userScripts: string[] = [];
   if (file.kind === 'vagrantfile') {
     const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
     for (const script of file.vagrant?.scripts ?? []) {
       if (script.privileged) rootScripts.push(normalizePath(dir + script.path));
+      else userScripts.push(normalizePath(dir + script.path));
     }
   }
   const plays: Step[][] = [];
@@ -198,6 +225,7 @@ export function fileFacts(file: LintFile): FileFacts {
     vars: [...vars].flatMap(([name, list]) => list.map((d): [string, VarDefinition] => [name, d])),
     vagrant: file.kind === 'vagrantfile',
     rootScripts,
+    userScripts,
     jinjaNative: file.kind === 'ansible-cfg' && /^\s*jinja2_native\s*=\s*(?:true|yes|on|1)\s*$/im.test(file.text),
     roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role, refreshes: fileRefreshes(file) } : undefined,
     plays,
@@ -211,6 +239,11 @@ export function fileFacts(file: LintFile): FileFacts {
         : undefined,
     copiesIfRoot: mentionsAdminConf ? owners(true) : [],
     copiesOtherwise: mentionsAdminConf ? owners(false) : [],
+    copiesToHome:
+      mentionsAdminConf &&
+      kubeconfigCopies(file, { rolesWithBecome: new Set(), rootScripts: new Set() }).some((c) =>
+        /^(?:\$\{?HOME\}?|~)(?:\/|$)/.test(c.dest),
+      ),
     joinScripts: file.text.includes('join')
       ? [...file.shell.flatMap(joinFilesWritten), ...joinFilesWrittenByTasks(file)]
       : [],
@@ -223,6 +256,8 @@ export function fileFacts(file: LintFile): FileFacts {
     writesHosts: WRITES_HOSTS.test(file.text),
     libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
     privateNetworks: vagrantPrivateNetworks(file),
+    machines: file.vagrant === undefined ? 0 : Math.max(1, file.vagrant.machines ?? 1),
+    notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
   };
 }
@@ -240,6 +275,7 @@ function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
 export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   const vars = new Map<string, VarDefinition[]>();
   const rootScripts = new Set<string>();
+  const userScripts = new Set<string>();
   const rolesThatRefresh = new Set<string>();
   const roleFileRefreshes = new Map<string, boolean>();
   let vagrant = false;
@@ -253,7 +289,13 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   let nodeIpSet = false;
   let writesHosts = false;
   let libvirt = false;
+  let machines = 0;
+  let vagrantfiles = 0;
+  let notVirtualbox = 0;
   for (const part of parts) {
+    machines = Math.max(machines, part.machines);
+    if (part.machines > 0) vagrantfiles++;
+    if (part.notVirtualbox) notVirtualbox++;
     writesHosts ||= part.writesHosts;
     libvirt ||= part.libvirt;
     for (const name of part.joinScripts) joinScripts.add(name);
@@ -267,6 +309,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     nodeIpSet ||= part.nodeIpSet;
     for (const [name, definition] of part.vars) addVar(vars, name, definition);
     for (const script of part.rootScripts) rootScripts.add(script);
+    for (const script of part.userScripts) userScripts.add(script);
     vagrant ||= part.vagrant;
     jinjaNative ||= part.jinjaNative;
     if (part.roleTasks !== undefined) {
@@ -311,6 +354,8 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   const kubeconfigForLoginUser = parts.some((part) => {
     const role = part.roleTasks?.role;
     const asRoot = rootScripts.has(part.path) || (role !== undefined && rolesWithBecome.has(role));
+    // A script a provisioner also runs with privileged: false copies for the login user ($HOME is theirs).
+    if (userScripts.has(part.path) && part.copiesToHome) return true;
     return (asRoot ? part.copiesIfRoot : part.copiesOtherwise).includes('user');
   });
 
@@ -351,6 +396,8 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rootScripts,
     privateNetworks: parts.flatMap((part) => part.privateNetworks),
     cniApplied: parts.some((part) => part.cniApplied),
+    vagrantMachines: machines,
+    vagrantNotVirtualbox: vagrantfiles > 0 && notVirtualbox === vagrantfiles,
   };
 }
 
@@ -375,7 +422,33 @@ export function factsTable(parts: readonly FileFacts[]): FactsTable {
   }
   const byRoot = new Map<string, ProjectFacts>();
   for (const [root, list] of groups) byRoot.set(root, mergeFacts(list));
+  inheritVagrantNetwork(byRoot);
   return { rootOf, byRoot };
+}
+
+/**
+ * A project root without a Vagrantfile (an Ansible folder with its own ansible.cfg or inventory) inside
+ * a Vagrant project's folder configures that lab's VMs: it sees the lab's network facts (private
+ * networks, second NIC, provider, machine count). Nothing else crosses.
+ */
+function inheritVagrantNetwork(byRoot: Map<string, ProjectFacts>): void {
+  const roots = [...byRoot.keys()].filter((root) => root !== '\0top');
+  for (const [root, facts] of byRoot) {
+    if (facts.vagrant || root === '\0top') continue;
+    const enclosing = roots
+      .filter((r) => r !== root && (r === '' || root.startsWith(`${r}/`)) && byRoot.get(r)?.vagrant === true)
+      .sort((a, b) => b.length - a.length)[0];
+    if (enclosing === undefined) continue;
+    const lab = byRoot.get(enclosing) as ProjectFacts;
+    byRoot.set(root, {
+      ...facts,
+      privateNetworks: lab.privateNetworks,
+      vagrantSecondNic: lab.vagrantSecondNic,
+      vagrantLibvirt: lab.vagrantLibvirt,
+      vagrantMachines: lab.vagrantMachines,
+      vagrantNotVirtualbox: lab.vagrantNotVirtualbox,
+    });
+  }
 }
 
 export function computeFactsTable(files: readonly LintFile[]): FactsTable {

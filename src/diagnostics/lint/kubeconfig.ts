@@ -79,6 +79,14 @@ export function kubeconfigCopies(
     const asRoot = bodyRunsAsRoot(file, body, facts);
     // Copies of admin.conf made earlier in the body are admin kubeconfigs too (cp admin.conf $dir/config).
     const aliases = new Set<string>();
+    // Variables the body assigns (USER_HOME=/home/$USER), to read a destination such as $USER_HOME/.kube/config.
+    const assigned = new Map<string, string>();
+    for (const m of body.masked.matchAll(/^[ \t]*([A-Za-z_]\w*)=["']?([^\s"';]+)/gm))
+      assigned.set(m[1] as string, m[2] as string);
+    const expand = (value: string): string =>
+      value.replace(/^\$\{?([A-Za-z_]\w*)\}?/, (whole, name: string) =>
+        name === 'HOME' ? whole : (assigned.get(name) ?? whole),
+      );
     for (const command of body.commands) {
       const simple = simpleCommand(command);
       if (simple === undefined || !['cp', 'install', 'ln', 'rsync'].includes(simple.name)) continue;
@@ -91,7 +99,12 @@ export function kubeconfigCopies(
       const becomeUser =
         command.nested?.user ??
         (simple.wrappers.includes('sudo') && sudoUser !== null ? sudoUser[1] : body.task?.becomeUser);
-      out.push({ dest: dest.value, start: dest.start, end: dest.end, owner: ownerOf(dest.value, asRoot, becomeUser) });
+      out.push({
+        dest: dest.value,
+        start: dest.start,
+        end: dest.end,
+        owner: ownerOf(expand(dest.value), asRoot, becomeUser),
+      });
     }
   }
   for (const task of file.tasks) {

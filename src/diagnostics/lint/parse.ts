@@ -13,6 +13,7 @@ import { lexRuby } from './ruby';
 import { lexShell, nestedSources, type ShellCommand, type ShellWord } from './shell';
 import type { AnsibleTask, FileKind, LintError, LintFile, NetplanGateway, ShellBody, TextRegion } from './types';
 import { readVagrantfile } from './vagrant';
+import { type SiblingReader, vagrantInputs } from './vagrant-inputs';
 import type { YamlDoc } from './yaml-fast';
 import { nodeRange, parseYaml, scalarSourceForShell, walkScalars } from './yaml-util';
 
@@ -272,10 +273,15 @@ function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile
   return file;
 }
 
-function parseVagrantfile(path: string, text: string): LintFile {
+function parseVagrantfile(path: string, text: string, readSibling: SiblingReader | undefined): LintFile {
   const file = emptyFile(path, 'vagrantfile', text);
-  const read = readVagrantfile(lexRuby(text));
-  file.vagrant = read.model;
+  const tokens = lexRuby(text);
+  const { inputs, texts } = vagrantInputs(text, tokens, readSibling);
+  const read = readVagrantfile(tokens, inputs);
+  file.vagrant = {
+    ...read.model,
+    hostOnlyRangeDocumented: [text, ...texts].some((t) => /\/etc\/vbox\/networks\.conf|\bnetworks\.conf\b/.test(t)),
+  };
   const inlineStarts = new Set(read.inline.map((i) => i.token.start));
   const bodies = read.inline.map(({ token, privileged }) =>
     shellBody(text.slice(token.contentStart, token.contentEnd), token.contentStart, 'vagrant-inline', privileged),
@@ -338,10 +344,15 @@ function parseIni(path: string, text: string): LintFile {
  * or undefined when the file turns out not to be something lint reads (an extensionless file
  * without a shell shebang).
  */
-export function parseFile(path: string, text: string, kind: PathKind): LintFile | LintError | SkippedFile | undefined {
+export function parseFile(
+  path: string,
+  text: string,
+  kind: PathKind,
+  readSibling?: SiblingReader,
+): LintFile | LintError | SkippedFile | undefined {
   switch (kind) {
     case 'vagrantfile':
-      return parseVagrantfile(path, text);
+      return parseVagrantfile(path, text, readSibling);
     case 'shell':
       return parseShellFile(path, text);
     case 'maybe-shell':

@@ -51,7 +51,7 @@ export function parseDiscovered(discovered: readonly DiscoveredFile[]): {
     }
     if (text.includes('\u0000')) continue; // binary file with a lint-like name
     if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`; // BOM: keep offsets, drop the mark
-    const parsed = parseFile(entry.path, text, entry.kind);
+    const parsed = parseFile(entry.path, text, entry.kind, siblingReader(entry.abs));
     if (parsed === undefined) continue;
     if (isSkipped(parsed)) skipped.push(parsed);
     else if (isLintError(parsed)) errors.push(parsed);
@@ -66,6 +66,19 @@ export function parseDiscovered(discovered: readonly DiscoveredFile[]): {
     }
   }
   return { files, errors, skipped };
+}
+
+/** Reads files next to `abs` by relative path (settings a Vagrantfile loads); never leaves that folder's tree upward. */
+function siblingReader(abs: string): (relativePath: string) => string | undefined {
+  return (relativePath) => {
+    if (relativePath.startsWith('/') || relativePath.split('/').includes('..')) return undefined;
+    try {
+      const text = readFileSync(resolve(dirname(abs), relativePath), 'utf8');
+      return text.length > 1_000_000 ? undefined : text;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** Files a parsed Vagrantfile loads that discovery does not pick up itself (Ruby helpers). */

@@ -119,6 +119,13 @@ export interface VagrantNetwork {
   start: number;
   end: number;
   options: ReadonlyMap<string, { value: string; start: number; end: number }>;
+  /**
+   * What the `ip:` expression evaluates to (ruby-eval.ts): candidates, HOLE (\u0000) for unknown parts;
+   * empty when nothing is known. `ipStart`/`ipEnd`: the expression in this statement.
+   */
+  addresses?: readonly string[];
+  ipStart?: number;
+  ipEnd?: number;
 }
 
 export interface VagrantModel {
@@ -133,6 +140,10 @@ export interface VagrantModel {
   provisioners: ReadonlyArray<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }>;
   /** Ruby files the Vagrantfile runs (`load`, `require_relative`, `eval(File.read(...))`), as written. */
   loads: readonly string[];
+  /** Machines defined: 0 (only the default machine), 1, or 2 for two or more / defined in a loop. */
+  machines?: number;
+  /** The Vagrantfile or a settings file it loads mentions /etc/vbox/networks.conf (the range is taken care of). */
+  hostOnlyRangeDocumented?: boolean;
 }
 
 export interface IniVar {
@@ -216,6 +227,10 @@ export interface ProjectFacts {
   privateNetworks: readonly PrivateNetworkAddress[];
   /** Somewhere in the project a CNI manifest or chart is applied (kubectl/helm/cilium CLI/k8s module). */
   cniApplied: boolean;
+  /** Machines the project's Vagrantfiles define: 0 without a Vagrantfile, 1, or 2 for several. */
+  vagrantMachines?: number | undefined;
+  /** Every Vagrantfile of the project configures only providers other than VirtualBox (docker, libvirt, ...). */
+  vagrantNotVirtualbox?: boolean | undefined;
 }
 
 export interface PrivateNetworkAddress {

@@ -5,6 +5,7 @@
 
 import { pathLikeRefs } from './projects';
 import type { RubyToken } from './ruby';
+import { RubyEvaluator, type RubyInputs } from './ruby-eval';
 import type { VagrantModel, VagrantNetwork } from './types';
 
 type StrToken = Extract<RubyToken, { kind: 'str' }>;
@@ -75,7 +76,51 @@ function options(args: readonly RubyToken[]): Map<string, RubyToken> {
   return out;
 }
 
-export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
+/** The tokens of the `ip:` option's expression among a statement's arguments (up to the next top-level comma). */
+function ipExpression(args: readonly RubyToken[]): RubyToken[] | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const t = args[k] as RubyToken;
+    const label = t.kind === 'label' && t.value === 'ip';
+    const rocket = (t.kind === 'sym' || t.kind === 'str') && t.value === 'ip' && args[k + 1]?.value === '=>';
+    if (!label && !rocket) continue;
+    const out: RubyToken[] = [];
+    let depth = 0;
+    for (let j = k + (rocket ? 2 : 1); j < args.length; j++) {
+      const a = args[j] as RubyToken;
+      if (a.kind === 'punct' && (a.value === '(' || a.value === '[' || a.value === '{')) depth++;
+      if (a.kind === 'punct' && (a.value === ')' || a.value === ']' || a.value === '}')) depth--;
+      if (depth === 0 && a.value === ',') break;
+      out.push(a);
+    }
+    return out.length > 0 ? out : undefined;
+  }
+  return undefined;
+}
+
+/** How many machines: 0 without `vm.define`, 2 for several or for a define in a loop / with a computed name. */
+function countMachines(tokens: readonly RubyToken[]): number {
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const access = vmAccess(tokens, i);
+    if (access === undefined || access[1] !== 'define') continue;
+    const name = tokens[access[2]]?.value === '(' ? tokens[access[2] + 1] : tokens[access[2]];
+    const literalName = (name?.kind === 'str' && !name.value.includes('#{')) || name?.kind === 'sym';
+    count += literalName ? 1 : 2;
+  }
+  return Math.min(count, 2);
+}
+
+/** Where the ip expression is: a single string literal by its content (as for other options), else the whole expression. */
+function ipSpan(expr: readonly RubyToken[]): { ipStart: number; ipEnd: number } {
+  const only = expr.length === 1 ? expr[0] : undefined;
+  if (only !== undefined && only.kind === 'str') return { ipStart: only.contentStart, ipEnd: only.contentEnd };
+  return { ipStart: (expr[0] as RubyToken).start, ipEnd: (expr[expr.length - 1] as RubyToken).end };
+}
+
+const NO_INPUTS: RubyInputs = { data: new Map(), env: new Map() };
+
+export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs = NO_INPUTS): VagrantRead {
+  const evaluator = new RubyEvaluator(tokens, inputs);
   const constants = new Map<string, StrToken>();
   const strings: StrToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -182,10 +227,23 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
           }
         }
         const last = args[args.length - 1];
-        networks.push({ type, start: tokens[i]?.start ?? 0, end: last?.end ?? first?.end ?? 0, options: map });
+        const ipExpr = ipExpression(args);
+        networks.push({
+          type,
+          start: tokens[i]?.start ?? 0,
+          end: last?.end ?? first?.end ?? 0,
+          options: map,
+          ...(ipExpr === undefined
+            ? {}
+            : {
+                addresses: evaluator.values(ipExpr, i),
+                ...ipSpan(ipExpr),
+              }),
+        });
         continue;
       }
-      if (type !== 'shell') continue;
+      // Named form: config.vm.provision "install-docker", type: "shell", path: "...".
+      if (type !== 'shell' && literal(opts.get('type')) !== 'shell') continue;
       let privileged = literal(opts.get('privileged')) !== 'false';
       let inlineToken = resolve(opts.get('inline'));
       let path = literal(opts.get('path'));
@@ -231,6 +289,7 @@ export function readVagrantfile(tokens: readonly RubyToken[]): VagrantRead {
       refs: pathLikeRefs([...strings.map((s) => s.value), ...loads]),
       provisioners,
       loads,
+      machines: countMachines(tokens),
     },
     inline,
     strings,

@@ -26,6 +26,26 @@ function run(row: Row) {
 
 const rows: Row[] = [
   {
+    name: 'host-only addresses through Ruby constants, +, locals, ENV defaults, vagrant-env, settings YAML, machine lists',
+    fixture: 'vbox-variables',
+    findings: [
+      'Vagrantfile:12 vbox-hostonly-range warning',
+      'Vagrantfile:16 vbox-hostonly-range warning',
+      'Vagrantfile:21 vbox-hostonly-range warning',
+      'env-lab/Vagrantfile:6 vbox-hostonly-range warning',
+      'settings-lab/Vagrantfile:7 vbox-hostonly-range warning',
+    ],
+  },
+  {
+    name: 'CNI interface: an Ansible root inside a two-machine lab is that lab; one machine or a docker lab is not flagged',
+    fixture: 'cni-labs',
+    findings: [
+      'docker/cni.sh:2 pod-cidr-overlap error',
+      'lab/ansible/roles/cni/tasks/main.yml:2 cni-interface-unset warning',
+      'single/cni.sh:2 pod-cidr-overlap error',
+    ],
+  },
+  {
     name: 'CI, Helm charts, Helm values, manifests, docs and unparsable foreign YAML are skipped, not errors',
     fixture: 'foreign',
     findings: [],

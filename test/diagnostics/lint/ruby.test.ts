@@ -42,6 +42,7 @@ describe('readVagrantfile', () => {
     '  config.vm.network :forwarded_port, guest: 80, host: 8080',
     '  config.vm.provision "shell", inline: $script',
     '  config.vm.provision "shell", path: "scripts/a.sh", privileged: false',
+    '  config.vm.provision "named", type: "shell", :path => "scripts/n.sh"',
     '  config.vm.provision :shell do |s|',
     '    s.path = "scripts/b.sh"',
     '  end',
@@ -67,6 +68,7 @@ describe('readVagrantfile', () => {
     expect(read.inline.map((i) => [i.token.value, i.privileged])).toEqual([['apt-get update\n', true]]);
     expect(read.model.scripts.map(({ path, privileged }) => ({ path, privileged }))).toEqual([
       { path: 'scripts/a.sh', privileged: false },
+      { path: 'scripts/n.sh', privileged: true },
       { path: 'scripts/b.sh', privileged: true },
     ]);
   });

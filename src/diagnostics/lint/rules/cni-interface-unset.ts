@@ -33,10 +33,15 @@ export default defineRule({
       'a Flannel manifest, Flannel args or chart, a Calico manifest, a Tigera Installation, or an upstream manifest URL ' +
       'applied as is, with no interface choice anywhere in the same file: Flannel --iface/--iface-regex/--iface-can-reach, ' +
       'Calico IP_AUTODETECTION_METHOD other than first-found, or nodeAddressAutodetectionV4. Both then tend to use the NAT ' +
-      'address 10.0.2.15, the same on every VM. Per file: a choice made in another file of the project is not seen.',
+      'address 10.0.2.15, the same on every VM. Per file: a choice made in another file of the project is not seen. ' +
+      'Passes: a single-machine Vagrantfile (no pod traffic between nodes), and projects whose Vagrantfiles only use ' +
+      'another provider (libvirt, docker: no shared NAT address). An Ansible folder with its own inventory inside the ' +
+      "Vagrant lab's folder belongs to that lab.",
   },
   check(file, ctx) {
     if (ctx.facts.privateNetworks.length === 0) return [];
+    if (ctx.facts.vagrantMachines === 1 || ctx.facts.vagrantNotVirtualbox === true || ctx.facts.vagrantLibvirt)
+      return [];
     const reports: RuleReport[] = [];
     const flannelChosen = FLANNEL_CHOICE.test(file.text);
     const calicoChosen = CALICO_CHOICE.test(file.text);

@@ -60,7 +60,8 @@ export default defineRule({
         });
       }
       const dhcpRoute = network.options.get('use_dhcp_assigned_default_route');
-      if (dhcpRoute !== undefined && dhcpRoute.value === 'true') {
+      // The option only acts on a DHCP network: with a static ip: Vagrant ignores it.
+      if (dhcpRoute !== undefined && dhcpRoute.value === 'true' && network.ipStart === undefined) {
         reports.push({
           start: dhcpRoute.start,
           end: dhcpRoute.end,

@@ -1,4 +1,5 @@
 import { contains, type Ipv4Prefix, parsePrefix, vagrantAddress } from '../cni';
+import { HOLE } from '../ruby-eval';
 import { defineRule, type RuleReport } from '../types';
 
 /** VirtualBox >= 6.1.28 on Linux, macOS and Solaris hosts: host-only addresses allowed without /etc/vbox/networks.conf. */
@@ -17,25 +18,36 @@ export default defineRule({
       'VirtualBox 6.1.28, Linux, macOS and Solaris hosts only allow that range for host-only adapters unless ' +
       '/etc/vbox/networks.conf lists others, and `vagrant up` stops with "The IP address configured for the host-only ' +
       'network is not within the allowed ranges". A warning: Windows hosts and hosts with a networks.conf are not ' +
-      'affected. Passes: addresses inside the range, type: "dhcp", internal networks (virtualbox__intnet), and ' +
-      'Vagrantfiles that only configure another provider.',
+      'affected. The address may come through constants, variables, `+` and `#{}` interpolation, ENV defaults, a ' +
+      'vagrant-env .env file, a settings YAML/JSON the Vagrantfile loads, or a machine list (`opts[:ip]`). Passes: ' +
+      'addresses inside the range, type: "dhcp", internal networks (virtualbox__intnet), addresses that cannot be ' +
+      'known, Vagrantfiles that only configure another provider, and projects that mention /etc/vbox/networks.conf ' +
+      '(the Vagrantfile or its settings file: the author has taken care of the range).',
   },
   check(file) {
     const vagrant = file.vagrant;
     if (vagrant === undefined) return [];
     if (OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text)) return [];
+    if (vagrant.hostOnlyRangeDocumented === true) return [];
     const reports: RuleReport[] = [];
     for (const network of vagrant.networks) {
       if (network.type !== 'private_network') continue;
       if (network.options.get('type')?.value === 'dhcp' || network.options.has('virtualbox__intnet')) continue;
-      const ip = network.options.get('ip');
-      if (ip === undefined) continue;
-      const address = vagrantAddress(ip.value);
-      if (address === undefined || contains(ALLOWED, address)) continue;
+      if (network.ipStart === undefined || network.ipEnd === undefined) continue;
+      let value: string | undefined;
+      let address: Ipv4Prefix | undefined;
+      for (const candidate of network.addresses ?? []) {
+        const a = vagrantAddress(candidate.replaceAll(HOLE, '#{}'));
+        if (a === undefined || contains(ALLOWED, a)) continue;
+        value = candidate.includes(HOLE) ? a.text : candidate;
+        address = a;
+        break;
+      }
+      if (value === undefined || address === undefined) continue;
       reports.push({
-        start: ip.start,
-        end: ip.end,
-        message: `private_network ${ip.value} is outside 192.168.56.0/21, the only host-only range VirtualBox 6.1.28+ allows on Linux/macOS hosts: vagrant up stops with "not within the allowed ranges". Use 192.168.56.x-192.168.63.x, or allow the range in /etc/vbox/networks.conf (e.g. "* ${address.text.replace(/\/\d+$/, '').replace(/\.\d+$/, '.0')}/24")`,
+        start: network.ipStart,
+        end: network.ipEnd,
+        message: `private_network ${value} is outside 192.168.56.0/21, the only host-only range VirtualBox 6.1.28+ allows on Linux/macOS hosts: vagrant up stops with "not within the allowed ranges". Use 192.168.56.x-192.168.63.x, or allow the range in /etc/vbox/networks.conf (e.g. "* ${address.text.replace(/\/\d+$/, '').replace(/\.\d+$/, '.0')}/24")`,
       });
     }
     return reports;

@@ -6,6 +6,25 @@ const tasks = 'roles/common/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'add-apt-repository (without -n) and get-docker.sh refresh the lists themselves',
+      path: 'provision.sh',
+      code: '#!/bin/sh\nsh get-docker.sh\napt-get install -y jq\n',
+    },
+    {
+      name: 'add-apt-repository refreshes unless told not to',
+      path: 'provision2.sh',
+      code: '#!/bin/sh\napt-add-repository "deb http://example.org/ubuntu focal main"\napt install -y kubeadm\n',
+    },
+    {
+      name: 'a named provisioner (type: "shell") that refreshes runs before the machine\'s own',
+      files: {
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.provision "deps", type: "shell", :path => "deps.sh"\n  config.vm.define "base" do |b|\n    b.vm.provision "extra", :type => "shell", :path => "extra.sh"\n  end\nend\n',
+        'deps.sh': '#!/bin/sh\napt-get update\n',
+        'extra.sh': '#!/bin/sh\napt-get install -y dkms\n',
+      },
+    },
+    {
       name: 'update_cache on the install task',
       path: tasks,
       code: '- name: Install curl\n  ansible.builtin.apt:\n    name: curl\n    update_cache: true\n',

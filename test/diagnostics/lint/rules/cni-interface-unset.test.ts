@@ -1,9 +1,11 @@
 import rule from '../../../../src/diagnostics/lint/rules/cni-interface-unset';
 import { ruleTester } from '../helpers';
 
+// Two machines (a control plane and a worker), each with the NAT NIC and a private one.
 const vagrant2nic =
-  'Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\n  config.vm.network "private_network", ip: "192.168.56.10"\nend\n';
-const vagrantDhcp = 'Vagrant.configure("2") do |config|\n  config.vm.network :private_network, type: "dhcp"\nend\n';
+  'Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\n  (1..2).each do |i|\n    config.vm.define "node#{i}" do |node|\n      node.vm.network "private_network", ip: "192.168.56.1#{i}"\n    end\n  end\nend\n';
+const vagrantDhcp =
+  'Vagrant.configure("2") do |config|\n  config.vm.network :private_network, type: "dhcp"\n  config.vm.define "cp"\n  config.vm.define "worker"\nend\n';
 const vagrantNoPrivate = 'Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ubuntu-24.04"\nend\n';
 const flannelUrl = 'https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml';
 // The kube-flannel container of the upstream manifest (trimmed, hand-made copy).

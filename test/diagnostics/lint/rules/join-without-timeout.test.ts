@@ -6,6 +6,11 @@ const tasks = 'roles/worker/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'multipass transfer of the saved join script is a copy, not a join',
+      path: 'deploy.sh',
+      code: '#!/bin/bash\nmultipass transfer cp:/tmp/join-command.sh $join_command\nmultipass transfer $join_command w1:/tmp\n',
+    },
+    {
       name: 'timeout task keyword',
       path: tasks,
       code: '- name: Join\n  command: kubeadm join 192.168.56.10:6443 --token abc --discovery-token-ca-cert-hash sha256:x\n  timeout: 600\n',

@@ -6,6 +6,23 @@ const play = (role: string): string => `- hosts: masters\n  become: true\n  role
 ruleTester(rule, {
   valid: [
     {
+      name: 'a copy to a home held in a variable of the script (USER_HOME=/home/$USER)',
+      files: {
+        'kubeconfig.sh':
+          '#!/bin/bash\ncp -i /etc/kubernetes/admin.conf $HOME/.kube/config\nUSER=ubuntu\nUSER_HOME=/home/$USER\ncp -i /etc/kubernetes/admin.conf $USER_HOME/.kube/config\n',
+        Vagrantfile: 'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", path: "kubeconfig.sh"\nend\n',
+      },
+    },
+    {
+      name: 'the same script run once as root and once with privileged: false (the login user gets a copy)',
+      files: {
+        'prepare-kubectl.sh':
+          '#!/bin/bash\nsudo mkdir -p $HOME/.kube\nsudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config\nsudo chown $(id -u):$(id -g) $HOME/.kube/config\n',
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", privileged: false, path: "prepare-kubectl.sh"\n  config.vm.provision "shell", privileged: true, path: "prepare-kubectl.sh"\nend\n',
+      },
+    },
+    {
       name: 'a copy of a copy of admin.conf given to vagrant through sudo -i -u vagrant bash << EOF',
       files: {
         Vagrantfile: 'Vagrant.configure("2") do |config|\n  config.vm.provision "shell", path: "master.sh"\nend\n',

@@ -6,6 +6,11 @@ const vagrant = 'Vagrant.configure("2") do |config|\n  config.vm.box = "bento/ub
 ruleTester(rule, {
   valid: [
     {
+      name: 'use_dhcp_assigned_default_route with a static ip (Vagrant ignores the option there)',
+      path: 'Vagrantfile',
+      code: 'NET = "192.168.1."\nVagrant.configure("2") do |config|\n  config.vm.network "public_network", ip: NET + "20", use_dhcp_assigned_default_route: true\nend\n',
+    },
+    {
       name: 'one interface with a gateway (no Vagrant)',
       path: 'netplan/01-netcfg.yaml',
       code: 'network:\n  version: 2\n  ethernets:\n    eth0:\n      addresses: [203.0.113.10/24]\n      routes:\n        - to: default\n          via: 203.0.113.1\n',
