@@ -90,6 +90,34 @@ describe.each(shells())('probe script under $name', (shell) => {
   });
 });
 
+describe("probe script: a group of probes keeps each probe's deadline", () => {
+  it('restarts the group at a probe the group deadline cut short, and times out only a probe that used all of it', async () => {
+    // One group (deadline 3 s): the first probe uses 2 s of it, so the second (1.5 s) is cut by the
+    // group's timeout and runs again with a deadline of its own; the third hangs past its deadline.
+    const grouped: ProbePlan = {
+      capBytes: 1000,
+      probes: [
+        probe(0, 'sleep 2; echo a', { timeoutSeconds: 3 }),
+        probe(1, 'echo start >&2; sleep 1.5; echo b', { timeoutSeconds: 3 }),
+        probe(2, 'echo c; sleep 30', { timeoutSeconds: 3 }),
+        probe(3, 'echo d >&2', { timeoutSeconds: 3 }),
+      ],
+    };
+    const run = await runScript(
+      { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: '/usr/bin:/bin' } },
+      buildProbeScript(grouped, { nonce: NONCE }),
+    );
+    const parsed = parseProbeOutput(run.stdout, grouped, NONCE);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.complete).toBe(true);
+    const s = parsed.sections;
+    expect(s['p0']).toMatchObject({ stdout: 'a\n', exitCode: 0, timedOut: false });
+    expect(s['p1']).toMatchObject({ stdout: 'b\n', stderr: 'start\n', exitCode: 0, timedOut: false });
+    expect(s['p2']).toMatchObject({ stdout: 'c\n', exitCode: 124, timedOut: true });
+    expect(s['p3']).toMatchObject({ stdout: '', stderr: 'd\n', exitCode: 0 });
+  });
+});
+
 describe('probe script without timeout(1)', () => {
   it('runs probes directly and says so in the header', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-notimeout-'));
