@@ -150,12 +150,13 @@ k8sdiag_one() {
   printf "%s\n" "$k8sdiag_pad"
   k8sdiag_now
   k8sdiag_t0=$k8sdiag_t
-  printf "\n${MARKER} %s s %s %s %s\n" "$k8sdiag_n" "$k8sdiag_p" "${D}{1%% *}" "$k8sdiag_t0" >&2
+  k8sdiag_ix=${D}{1%% *}
+  printf "\n${MARKER} %s s %s %s %s\n" "$k8sdiag_n" "$k8sdiag_p" "$k8sdiag_ix" "$k8sdiag_t0" >&2
   eval "$2" </dev/null
   k8sdiag_r=$?
   k8sdiag_now
-  printf "\n${MARKER} %s O %s %s %s %s\n" "$k8sdiag_n" "${D}{1%% *}" "$k8sdiag_r" "$k8sdiag_t0" "$k8sdiag_t"
-  k8sdiag_mark "E ${D}{1%% *}"
+  printf "\n${MARKER} %s O %s %s %s %s\n" "$k8sdiag_n" "$k8sdiag_ix" "$k8sdiag_r" "$k8sdiag_t0" "$k8sdiag_t"
+  k8sdiag_mark "E $k8sdiag_ix"
 }
 k8sdiag_p=0
 while [ "$#" -ge 2 ]; do
