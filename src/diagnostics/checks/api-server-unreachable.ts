@@ -49,7 +49,7 @@ export default defineCheck({
         'for f in /etc/kubernetes/kubelet.conf /etc/kubernetes/bootstrap-kubelet.conf; do',
         '  if [ -f "$f" ]; then',
         // One awk instead of `sed | head | tr` (issue 16: processes per node); same first value, same characters dropped.
-        '    server=$(awk \'/^[[:space:]]*server:/ { sub(/^[[:space:]]*server:[[:space:]]*/, ""); gsub(/["\\047\\r ]/, ""); print; exit }\' "$f")',
+        '    server=$(awk \'!seen && /^[[:space:]]*server:/ { sub(/^[[:space:]]*server:[[:space:]]*/, ""); gsub(/["\\047\\r ]/, ""); print; seen = 1 }\' "$f")',
         '    echo "source $f"; break',
         '  fi',
         'done',
