@@ -80,7 +80,11 @@ export const k8sVersionsProbe: Probe = {
     "nl='",
     "'",
     'for b in kubeadm kubelet kubectl; do',
-    '  if ! p=$(command -v "$b" 2>/dev/null); then echo "bin $b missing"; continue; fi',
+    // The path as `command -v` finds it, by builtins (was `p=$(command -v ...)`: one subshell each; issue 16).
+    '  p=; set -f; oldifs=$IFS; IFS=:',
+    '  for d in $PATH; do [ -f "${d:-.}/$b" ] && [ -x "${d:-.}/$b" ] && { p=${d:-.}/$b; break; }; done',
+    '  IFS=$oldifs; set +f',
+    '  if [ -z "$p" ]; then echo "bin $b missing"; continue; fi',
     '  case "$b" in',
     '    kubeadm) v=$("$b" version -o short 2>&1) ;;',
     '    kubelet) v=$("$b" --version 2>&1) ;;',
