@@ -119,6 +119,40 @@ describe("probe script: a group of probes keeps each probe's deadline", () => {
   });
 });
 
+describe.skipIf(!existsSync('/usr/bin/busybox') || !existsSync('/usr/bin/mawk'))(
+  'probe script with mawk and busybox timeout (it signals only its child)',
+  () => {
+    it('runs each probe alone under its own timeout instead of groups', async () => {
+      const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-bbtimeout-'));
+      // A busybox node (its sh execs a lone command, so its timeout reaches the probe) with mawk added.
+      symlinkSync('/usr/bin/mawk', join(bin, 'mawk'));
+      for (const tool of ['sh', 'timeout', 'id', 'sleep', 'cat', 'head', 'date'])
+        symlinkSync('/usr/bin/busybox', join(bin, tool));
+      const small: ProbePlan = {
+        capBytes: 100,
+        probes: [probe(0, 'echo ok; echo e >&2'), probe(1, 'sleep 30', { timeoutSeconds: 1 }), probe(2, 'echo after')],
+      };
+      const script = buildProbeScript(small, { nonce: NONCE }).replace(
+        'PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"',
+        `PATH="${bin}"`,
+      );
+      const run = await runScript(
+        { name: 'busybox sh', file: '/usr/bin/busybox', args: ['sh', '-s'], env: { PATH: bin } },
+        script,
+      );
+      const parsed = parseProbeOutput(run.stdout, small, NONCE);
+      rmSync(bin, { recursive: true, force: true });
+      expect(parsed.header?.timeout).not.toBe('none');
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.sections['p0']).toMatchObject({ stdout: 'ok\n', stderr: 'e\n', exitCode: 0 });
+      expect(parsed.sections['p1']).toMatchObject({ timedOut: true });
+      expect(parsed.sections['p2']).toMatchObject({ stdout: 'after\n', exitCode: 0 });
+      // No `X` sections: the stderr came with its own probe's markers.
+      expect(run.stdout.toString('latin1')).not.toMatch(new RegExp(`@@K8SDIAG ${NONCE} X `));
+    });
+  },
+);
+
 describe('probe script without timeout(1)', () => {
   it('runs probes directly and says so in the header', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-notimeout-'));
