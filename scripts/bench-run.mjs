@@ -1,4 +1,5 @@
 // npm run bench [-- --sizes 10,50,200 --runs 5 --large-runs 3 --tools k8sdiag,pssh,ansible --no-record]
+//                [--warm-ups N]       untimed warm-up rounds below N=200 (default 1)
 //                [--old-script FILE]  adds pssh-old and ansible-old: the same engines running FILE (the
 //                                     probe script before issue 16) instead of today's script
 //
@@ -16,7 +17,7 @@
 // the date to docs/benchmarks.md. Needs root. Tears every lab down, also on Ctrl-C.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/lab/assets.ts';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     tools: { type: 'string', default: 'k8sdiag,pssh,ansible' },
     'no-record': { type: 'boolean', default: false },
     'old-script': { type: 'string' },
+    'warm-ups': { type: 'string', default: '1' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -193,7 +195,7 @@ for (const n of sizes) {
     writeFileSync(join(workDir, 'probe.sh'), probe);
     const samples = new Map(tools.map((t) => [t, []]));
     // One untimed warm-up per tool (page cache, Python bytecode), except at the largest size.
-    const warm = n < 200 ? 1 : 0;
+    const warm = n < 200 ? Number(values['warm-ups']) : 0;
     for (let r = -warm; r < runs; r += 1) {
       for (const tool of tools) {
         const cmd = commandFor(tool, lab, n, probe, workDir);
@@ -236,7 +238,10 @@ for (const n of sizes) {
         }
         const line = `${tool.padEnd(13)} N=${n} run ${r < 0 ? 'warm-up' : r + 1}: ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU, ${m.peakPssMiB.toFixed(0)} MiB PSS, server ${serverCpu.toFixed(1)} s CPU, ${tasksPerNode.toFixed(1)} tasks/node, ${ok}/${n} ok, exit ${m.exitCode}`;
         process.stderr.write(`   ${line}\n`);
-        if (r >= 0) samples.get(tool).push({ ...m, ok, serverCpu, tasksPerNode });
+        // The machine is shared: the 1-minute load average at the end of each run goes beside the figures.
+        const load = loadavg()[0];
+        process.stderr.write(`   ${' '.repeat(13)} load average ${load.toFixed(2)}\n`);
+        if (r >= 0) samples.get(tool).push({ ...m, ok, serverCpu, tasksPerNode, load });
       }
     }
     for (const tool of tools) {
@@ -252,6 +257,8 @@ for (const n of sizes) {
         serverCpu: median(s.map((x) => x.serverCpu)),
         tasksPerNode: median(s.map((x) => x.tasksPerNode)),
         okMin: Math.min(...s.map((x) => x.ok)),
+        loadMin: Math.min(...s.map((x) => x.load)),
+        loadMax: Math.max(...s.map((x) => x.load)),
       });
     }
   } finally {
@@ -262,8 +269,8 @@ for (const n of sizes) {
 // ---- report
 const get = (n, tool) => results.find((r) => r.n === n && r.tool === tool);
 const rows = [
-  '| N | tool | wall s (median) | vs k8sdiag | client CPU s / node | peak client memory MiB (PSS sum) | largest process RSS MiB | server CPU s | node CPU s / node | vs floor | tasks / node | nodes ok (worst run) | runs |',
-  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| N | tool | wall s (median) | vs k8sdiag | client CPU s / node | peak client memory MiB (PSS sum) | largest process RSS MiB | server CPU s | node CPU s / node | vs floor | tasks / node | nodes ok (worst run) | runs | load average (1 min, min-max of the runs) |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 for (const r of results) {
   const base = get(r.n, 'k8sdiag');
@@ -271,7 +278,7 @@ for (const r of results) {
   const floor = get(r.n, 'floor');
   const vsFloor = floor && floor.serverCpu > 0 ? `${(r.serverCpu / floor.serverCpu).toFixed(1)}x` : '';
   rows.push(
-    `| ${r.n} | ${r.tool} | ${r.wall.toFixed(2)} | ${ratio} | ${r.cpuPerNode.toFixed(4)} | ${r.peakPss.toFixed(1)} | ${r.maxRss.toFixed(1)} | ${r.serverCpu.toFixed(1)} | ${(r.serverCpu / r.n).toFixed(3)} | ${vsFloor} | ${r.tasksPerNode.toFixed(1)} | ${r.okMin}/${r.n} | ${r.runs} |`,
+    `| ${r.n} | ${r.tool} | ${r.wall.toFixed(2)} | ${ratio} | ${r.cpuPerNode.toFixed(4)} | ${r.peakPss.toFixed(1)} | ${r.maxRss.toFixed(1)} | ${r.serverCpu.toFixed(1)} | ${(r.serverCpu / r.n).toFixed(3)} | ${vsFloor} | ${r.tasksPerNode.toFixed(1)} | ${r.okMin}/${r.n} | ${r.runs} | ${r.loadMin.toFixed(1)}-${r.loadMax.toFixed(1)} |`,
   );
 }
 const verdicts = [];
@@ -357,7 +364,7 @@ const section = [
   `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   '',
   `Machine: ${machine}. Node ${process.version}; ${sshVersion}; ${versions('parallel-ssh', ['--version'])} (parallel-ssh); ${versions('ansible', ['--version'])}.`,
-  `Sizes ${sizes.join(', ')}; ${values.runs} timed runs each (${values['large-runs']} at N=200), tools interleaved run by run${sizes.some((n) => n < 200) ? ', one untimed warm-up per tool below N=200' : ''}.`,
+  `Sizes ${sizes.join(', ')}; ${values.runs} timed runs each (${values['large-runs']} at N=200), tools interleaved run by run${sizes.some((n) => n < 200) ? `, ${values['warm-ups']} untimed warm-up round(s) per tool below N=200` : ''}.`,
   '',
   ...rows,
   '',

@@ -43,10 +43,13 @@ export default defineCheck({
       needsRoot: true,
       timeoutSeconds: 15,
       command: [
+        "nl='",
+        "'",
         'server=',
         'for f in /etc/kubernetes/kubelet.conf /etc/kubernetes/bootstrap-kubelet.conf; do',
         '  if [ -f "$f" ]; then',
-        "    server=$(sed -n 's/^[[:space:]]*server:[[:space:]]*//p' \"$f\" | head -n 1 | tr -d '\"\\047\\r ')",
+        // One awk instead of `sed | head | tr` (issue 16: processes per node); same first value, same characters dropped.
+        '    server=$(awk \'!seen && /^[[:space:]]*server:/ { sub(/^[[:space:]]*server:[[:space:]]*/, ""); gsub(/["\\047\\r ]/, ""); print; seen = 1 }\' "$f")',
         '    echo "source $f"; break',
         '  fi',
         'done',
@@ -65,7 +68,9 @@ export default defineCheck({
         '  esac',
         '  if command -v curl >/dev/null 2>&1; then',
         '    out=$(curl -k -sS -o /dev/null -w \'%{http_code}\' --connect-timeout 3 --max-time 5 "$server/healthz" 2>&1); rc=$?',
-        "    echo \"curl $rc $(printf '%s' \"$out\" | tr '\\n' ' ')\"",
+        // Newlines to spaces by builtins (was `printf | tr`).
+        '    o=; while :; do case $out in *"$nl"*) o="$o${out%%"$nl"*} "; out=${out#*"$nl"} ;; *) o="$o$out"; break ;; esac; done',
+        '    echo "curl $rc $o"',
         "  elif command -v nc >/dev/null 2>&1 && nc -h 2>&1 | grep -q -e '-z'; then",
         '    nc -z -w 3 "$host" "$port" >/dev/null 2>&1; echo "nc $?"',
         '  else echo "tool none"; fi',

@@ -30,14 +30,19 @@ export default defineCheck({
       name: PROBE,
       command: [
         'if [ -r /proc/modules ]; then',
-        "  if grep -q '^br_netfilter ' /proc/modules; then echo 'module loaded'; else echo 'module not-loaded'; fi",
+        // Builtins only (was `grep -q`; issue 16).
+        '  m=not-loaded; while read -r a b; do if [ "$a" = br_netfilter ]; then m=loaded; break; fi; done </proc/modules; echo "module $m"',
         "else echo 'module no-proc-modules'; fi",
         "if [ -d /sys/module/br_netfilter ]; then echo 'sysfs present'; else echo 'sysfs absent'; fi",
         'for k in bridge-nf-call-iptables bridge-nf-call-ip6tables; do',
         '  f=/proc/sys/net/bridge/$k',
         '  if [ -r "$f" ]; then v=; IFS= read -r v <"$f"; echo "sysctl $k $v"; else echo "sysctl $k absent"; fi',
         'done',
-        "grep -s -r -l -E '^[[:space:]]*br_netfilter([[:space:]]|$)' /etc/modules-load.d /etc/modules /usr/lib/modules-load.d /run/modules-load.d | sed 's/^/persist /'",
+        // Each line prefixed by builtins (was `| sed`; issue 16).
+        "nl='",
+        "'",
+        "out=$(grep -s -r -l -E '^[[:space:]]*br_netfilter([[:space:]]|$)' /etc/modules-load.d /etc/modules /usr/lib/modules-load.d /run/modules-load.d)",
+        'while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'persist %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
         'echo "### end"',
       ].join('\n'),
     },

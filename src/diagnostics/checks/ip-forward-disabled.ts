@@ -26,7 +26,11 @@ export default defineCheck({
       name: PROBE,
       command: [
         'if [ -r /proc/sys/net/ipv4/ip_forward ]; then v=; IFS= read -r v </proc/sys/net/ipv4/ip_forward; echo "value $v"; else echo "value missing"; fi',
-        "grep -s -r -E '^[[:space:]]*net[./]ipv4[./]ip_forward[[:space:]]*=' /etc/sysctl.conf /etc/sysctl.d /run/sysctl.d /usr/lib/sysctl.d | sed 's/^/persist /'",
+        // Each line prefixed by builtins (was `| sed`; issue 16).
+        "nl='",
+        "'",
+        "out=$(grep -s -r -E '^[[:space:]]*net[./]ipv4[./]ip_forward[[:space:]]*=' /etc/sysctl.conf /etc/sysctl.d /run/sysctl.d /usr/lib/sysctl.d)",
+        'while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'persist %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
         'echo "### end"',
       ].join('\n'),
     },

@@ -40,7 +40,8 @@ export default defineCheck({
     {
       name: PROCESS,
       command: [
-        'for c in $(grep -l -x kube-proxy /proc/[0-9]*/comm 2>/dev/null); do d=${c%/comm}; echo "pid ${d#/proc/}"; done',
+        // Builtins only (was `grep -l -x` over every comm file; issue 16).
+        'for c in /proc/[0-9]*/comm; do n=; read -r n 2>/dev/null <"$c" || continue; [ "$n" = kube-proxy ] || continue; d=${c%/comm}; echo "pid ${d#/proc/}"; done',
         'echo "### end"',
       ].join('\n'),
     },

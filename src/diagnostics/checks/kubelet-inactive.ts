@@ -72,7 +72,9 @@ export default defineCheck({
         "'",
         'if command -v systemctl >/dev/null 2>&1; then',
         '  v=$(systemctl is-active kubelet 2>&1); echo "is-active ${v%%"$nl"*}"',
-        "  systemctl show kubelet -p LoadState -p ActiveState -p SubState -p Result -p NRestarts -p ExecMainStatus 2>&1 | sed 's/^/show /'",
+        // Each line prefixed by builtins (was `| sed`; issue 16).
+        '  out=$(systemctl show kubelet -p LoadState -p ActiveState -p SubState -p Result -p NRestarts -p ExecMainStatus 2>&1)',
+        'while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'show %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
         'else echo "### missing systemctl"; fi',
         'echo "### end"',
       ].join('\n'),
@@ -81,9 +83,13 @@ export default defineCheck({
       name: JOURNAL,
       needsRoot: true,
       command: [
+        "nl='",
+        "'",
         'if [ -e /var/lib/kubelet/config.yaml ]; then echo "config present"; else echo "config absent"; fi',
         'if [ -e /etc/kubernetes/kubelet.conf ]; then echo "kubeconfig present"; else echo "kubeconfig absent"; fi',
-        'if command -v journalctl >/dev/null 2>&1; then echo "### journal"; journalctl -u kubelet -n 15 --no-pager -o short-iso 2>&1 | sed \'s/^/| /\';',
+        // Each line prefixed by builtins (was `| sed`; issue 16).
+        'if command -v journalctl >/dev/null 2>&1; then echo "### journal"; out=$(journalctl -u kubelet -n 15 --no-pager -o short-iso 2>&1);',
+        'while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'| %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
         'else echo "### missing journalctl"; fi',
         'echo "### end"',
       ].join('\n'),

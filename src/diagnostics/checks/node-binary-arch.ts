@@ -46,7 +46,9 @@ export default defineCheck({
         '  done',
         'done',
         'if [ "$#" -eq 0 ]; then :',
-        'elif command -v file >/dev/null 2>&1; then file -N -L -- "$@" 2>&1 | while IFS= read -r l; do echo "file $l"; done',
+        // Each line prefixed by builtins in this shell (was `| while read`: one subshell more; issue 16).
+        "elif command -v file >/dev/null 2>&1; then nl='",
+        '\'; out=$(file -N -L -- "$@" 2>&1); while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'file %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
         'else for f do echo "od $f $(od -A n -t x1 -N 20 "$f" 2>&1 | tr -s \' \\n\' \'  \')"; done; fi',
         'echo "### end"',
       ].join('\n'),

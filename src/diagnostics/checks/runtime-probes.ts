@@ -8,7 +8,10 @@ import type { Probe } from '../types';
 export const containerdConfigProbe: Probe = {
   name: 'containerd-config',
   command: [
-    'if command -v containerd >/dev/null 2>&1; then echo "### version $(containerd --version 2>&1 | head -n 1)";',
+    // The first line by parameter expansion (was `| head -n 1`; issue 16).
+    "nl='",
+    "'",
+    'if command -v containerd >/dev/null 2>&1; then v=$(containerd --version 2>&1); echo "### version ${v%%"$nl"*}";',
     'else echo "### missing containerd"; fi',
     'p=/etc/containerd/config.toml',
     'if [ -r "$p" ]; then echo "### file $p"; sed \'s/^/| /\' "$p";',
@@ -36,10 +39,11 @@ export const kubeletCgroupProbe: Probe = {
   command: [
     'p=/var/lib/kubelet/config.yaml',
     'if [ -r "$p" ]; then echo "### config $p";',
-    "  grep -n -E '^[[:space:]]*cgroupDriver:' \"$p\" | sed 's/^/| /';",
+    // One awk per file instead of `grep | sed` (issue 16); grep -n's `N:line`, grep -o's matches.
+    '  awk \'/^[[:space:]]*cgroupDriver:/ { print "| " FNR ":" $0 }\' "$p";',
     'elif [ -e "$p" ]; then echo "### unreadable $p"; else echo "### noconfig $p"; fi',
     'for f in /var/lib/kubelet/kubeadm-flags.env /etc/default/kubelet /etc/sysconfig/kubelet; do',
-    '  if [ -r "$f" ]; then echo "### flags $f"; grep -n -o -E -e \'--cgroup-driver[= ][a-z]+\' "$f" | sed \'s/^/| /\'; fi',
+    '  if [ -r "$f" ]; then echo "### flags $f"; awk \'{ s = $0; while (match(s, /--cgroup-driver[= ][a-z]+/)) { print "| " FNR ":" substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH) } }\' "$f"; fi',
     'done',
     'echo "### end"',
   ].join('\n'),
@@ -57,7 +61,7 @@ export const cniConfProbe: Probe = {
     '  for f in "$d"/*; do',
     '    [ -e "$f" ] || continue',
     '    echo "### entry $f"',
-    '    case "$f" in *.conf|*.conflist|*.json) grep -o -E \'"type"[[:space:]]*:[[:space:]]*"[^"]*"\' "$f" | sed \'s/^/| /\';; esac',
+    '    case "$f" in *.conf|*.conflist|*.json) awk \'{ s = $0; while (match(s, /"type"[[:space:]]*:[[:space:]]*"[^"]*"/)) { print "| " substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH) } }\' "$f";; esac',
     '  done',
     'else echo "### nodir $d"; fi',
     'if [ -e /var/lib/kubelet/config.yaml ]; then echo "### kubelet configured"; else echo "### kubelet unconfigured"; fi',
@@ -82,7 +86,7 @@ export const podCidrProbe: Probe = {
   needsRoot: true,
   command: [
     'p=/etc/kubernetes/manifests/kube-controller-manager.yaml',
-    'if [ -r "$p" ]; then echo "### manifest $p"; grep -n -o -E -e \'--cluster-cidr=[^" ]+\' -e \'--allocate-node-cidrs=[a-z]+\' "$p" | sed \'s/^/| /\';',
+    'if [ -r "$p" ]; then echo "### manifest $p"; awk \'{ s = $0; while (match(s, /--cluster-cidr=[^" ]+|--allocate-node-cidrs=[a-z]+/)) { print "| " FNR ":" substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH) } }\' "$p";',
     'elif [ -e "$p" ]; then echo "### unreadable $p"; else echo "### nomanifest $p"; fi',
     'echo "### end"',
   ].join('\n'),

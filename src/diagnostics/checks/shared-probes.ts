@@ -31,7 +31,10 @@ export const iptablesRulesProbe: Probe = {
     '  if command -v iptables-save >/dev/null 2>&1; then echo "### iptables-save"; iptables-save 2>&1; echo "### exit $?";',
     '  else echo "### missing iptables-save"; fi',
     'fi',
-    'if command -v iptables >/dev/null 2>&1; then echo "### version $(iptables -V 2>&1 | head -n 1)"; fi',
+    // The first line by parameter expansion (was `| head -n 1`; issue 16).
+    "nl='",
+    "'",
+    'if command -v iptables >/dev/null 2>&1; then v=$(iptables -V 2>&1); echo "### version ${v%%"$nl"*}"; fi',
     'echo "### end"',
   ].join('\n'),
 };
@@ -77,7 +80,11 @@ export const k8sVersionsProbe: Probe = {
     "nl='",
     "'",
     'for b in kubeadm kubelet kubectl; do',
-    '  if ! p=$(command -v "$b" 2>/dev/null); then echo "bin $b missing"; continue; fi',
+    // The path as `command -v` finds it, by builtins (was `p=$(command -v ...)`: one subshell each; issue 16).
+    '  p=; set -f; oldifs=$IFS; IFS=:',
+    '  for d in $PATH; do [ -f "${d:-.}/$b" ] && [ -x "${d:-.}/$b" ] && { p=${d:-.}/$b; break; }; done',
+    '  IFS=$oldifs; set +f',
+    '  if [ -z "$p" ]; then echo "bin $b missing"; continue; fi',
     '  case "$b" in',
     '    kubeadm) v=$("$b" version -o short 2>&1) ;;',
     '    kubelet) v=$("$b" --version 2>&1) ;;',
@@ -113,12 +120,13 @@ export const apiserverManifestProbe: Probe = {
   command: [
     'f=/etc/kubernetes/manifests/kube-apiserver.yaml',
     'if [ -f "$f" ]; then echo "### file $f";',
-    "  grep -n -E -e '--advertise-address=|--bind-address=|advertise-address\\.endpoint|image:' \"$f\" | sed 's/^/| /';",
+    // One awk per file instead of `grep -n | sed` (issue 16).
+    '  awk \'/--advertise-address=|--bind-address=|advertise-address\\.endpoint|image:/ { print "| " FNR ":" $0 }\' "$f";',
     'else echo "### missing $f"; fi',
     'for f in /etc/kubernetes/kubeadm-config.yaml /etc/kubernetes/kubeadm.yaml /etc/kubeadm/kubeadm-config.yaml /root/kubeadm-config.yaml; do',
     '  [ -f "$f" ] || continue',
     '  echo "### file $f"',
-    "  grep -n -E 'advertiseAddress|controlPlaneEndpoint|kubernetesVersion|node-ip' \"$f\" | sed 's/^/| /'",
+    '  awk \'/advertiseAddress|controlPlaneEndpoint|kubernetesVersion|node-ip/ { print "| " FNR ":" $0 }\' "$f"',
     'done',
     'echo "### end"',
   ].join('\n'),
@@ -134,9 +142,12 @@ export const kubeletFlagsProbe: Probe = {
     "    sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' -e 's/^/| /' \"$f\";",
     '  else echo "### missing $f"; fi',
     'done',
-    'for c in $(grep -l -x kubelet /proc/[0-9]*/comm 2>/dev/null); do',
+    // Processes found by builtins (was `grep -l -x` over every comm file) and the command line without
+    // `| sed`, which prefixed its one line); issue 16.
+    'for c in /proc/[0-9]*/comm; do',
+    '  n=; read -r n 2>/dev/null <"$c" || continue; [ "$n" = kubelet ] || continue',
     '  d=${c%/comm}; echo "### cmdline ${d#/proc/}"',
-    "  tr '\\000' ' ' < \"$d/cmdline\" | sed 's/^/| /'; echo",
+    "  printf '| '; tr '\\000' ' ' < \"$d/cmdline\"; echo",
     'done',
     'echo "### end"',
   ].join('\n'),

@@ -100,6 +100,16 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
     for (const key of probe.keys) result.sections[key] = section;
   };
 
+  // A group of probes (issue 16) sends each probe's stderr after the group, as `X INDEX` and the
+  // bytes up to the next marker; it belongs to the section that probe's B/O/E markers stored.
+  let stderrOf: PlannedProbe | undefined;
+  const addStderr = (probe: PlannedProbe, bytes: Buffer): void => {
+    const section = result.sections[probe.keys[0] ?? ''];
+    if (section === undefined || section.skipped) return;
+    const err = capped(bytes, plan.capBytes);
+    const merged = { ...section, stderr: err.text, truncated: section.truncated || err.truncated };
+    store(probe, merged);
+  };
   let open: Open | undefined;
   let contentStart = 0;
   let first = true;
@@ -118,6 +128,8 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
       break;
     }
     const content = buf.subarray(contentStart, Math.max(contentStart, markerStart));
+    if (stderrOf) addStderr(stderrOf, content);
+    stderrOf = undefined;
     const line = buf.toString('latin1', fieldsStart, lineEnd);
     contentStart = lineEnd + 1;
     const [kind = '', ...fields] = line.split(' ');
@@ -154,8 +166,11 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
       });
       result.finished++;
       open = undefined;
+    } else if (kind === 'X') {
+      stderrOf = probe;
     } else if (kind === 'B') {
-      if (open) result.problems.push(`probe ${open.probe.index} has no end marker`);
+      // A group that restarts at a probe its deadline cut short begins that probe again.
+      if (open && open.probe !== probe) result.problems.push(`probe ${open.probe.index} has no end marker`);
       open = { probe, stage: 'stdout' };
     } else if (kind === 'O' && open?.probe === probe && open.stage === 'stdout') {
       open.stdout = content;
@@ -197,6 +212,7 @@ export function parseProbeOutput(output: Buffer | string, plan: ProbePlan, nonce
     }
   }
 
+  if (stderrOf) addStderr(stderrOf, buf.subarray(contentStart));
   if (open) {
     // Cut off mid-probe (node timeout or dropped connection): keep what came.
     const rest = buf.subarray(contentStart);

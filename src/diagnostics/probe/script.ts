@@ -119,6 +119,140 @@ $4" 2>&1 >&4 4>&- </dev/null) ;;
 `;
 
 /**
+ * Groups (issue 16, GNU timeout or none): one `timeout` and one `sh` run a whole group of probes
+ * that share a deadline. The group shell (GROUP_SH, given the probes as arguments, the nonce on its
+ * stdin) runs each probe by `eval` inside a function (its `set --` stays local; probes never call
+ * `exit`, and one that does only ends the group early), stdout straight to the filter with the
+ * usual B/O/E markers, stderr to the outer shell's command substitution, each probe's part after a
+ * nonce-carrying separator `s POS INDEX T0`; an EXIT trap ends it with `s end` (all ran) or `s exit`.
+ * The outer shell (k8sdiag_group) hands each probe's stderr on as an `X INDEX` section after the
+ * group. The deadline stays per probe: a run starting at position P gets the group's deadline from
+ * P; when `timeout` kills the group during the probe at P, that probe had its whole deadline and
+ * is closed as timed out (O with timeout's status); when it kills it during a later probe, that one
+ * had less, so the group restarts at it (the parser lets the new B supersede the first). A probe
+ * that ended the group early is closed with the group's status. Other timeouts (busybox) signal
+ * only their child, so there each probe runs alone (k8sdiag_run).
+ */
+const GROUP_SH = String.raw`read k8sdiag_n
+exec </dev/null
+k8sdiag_s=$1
+shift
+k8sdiag_mark() { printf "\n${MARKER} %s %s\n" "$k8sdiag_n" "$*"; }
+k8sdiag_now() {
+  if read k8sdiag_t k8sdiag_x </proc/uptime 2>/dev/null; then :; else k8sdiag_t=$(date +%s 2>/dev/null); fi
+}
+k8sdiag_pad=xxxxxxxxxxxxxxxx
+for k8sdiag_i in 1 2 3 4 5 6 7 8 9; do k8sdiag_pad=$k8sdiag_pad$k8sdiag_pad; done
+k8sdiag_pad="${MARKER} $k8sdiag_n P $k8sdiag_pad"
+trap "printf \"\n${MARKER} %s s %s\n\" \"\$k8sdiag_n\" \"\${k8sdiag_c:-exit}\" >&2" EXIT
+k8sdiag_one() {
+  k8sdiag_mark "B $1"
+  printf "%s\n" "$k8sdiag_pad"
+  k8sdiag_now
+  k8sdiag_t0=$k8sdiag_t
+  k8sdiag_ix=${D}{1%% *}
+  printf "\n${MARKER} %s s %s %s %s\n" "$k8sdiag_n" "$k8sdiag_p" "$k8sdiag_ix" "$k8sdiag_t0" >&2
+  eval "$2" </dev/null
+  k8sdiag_r=$?
+  k8sdiag_now
+  printf "\n${MARKER} %s O %s %s %s %s\n" "$k8sdiag_n" "$k8sdiag_ix" "$k8sdiag_r" "$k8sdiag_t0" "$k8sdiag_t"
+  k8sdiag_mark "E $k8sdiag_ix"
+}
+k8sdiag_p=0
+while [ "$#" -ge 2 ]; do
+  [ "$k8sdiag_p" -lt "$k8sdiag_s" ] || k8sdiag_one "$1" "$2"
+  k8sdiag_p=$((k8sdiag_p + 1))
+  shift 2
+done
+k8sdiag_c=end
+`;
+
+/**
+ * The outer side of a group: `k8sdiag_group DEADLINE 'INDEX KEYS' 'COMMAND' ...`. Reads the
+ * group's stderr back by its separators (literal prefix removal only, linear in its length).
+ */
+const GROUP = String.raw`k8sdiag_nl='
+'
+k8sdiag_group() {
+  k8sdiag_gt=$1
+  shift
+  case $k8sdiag_to$k8sdiag_gnu in
+    k1|'') ;;
+    *)
+      while [ "$#" -ge 2 ]; do
+        k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        shift 2
+      done
+      return ;;
+  esac
+  k8sdiag_S="$k8sdiag_nl${MARKER} $k8sdiag_n s "
+  k8sdiag_s=0
+  while :; do
+    if [ -n "$k8sdiag_to" ]; then
+      k8sdiag_g=$(timeout -k 2 "$k8sdiag_gt" sh -c "$k8sdiag_gsh" k8sdiag "$k8sdiag_s" "$@" 2>&1 >&4 4>&- <<K8SDIAG_EOF
+$k8sdiag_n
+K8SDIAG_EOF
+)
+    else
+      k8sdiag_g=$(sh -c "$k8sdiag_gsh" k8sdiag "$k8sdiag_s" "$@" 2>&1 >&4 4>&- <<K8SDIAG_EOF
+$k8sdiag_n
+K8SDIAG_EOF
+)
+    fi
+    k8sdiag_gr=$?
+    k8sdiag_cur=
+    k8sdiag_h=
+    while :; do
+      k8sdiag_e=${D}{k8sdiag_g%%"$k8sdiag_S"*}
+      k8sdiag_g=${D}{k8sdiag_g#"$k8sdiag_e"}
+      if [ -z "$k8sdiag_g" ]; then
+        k8sdiag_last=$k8sdiag_e
+        break
+      fi
+      k8sdiag_g=${D}{k8sdiag_g#"$k8sdiag_S"}
+      k8sdiag_h=${D}{k8sdiag_g%%"$k8sdiag_nl"*}
+      k8sdiag_g=${D}{k8sdiag_g#"$k8sdiag_h"}
+      k8sdiag_g=${D}{k8sdiag_g#"$k8sdiag_nl"}
+      case $k8sdiag_h in
+        end|exit)
+          [ "$k8sdiag_h" = exit ] || k8sdiag_cur=
+          k8sdiag_last=$k8sdiag_e
+          break ;;
+      esac
+      [ -z "$k8sdiag_cur" ] || [ -z "$k8sdiag_e" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_e"
+      k8sdiag_cur=$k8sdiag_h
+      k8sdiag_ci=${D}{k8sdiag_h#* }
+      k8sdiag_ci=${D}{k8sdiag_ci%% *}
+    done
+    if [ -z "$k8sdiag_cur" ] && [ "$k8sdiag_h" != end ]; then
+      # The group shell ran no probe at all (it could not start): the rest run one by one.
+      k8sdiag_p=0
+      while [ "$#" -ge 2 ]; do
+        [ "$k8sdiag_p" -lt "$k8sdiag_s" ] || k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        k8sdiag_p=$((k8sdiag_p + 1))
+        shift 2
+      done
+      return
+    fi
+    if [ -z "$k8sdiag_cur" ]; then
+      [ -z "$k8sdiag_last" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
+      return
+    fi
+    k8sdiag_cp=${D}{k8sdiag_cur%% *}
+    if [ "$k8sdiag_cp" -gt "$k8sdiag_s" ]; then
+      k8sdiag_s=$k8sdiag_cp
+      continue
+    fi
+    k8sdiag_now
+    printf '\n${MARKER} %s O %s %s %s %s\n' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_gr" "${D}{k8sdiag_cur##* }" "$k8sdiag_t"
+    k8sdiag_mark "E $k8sdiag_ci"
+    [ -z "$k8sdiag_last" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
+    k8sdiag_s=$((k8sdiag_cp + 1))
+  done
+}
+`;
+
+/**
  * mawk fills its 4 KiB input buffer before it looks at a line, so a run cut short by the node
  * deadline would lose every section still in it. After the header and each begin marker an 8 KiB
  * pad line (a marker line of its own kind, P, which the filter drops) pushes everything before it
@@ -164,10 +298,25 @@ function checkKeys(probe: PlannedProbe): string {
 
 const ROOT_EOF = 'K8SDIAG_ROOT';
 
+/** Probes grouped by root and deadline, in plan order: one `k8sdiag_group` line per group. */
+function groupCalls(probes: readonly PlannedProbe[]): string[] {
+  const groups = new Map<number, PlannedProbe[]>();
+  for (const probe of probes) {
+    const group = groups.get(probe.timeoutSeconds) ?? [];
+    group.push(probe);
+    groups.set(probe.timeoutSeconds, group);
+  }
+  return [...groups].map(
+    ([seconds, group]) =>
+      `k8sdiag_group ${seconds} ${group.map((probe) => `'${probe.index} ${checkKeys(probe)}' ${shQuote(probe.command)}`).join(' ')}`,
+  );
+}
+
+if (GROUP_SH.includes("'")) throw new Error('GROUP_SH must not contain a single quote');
+const GSH = `k8sdiag_gsh='${GROUP_SH}'`;
+
 /** The cheap path's probe lines: user probes in the main shell, root probes in one root shell. */
 function fastBody(plan: ProbePlan, header: string): string[] {
-  const call = (probe: PlannedProbe): string =>
-    `k8sdiag_run ${probe.index} ${probe.timeoutSeconds} ${checkKeys(probe)} ${shQuote(probe.command)}`;
   const user = plan.probes.filter((probe) => !probe.needsRoot);
   const root = plan.probes.filter((probe) => probe.needsRoot);
   const lines = [
@@ -177,25 +326,27 @@ function fastBody(plan: ProbePlan, header: string): string[] {
     'exec 4>&1',
     header,
     `printf '%s\\n' "$k8sdiag_pad"`,
-    ...user.map(call),
+    ...groupCalls(user),
   ];
   if (root.length > 0) {
     const rootShell = [
       MARK_NOW.trimEnd(),
       RUN.trimEnd(),
+      GROUP.trimEnd(),
+      GSH,
       'read k8sdiag_n',
       PAD.trimEnd(),
       'k8sdiag_to=$1',
       'k8sdiag_gnu=$2',
       'exec 4>&1 </dev/null',
-      ...root.map(call),
+      ...groupCalls(root),
     ].join('\n');
     if (rootShell.split('\n').includes(ROOT_EOF)) throw new Error(`a probe command has a line ${ROOT_EOF}`);
     lines.push(
       'if [ -n "$k8sdiag_noroot" ]; then',
       ...root.map((probe) => `k8sdiag_mark "S ${probe.index} ${checkKeys(probe)} $k8sdiag_noroot"`),
       'elif [ "$k8sdiag_uid" = 0 ]; then',
-      ...root.map(call),
+      ...groupCalls(root),
       'else',
       // The root shell's text, read verbatim from a quoted here-document by builtins (quoting it
       // twice would be fine for sh but not for Ansible's argument splitter, which `-m shell` uses).
@@ -237,6 +388,8 @@ export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): strin
     'if command -v mawk >/dev/null 2>&1; then k8sdiag_awk=mawk; elif command -v gawk >/dev/null 2>&1; then k8sdiag_awk=gawk; fi',
     'if [ -n "$k8sdiag_awk" ]; then',
     RUN.trimEnd(),
+    GROUP.trimEnd(),
+    GSH,
     ...fastBody(plan, header),
     'else',
     header,

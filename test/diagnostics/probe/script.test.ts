@@ -90,6 +90,69 @@ describe.each(shells())('probe script under $name', (shell) => {
   });
 });
 
+describe("probe script: a group of probes keeps each probe's deadline", () => {
+  it('restarts the group at a probe the group deadline cut short, and times out only a probe that used all of it', async () => {
+    // One group (deadline 3 s): the first probe uses 2 s of it, so the second (1.5 s) is cut by the
+    // group's timeout and runs again with a deadline of its own; the third hangs past its deadline.
+    const grouped: ProbePlan = {
+      capBytes: 1000,
+      probes: [
+        probe(0, 'sleep 2; echo a', { timeoutSeconds: 3 }),
+        probe(1, 'echo start >&2; sleep 1.5; echo b', { timeoutSeconds: 3 }),
+        probe(2, 'echo c; sleep 30', { timeoutSeconds: 3 }),
+        // A probe's own `set --` (the apt probes use one) must not change the markers.
+        probe(3, 'set -- 9 x y; echo d >&2', { timeoutSeconds: 3 }),
+      ],
+    };
+    const run = await runScript(
+      { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: '/usr/bin:/bin' } },
+      buildProbeScript(grouped, { nonce: NONCE }),
+    );
+    const parsed = parseProbeOutput(run.stdout, grouped, NONCE);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.complete).toBe(true);
+    const s = parsed.sections;
+    expect(s['p0']).toMatchObject({ stdout: 'a\n', exitCode: 0, timedOut: false });
+    expect(s['p1']).toMatchObject({ stdout: 'b\n', stderr: 'start\n', exitCode: 0, timedOut: false });
+    expect(s['p2']).toMatchObject({ stdout: 'c\n', exitCode: 124, timedOut: true });
+    expect(s['p3']).toMatchObject({ stdout: '', stderr: 'd\n', exitCode: 0 });
+  });
+});
+
+describe.skipIf(!existsSync('/usr/bin/busybox') || !existsSync('/usr/bin/mawk'))(
+  'probe script with mawk and busybox timeout (it signals only its child)',
+  () => {
+    it('runs each probe alone under its own timeout instead of groups', async () => {
+      const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-bbtimeout-'));
+      // A busybox node (its sh execs a lone command, so its timeout reaches the probe) with mawk added.
+      symlinkSync('/usr/bin/mawk', join(bin, 'mawk'));
+      for (const tool of ['sh', 'timeout', 'id', 'sleep', 'cat', 'head', 'date'])
+        symlinkSync('/usr/bin/busybox', join(bin, tool));
+      const small: ProbePlan = {
+        capBytes: 100,
+        probes: [probe(0, 'echo ok; echo e >&2'), probe(1, 'sleep 30', { timeoutSeconds: 1 }), probe(2, 'echo after')],
+      };
+      const script = buildProbeScript(small, { nonce: NONCE }).replace(
+        'PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"',
+        `PATH="${bin}"`,
+      );
+      const run = await runScript(
+        { name: 'busybox sh', file: '/usr/bin/busybox', args: ['sh', '-s'], env: { PATH: bin } },
+        script,
+      );
+      const parsed = parseProbeOutput(run.stdout, small, NONCE);
+      rmSync(bin, { recursive: true, force: true });
+      expect(parsed.header?.timeout).not.toBe('none');
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.sections['p0']).toMatchObject({ stdout: 'ok\n', stderr: 'e\n', exitCode: 0 });
+      expect(parsed.sections['p1']).toMatchObject({ timedOut: true });
+      expect(parsed.sections['p2']).toMatchObject({ stdout: 'after\n', exitCode: 0 });
+      // No `X` sections: the stderr came with its own probe's markers.
+      expect(run.stdout.toString('latin1')).not.toMatch(new RegExp(`@@K8SDIAG ${NONCE} X `));
+    });
+  },
+);
+
 describe('probe script without timeout(1)', () => {
   it('runs probes directly and says so in the header', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-notimeout-'));
