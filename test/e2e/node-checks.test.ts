@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeLab } from '../lab/describe-lab.ts';
-import { type Fault, withFault } from '../lab/faults.ts';
+import { type Fault, OVERLAPPING_POD_CIDR, withFault } from '../lab/faults.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
 import { faultCluster } from '../lab/scenarios/index.ts';
 import { type CliRun, k8sdiag, LAB_LIMITS, nodeNamed, parseReport, targetArgs } from './support.ts';
@@ -24,6 +24,8 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'cgroup-mismatch': { 'cgroup-driver-mismatch': 'cgroup-driver-mismatch' },
   'cni-missing': { 'cni-config-missing': 'cni-not-installed' },
   'cni-on-nat': { 'cni-tunnel-on-nat': 'cni-nat-interface' },
+  // A second control plane whose controller manager got --cluster-cidr=198.51.100.0/23.
+  'pod-cidr-overlap': { 'pod-cidr-overlaps-node': 'pod-cidr-overlap' },
 };
 
 describeLab(
@@ -76,6 +78,28 @@ describeLab(
         }
       });
     }
+
+    it('pod-cidr-overlap: names the pod CIDR and the node network it covers; the healthy control plane passes', () => {
+      const report = parseReport(run);
+      const bad = nodeNamed(report, lab, 'k8s-pod-cidr-overlap');
+      const spec = lab.spec.nodes.find((n) => n.name === 'k8s-pod-cidr-overlap');
+      const finding = bad.findings.find((f) => f.checkId === 'pod-cidr-overlaps-node');
+      expect([finding?.status, finding?.message]).toEqual([
+        'fail',
+        `pod CIDR ${OVERLAPPING_POD_CIDR} overlaps the node network ${spec?.privateIp}/24 on eth1: pod routes shadow node addresses`,
+      ]);
+      expect(finding?.evidence[0]).toBe(`kube-controller-manager --cluster-cidr=${OVERLAPPING_POD_CIDR}`);
+      // The NAT address (203.0.113.15/24 on eth0) is outside the range and not named.
+      expect(finding?.message).not.toContain('eth0');
+      const healthy = nodeNamed(report, lab, 'k8s-master').findings.find((f) => f.checkId === 'pod-cidr-overlaps-node');
+      expect([healthy?.status, healthy?.message]).toEqual([
+        'pass',
+        "pod CIDR 10.244.0.0/16 is clear of the node's networks",
+      ]);
+      // Only control planes are judged: a worker carries no controller manager.
+      const worker = nodeNamed(report, lab, 'k8s-worker1').findings.find((f) => f.checkId === 'pod-cidr-overlaps-node');
+      expect(worker).toBeUndefined();
+    });
   },
   { needCli: true },
 );

@@ -4,6 +4,7 @@
  * findings of field-log are data here too (FIELD_LOG_EXPECTED), read by the end-to-end tests.
  */
 import { NAT_IP, privateIp } from '../config.ts';
+import { CONTROL_PLANE_FAULTS } from '../faults.ts';
 import { vagrantAccount } from '../nodefs.ts';
 import type { LabSpec } from '../spec.ts';
 import { type KubeNodeOptions, kubeNode } from './base.ts';
@@ -116,8 +117,9 @@ export function fieldLog(id: string): LabSpec {
 }
 
 /**
- * The fault matrix's cluster: a healthy control plane and worker, plus one worker per fault, named
- * k8s-<fault> (the faults themselves are applied by ../faults.ts).
+ * The fault matrix's cluster: a healthy control plane and worker, plus one node per fault, named
+ * k8s-<fault> (the faults themselves are applied by ../faults.ts): a worker, or a second control
+ * plane for a fault only a control plane can carry (CONTROL_PLANE_FAULTS).
  */
 export function faultCluster(id: string, faults: readonly string[]): LabSpec {
   const uid = vagrantAccount().uid;
@@ -126,11 +128,13 @@ export function faultCluster(id: string, faults: readonly string[]): LabSpec {
     { name: 'k8s-worker1', privateIp: privateIp(1) },
     ...faults.map((fault, i) => ({ name: `k8s-${fault}`, privateIp: privateIp(2 + i) })),
   ];
+  const roleOf = (i: number): KubeNodeOptions['role'] =>
+    i >= 2 && CONTROL_PLANE_FAULTS.has(faults[i - 2] ?? '') ? 'control-plane' : base(i, cluster).role;
   return {
     id,
     scenario: 'fault-matrix',
     k8sVersion: K8S_VERSION.slice(1),
-    nodes: cluster.map((_, i) => kubeNode(base(i, cluster), uid)),
+    nodes: cluster.map((_, i) => kubeNode({ ...base(i, cluster), role: roleOf(i) }, uid)),
   };
 }
 
