@@ -1,6 +1,6 @@
 /**
  * Node states the field-log lab does not show but checks look for, each built for real on its own
- * worker (ip_forward 0 and bridge-nf-call-iptables 0 are per-namespace sysctls; the split firewall is
+ * worker, or a second control plane for pod-cidr-overlap (ip_forward 0 and bridge-nf-call-iptables 0 are per-namespace sysctls; the split firewall is
  * real rules in iptables-legacy next to kube-proxy's in iptables-nft; the kubeconfig is a file): each
  * is found by exactly its check, with the right runbook, and by no other.
  */
@@ -9,24 +9,10 @@ import { describeLab } from '../lab/describe-lab.ts';
 import { type Fault, OVERLAPPING_POD_CIDR, withFault } from '../lab/faults.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
 import { faultCluster } from '../lab/scenarios/index.ts';
+import { NODE_FAULT_FINDINGS } from './node-faults.ts';
 import { type CliRun, k8sdiag, LAB_LIMITS, nodeNamed, parseReport, targetArgs } from './support.ts';
 
-const EXPECTED: Record<string, Record<string, string>> = {
-  'ip-forward-off': { 'ip-forward-disabled': 'kubeadm-join-hangs' },
-  'bridge-nf-off': { 'br-netfilter-missing': 'kubeadm-join-hangs' },
-  'backend-split': { 'iptables-backend-split': 'iptables-flush-lockout' },
-  'kubeconfig-localhost': { 'kubeconfig-localhost': 'kubectl-localhost-8080' },
-  // Docker's config.toml also leaves runc on cgroupfs: the next failure after enabling CRI, found at once.
-  'cri-disabled': {
-    'containerd-cri-disabled': 'containerd-cri-disabled',
-    'cgroup-driver-mismatch': 'cgroup-driver-mismatch',
-  },
-  'cgroup-mismatch': { 'cgroup-driver-mismatch': 'cgroup-driver-mismatch' },
-  'cni-missing': { 'cni-config-missing': 'cni-not-installed' },
-  'cni-on-nat': { 'cni-tunnel-on-nat': 'cni-nat-interface' },
-  // A second control plane whose controller manager got --cluster-cidr=198.51.100.0/23.
-  'pod-cidr-overlap': { 'pod-cidr-overlaps-node': 'pod-cidr-overlap' },
-};
+const EXPECTED: Readonly<Record<string, Readonly<Record<string, string>>>> = NODE_FAULT_FINDINGS;
 
 describeLab(
   'e2e: other node checks, one real fault each',
