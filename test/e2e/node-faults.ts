@@ -23,10 +23,4 @@ export const NODE_FAULT_FINDINGS: Partial<Record<Fault, Readonly<Record<string, 
 };
 
 /** The node faults of the six failures after the field log (the sixth, host-only-range, is a host check). */
-export const NEXT_FAILURE_FAULTS: readonly Fault[] = [
-  'cri-disabled',
-  'cgroup-mismatch',
-  'cni-missing',
-  'cni-on-nat',
-  'pod-cidr-overlap',
-];
+export { NEXT_FAILURE_FAULTS } from '../lab/faults.ts';

@@ -33,6 +33,15 @@ export type Fault =
   | 'cni-on-nat'
   | 'pod-cidr-overlap';
 
+/** The failures after the field log that a node can show (the sixth, host-only-range, is the Vagrant host's). */
+export const NEXT_FAILURE_FAULTS: readonly Fault[] = [
+  'cri-disabled',
+  'cgroup-mismatch',
+  'cni-missing',
+  'cni-on-nat',
+  'pod-cidr-overlap',
+];
+
 /**
  * Faults that only a control plane can carry: their node is built as one (a second kubeadm control
  * plane, with its own API server and controller manager manifests) before the fault is applied.

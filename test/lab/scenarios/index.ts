@@ -4,12 +4,12 @@
  * findings of field-log are data here too (FIELD_LOG_EXPECTED), read by the end-to-end tests.
  */
 import { NAT_IP, privateIp } from '../config.ts';
-import { CONTROL_PLANE_FAULTS } from '../faults.ts';
+import { CONTROL_PLANE_FAULTS, NEXT_FAILURE_FAULTS, withFault } from '../faults.ts';
 import { vagrantAccount } from '../nodefs.ts';
 import type { LabSpec } from '../spec.ts';
 import { type KubeNodeOptions, kubeNode } from './base.ts';
 
-export const SCENARIOS = ['healthy', 'field-log', 'bench'] as const;
+export const SCENARIOS = ['healthy', 'field-log', 'next-failures', 'bench'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const K8S_VERSION = 'v1.33.0';
@@ -138,6 +138,19 @@ export function faultCluster(id: string, faults: readonly string[]): LabSpec {
   };
 }
 
+/**
+ * The failures right after the field log, one node each (named after its fault), next to a healthy
+ * control plane and worker: k8s-cri-disabled (Docker's containerd config.toml), k8s-cgroup-mismatch
+ * (SystemdCgroup = false), k8s-cni-missing (empty /etc/cni/net.d), k8s-cni-on-nat (flannel.1 on the
+ * NAT NIC), k8s-pod-cidr-overlap (a second control plane whose pod CIDR covers the private network).
+ * The sixth, VirtualBox's host-only range, is the Vagrant host's: see ../vagrant-host.ts.
+ */
+export function nextFailures(id: string): LabSpec {
+  const spec = faultCluster(id, NEXT_FAILURE_FAULTS);
+  for (const fault of NEXT_FAILURE_FAULTS) withFault(spec, `k8s-${fault}`, fault);
+  return { ...spec, scenario: 'next-failures' };
+}
+
 export function scenario(name: ScenarioName, id: string, nodes?: number): LabSpec {
   switch (name) {
     case 'healthy':
@@ -145,6 +158,10 @@ export function scenario(name: ScenarioName, id: string, nodes?: number): LabSpe
     case 'field-log':
       if (nodes !== undefined && nodes !== 3) throw new Error('the field-log scenario has exactly 3 nodes');
       return fieldLog(id);
+    case 'next-failures':
+      if (nodes !== undefined && nodes !== 2 + NEXT_FAILURE_FAULTS.length)
+        throw new Error(`the next-failures scenario has exactly ${2 + NEXT_FAILURE_FAULTS.length} nodes`);
+      return nextFailures(id);
     case 'bench':
       return bench(id, nodes ?? 10);
   }
