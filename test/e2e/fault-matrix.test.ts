@@ -2,8 +2,13 @@
  * The fault matrix: one lab with a healthy control plane and worker plus one worker per fault.
  * For each fault, `k8sdiag run` against the two healthy nodes and the bad one must end within its
  * deadline, leave the healthy nodes' results exactly as in a run without the bad node, and say
- * exactly what happened to the bad node. A last run takes every fault at once.
+ * exactly what happened to the bad node. The failures after the field log are here too: four
+ * runtime and CNI faults and the pod CIDR overlap as node state (found by exactly their checks), and
+ * VirtualBox's host-only range as a host check next to a Vagrantfile (run through the saved
+ * `vagrant ssh-config`, with /etc/vbox/networks.conf absent, allowing and not allowing the range).
+ * A last run takes every fault at once.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportNode } from '../../src/diagnostics/report/schema';
 import { labId } from '../lab/config.ts';
@@ -12,6 +17,8 @@ import { type Fault, withFault } from '../lab/faults.ts';
 import { down, type Lab, up } from '../lab/lab.ts';
 import { faultCluster } from '../lab/scenarios/index.ts';
 import { must } from '../lab/sh.ts';
+import { k8sdiagWithVboxNetworks, type VagrantProject, vagrantProject } from '../lab/vagrant-host.ts';
+import { NEXT_FAILURE_FAULTS, NODE_FAULT_FINDINGS } from './node-faults.ts';
 import { type CliRun, controlChars, k8sdiag, LAB_LIMITS, nodeNamed, parseReport, targetArgs } from './support.ts';
 
 const FAULTS: Fault[] = [
@@ -25,6 +32,8 @@ const FAULTS: Fault[] = [
   'busybox-sh',
   'flood',
   'hostile',
+  // The failures after the field log, as node state (cri-disabled ... pod-cidr-overlap).
+  ...NEXT_FAILURE_FAULTS,
 ];
 const HEALTHY = ['k8s-master', 'k8s-worker1'];
 /** Short limits so that the matrix runs in about a minute; the deadlines below follow from them. */
@@ -293,6 +302,97 @@ describeLab(
       intact('hostile');
     });
 
+    for (const fault of NEXT_FAILURE_FAULTS) {
+      const expected = NODE_FAULT_FINDINGS[fault] ?? {};
+      it(`${fault}: found by exactly ${Object.keys(expected).join(', ')}, exit 1`, async () => {
+        const r = await run(fault);
+        expect(r.code, r.stderr).toBe(1);
+        const node = bad(fault);
+        expect([node.status, node.probes.complete]).toEqual(['ok', true]);
+        const found = Object.fromEntries(
+          node.findings
+            .filter((f) => f.status !== 'pass' && !(f.status === 'skip' && LAB_LIMITS[f.checkId]?.test(f.message)))
+            .map((f) => [f.checkId, f.runbook]),
+        );
+        expect(found).toEqual(expected);
+        intact(fault);
+      });
+    }
+
+    describe('host-only-range: the Vagrant host next to the nodes', () => {
+      let project: VagrantProject;
+      /** `k8sdiag run --vagrant <saved ssh-config>` for the healthy nodes, with this networks.conf. */
+      const vagrantRun = async (networksConf: string | undefined): Promise<{ report: Report; code: number | null }> => {
+        project ??= vagrantProject(lab, HEALTHY);
+        const r = await k8sdiagWithVboxNetworks(
+          lab,
+          networksConf,
+          ['run', '--vagrant', project.sshConfig, '--k8s-version', lab.spec.k8sVersion, ...LIMITS, '--format', 'json'],
+          RUN_DEADLINE_MS,
+        );
+        expect(r.killedByDeadline).toBe(false);
+        const report = parseReport({ ...r, killedByDeadline: false });
+        expect(report.nodes.map((n) => n.name).sort()).toEqual([...HEALTHY, 'localhost'].sort());
+        // Same checks, same statuses. Messages may differ: a Vagrant HostName is no intended address
+        // (it is 127.0.0.1 behind a forwarded port on VirtualBox), so the address checks say so.
+        const statuses = (node: ReportNode): string[] => node.findings.map((f) => `${f.checkId} ${f.status}`).sort();
+        for (const name of HEALTHY) {
+          expect(statuses(nodeNamed(report, lab, name)), `${name} through the Vagrant config`).toEqual(
+            statuses(nodeNamed(baseline, lab, name)),
+          );
+        }
+        return { report, code: r.code };
+      };
+      const hostOnly = (report: Report) => {
+        const host = report.nodes.find((n) => n.name === 'localhost');
+        expect(host).toMatchObject({ status: 'ok', transport: 'local' });
+        const arch = host?.findings.find((f) => f.checkId === 'host-box-arch');
+        expect(arch?.status).toBe('pass');
+        return host?.findings.find((f) => f.checkId === 'host-only-range');
+      };
+      /** The Vagrantfile lines the check must quote, as path:line: text. */
+      const privateNetworkLines = (): string[] =>
+        readFileSync(project.vagrantfile, 'utf8')
+          .split('\n')
+          .flatMap((text, i) =>
+            text.includes('private_network') ? [`${project.vagrantfile}:${i + 1}: ${text.trim()}`] : [],
+          );
+
+      it('no /etc/vbox/networks.conf: 198.51.100.x is outside 192.168.56.0/21, fail, exit 1', async () => {
+        const { report, code } = await vagrantRun(undefined);
+        expect(code).toBe(1);
+        const f = hostOnly(report);
+        expect([f?.status, f?.runbook, f?.message]).toEqual([
+          'fail',
+          'vbox-hostonly-range',
+          'private_network 198.51.100.10, 198.51.100.11 is outside the allowed host-only ranges (192.168.56.0/21): vagrant up stops with "not within the allowed ranges"',
+        ]);
+        expect(f?.evidence).toEqual([
+          ...privateNetworkLines(),
+          "VirtualBox's default 192.168.56.0/21 (no /etc/vbox/networks.conf)",
+        ]);
+      });
+
+      it('networks.conf allows 198.51.100.0/24: pass, exit 0', async () => {
+        const { report, code } = await vagrantRun('* 198.51.100.0/24\n');
+        expect(code).toBe(0);
+        const f = hostOnly(report);
+        expect([f?.status, f?.message]).toEqual(['pass', 'every private_network address is inside 198.51.100.0/24']);
+        expect(f?.evidence).toContain('/etc/vbox/networks.conf: 198.51.100.0/24');
+      });
+
+      it("networks.conf allows other ranges only: the file's ranges replace the default, fail", async () => {
+        const { report, code } = await vagrantRun('* 192.168.56.0/21 203.0.113.0/24\n');
+        expect(code).toBe(1);
+        const f = hostOnly(report);
+        expect([f?.status, f?.message]).toEqual([
+          'fail',
+          'private_network 198.51.100.10, 198.51.100.11 is outside the allowed host-only ranges (192.168.56.0/21, 203.0.113.0/24): vagrant up stops with "not within the allowed ranges"',
+        ]);
+        expect(f?.evidence.at(-1)).toBe('/etc/vbox/networks.conf: 192.168.56.0/21 203.0.113.0/24');
+      });
+    });
+
     describe('every fault at once', () => {
       it('ends within the run deadline and says what happened to each node', async () => {
         const all = await k8sdiag(lab, [...targetArgs(lab), ...LIMITS, '--format', 'json'], RUN_DEADLINE_MS);
@@ -313,10 +413,11 @@ describeLab(
           'k8s-busybox-sh': 'ok',
           'k8s-flood': 'ok',
           'k8s-hostile': 'ok',
+          ...Object.fromEntries(NEXT_FAILURE_FAULTS.map((fault) => [`k8s-${fault}`, 'ok'])),
         });
         expect(report.summary.nodes).toMatchObject({
-          total: 12,
-          ok: 8,
+          total: 17,
+          ok: 13,
           unreachable: 1,
           timeout: 1,
           'auth-failed': 1,

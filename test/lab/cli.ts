@@ -1,5 +1,5 @@
 /**
- * `npm run lab -- up [--scenario healthy|field-log|bench] [--nodes N] [--id ID]`
+ * `npm run lab -- up [--scenario healthy|field-log|next-failures|bench] [--nodes N] [--id ID]`
  * `npm run lab -- down [--id ID | --all]`
  * `npm run lab -- status`
  * As root. `up` leaves the lab running (until `down`) and prints how to reach it.

@@ -30,7 +30,30 @@ export type Fault =
   | 'cri-disabled'
   | 'cgroup-mismatch'
   | 'cni-missing'
-  | 'cni-on-nat';
+  | 'cni-on-nat'
+  | 'pod-cidr-overlap';
+
+/** The failures after the field log that a node can show (the sixth, host-only-range, is the Vagrant host's). */
+export const NEXT_FAILURE_FAULTS: readonly Fault[] = [
+  'cri-disabled',
+  'cgroup-mismatch',
+  'cni-missing',
+  'cni-on-nat',
+  'pod-cidr-overlap',
+];
+
+/**
+ * Faults that only a control plane can carry: their node is built as one (a second kubeadm control
+ * plane, with its own API server and controller manager manifests) before the fault is applied.
+ */
+export const CONTROL_PLANE_FAULTS: ReadonlySet<string> = new Set<Fault>(['pod-cidr-overlap']);
+
+/**
+ * The pod CIDR of the pod-cidr-overlap fault: 198.51.100.0/23 contains the private network
+ * 198.51.100.0/24 every node sits on, as Calico's default 192.168.0.0/16 contains VirtualBox's
+ * host-only 192.168.56.0/24 (the lab may use no other range).
+ */
+export const OVERLAPPING_POD_CIDR = '198.51.100.0/23';
 
 function setFile(node: NodeSpec, file: FileSpec): void {
   const index = node.files.findIndex((f) => f.path === file.path);
@@ -144,6 +167,17 @@ export function withFault(spec: LabSpec, name: string, fault: Fault): LabSpec {
     case 'cni-on-nat':
       node.vxlan = { name: 'flannel.1', dev: 'eth0', port: 8472 };
       break;
+    case 'pod-cidr-overlap': {
+      // kubeadm init --pod-network-cidr=<the overlapping range> writes it as the controller manager's --cluster-cidr.
+      if (node.role !== 'control-plane') throw new Error(`${name}: pod-cidr-overlap needs a control plane`);
+      const manifest = '/etc/kubernetes/manifests/kube-controller-manager.yaml';
+      setFile(node, {
+        path: manifest,
+        content: kf.controllerManagerManifest(OVERLAPPING_POD_CIDR, versionOf(node)),
+        mode: 0o600,
+      });
+      break;
+    }
     case 'kubeconfig-localhost':
       setFile(node, { path: '/home/vagrant/.kube', content: { directory: true }, owner: 'vagrant', mode: 0o755 });
       setFile(node, {

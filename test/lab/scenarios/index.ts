@@ -4,11 +4,12 @@
  * findings of field-log are data here too (FIELD_LOG_EXPECTED), read by the end-to-end tests.
  */
 import { NAT_IP, privateIp } from '../config.ts';
+import { CONTROL_PLANE_FAULTS, NEXT_FAILURE_FAULTS, withFault } from '../faults.ts';
 import { vagrantAccount } from '../nodefs.ts';
 import type { LabSpec } from '../spec.ts';
 import { type KubeNodeOptions, kubeNode } from './base.ts';
 
-export const SCENARIOS = ['healthy', 'field-log', 'bench'] as const;
+export const SCENARIOS = ['healthy', 'field-log', 'next-failures', 'bench'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const K8S_VERSION = 'v1.33.0';
@@ -116,8 +117,9 @@ export function fieldLog(id: string): LabSpec {
 }
 
 /**
- * The fault matrix's cluster: a healthy control plane and worker, plus one worker per fault, named
- * k8s-<fault> (the faults themselves are applied by ../faults.ts).
+ * The fault matrix's cluster: a healthy control plane and worker, plus one node per fault, named
+ * k8s-<fault> (the faults themselves are applied by ../faults.ts): a worker, or a second control
+ * plane for a fault only a control plane can carry (CONTROL_PLANE_FAULTS).
  */
 export function faultCluster(id: string, faults: readonly string[]): LabSpec {
   const uid = vagrantAccount().uid;
@@ -126,12 +128,27 @@ export function faultCluster(id: string, faults: readonly string[]): LabSpec {
     { name: 'k8s-worker1', privateIp: privateIp(1) },
     ...faults.map((fault, i) => ({ name: `k8s-${fault}`, privateIp: privateIp(2 + i) })),
   ];
+  const roleOf = (i: number): KubeNodeOptions['role'] =>
+    i >= 2 && CONTROL_PLANE_FAULTS.has(faults[i - 2] ?? '') ? 'control-plane' : base(i, cluster).role;
   return {
     id,
     scenario: 'fault-matrix',
     k8sVersion: K8S_VERSION.slice(1),
-    nodes: cluster.map((_, i) => kubeNode(base(i, cluster), uid)),
+    nodes: cluster.map((_, i) => kubeNode({ ...base(i, cluster), role: roleOf(i) }, uid)),
   };
+}
+
+/**
+ * The failures right after the field log, one node each (named after its fault), next to a healthy
+ * control plane and worker: k8s-cri-disabled (Docker's containerd config.toml), k8s-cgroup-mismatch
+ * (SystemdCgroup = false), k8s-cni-missing (empty /etc/cni/net.d), k8s-cni-on-nat (flannel.1 on the
+ * NAT NIC), k8s-pod-cidr-overlap (a second control plane whose pod CIDR covers the private network).
+ * The sixth, VirtualBox's host-only range, is the Vagrant host's: see ../vagrant-host.ts.
+ */
+export function nextFailures(id: string): LabSpec {
+  const spec = faultCluster(id, NEXT_FAILURE_FAULTS);
+  for (const fault of NEXT_FAILURE_FAULTS) withFault(spec, `k8s-${fault}`, fault);
+  return { ...spec, scenario: 'next-failures' };
 }
 
 export function scenario(name: ScenarioName, id: string, nodes?: number): LabSpec {
@@ -141,6 +158,10 @@ export function scenario(name: ScenarioName, id: string, nodes?: number): LabSpe
     case 'field-log':
       if (nodes !== undefined && nodes !== 3) throw new Error('the field-log scenario has exactly 3 nodes');
       return fieldLog(id);
+    case 'next-failures':
+      if (nodes !== undefined && nodes !== 2 + NEXT_FAILURE_FAULTS.length)
+        throw new Error(`the next-failures scenario has exactly ${2 + NEXT_FAILURE_FAULTS.length} nodes`);
+      return nextFailures(id);
     case 'bench':
       return bench(id, nodes ?? 10);
   }
