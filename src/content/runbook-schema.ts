@@ -1,7 +1,7 @@
 /**
  * The home of runbook facts. Starlight's docs schema is extended with these fields
  * (src/content.config.ts), and the CLI validates the same frontmatter with the same
- * schema when it reads the runbooks from disk (src/diagnostics/knowledge/).
+ * schema when it reads the runbooks from disk (src/diagnostics/runbooks/).
  * Plain zod so that both Astro and the bundled CLI can import it.
  */
 import { z } from 'zod';

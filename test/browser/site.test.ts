@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runbooks } from '../../src/diagnostics/knowledge/runbooks';
+import { runbooks } from '../../src/diagnostics/runbooks/runbooks';
 import { RULES } from '../../src/diagnostics/lint/rules/index';
 import { clusterChecks, hostChecks, nodeChecks } from '../../src/diagnostics/registry';
 import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';

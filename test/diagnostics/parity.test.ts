@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RUNBOOK_IDS } from '../../src/content/runbook-schema';
-import { LANGS } from '../../src/diagnostics/knowledge/read-runbooks';
-import { runbooks } from '../../src/diagnostics/knowledge/runbooks';
+import { LANGS } from '../../src/diagnostics/runbooks/read-runbooks';
+import { runbooks } from '../../src/diagnostics/runbooks/runbooks';
 import { allCheckIds, clusterChecks, findCheck, hostChecks, nodeChecks } from '../../src/diagnostics/registry';
 
 const checks = [...Object.values(nodeChecks), ...Object.values(hostChecks), ...Object.values(clusterChecks)];

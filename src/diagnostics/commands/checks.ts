@@ -4,11 +4,11 @@
  */
 import { defineCommand } from 'citty';
 import pc from 'picocolors';
+import { catalog } from '../catalog';
 import { EXIT, K8sdiagError } from '../errors';
-import { catalog } from '../explain/catalog';
-import { findRunbook, runbookUrl } from '../knowledge/runbooks';
 import { colorEnabled, docsUrlOf, formatOf, formatOption, langOf, SHARED_OPTIONS } from '../options/common';
 import { cittyArgs, flag, type OptionTable, parseOptions } from '../options/table';
+import { findRunbook, runbookUrl } from '../runbooks/runbooks';
 
 const HEADINGS = {
   en: {

@@ -9,10 +9,10 @@ import { hasHangul } from '../../retrieval/korean/stem';
 import { EXIT, K8sdiagError } from '../errors';
 import { explain, isConfidentAnswer } from '../explain/explain';
 import { formatExplanationsJson, formatExplanationsText } from '../explain/format';
-import { runbookEntries } from '../knowledge/runbook-data';
-import { runbookUrl } from '../knowledge/runbooks';
 import { colorEnabled, docsUrlOf, formatOf, formatOption, langOf, SHARED_OPTIONS } from '../options/common';
 import { cittyArgs, type OptionTable, parseOptions, splitFreeText, str } from '../options/table';
+import { runbookEntries } from '../runbooks/runbook-data';
+import { runbookUrl } from '../runbooks/runbooks';
 
 /** Logs can be long; the end of a log is where the error is, so the tail is kept. */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;

@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
 import { hostArchOf } from '../facts/arch';
-import { runbookUrl } from '../knowledge/runbooks';
 import { CONFIG_FILE, defaultConfig, type LintConfig, parseLintConfig } from '../lint/config';
 import { failing } from '../lint/engine';
 import { isLintWorker, lintPathsParallel, runLintWorker } from '../lint/parallel';
@@ -18,6 +17,7 @@ import type { HostArch } from '../lint/types';
 import { docsUrlOf, formatOf, formatOption, langOf, reportColor, SHARED_OPTIONS } from '../options/common';
 import { cittyArgs, flag, list, type OptionTable, parseOptions, str } from '../options/table';
 import { prepareOutput } from '../report/writer';
+import { runbookUrl } from '../runbooks/runbooks';
 import { VERSION } from '../version';
 
 const DESCRIPTION = `Lint Vagrantfiles, Ansible playbooks, roles, inventories and vars, netplan YAML,

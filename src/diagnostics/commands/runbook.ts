@@ -6,10 +6,10 @@ import { defineCommand } from 'citty';
 import pc from 'picocolors';
 import { RUNBOOK_IDS, type RunbookId } from '../../content/runbook-schema';
 import { EXIT, K8sdiagError } from '../errors';
-import { mdxToText } from '../explain/mdx-to-text';
-import { findRunbook, runbooks, runbookUrl } from '../knowledge/runbooks';
 import { colorEnabled, docsUrlOf, langOf, SHARED_OPTIONS } from '../options/common';
 import { cittyArgs, type OptionTable, parseOptions } from '../options/table';
+import { mdxToText } from '../runbooks/mdx-to-text';
+import { findRunbook, runbooks, runbookUrl } from '../runbooks/runbooks';
 
 export const RUNBOOK_OPTIONS = {
   lang: { type: 'string', description: 'Language of the runbook: en | ko (default en)', valueHint: 'en|ko' },

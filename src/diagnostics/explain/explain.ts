@@ -9,7 +9,7 @@
 import type { RunbookId } from '../../content/runbook-schema';
 import { toMatchDoc } from '../../retrieval/docs';
 import { buildMatcher, type Match, type Matcher } from '../../retrieval/matcher';
-import type { Lang, RunbookEntry } from '../knowledge/runbooks';
+import type { Lang, RunbookEntry } from '../runbooks/runbooks';
 
 export interface Explanation {
   id: RunbookId;

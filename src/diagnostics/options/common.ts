@@ -6,7 +6,7 @@
 
 import { LANGS, type Lang } from '../../langs';
 import { K8sdiagError } from '../errors';
-import { DEFAULT_DOCS_URL } from '../knowledge/runbooks';
+import { DEFAULT_DOCS_URL } from '../runbooks/runbooks';
 import { type OptionSpec, type ParsedValues, str } from './table';
 
 /** `--format`, listing the formats the command writes. */

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RUNBOOK_IDS } from '../../../src/content/runbook-schema';
-import { findRunbook, runbooks } from '../../../src/diagnostics/knowledge/runbooks';
+import { findRunbook, runbooks } from '../../../src/diagnostics/runbooks/runbooks';
 import { isRuleId, RULE_IDS, RULES } from '../../../src/diagnostics/lint/rules/index';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));

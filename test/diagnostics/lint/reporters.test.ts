@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { runbookUrl } from '../../../src/diagnostics/knowledge/runbooks';
+import { runbookUrl } from '../../../src/diagnostics/runbooks/runbooks';
 import { type LintReportInput, REPORTERS } from '../../../src/diagnostics/lint/reporters/index';
 import { sarifUri } from '../../../src/diagnostics/lint/reporters/sarif';
 import { safeText } from '../../../src/diagnostics/lint/reporters/text';

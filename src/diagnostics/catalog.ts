@@ -5,10 +5,10 @@
  * "Detected by / Prevented by" box on each runbook page, so no id, title or probe command is
  * typed a second time.
  */
-import type { RunbookId } from '../../content/runbook-schema';
-import { RULES } from '../lint/rules/index';
-import { clusterChecks, hostChecks, nodeChecks } from '../registry';
-import type { Probe, Role, Severity } from '../types';
+import type { RunbookId } from '../content/runbook-schema';
+import { RULES } from './lint/rules/index';
+import { clusterChecks, hostChecks, nodeChecks } from './registry';
+import type { Probe, Role, Severity } from './types';
 
 export type CheckKind = 'node' | 'host' | 'cluster';
 
@@ -71,7 +71,7 @@ export function catalog(): Catalog {
         runbook: check.meta.runbook,
         severity: check.meta.severity,
         roles: [...check.meta.roles],
-        needsRoot: check.meta.needsRoot || check.probes.some((probe) => probe.needsRoot === true),
+        needsRoot: check.meta.needsRoot,
         probes: probes(check.probes),
       });
     }
