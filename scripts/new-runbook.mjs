@@ -93,8 +93,6 @@ signatures:
   - "${todo('an exact error line users paste', '사용자가 붙여 넣는 정확한 오류 줄')}"
 cause: "${todo('one sentence: the root cause', '한 문장: 근본 원인')}"
 fixCommands: []
-detectedBy: [${o.check}]
-preventedBy: [${o.rule}]
 related: []
 ---
 

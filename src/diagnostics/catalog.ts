@@ -109,3 +109,16 @@ export function findCatalogCheck(id: string): CatalogCheck | undefined {
 export function findCatalogRule(id: string): CatalogRule | undefined {
   return catalog().rules.find((rule) => rule.id === id);
 }
+
+/**
+ * What detects a runbook's failure (`k8sdiag run` checks) and what prevents it (`k8sdiag lint`
+ * rules), from the checks' and rules' own `runbook` fields: the runbook pages list these, so a new
+ * check or rule appears on its runbook's page without an edit there.
+ */
+export function runbookCoverage(runbook: RunbookId): { detectedBy: string[]; preventedBy: string[] } {
+  const { checks, rules } = catalog();
+  return {
+    detectedBy: checks.filter((check) => check.runbook === runbook).map((check) => check.id),
+    preventedBy: rules.filter((rule) => rule.runbook === runbook).map((rule) => rule.id),
+  };
+}
