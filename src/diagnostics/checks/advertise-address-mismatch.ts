@@ -4,12 +4,12 @@
  * VM has that same address, so workers that are told to join 10.0.2.15:6443 reach themselves.
  */
 
-import { apiserverManifestProbe, ipAddrProbe } from './shared-probes';
-import { hostOf, isIPv4, isVagrantNat } from './support/blocks';
+import { hostOf, isIPv4, isVagrantNat } from '../probes/blocks';
+import { parseApiserverProbe } from '../probes/kube';
+import { parseAddrProbe } from '../probes/net';
+import { apiserverManifestProbe, ipAddrProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
-import { parseApiserverProbe } from './support/kube';
-import { parseAddrProbe } from './support/net';
 
 const meta: CheckSpecMeta = {
   id: 'advertise-address-mismatch',

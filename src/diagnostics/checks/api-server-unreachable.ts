@@ -7,7 +7,7 @@
  * usage error would look like a failed connection); nothing from the context goes into the command.
  */
 
-import { hostOf, isVagrantNat, splitBlocks, splitTag } from './support/blocks';
+import { hostOf, isVagrantNat, splitBlocks, splitTag } from '../probes/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

@@ -7,8 +7,8 @@
  */
 
 import { isLegacyKubernetesSource } from '../facts/apt-repos';
-import { aptSourcesProbe } from './shared-probes';
-import { type AptSource, parseAptSourcesProbe } from './support/apt';
+import { type AptSource, parseAptSourcesProbe } from '../probes/apt';
+import { aptSourcesProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

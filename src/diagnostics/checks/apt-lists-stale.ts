@@ -4,7 +4,7 @@
  * without `apt update` (Ansible's apt module with update_cache: no) fails with 404.
  */
 
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 

@@ -4,9 +4,9 @@
  * be verified", or (Ubuntu 22.04+) warns "Key is stored in legacy trusted.gpg keyring".
  */
 
-import { aptSourcesProbe } from './shared-probes';
-import { type AptSource, isPkgsK8sIo, parseAptSourcesProbe } from './support/apt';
-import { cutShort, splitBlocks, splitTag } from './support/blocks';
+import { type AptSource, isPkgsK8sIo, parseAptSourcesProbe } from '../probes/apt';
+import { cutShort, splitBlocks, splitTag } from '../probes/blocks';
+import { aptSourcesProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 

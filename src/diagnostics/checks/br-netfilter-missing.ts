@@ -6,7 +6,7 @@
  * shows up as broken Services. Hence a warning, not an error.
  */
 
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

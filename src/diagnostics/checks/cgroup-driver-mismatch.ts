@@ -5,8 +5,8 @@
  * pods restart every few minutes and the API server comes and goes.
  */
 
-import { containerdConfigProbe, kubeletCgroupProbe } from './runtime-probes';
-import { readContainerdConfig } from './support/containerd';
+import { readContainerdConfig } from '../probes/containerd';
+import { containerdConfigProbe, kubeletCgroupProbe } from '../probes/runtime';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';

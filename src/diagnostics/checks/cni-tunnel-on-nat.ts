@@ -6,12 +6,12 @@
  * nodes cannot reach each other. The CNI sibling of the ansible_default_ipv4 problem.
  */
 import { z } from 'zod';
-import { vxlanLinksProbe } from './runtime-probes';
-import { ipAddrProbe, ipRouteDefaultProbe } from './shared-probes';
-import { isVagrantNat, splitBlocks } from './support/blocks';
+import { isVagrantNat, splitBlocks } from '../probes/blocks';
+import { type Address, parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
+import { vxlanLinksProbe } from '../probes/runtime';
+import { ipAddrProbe, ipRouteDefaultProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { type Address, parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from './support/net';
 
 const meta: CheckSpecMeta = {
   id: 'cni-tunnel-on-nat',

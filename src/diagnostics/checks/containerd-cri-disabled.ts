@@ -5,10 +5,11 @@
  * `disabled_plugins = ["cri"]`; a stopped containerd gives the same preflight error.
  * Reads the config file and, as root, the plugin list of the running daemon (`ctr plugins ls`).
  */
+
+import type { Block } from '../probes/blocks';
+import { readContainerdConfig } from '../probes/containerd';
+import { containerdConfigProbe, containerdPluginsProbe } from '../probes/runtime';
 import type { Finding } from '../types';
-import { containerdConfigProbe, containerdPluginsProbe } from './runtime-probes';
-import type { Block } from './support/blocks';
-import { readContainerdConfig } from './support/containerd';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { quote, type Reporter, unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';

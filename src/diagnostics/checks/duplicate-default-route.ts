@@ -4,10 +4,10 @@
  * that came in on the other interface leave through the wrong one and are lost.
  */
 
-import { ipRouteDefaultProbe } from './shared-probes';
+import { type DefaultRoute, parseRouteProbe, preferredRoute } from '../probes/net';
+import { ipRouteDefaultProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { type DefaultRoute, parseRouteProbe, preferredRoute } from './support/net';
 
 const meta: CheckSpecMeta = {
   id: 'duplicate-default-route',

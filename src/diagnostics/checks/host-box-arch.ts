@@ -12,12 +12,12 @@
 
 import { type Arch, archFromSetting, archFromUname } from '../facts/arch';
 import { boxArchitecture } from '../facts/vagrant-box';
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { hostArchProbe, vagrantfileProbe } from '../probes/host';
+import { parseVagrantfile } from '../probes/vagrant';
 import type { Finding } from '../types';
-import { hostArchProbe, vagrantfileProbe } from './host-probes';
-import { splitBlocks, splitTag } from './support/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { parseVagrantfile } from './support/vagrant';
 
 const meta: CheckSpecMeta = {
   id: 'host-box-arch',

@@ -6,8 +6,8 @@
  * host-box-arch.
  */
 
-import { hostArchProbe, vagrantfileProbe, vboxNetworksProbe } from './host-probes';
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { hostArchProbe, vagrantfileProbe, vboxNetworksProbe } from '../probes/host';
 import { type Cidr, contains, parseCidr } from './support/cidr';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';

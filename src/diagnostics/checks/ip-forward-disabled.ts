@@ -3,7 +3,7 @@
  * "[ERROR FileContent--proc-sys-net-ipv4-ip_forward]" and pod traffic cannot leave the node.
  */
 
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

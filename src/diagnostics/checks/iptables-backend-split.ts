@@ -4,10 +4,10 @@
  * rules that the admin never sees (and a flush with one tool leaves the other's rules in place).
  */
 
-import { iptablesRulesProbe } from './shared-probes';
+import { type BackendDump, defaultBackend, hasContent, parseIptablesProbe, ruleCount } from '../probes/iptables';
+import { iptablesRulesProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { type BackendDump, defaultBackend, hasContent, parseIptablesProbe, ruleCount } from './support/iptables';
 
 const meta: CheckSpecMeta = {
   id: 'iptables-backend-split',

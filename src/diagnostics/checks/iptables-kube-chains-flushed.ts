@@ -5,12 +5,12 @@
  * pods use) stop working until kube-proxy resyncs or restarts.
  */
 
-import { iptablesRulesProbe, nftRulesetProbe } from './shared-probes';
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { type IptTable, parseIptablesProbe } from '../probes/iptables';
+import { parseNftProbe } from '../probes/nft';
+import { iptablesRulesProbe, nftRulesetProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
-import { type IptTable, parseIptablesProbe } from './support/iptables';
-import { parseNftProbe } from './support/nft';
 
 const meta: CheckSpecMeta = {
   id: 'iptables-kube-chains-flushed',

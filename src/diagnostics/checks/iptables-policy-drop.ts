@@ -4,12 +4,13 @@
  * script, with the ACCEPT rules flushed, cuts every node off (the field log's sixth failure).
  * Both iptables backends and native nftables base chains are judged: a packet must pass all of them.
  */
+
+import { acceptsAnything, type BackendDump, parseIptablesProbe, portVerdict } from '../probes/iptables';
+import { isIptablesNftChain, nftAcceptsAnything, nftPortVerdict, parseNftProbe } from '../probes/nft';
+import { iptablesRulesProbe, nftRulesetProbe } from '../probes/shared';
 import type { Role } from '../types';
-import { iptablesRulesProbe, nftRulesetProbe } from './shared-probes';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
-import { acceptsAnything, type BackendDump, parseIptablesProbe, portVerdict } from './support/iptables';
-import { isIptablesNftChain, nftAcceptsAnything, nftPortVerdict, parseNftProbe } from './support/nft';
 
 const meta: CheckSpecMeta = {
   id: 'iptables-policy-drop',

@@ -4,10 +4,8 @@
  * `k8s_version: 1.30` unquoted in YAML is the float 1.3, and the repository path becomes v1.3.
  */
 
-import { aptSourcesProbe, k8sVersionsProbe } from './shared-probes';
-import { isPkgsK8sIo, parseAptSourcesProbe, pkgsK8sIoMinor } from './support/apt';
-import { type CheckSpecMeta, defineCheck } from './support/define';
-import { type Problem, unexpected, worstOf } from './support/findings';
+import { isPkgsK8sIo, parseAptSourcesProbe, pkgsK8sIoMinor } from '../probes/apt';
+import { aptSourcesProbe, k8sVersionsProbe } from '../probes/shared';
 import {
   type BinaryInfo,
   formatVersion,
@@ -16,7 +14,9 @@ import {
   parseVersion,
   parseVersionsProbe,
   type Version,
-} from './support/versions';
+} from '../probes/versions';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
 
 const meta: CheckSpecMeta = {
   id: 'k8s-version-mismatch',

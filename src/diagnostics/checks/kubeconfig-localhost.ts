@@ -4,10 +4,10 @@
  * right host or port?". (kubectl's built-in default when it finds no cluster is localhost:8080.)
  */
 
-import { userKubeconfigProbe } from './shared-probes';
+import { parseUserKubeconfig } from '../probes/kubeconfig';
+import { userKubeconfigProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
-import { parseUserKubeconfig } from './support/kubeconfig';
 
 const meta: CheckSpecMeta = {
   id: 'kubeconfig-localhost',

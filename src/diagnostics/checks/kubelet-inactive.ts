@@ -4,7 +4,7 @@
  * and hangs until its timeout when kubelet cannot start; the journal says why.
  */
 
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

@@ -4,12 +4,12 @@
  * 10.0.2.15, the same on every node: logs, exec and pod networking then go to the wrong place.
  */
 
-import { ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from './shared-probes';
-import { hostOf, isIPv4, isVagrantNat } from './support/blocks';
+import { hostOf, isIPv4, isVagrantNat } from '../probes/blocks';
+import { effectiveNodeIp, parseKubeletFlagsProbe } from '../probes/kube';
+import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
+import { ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
-import { effectiveNodeIp, parseKubeletFlagsProbe } from './support/kube';
-import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from './support/net';
 
 const meta: CheckSpecMeta = {
   id: 'kubelet-node-ip-mismatch',

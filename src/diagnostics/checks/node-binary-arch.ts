@@ -4,7 +4,7 @@
  */
 
 import { type Arch, archFromFileDescription, archFromUname, parseElfHeader } from '../facts/arch';
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { quote, unexpected } from './support/findings';
 

@@ -6,12 +6,12 @@
  * --cluster-cidr and the node's own addresses.
  */
 
-import { podCidrProbe } from './runtime-probes';
-import { ipAddrProbe } from './shared-probes';
+import { parseAddrProbe } from '../probes/net';
+import { podCidrProbe } from '../probes/runtime';
+import { ipAddrProbe } from '../probes/shared';
 import { type Cidr, overlaps, parseCidr } from './support/cidr';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { parseAddrProbe } from './support/net';
 import { openBlocks } from './support/open-blocks';
 
 const meta: CheckSpecMeta = {

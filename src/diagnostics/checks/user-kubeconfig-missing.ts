@@ -4,11 +4,11 @@
  * `sudo kubectl` works (root's /root/.kube/config), which hides the real cause.
  */
 
-import { userKubeconfigProbe } from './shared-probes';
-import { splitBlocks, splitTag } from './support/blocks';
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { parseUserKubeconfig } from '../probes/kubeconfig';
+import { userKubeconfigProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { parseUserKubeconfig } from './support/kubeconfig';
 
 const meta: CheckSpecMeta = {
   id: 'user-kubeconfig-missing',
