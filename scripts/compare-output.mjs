@@ -48,15 +48,17 @@ function build(rev) {
 
 /** Only what must differ between two runs. */
 function mask(text) {
-  return text
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
-    .replace(/"(durationMs|elapsedMs)": ?\d+/g, '"$1": <ms>')
-    .replace(/\btime="[0-9.]+"/g, 'time="<s>"')
-    .replace(/\b\d+(\.\d+)? ?(ms|s)\b(?=[),.;\s]|$)/gm, '<duration>')
-    .replace(/\b[0-9a-f]{32}\b/g, '<nonce>')
-    // The report's run id: start time in base 36 (analyze) or 12 hex digits of a nonce (run).
-    .replace(/"id": "[0-9a-z]{8,12}"/g, '"id": "<run-id>"')
-    .replace(/\b(version"?:? ?"?|v)0\.\d+\.\d+\b/g, '$1<version>');
+  return (
+    text
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+      .replace(/"(durationMs|elapsedMs)": ?\d+/g, '"$1": <ms>')
+      .replace(/\btime="[0-9.]+"/g, 'time="<s>"')
+      .replace(/\b\d+(\.\d+)? ?(ms|s)\b(?=[),.;\s]|$)/gm, '<duration>')
+      .replace(/\b[0-9a-f]{32}\b/g, '<nonce>')
+      // The report's run id: start time in base 36 (analyze) or 12 hex digits of a nonce (run).
+      .replace(/"id": "[0-9a-z]{8,12}"/g, '"id": "<run-id>"')
+      .replace(/\b(version"?:? ?"?|v)0\.\d+\.\d+\b/g, '$1<version>')
+  );
 }
 
 const FIX = (p) => join(root, 'test/fixtures', p);
@@ -66,14 +68,23 @@ for (const project of ['field-log-project', 'clean-project', 'capabilities', 'co
   for (const format of ['text', 'json', 'sarif'])
     fixtureCases.push([`lint ${project} ${format}`, ['lint', '--format', format, FIX(`lint/${project}`)]]);
 }
-fixtureCases.push(['lint --lang ko --docs-url', ['lint', '--format', 'json', '--lang', 'ko', '--docs-url', 'https://docs.example', FIX('lint/field-log-project')]]);
+fixtureCases.push([
+  'lint --lang ko --docs-url',
+  ['lint', '--format', 'json', '--lang', 'ko', '--docs-url', 'https://docs.example', FIX('lint/field-log-project')],
+]);
 fixtureCases.push(['lint --list-rules', ['lint', '--list-rules']]);
-fixtureCases.push(['lint --strict --ignore', ['lint', '--strict', '--ignore', 'iptables-flush,hardcoded-arch', FIX('lint/field-log-project')]]);
+fixtureCases.push([
+  'lint --strict --ignore',
+  ['lint', '--strict', '--ignore', 'iptables-flush,hardcoded-arch', FIX('lint/field-log-project')],
+]);
 fixtureCases.push(['lint bad rule id', ['lint', '--ignore', 'nope', FIX('lint/clean-project')]]);
 for (const format of ['text', 'json', 'markdown', 'junit']) {
   fixtureCases.push([`analyze ansible-tree ${format}`, ['analyze', '--format', format, RUNNER_FIX('ansible-tree')]]);
 }
-fixtureCases.push(['analyze pssh -e', ['analyze', '--format', 'json', '--errors', RUNNER_FIX('pssh-err'), RUNNER_FIX('ansible-tree')]]);
+fixtureCases.push([
+  'analyze pssh -e',
+  ['analyze', '--format', 'json', '--errors', RUNNER_FIX('pssh-err'), RUNNER_FIX('ansible-tree')],
+]);
 const texts = [
   'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
   '-bash: ./kubeadm: cannot execute binary file: Exec format error',
@@ -109,7 +120,12 @@ for (const args of [
   fixtureCases.push([args.join(' '), args]);
 }
 
-const ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', NO_COLOR: '1', LANG: 'C.UTF-8' };
+const ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/root',
+  NO_COLOR: '1',
+  LANG: 'C.UTF-8',
+};
 
 function runCli(cli, args, prefix = []) {
   const command = prefix.length > 0 ? prefix[0] : process.execPath;
@@ -138,7 +154,18 @@ if (values.lab) {
   const lab = await import(pathToFileURL(join(root, 'test/lab/lab.ts')).href);
   const scenarios = await import(pathToFileURL(join(root, 'test/lab/scenarios/index.ts')).href);
   const faults = await import(pathToFileURL(join(root, 'test/lab/faults.ts')).href);
-  const FAULTS = ['down', 'silent', 'hang', 'auth-failure', 'host-key-changed', 'sudo-password', 'no-file', 'busybox-sh', 'flood', 'hostile'];
+  const FAULTS = [
+    'down',
+    'silent',
+    'hang',
+    'auth-failure',
+    'host-key-changed',
+    'sudo-password',
+    'no-file',
+    'busybox-sh',
+    'flood',
+    'hostile',
+  ];
   const LIMITS = ['--connect-timeout', '3', '--handshake-timeout', '4', '--node-timeout', '40', '--run-timeout', '60'];
   const specs = [
     ['healthy', scenarios.healthy('cmp-healthy'), []],
@@ -170,7 +197,11 @@ if (values.lab) {
         ...extra,
       ];
       const inHub = ['ip', 'netns', 'exec', running.hub];
-      for (const format of [['--format', 'json', '--raw'], ['--format', 'text', '-v'], ['--format', 'markdown']]) {
+      for (const format of [
+        ['--format', 'json', '--raw'],
+        ['--format', 'text', '-v'],
+        ['--format', 'markdown'],
+      ]) {
         const args = [...target, ...format];
         compare(`lab ${name} ${format.join(' ')}`, runCli(base.cli, args, inHub), runCli(head.cli, args, inHub));
       }
