@@ -9,7 +9,7 @@
 // Inputs: fixtures (lint projects, analyze directories, explain texts, checks, runbook,
 // probe-script, usage errors) always; with --lab (root, under `flock /tmp/k8sdiag-lab.lock`) also
 // the lab scenarios healthy, field-log and the fault matrix (every fault at once), each run by
-// both CLIs in json (--raw), text and markdown. Exit 0 when every output is identical, 1 if not
+// both CLIs in json, json --raw, text and markdown. Exit 0 when every output is identical, 1 if not
 // (the differences are written to the temp dir and named).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,13 @@ function mask(text) {
       .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
       .replace(/"(durationMs|elapsedMs)": ?\d+/g, '"$1": <ms>')
       .replace(/\btime="[0-9.]+"/g, 'time="<s>"')
-      .replace(/\b\d+(\.\d+)? ?(ms|s)\b(?=[),.;\s]|$)/gm, '<duration>')
+      .replace(/\b\d+(\.\d+)? ?(ms|s)\b(?=[),.;:\s]|$)/gm, '<duration>')
+      // Raw probe output of a live node (--raw): its clock and its firewall's packet counters move
+      // between the two runs (the first run's own SSH traffic counts).
+      .replace(/(["\\n])now \d{9,}/g, '$1now <clock>')
+      .replace(/ on \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}/g, ' on <date>')
+      .replace(/\[\d+:\d+\]/g, '[<packets>:<bytes>]')
+      .replace(/packets \d+ bytes \d+/g, 'packets <n> bytes <n>')
       .replace(/\b[0-9a-f]{32}\b/g, '<nonce>')
       // The report's run id: start time in base 36 (analyze) or 12 hex digits of a nonce (run).
       .replace(/"id": "[0-9a-z]{8,12}"/g, '"id": "<run-id>"')
@@ -198,6 +204,7 @@ if (values.lab) {
       ];
       const inHub = ['ip', 'netns', 'exec', running.hub];
       for (const format of [
+        ['--format', 'json'],
         ['--format', 'json', '--raw'],
         ['--format', 'text', '-v'],
         ['--format', 'markdown'],
