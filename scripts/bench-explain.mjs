@@ -85,7 +85,7 @@ await build({
   stdin: {
     contents: `export { buildMatcher } from './src/retrieval/matcher.ts';
       export { toMatchDoc } from './src/retrieval/docs.ts';
-      export { readRunbooksFromDisk } from './src/diagnostics/knowledge/read-runbooks.ts';`,
+      export { readRunbooksFromDisk } from './src/diagnostics/runbooks/read-runbooks.ts';`,
     resolveDir: root,
     loader: 'ts',
   },

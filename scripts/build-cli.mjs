@@ -22,7 +22,7 @@ async function loadRunbookEntries() {
   const tmp = join(root, 'build/cli', `.read-runbooks-${process.pid}.mjs`);
   mkdirSync(dirname(tmp), { recursive: true });
   await build({
-    entryPoints: [join(root, 'src/diagnostics/knowledge/read-runbooks.ts')],
+    entryPoints: [join(root, 'src/diagnostics/runbooks/read-runbooks.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -45,7 +45,7 @@ const entries = await loadRunbookEntries();
 const inlineRunbooks = {
   name: 'inline-runbooks',
   setup(b) {
-    b.onLoad({ filter: /knowledge[\\/]runbook-data\.ts$/ }, () => ({
+    b.onLoad({ filter: /runbooks[\\/]runbook-data\.ts$/ }, () => ({
       contents: `export const runbookEntries = ${JSON.stringify(entries)};`,
       loader: 'js',
     }));

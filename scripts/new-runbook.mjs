@@ -93,8 +93,6 @@ signatures:
   - "${todo('an exact error line users paste', '사용자가 붙여 넣는 정확한 오류 줄')}"
 cause: "${todo('one sentence: the root cause', '한 문장: 근본 원인')}"
 fixCommands: []
-detectedBy: [${o.check}]
-preventedBy: [${o.rule}]
 related: []
 ---
 
@@ -138,16 +136,14 @@ function checkFile(o) {
   return `/**
  * ${MARK}: what this check detects on a node, and why it matters (one paragraph).
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { guarded, openSection, reporter } from './support/findings';
+import { type CheckSpecMeta, defineCheck } from './support/define';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: '${o.check}',
   title: '${MARK} the healthy state, as a sentence',
   runbook: '${o.id}',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = '${o.check}';
@@ -157,17 +153,16 @@ export default defineCheck({
   probes: [
     {
       name: PROBE,
-      // ${MARK}: a read-only command (see checks/shared-probes.ts for the rules), ending in an end marker.
+      // ${MARK}: a read-only command (see probes/shared.ts for the rules), ending in an end marker.
       command: 'echo "### end"',
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     // ${MARK}: parse gate.value.lines and return pass / fail findings with evidence and a fix.
     return [r.error('${MARK}: analyzer not written yet')];
-  }),
+  },
 });
 `;
 }

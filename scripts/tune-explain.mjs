@@ -16,7 +16,7 @@ await build({
     contents: `
       export { loadCorpus } from './test/diagnostics/explain/corpus/corpus.ts';
       export { explain } from './src/diagnostics/explain/explain.ts';
-      export { readRunbooksFromDisk } from './src/diagnostics/knowledge/read-runbooks.ts';
+      export { readRunbooksFromDisk } from './src/diagnostics/runbooks/read-runbooks.ts';
     `,
     resolveDir: root,
     loader: 'ts',

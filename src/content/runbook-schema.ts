@@ -1,7 +1,7 @@
 /**
  * The home of runbook facts. Starlight's docs schema is extended with these fields
  * (src/content.config.ts), and the CLI validates the same frontmatter with the same
- * schema when it reads the runbooks from disk (src/diagnostics/knowledge/).
+ * schema when it reads the runbooks from disk (src/diagnostics/runbooks/).
  * Plain zod so that both Astro and the bundled CLI can import it.
  */
 import { z } from 'zod';
@@ -29,8 +29,6 @@ export type RunbookId = (typeof RUNBOOK_IDS)[number];
 
 export const LAYERS = ['vm', 'provisioning', 'cluster'] as const;
 export type Layer = (typeof LAYERS)[number];
-
-const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
 
 /**
  * Fields that only runbook pages carry. Every field is optional at the collection level
@@ -61,10 +59,6 @@ export const runbookFields = z.object({
   cause: z.string().min(10).optional(),
   /** Copyable fix commands, printed by `k8sdiag explain`. */
   fixCommands: z.array(z.string().min(1)).optional(),
-  /** Ids of `k8sdiag run` checks that detect this failure on a node. */
-  detectedBy: z.array(kebab).optional(),
-  /** Ids of `k8sdiag lint` rules that catch the mistake in files. */
-  preventedBy: z.array(kebab).optional(),
   related: z.array(z.enum(RUNBOOK_IDS)).optional(),
 });
 
@@ -83,8 +77,6 @@ export const runbookFrontmatter = z.object({
   context: z.array(z.string().regex(/^\S+ \S+$/, 'must be a tool and its subcommand, e.g. "kubeadm join"')).optional(),
   cause: z.string().min(10),
   fixCommands: z.array(z.string().min(1)),
-  detectedBy: z.array(kebab),
-  preventedBy: z.array(kebab),
   related: z.array(z.enum(RUNBOOK_IDS)),
 });
 export type RunbookFrontmatter = z.infer<typeof runbookFrontmatter>;

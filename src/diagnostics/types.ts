@@ -85,8 +85,6 @@ export interface Check {
   analyze(sections: Sections, context: CheckContext): Finding[];
 }
 
-export const defineCheck = (check: Check): Check => check;
-
 /** Facts a node exposes to cluster checks, extracted by node checks' analyzers. */
 export interface NodeFacts {
   host: string;

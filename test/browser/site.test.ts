@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runbooks } from '../../src/diagnostics/knowledge/runbooks';
+import { runbookCoverage } from '../../src/diagnostics/catalog';
 import { RULES } from '../../src/diagnostics/lint/rules/index';
 import { clusterChecks, hostChecks, nodeChecks } from '../../src/diagnostics/registry';
+import { runbooks } from '../../src/diagnostics/runbooks/runbooks';
 import { browserAvailable, type LaunchedBrowser, launch } from './support/browser';
 import { type StaticSite, serveStatic } from './support/server';
 
@@ -182,9 +183,8 @@ The connection to the server localhost:8080 was refused - did you specify the ri
                 (a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash,
               ),
             );
-          const expected = [...entry.frontmatter.detectedBy, ...entry.frontmatter.preventedBy].map(
-            (id) => `${prefix}/checks/#${id}`,
-          );
+          const { detectedBy, preventedBy } = runbookCoverage(entry.frontmatter.runbook);
+          const expected = [...detectedBy, ...preventedBy].map((id) => `${prefix}/checks/#${id}`);
           expect(hrefs).toEqual(expected);
         }
         await page.close();

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DOCS_URL } from '../../src/diagnostics/knowledge/runbooks';
+import { DEFAULT_DOCS_URL } from '../../src/diagnostics/runbooks/runbooks';
 import { VERSION } from '../../src/diagnostics/version';
 import { LANGS } from '../../src/langs';
 import { DEFAULT_SITE_URL, siteUrlFrom } from '../../src/site-url';

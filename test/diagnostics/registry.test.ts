@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hostProbes } from '../../src/diagnostics/checks/host-probes';
-import { runtimeProbes } from '../../src/diagnostics/checks/runtime-probes';
-import { sharedProbes } from '../../src/diagnostics/checks/shared-probes';
+import { hostProbes } from '../../src/diagnostics/probes/host';
+import { runtimeProbes } from '../../src/diagnostics/probes/runtime';
+import { sharedProbes } from '../../src/diagnostics/probes/shared';
 import {
   checksForRoles,
   clusterChecks,

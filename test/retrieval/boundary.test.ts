@@ -48,7 +48,7 @@ describe('retrieval core import boundary', () => {
     const file = join(ROOT, 'matcher.ts');
     expect(allowed(file, 'node:fs')).toBe(false);
     expect(allowed(file, 'astro:content')).toBe(false);
-    expect(allowed(file, '../diagnostics/knowledge/runbooks')).toBe(false);
+    expect(allowed(file, '../diagnostics/runbooks/runbooks')).toBe(false);
     expect(allowed(file, '../search/pagefind-options')).toBe(false);
     expect(allowed(file, './normalize')).toBe(true);
     expect(specifiers("import { a } from 'node:fs';\nconst m = import('astro:content');")).toEqual([

@@ -3,7 +3,7 @@
  * matcher built from the runbooks at start, after a JSON round trip.
  */
 import { describe, expect, it } from 'vitest';
-import { runbookEntries } from '../../src/diagnostics/knowledge/runbook-data';
+import { runbookEntries } from '../../src/diagnostics/runbooks/runbook-data';
 import { toMatchDoc } from '../../src/retrieval/docs';
 import { buildMatcher, indexDocs, matcherFromIndex } from '../../src/retrieval/matcher';
 import { loadCorpus } from '../diagnostics/explain/corpus/corpus';

@@ -25,7 +25,7 @@ const SECTIONS: ReadonlyArray<readonly [en: string, ko: string]> = [
 ];
 
 /** Frontmatter fields that hold ids, commands or verbatim text and must match exactly. */
-const SAME_VALUE_FIELDS = ['runbook', 'problem', 'layer', 'tools', 'detectedBy', 'preventedBy', 'related'] as const;
+const SAME_VALUE_FIELDS = ['runbook', 'problem', 'layer', 'tools', 'related'] as const;
 /** Frontmatter lists written in each language: the same number of entries. */
 const SAME_LENGTH_FIELDS = ['symptoms', 'signatures', 'fixCommands'] as const;
 

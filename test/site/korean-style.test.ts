@@ -30,8 +30,6 @@ const VERBATIM_KEYS = new Set([
   'problem',
   'layer',
   'tools',
-  'detectedBy',
-  'preventedBy',
   'related',
   'template',
 ]);

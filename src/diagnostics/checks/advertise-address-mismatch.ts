@@ -3,21 +3,21 @@
  * NAT address 10.0.2.15 that `ansible_default_ipv4.address` returns on a VirtualBox VM. Every
  * VM has that same address, so workers that are told to join 10.0.2.15:6443 reach themselves.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { apiserverManifestProbe, ipAddrProbe } from './shared-probes';
-import { hostOf, isIPv4, isVagrantNat } from './support/blocks';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
-import { parseApiserverProbe } from './support/kube';
-import { parseAddrProbe } from './support/net';
 
-const meta: CheckMeta = {
+import { hostOf, isIPv4, isVagrantNat } from '../probes/blocks';
+import { parseApiserverProbe } from '../probes/kube';
+import { parseAddrProbe } from '../probes/net';
+import { apiserverManifestProbe, ipAddrProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'advertise-address-mismatch',
   title: 'The API server advertises the intended address',
   titleKo: 'API 서버의 advertise 주소가 의도한 주소다',
   runbook: 'ansible-default-ipv4-nat',
   severity: 'error',
   roles: ['control-plane'],
-  needsRoot: true,
 };
 
 const FIX =
@@ -26,9 +26,8 @@ const FIX =
 export default defineCheck({
   meta,
   probes: [apiserverManifestProbe, ipAddrProbe],
-  analyze: guarded(meta, (sections, context) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, apiserverManifestProbe.name);
+  analyze: ({ r, sections, context, open }) => {
+    const gate = open(apiserverManifestProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseApiserverProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, apiserverManifestProbe.name, parsed.what, parsed.line, parsed.no)];
@@ -57,7 +56,7 @@ export default defineCheck({
     }
 
     let local: string[] | undefined;
-    const addrGate = sections[ipAddrProbe.name] === undefined ? undefined : openSection(r, sections, ipAddrProbe.name);
+    const addrGate = sections[ipAddrProbe.name] === undefined ? undefined : open(ipAddrProbe.name);
     if (addrGate?.ok) {
       const addrs = parseAddrProbe(addrGate.value.lines);
       if (addrs.ok && addrs.value !== null) local = addrs.value.map((addr) => addr.address);
@@ -96,5 +95,5 @@ export default defineCheck({
         { evidence },
       ),
     ];
-  }),
+  },
 });

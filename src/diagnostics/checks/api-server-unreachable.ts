@@ -6,18 +6,18 @@
  * /healthz with curl (nc -z as a fallback, only where nc has -z: busybox nc does not, and its
  * usage error would look like a failed connection); nothing from the context goes into the command.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { hostOf, isVagrantNat, splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+import { hostOf, isVagrantNat, splitBlocks, splitTag } from '../probes/blocks';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'api-server-unreachable',
   title: 'The worker reaches the API server',
   titleKo: '워커 노드에서 API 서버에 연결된다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['worker'],
-  needsRoot: true,
 };
 
 const PROBE = 'apiserver-reach';
@@ -79,9 +79,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections, context) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, context, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const { head, blocks, complete } = splitBlocks(gate.value.lines);
     const stray = blocks[0];
@@ -152,5 +151,5 @@ export default defineCheck({
         fix: FIX,
       }),
     ];
-  }),
+  },
 });

@@ -7,19 +7,18 @@
  */
 
 import { isLegacyKubernetesSource } from '../facts/apt-repos';
-import { type CheckMeta, defineCheck } from '../types';
-import { aptSourcesProbe } from './shared-probes';
-import { type AptSource, parseAptSourcesProbe } from './support/apt';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { type AptSource, parseAptSourcesProbe } from '../probes/apt';
+import { aptSourcesProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'apt-legacy-k8s-repo',
   title: 'No APT source points at the removed Google-hosted Kubernetes repository',
   titleKo: '없어진 Google 호스팅 쿠버네티스 저장소를 가리키는 APT 소스가 없다',
   runbook: 'kubernetes-apt-repo-moved',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = aptSourcesProbe.name;
@@ -31,9 +30,8 @@ const describe = (source: AptSource) => `${source.file}: ${source.text}`;
 export default defineCheck({
   meta,
   probes: [aptSourcesProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const parsed = parseAptSourcesProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
@@ -54,5 +52,5 @@ export default defineCheck({
         },
       ),
     ];
-  }),
+  },
 });

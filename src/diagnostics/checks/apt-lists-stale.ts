@@ -3,18 +3,18 @@
  * archive's current state name package versions the mirror no longer has, so `apt install`
  * without `apt update` (Ansible's apt module with update_cache: no) fails with 404.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
 
-const meta: CheckMeta = {
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'apt-lists-stale',
   title: 'APT package lists are fresh',
   titleKo: 'APT 패키지 목록이 최신이다',
   runbook: 'apt-stale-cache',
   severity: 'warning',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const LISTS = 'apt-lists';
@@ -71,9 +71,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, LISTS);
+  analyze: ({ r, sections, open }) => {
+    const gate = open(LISTS);
     if (!gate.ok) return [gate.finding];
     const { head, blocks, complete } = splitBlocks(gate.value.lines);
     if (blocks.some((block) => block.marker === 'missing'))
@@ -120,7 +119,7 @@ export default defineCheck({
       }
     }
 
-    const logGate = sections[LOG] === undefined ? undefined : openSection(r, sections, LOG);
+    const logGate = sections[LOG] === undefined ? undefined : open(LOG);
     if (logGate?.ok) {
       const log = splitBlocks(logGate.value.lines);
       for (const block of log.blocks) {
@@ -144,5 +143,5 @@ export default defineCheck({
     if (worst) return [worst];
     const newest = Math.max(...lists.map((list) => list.time));
     return [r.pass(`package lists updated ${age(now - newest)} ago`, { evidence })];
-  }),
+  },
 });

@@ -3,20 +3,20 @@
  * legacy /etc/apt/trusted.gpg. apt then fails with NO_PUBKEY / "The following signatures couldn't
  * be verified", or (Ubuntu 22.04+) warns "Key is stored in legacy trusted.gpg keyring".
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { aptSourcesProbe } from './shared-probes';
-import { type AptSource, isPkgsK8sIo, parseAptSourcesProbe } from './support/apt';
-import { cutShort, splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
 
-const meta: CheckMeta = {
+import { type AptSource, isPkgsK8sIo, parseAptSourcesProbe } from '../probes/apt';
+import { cutShort, splitBlocks, splitTag } from '../probes/blocks';
+import { aptSourcesProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'apt-signed-by-missing',
   title: 'The Kubernetes APT source names its signing key',
   titleKo: '쿠버네티스 APT 소스에 서명 키가 지정되어 있다',
   runbook: 'kubernetes-apt-repo-moved',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const KEYRINGS = 'apt-keyrings';
@@ -67,13 +67,12 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, aptSourcesProbe.name);
+  analyze: ({ r, open }) => {
+    const gate = open(aptSourcesProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseAptSourcesProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, aptSourcesProbe.name, parsed.what, parsed.line, parsed.no)];
-    const keyGate = openSection(r, sections, KEYRINGS);
+    const keyGate = open(KEYRINGS);
     if (!keyGate.ok) return [keyGate.finding];
     const keyrings = readKeyrings(keyGate.value.lines);
     if (!Array.isArray(keyrings)) return [unexpected(r, KEYRINGS, keyrings.what, keyrings.line, keyrings.no)];
@@ -126,5 +125,5 @@ export default defineCheck({
         evidence,
       }),
     ];
-  }),
+  },
 });

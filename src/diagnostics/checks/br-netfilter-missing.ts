@@ -5,18 +5,18 @@
  * kubeadm 1.30 removed that preflight check (kubernetes/kubernetes#123464), so today it only
  * shows up as broken Services. Hence a warning, not an error.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'br-netfilter-missing',
   title: 'br_netfilter is loaded and bridged traffic goes through iptables',
   titleKo: 'br_netfilter가 로드되어 브리지 트래픽이 iptables를 거친다',
   runbook: 'kubeadm-join-hangs',
   severity: 'warning',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = 'br-netfilter';
@@ -47,9 +47,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const { head, blocks, complete } = splitBlocks(gate.value.lines);
     const stray = blocks[0];
@@ -108,5 +107,5 @@ export default defineCheck({
     }
     const how = module === 'loaded' ? 'loaded as a module' : 'built into the kernel';
     return [r.pass(`br_netfilter is ${how} and bridge-nf-call-iptables is 1`, { evidence })];
-  }),
+  },
 });

@@ -4,20 +4,20 @@
  * `SystemdCgroup = true` (the default config says false). The node comes up, then the control-plane
  * pods restart every few minutes and the API server comes and goes.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { containerdConfigProbe, kubeletCgroupProbe } from './runtime-probes';
-import { readContainerdConfig } from './support/containerd';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
+
+import { readContainerdConfig } from '../probes/containerd';
+import { containerdConfigProbe, kubeletCgroupProbe } from '../probes/runtime';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'cgroup-driver-mismatch',
   title: 'The kubelet and containerd use the same cgroup driver',
   titleKo: 'kubelet과 containerd가 같은 cgroup 드라이버를 쓴다',
   runbook: 'cgroup-driver-mismatch',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const CONFIG = containerdConfigProbe.name;
@@ -33,9 +33,8 @@ function driverWord(text: string): Driver | undefined {
 export default defineCheck({
   meta,
   probes: [containerdConfigProbe, kubeletCgroupProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const kubelet = openSection(r, sections, KUBELET);
+  analyze: ({ r, open }) => {
+    const kubelet = open(KUBELET);
     if (!kubelet.ok) return [kubelet.finding];
     const k = openBlocks(r, KUBELET, kubelet.value.lines);
     if (!k.ok) return [k.finding];
@@ -64,7 +63,7 @@ export default defineCheck({
       }
     }
 
-    const config = openSection(r, sections, CONFIG);
+    const config = open(CONFIG);
     if (!config.ok) return [config.finding];
     const c = openBlocks(r, CONFIG, config.value.lines);
     if (!c.ok) return [c.finding];
@@ -106,5 +105,5 @@ export default defineCheck({
         },
       ),
     ];
-  }),
+  },
 });

@@ -4,19 +4,19 @@
  * the node stays NotReady and CoreDNS stays Pending. kubeadm does not install one: it is the step
  * after `kubeadm init`.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { cniConfProbe } from './runtime-probes';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
+
+import { cniConfProbe } from '../probes/runtime';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'cni-config-missing',
   title: 'A CNI network config is installed',
   titleKo: 'CNI 네트워크 설정이 설치되어 있다',
   runbook: 'cni-not-installed',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: true,
 };
 
 const PROBE = cniConfProbe.name;
@@ -25,9 +25,8 @@ const CONFIG_FILE = /\.(conf|conflist|json)$/;
 export default defineCheck({
   meta,
   probes: [cniConfProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const opened = openBlocks(r, PROBE, gate.value.lines);
     if (!opened.ok) return [opened.finding];
@@ -69,5 +68,5 @@ export default defineCheck({
       return `${b.args}${types.length > 0 ? ` (${types.join(', ')})` : ''}`;
     });
     return [r.pass(`CNI config present: ${described.join('; ')}`, { evidence: described })];
-  }),
+  },
 });

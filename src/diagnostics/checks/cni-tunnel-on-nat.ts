@@ -6,21 +6,20 @@
  * nodes cannot reach each other. The CNI sibling of the ansible_default_ipv4 problem.
  */
 import { z } from 'zod';
-import { type CheckMeta, defineCheck } from '../types';
-import { vxlanLinksProbe } from './runtime-probes';
-import { ipAddrProbe, ipRouteDefaultProbe } from './shared-probes';
-import { isVagrantNat, splitBlocks } from './support/blocks';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
-import { type Address, parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from './support/net';
+import { isVagrantNat, splitBlocks } from '../probes/blocks';
+import { type Address, parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
+import { vxlanLinksProbe } from '../probes/runtime';
+import { ipAddrProbe, ipRouteDefaultProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'cni-tunnel-on-nat',
   title: "The pod network's tunnel uses the node's private address",
   titleKo: '파드 네트워크 터널이 노드의 사설 주소를 쓴다',
   runbook: 'cni-nat-interface',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = vxlanLinksProbe.name;
@@ -105,9 +104,8 @@ function parseTunnels(
 export default defineCheck({
   meta,
   probes: [vxlanLinksProbe, ipRouteDefaultProbe, ipAddrProbe],
-  analyze: guarded(meta, (sections, context) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, context, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const parsed = parseTunnels(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
@@ -118,10 +116,10 @@ export default defineCheck({
         r.skip('no VXLAN tunnel device (Flannel/Calico VXLAN not running on this node; other backends are not read)'),
       ];
     }
-    const addrGate = openSection(r, sections, ipAddrProbe.name);
+    const addrGate = open(ipAddrProbe.name);
     const addrs = addrGate.ok ? parseAddrProbe(addrGate.value.lines) : undefined;
     const addresses: readonly Address[] = addrs?.ok ? (addrs.value ?? []) : [];
-    const routeGate = openSection(r, sections, ipRouteDefaultProbe.name);
+    const routeGate = open(ipRouteDefaultProbe.name);
     const routes = routeGate.ok ? parseRouteProbe(routeGate.value.lines) : undefined;
     const route = routes?.ok ? preferredRoute(routes.value.routes ?? []) : undefined;
     const natAddress = route ? sourceAddress(route, addresses) : undefined;
@@ -151,5 +149,5 @@ export default defineCheck({
         },
       ),
     ];
-  }),
+  },
 });

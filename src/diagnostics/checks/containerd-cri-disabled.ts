@@ -5,21 +5,22 @@
  * `disabled_plugins = ["cri"]`; a stopped containerd gives the same preflight error.
  * Reads the config file and, as root, the plugin list of the running daemon (`ctr plugins ls`).
  */
-import { type CheckMeta, defineCheck, type Finding } from '../types';
-import { containerdConfigProbe, containerdPluginsProbe } from './runtime-probes';
-import type { Block } from './support/blocks';
-import { readContainerdConfig } from './support/containerd';
-import { guarded, openSection, quote, type Reporter, reporter, unexpected } from './support/findings';
+
+import type { Block } from '../probes/blocks';
+import { readContainerdConfig } from '../probes/containerd';
+import { containerdConfigProbe, containerdPluginsProbe } from '../probes/runtime';
+import type { Finding } from '../types';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { quote, type Reporter, unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'containerd-cri-disabled',
   title: "containerd's CRI plugin is loaded",
   titleKo: 'containerd의 CRI 플러그인이 로드되어 있다',
   runbook: 'containerd-cri-disabled',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: true,
 };
 
 const CONFIG = containerdConfigProbe.name;
@@ -79,9 +80,8 @@ function readPlugins(block: Block | undefined): Plugins | undefined {
 export default defineCheck({
   meta,
   probes: [containerdConfigProbe, containerdPluginsProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const config = openSection(r, sections, CONFIG);
+  analyze: ({ r, open }) => {
+    const config = open(CONFIG);
     if (!config.ok) return [config.finding];
     const fromConfig = judgeConfig(r, config.value.lines);
     if (fromConfig === 'no-containerd') {
@@ -89,7 +89,7 @@ export default defineCheck({
     }
     if (fromConfig !== undefined && fromConfig.status !== 'pass') return [fromConfig];
 
-    const plugins = openSection(r, sections, PLUGINS);
+    const plugins = open(PLUGINS);
     if (!plugins.ok) {
       // Without root the running daemon cannot be asked; the config alone found nothing wrong.
       return [plugins.finding];
@@ -146,5 +146,5 @@ export default defineCheck({
       ];
     }
     return [r.pass('containerd is running with its CRI plugin loaded', { evidence: [listed.cri.line] })];
-  }),
+  },
 });

@@ -3,19 +3,19 @@
  * set a gateway, the kernel sends everything through the lowest metric; replies to connections
  * that came in on the other interface leave through the wrong one and are lost.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { ipRouteDefaultProbe } from './shared-probes';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
-import { type DefaultRoute, parseRouteProbe, preferredRoute } from './support/net';
 
-const meta: CheckMeta = {
+import { type DefaultRoute, parseRouteProbe, preferredRoute } from '../probes/net';
+import { ipRouteDefaultProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'duplicate-default-route',
   title: 'One default route',
   titleKo: '기본 경로가 하나뿐이다',
   runbook: 'duplicate-default-route',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = ipRouteDefaultProbe.name;
@@ -26,9 +26,8 @@ const label = (route: DefaultRoute) =>
 export default defineCheck({
   meta,
   probes: [ipRouteDefaultProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const parsed = parseRouteProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
@@ -65,5 +64,5 @@ export default defineCheck({
         fix: 'keep the gateway only on the NAT/DHCP interface: remove gateway4 (or routes: to: default) from the static interface in netplan, then sudo netplan apply',
       }),
     ];
-  }),
+  },
 });

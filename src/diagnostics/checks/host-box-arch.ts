@@ -12,20 +12,20 @@
 
 import { type Arch, archFromSetting, archFromUname } from '../facts/arch';
 import { boxArchitecture } from '../facts/vagrant-box';
-import { type CheckMeta, defineCheck, type Finding } from '../types';
-import { hostArchProbe, vagrantfileProbe } from './host-probes';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
-import { parseVagrantfile } from './support/vagrant';
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { hostArchProbe, vagrantfileProbe } from '../probes/host';
+import { parseVagrantfile } from '../probes/vagrant';
+import type { Finding } from '../types';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'host-box-arch',
   title: "The Vagrant box matches the host's CPU",
   titleKo: 'Vagrant 박스가 호스트 CPU와 맞는다',
   runbook: 'vagrant-box-arch-mismatch',
   severity: 'error',
   roles: [],
-  needsRoot: false,
 };
 
 const HOST = hostArchProbe.name;
@@ -40,11 +40,10 @@ function fixFor(host: Arch): string {
 export default defineCheck({
   meta,
   probes: [hostArchProbe, vagrantfileProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const hostGate = openSection(r, sections, HOST);
+  analyze: ({ r, open }) => {
+    const hostGate = open(HOST);
     if (!hostGate.ok) return [hostGate.finding];
-    const fileGate = openSection(r, sections, VAGRANTFILE);
+    const fileGate = open(VAGRANTFILE);
     if (!fileGate.ok) return [fileGate.finding];
 
     const hostOut = splitBlocks(hostGate.value.lines);
@@ -169,5 +168,5 @@ export default defineCheck({
       }
     }
     return findings;
-  }),
+  },
 });

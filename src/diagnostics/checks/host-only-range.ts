@@ -5,21 +5,21 @@
  * for the host-only network is not within the allowed ranges". Runs on the Vagrant host, like
  * host-box-arch.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { hostArchProbe, vagrantfileProbe, vboxNetworksProbe } from './host-probes';
-import { splitBlocks, splitTag } from './support/blocks';
+
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { hostArchProbe, vagrantfileProbe, vboxNetworksProbe } from '../probes/host';
 import { type Cidr, contains, parseCidr } from './support/cidr';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'host-only-range',
   title: "Private network addresses are in VirtualBox's allowed host-only ranges",
   titleKo: '사설 네트워크 주소가 VirtualBox가 허용하는 host-only 범위 안에 있다',
   runbook: 'vbox-hostonly-range',
   severity: 'error',
   roles: [],
-  needsRoot: false,
 };
 
 const NETWORKS = vboxNetworksProbe.name;
@@ -47,9 +47,8 @@ export function privateNetworkIps(lines: readonly string[]): PrivateIp[] {
 export default defineCheck({
   meta,
   probes: [hostArchProbe, vagrantfileProbe, vboxNetworksProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const hostGate = openSection(r, sections, hostArchProbe.name);
+  analyze: ({ r, open }) => {
+    const hostGate = open(hostArchProbe.name);
     if (!hostGate.ok) return [hostGate.finding];
     const hostOut = splitBlocks(hostGate.value.lines);
     const odd = hostOut.head.find(
@@ -65,7 +64,7 @@ export default defineCheck({
         ),
       ];
     }
-    const fileGate = openSection(r, sections, vagrantfileProbe.name);
+    const fileGate = open(vagrantfileProbe.name);
     if (!fileGate.ok) return [fileGate.finding];
     const vfOpened = openBlocks(r, vagrantfileProbe.name, fileGate.value.lines);
     if (!vfOpened.ok) return [vfOpened.finding];
@@ -76,7 +75,7 @@ export default defineCheck({
     const ips = privateNetworkIps(vf.quoted.map((line) => line.text));
     if (ips.length === 0) return [r.skip(`${vf.args} sets no static private_network address`)];
 
-    const netGate = openSection(r, sections, NETWORKS);
+    const netGate = open(NETWORKS);
     if (!netGate.ok) return [netGate.finding];
     const confOpened = openBlocks(r, NETWORKS, netGate.value.lines);
     if (!confOpened.ok) return [confOpened.finding];
@@ -117,5 +116,5 @@ export default defineCheck({
         },
       ),
     ];
-  }),
+  },
 });

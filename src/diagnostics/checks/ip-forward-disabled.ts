@@ -2,18 +2,18 @@
  * IPv4 forwarding is off. kubeadm's preflight fails with
  * "[ERROR FileContent--proc-sys-net-ipv4-ip_forward]" and pod traffic cannot leave the node.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'ip-forward-disabled',
   title: 'IPv4 forwarding is on',
   titleKo: 'IPv4 포워딩이 켜져 있다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = 'ip-forward';
@@ -35,9 +35,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const { head, blocks, complete } = splitBlocks(gate.value.lines);
     const stray = blocks[0];
@@ -76,5 +75,5 @@ export default defineCheck({
       ];
     }
     return [unexpected(r, PROBE, 'ip_forward is neither 0 nor 1', value, 1)];
-  }),
+  },
 });

@@ -3,19 +3,19 @@
  * the kernel applies both, but `iptables -L` shows only one of them: a node can drop traffic by
  * rules that the admin never sees (and a flush with one tool leaves the other's rules in place).
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { iptablesRulesProbe } from './shared-probes';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
-import { type BackendDump, defaultBackend, hasContent, parseIptablesProbe, ruleCount } from './support/iptables';
 
-const meta: CheckMeta = {
+import { type BackendDump, defaultBackend, hasContent, parseIptablesProbe, ruleCount } from '../probes/iptables';
+import { iptablesRulesProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'iptables-backend-split',
   title: 'iptables rules live in one backend',
   titleKo: 'iptables 규칙이 한 백엔드에만 있다',
   runbook: 'iptables-flush-lockout',
   severity: 'warning',
   roles: ['control-plane', 'worker'],
-  needsRoot: true,
 };
 
 const PROBE = iptablesRulesProbe.name;
@@ -33,9 +33,8 @@ function summary(backend: BackendDump): string {
 export default defineCheck({
   meta,
   probes: [iptablesRulesProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const parsed = parseIptablesProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
@@ -85,5 +84,5 @@ export default defineCheck({
         evidence,
       }),
     ];
-  }),
+  },
 });

@@ -4,21 +4,21 @@
  * KUBE-SERVICES and the jumps to it, so Service IPs (including the API server's ClusterIP that
  * pods use) stop working until kube-proxy resyncs or restarts.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { iptablesRulesProbe, nftRulesetProbe } from './shared-probes';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
-import { type IptTable, parseIptablesProbe } from './support/iptables';
-import { parseNftProbe } from './support/nft';
 
-const meta: CheckMeta = {
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { type IptTable, parseIptablesProbe } from '../probes/iptables';
+import { parseNftProbe } from '../probes/nft';
+import { iptablesRulesProbe, nftRulesetProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'iptables-kube-chains-flushed',
   title: "kube-proxy's iptables chains are in place",
   titleKo: 'kube-proxy의 iptables 체인이 남아 있다',
   runbook: 'iptables-flush-lockout',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: true,
 };
 
 const PROCESS = 'kube-proxy-process';
@@ -46,9 +46,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const processGate = openSection(r, sections, PROCESS);
+  analyze: ({ r, sections, open }) => {
+    const processGate = open(PROCESS);
     if (!processGate.ok) return [processGate.finding];
     const proc = splitBlocks(processGate.value.lines);
     const pids: string[] = [];
@@ -66,14 +65,13 @@ export default defineCheck({
       return [r.skip('kube-proxy is not running on this node (not deployed yet, or replaced by the CNI)')];
     }
 
-    const gate = openSection(r, sections, iptablesRulesProbe.name);
+    const gate = open(iptablesRulesProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseIptablesProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, iptablesRulesProbe.name, parsed.what, parsed.line, parsed.no)];
 
     const evidence = [`kube-proxy pid ${pids.join(', ')}`];
-    const nftGate =
-      sections[nftRulesetProbe.name] === undefined ? undefined : openSection(r, sections, nftRulesetProbe.name);
+    const nftGate = sections[nftRulesetProbe.name] === undefined ? undefined : open(nftRulesetProbe.name);
     if (nftGate?.ok) {
       const nft = parseNftProbe(nftGate.value.lines);
       const table = nft.ok ? nft.value.tables?.find((item) => item.name === 'kube-proxy') : undefined;
@@ -141,5 +139,5 @@ export default defineCheck({
     const worst = worstOf(r, problems, { evidence, fix: FIX });
     if (worst) return [worst];
     return [r.pass("kube-proxy's KUBE-SERVICES chain has rules and PREROUTING/OUTPUT jump to it", { evidence })];
-  }),
+  },
 });

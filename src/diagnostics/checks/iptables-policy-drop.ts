@@ -4,20 +4,21 @@
  * script, with the ACCEPT rules flushed, cuts every node off (the field log's sixth failure).
  * Both iptables backends and native nftables base chains are judged: a packet must pass all of them.
  */
-import { type CheckMeta, defineCheck, type Role } from '../types';
-import { iptablesRulesProbe, nftRulesetProbe } from './shared-probes';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
-import { acceptsAnything, type BackendDump, parseIptablesProbe, portVerdict } from './support/iptables';
-import { isIptablesNftChain, nftAcceptsAnything, nftPortVerdict, parseNftProbe } from './support/nft';
 
-const meta: CheckMeta = {
+import { acceptsAnything, type BackendDump, parseIptablesProbe, portVerdict } from '../probes/iptables';
+import { isIptablesNftChain, nftAcceptsAnything, nftPortVerdict, parseNftProbe } from '../probes/nft';
+import { iptablesRulesProbe, nftRulesetProbe } from '../probes/shared';
+import type { Role } from '../types';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'iptables-policy-drop',
   title: 'The firewall lets SSH, the API server and the kubelet in',
   titleKo: '방화벽이 SSH, API 서버, kubelet으로 오는 연결을 허용한다',
   runbook: 'iptables-flush-lockout',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: true,
 };
 
 const PORT_NAMES: Record<number, string> = { 22: 'SSH', 6443: 'kube-apiserver', 10250: 'kubelet API' };
@@ -34,9 +35,8 @@ const backendName = (dump: BackendDump) => (dump.backend === 'default' ? 'iptabl
 export default defineCheck({
   meta,
   probes: [iptablesRulesProbe, nftRulesetProbe],
-  analyze: guarded(meta, (sections, context) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, iptablesRulesProbe.name);
+  analyze: ({ r, sections, context, open }) => {
+    const gate = open(iptablesRulesProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseIptablesProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, iptablesRulesProbe.name, parsed.what, parsed.line, parsed.no)];
@@ -79,8 +79,7 @@ export default defineCheck({
       }
     }
 
-    const nftGate =
-      sections[nftRulesetProbe.name] === undefined ? undefined : openSection(r, sections, nftRulesetProbe.name);
+    const nftGate = sections[nftRulesetProbe.name] === undefined ? undefined : open(nftRulesetProbe.name);
     if (nftGate?.ok) {
       const nft = parseNftProbe(nftGate.value.lines);
       if (!nft.ok) evidence.push(`(nft ruleset not judged: ${nft.what}: ${nft.line.slice(0, 80)})`);
@@ -124,5 +123,5 @@ export default defineCheck({
       return [r.skip('neither iptables-save nor nft could be run on this node', { evidence })];
     }
     return [r.pass(`INPUT lets ${ports.map((port) => `tcp/${port}`).join(', ')} in`, { evidence })];
-  }),
+  },
 });

@@ -3,10 +3,9 @@
  * other), or the pkgs.k8s.io source is pinned to another minor release. The field log's case:
  * `k8s_version: 1.30` unquoted in YAML is the float 1.3, and the repository path becomes v1.3.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { aptSourcesProbe, k8sVersionsProbe } from './shared-probes';
-import { isPkgsK8sIo, parseAptSourcesProbe, pkgsK8sIoMinor } from './support/apt';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
+
+import { isPkgsK8sIo, parseAptSourcesProbe, pkgsK8sIoMinor } from '../probes/apt';
+import { aptSourcesProbe, k8sVersionsProbe } from '../probes/shared';
 import {
   type BinaryInfo,
   formatVersion,
@@ -15,16 +14,17 @@ import {
   parseVersion,
   parseVersionsProbe,
   type Version,
-} from './support/versions';
+} from '../probes/versions';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'k8s-version-mismatch',
   title: 'Installed Kubernetes versions match the expected version',
   titleKo: '설치된 쿠버네티스 버전이 기대한 버전과 같다',
   runbook: 'yaml-version-float',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 /** The oldest minor release pkgs.k8s.io has a repository for. */
@@ -44,9 +44,8 @@ function sameRelease(a: Version, b: Version): boolean {
 export default defineCheck({
   meta,
   probes: [k8sVersionsProbe, aptSourcesProbe],
-  analyze: guarded(meta, (sections, context) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, k8sVersionsProbe.name);
+  analyze: ({ r, sections, context, open }) => {
+    const gate = open(k8sVersionsProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseVersionsProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, k8sVersionsProbe.name, parsed.what, parsed.line, parsed.no)];
@@ -115,8 +114,7 @@ export default defineCheck({
     }
 
     // The pkgs.k8s.io source pins one minor release in its path.
-    const sourcesGate =
-      sections[aptSourcesProbe.name] === undefined ? undefined : openSection(r, sections, aptSourcesProbe.name);
+    const sourcesGate = sections[aptSourcesProbe.name] === undefined ? undefined : open(aptSourcesProbe.name);
     if (sourcesGate?.ok) {
       const sources = parseAptSourcesProbe(sourcesGate.value.lines);
       if (sources.ok) {
@@ -162,5 +160,5 @@ export default defineCheck({
         },
       ),
     ];
-  }),
+  },
 });

@@ -3,19 +3,19 @@
  * kubectl say "The connection to the server localhost:8080 was refused - did you specify the
  * right host or port?". (kubectl's built-in default when it finds no cluster is localhost:8080.)
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { userKubeconfigProbe } from './shared-probes';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
-import { parseUserKubeconfig } from './support/kubeconfig';
 
-const meta: CheckMeta = {
+import { parseUserKubeconfig } from '../probes/kubeconfig';
+import { userKubeconfigProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'kubeconfig-localhost',
   title: "The user's kubeconfig points at the API server",
   titleKo: '사용자 kubeconfig가 API 서버를 가리킨다',
   runbook: 'kubectl-localhost-8080',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const FIX =
@@ -26,9 +26,8 @@ const LOCAL = /^(https?:\/\/)?(localhost|127\.0\.0\.1|\[::1\])(:8080)?(\/.*)?$/i
 export default defineCheck({
   meta,
   probes: [userKubeconfigProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, userKubeconfigProbe.name);
+  analyze: ({ r, open }) => {
+    const gate = open(userKubeconfigProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseUserKubeconfig(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, userKubeconfigProbe.name, parsed.what, parsed.line, parsed.no)];
@@ -67,5 +66,5 @@ export default defineCheck({
     if (worst) return [worst];
     const servers = readable.flatMap((file) => file.servers);
     return [r.pass(`kubeconfig points at ${[...new Set(servers)].join(', ')}`, { evidence })];
-  }),
+  },
 });

@@ -3,18 +3,18 @@
  * kubelet is not running (or restarts in a loop). A join waits for the kubelet's TLS bootstrap
  * and hangs until its timeout when kubelet cannot start; the journal says why.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'kubelet-inactive',
   title: 'kubelet is running',
   titleKo: 'kubelet이 실행 중이다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const SERVICE = 'kubelet-service';
@@ -95,9 +95,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, SERVICE);
+  analyze: ({ r, sections, open }) => {
+    const gate = open(SERVICE);
     if (!gate.ok) return [gate.finding];
     const { head, blocks, complete } = splitBlocks(gate.value.lines);
     if (blocks.some((block) => block.marker === 'missing'))
@@ -128,7 +127,7 @@ export default defineCheck({
     }
     if (!STATES.has(active)) return [unexpected(r, SERVICE, 'not a systemd unit state', active, 1)];
 
-    const journalGate = sections[JOURNAL] === undefined ? undefined : openSection(r, sections, JOURNAL);
+    const journalGate = sections[JOURNAL] === undefined ? undefined : open(JOURNAL);
     let journal: Journal | undefined;
     const notes: string[] = [];
     if (journalGate?.ok) {
@@ -183,5 +182,5 @@ export default defineCheck({
         },
       ),
     ];
-  }),
+  },
 });

@@ -3,21 +3,21 @@
  * registers the address of the default-route interface, which on a Vagrant VM is the NAT address
  * 10.0.2.15, the same on every node: logs, exec and pod networking then go to the wrong place.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from './shared-probes';
-import { hostOf, isIPv4, isVagrantNat } from './support/blocks';
-import { guarded, openSection, type Problem, reporter, unexpected, worstOf } from './support/findings';
-import { effectiveNodeIp, parseKubeletFlagsProbe } from './support/kube';
-import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from './support/net';
 
-const meta: CheckMeta = {
+import { hostOf, isIPv4, isVagrantNat } from '../probes/blocks';
+import { effectiveNodeIp, parseKubeletFlagsProbe } from '../probes/kube';
+import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
+import { ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { type Problem, unexpected, worstOf } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'kubelet-node-ip-mismatch',
   title: "The kubelet's node IP is the intended address",
   titleKo: 'kubelet의 노드 IP가 의도한 주소다',
   runbook: 'ansible-default-ipv4-nat',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: true,
 };
 
 const FIX =
@@ -26,9 +26,8 @@ const FIX =
 export default defineCheck({
   meta,
   probes: [kubeletFlagsProbe, ipRouteDefaultProbe, ipAddrProbe],
-  analyze: guarded(meta, (sections, context) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, kubeletFlagsProbe.name);
+  analyze: ({ r, sections, context, open }) => {
+    const gate = open(kubeletFlagsProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseKubeletFlagsProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, kubeletFlagsProbe.name, parsed.what, parsed.line, parsed.no)];
@@ -46,11 +45,10 @@ export default defineCheck({
 
     let addresses: string[] | undefined;
     let defaultSource: { address: string; dev: string | undefined } | undefined;
-    const addrGate = sections[ipAddrProbe.name] === undefined ? undefined : openSection(r, sections, ipAddrProbe.name);
+    const addrGate = sections[ipAddrProbe.name] === undefined ? undefined : open(ipAddrProbe.name);
     const addrs = addrGate?.ok ? parseAddrProbe(addrGate.value.lines) : undefined;
     if (addrs?.ok && addrs.value !== null) addresses = addrs.value.map((addr) => addr.address);
-    const routeGate =
-      sections[ipRouteDefaultProbe.name] === undefined ? undefined : openSection(r, sections, ipRouteDefaultProbe.name);
+    const routeGate = sections[ipRouteDefaultProbe.name] === undefined ? undefined : open(ipRouteDefaultProbe.name);
     const routes = routeGate?.ok ? parseRouteProbe(routeGate.value.lines) : undefined;
     if (routes?.ok && routes.value.routes !== null) {
       const route = preferredRoute(routes.value.routes);
@@ -119,5 +117,5 @@ export default defineCheck({
         evidence,
       }),
     ];
-  }),
+  },
 });

@@ -4,18 +4,17 @@
  */
 
 import { type Arch, archFromFileDescription, archFromUname, parseElfHeader } from '../facts/arch';
-import { type CheckMeta, defineCheck } from '../types';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, quote, reporter, unexpected } from './support/findings';
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { quote, unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'node-binary-arch',
   title: 'Kubernetes binaries match the node CPU',
   titleKo: '쿠버네티스 바이너리가 노드 CPU와 맞는다',
   runbook: 'exec-format-error',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = 'binary-arch';
@@ -54,9 +53,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const { head, blocks, complete } = splitBlocks(gate.value.lines);
     const stray = blocks[0];
@@ -134,5 +132,5 @@ export default defineCheck({
         { evidence },
       ),
     ];
-  }),
+  },
 });

@@ -5,22 +5,22 @@
  * that look like a routing problem. Read on the control plane from the controller manager's
  * --cluster-cidr and the node's own addresses.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { podCidrProbe } from './runtime-probes';
-import { ipAddrProbe } from './shared-probes';
+
+import { parseAddrProbe } from '../probes/net';
+import { podCidrProbe } from '../probes/runtime';
+import { ipAddrProbe } from '../probes/shared';
 import { type Cidr, overlaps, parseCidr } from './support/cidr';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
-import { parseAddrProbe } from './support/net';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'pod-cidr-overlaps-node',
   title: 'The pod network CIDR does not overlap the node networks',
   titleKo: '파드 네트워크 CIDR이 노드 네트워크와 겹치지 않는다',
   runbook: 'pod-cidr-overlap',
   severity: 'error',
   roles: ['control-plane'],
-  needsRoot: true,
 };
 
 const PROBE = podCidrProbe.name;
@@ -28,9 +28,8 @@ const PROBE = podCidrProbe.name;
 export default defineCheck({
   meta,
   probes: [podCidrProbe, ipAddrProbe],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const opened = openBlocks(r, PROBE, gate.value.lines);
     if (!opened.ok) return [opened.finding];
@@ -56,7 +55,7 @@ export default defineCheck({
       else if (!part.includes(':'))
         return [unexpected(r, PROBE, 'not an IPv4 CIDR in --cluster-cidr', flag.text, flag.no)];
     }
-    const addrGate = openSection(r, sections, ipAddrProbe.name);
+    const addrGate = open(ipAddrProbe.name);
     if (!addrGate.ok) return [addrGate.finding];
     const addrs = parseAddrProbe(addrGate.value.lines);
     if (!addrs.ok) return [unexpected(r, ipAddrProbe.name, addrs.what, addrs.line, addrs.no)];
@@ -79,5 +78,5 @@ export default defineCheck({
         },
       ),
     ];
-  }),
+  },
 });

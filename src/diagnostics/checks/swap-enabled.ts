@@ -2,17 +2,16 @@
  * Swap is on. kubelet refuses to start with swap unless its config sets failSwapOn: false, and
  * kubeadm's preflight stops with "[ERROR Swap]"; a join then waits for a kubelet that never runs.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
 
-const meta: CheckMeta = {
+const meta: CheckSpecMeta = {
   id: 'swap-enabled',
   title: 'Swap is off',
   titleKo: '스왑이 꺼져 있다',
   runbook: 'kubeadm-join-hangs',
   severity: 'error',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const PROBE = 'proc-swaps';
@@ -26,9 +25,8 @@ export default defineCheck({
         'if [ -r /proc/swaps ]; then while IFS= read -r l; do printf \'%s\\n\' "$l"; done </proc/swaps; else echo "### missing /proc/swaps"; fi',
     },
   ],
-  analyze: guarded(meta, (sections) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, PROBE);
+  analyze: ({ r, open }) => {
+    const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
     const { lines } = gate.value;
     const header = lines[0] ?? '';
@@ -53,5 +51,5 @@ export default defineCheck({
         fix: 'sudo swapoff -a, then comment out the swap entries in /etc/fstab (and mask swap.img.swap or zram units) so swap stays off after a reboot',
       }),
     ];
-  }),
+  },
 });

@@ -3,20 +3,20 @@
  * falls back to http://localhost:8080: "The connection to the server localhost:8080 was refused".
  * `sudo kubectl` works (root's /root/.kube/config), which hides the real cause.
  */
-import { type CheckMeta, defineCheck } from '../types';
-import { userKubeconfigProbe } from './shared-probes';
-import { splitBlocks, splitTag } from './support/blocks';
-import { guarded, openSection, reporter, unexpected } from './support/findings';
-import { parseUserKubeconfig } from './support/kubeconfig';
 
-const meta: CheckMeta = {
+import { splitBlocks, splitTag } from '../probes/blocks';
+import { parseUserKubeconfig } from '../probes/kubeconfig';
+import { userKubeconfigProbe } from '../probes/shared';
+import { type CheckSpecMeta, defineCheck } from './support/define';
+import { unexpected } from './support/findings';
+
+const meta: CheckSpecMeta = {
   id: 'user-kubeconfig-missing',
   title: 'The SSH user has a kubeconfig',
   titleKo: 'SSH 사용자에게 kubeconfig가 있다',
   runbook: 'kubectl-localhost-8080',
   severity: 'warning',
   roles: ['control-plane', 'worker'],
-  needsRoot: false,
 };
 
 const ROOT = 'root-kubeconfig';
@@ -38,9 +38,8 @@ export default defineCheck({
       ].join('\n'),
     },
   ],
-  analyze: guarded(meta, (sections, context) => {
-    const r = reporter(meta);
-    const gate = openSection(r, sections, userKubeconfigProbe.name);
+  analyze: ({ r, sections, context, open }) => {
+    const gate = open(userKubeconfigProbe.name);
     if (!gate.ok) return [gate.finding];
     const parsed = parseUserKubeconfig(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, userKubeconfigProbe.name, parsed.what, parsed.line, parsed.no)];
@@ -52,7 +51,7 @@ export default defineCheck({
     ];
 
     const rootFiles: string[] = [];
-    const rootGate = sections[ROOT] === undefined ? undefined : openSection(r, sections, ROOT);
+    const rootGate = sections[ROOT] === undefined ? undefined : open(ROOT);
     if (rootGate?.ok) {
       const { head, blocks } = splitBlocks(rootGate.value.lines);
       const stray = blocks[0];
@@ -135,5 +134,5 @@ export default defineCheck({
       ];
     }
     return [r.pass(`no kubeconfig on this worker for ${user.user} or root: kubectl is not set up here`, { evidence })];
-  }),
+  },
 });

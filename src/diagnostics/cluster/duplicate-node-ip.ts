@@ -6,12 +6,12 @@
  * (what the kubelet picks), and for control-plane nodes the API server's --advertise-address.
  */
 
-import { apiserverManifestProbe, ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from '../checks/shared-probes';
-import { hostOf, isVagrantNat } from '../checks/support/blocks';
 import { reporter } from '../checks/support/findings';
-import { effectiveNodeIp, parseApiserverProbe, parseKubeletFlagsProbe } from '../checks/support/kube';
-import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../checks/support/net';
 import { cleanLines } from '../checks/support/sections';
+import { hostOf, isVagrantNat } from '../probes/blocks';
+import { effectiveNodeIp, parseApiserverProbe, parseKubeletFlagsProbe } from '../probes/kube';
+import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
+import { apiserverManifestProbe, ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from '../probes/shared';
 import { type ClusterCheck, defineClusterCheck, type Finding, type NodeFacts } from '../types';
 
 const meta: ClusterCheck['meta'] = {

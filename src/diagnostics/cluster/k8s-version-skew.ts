@@ -10,11 +10,11 @@
  * kubeadm on the control-plane nodes.
  */
 
-import { apiserverManifestProbe, k8sVersionsProbe } from '../checks/shared-probes';
 import { reporter } from '../checks/support/findings';
-import { parseApiserverProbe } from '../checks/support/kube';
 import { cleanLines } from '../checks/support/sections';
-import { formatVersion, minorDiff, parseVersion, parseVersionsProbe, type Version } from '../checks/support/versions';
+import { parseApiserverProbe } from '../probes/kube';
+import { apiserverManifestProbe, k8sVersionsProbe } from '../probes/shared';
+import { formatVersion, minorDiff, parseVersion, parseVersionsProbe, type Version } from '../probes/versions';
 import { type ClusterCheck, defineClusterCheck, type Finding, type NodeFacts } from '../types';
 
 const meta: ClusterCheck['meta'] = {

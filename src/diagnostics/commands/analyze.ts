@@ -4,8 +4,9 @@
  */
 import { defineCommand } from 'citty';
 import { K8sdiagError } from '../errors';
+import { cittyArgs, parseOptions } from '../options/table';
 import { executeAnalyze } from '../runner/analyze-dir';
-import { ANALYZE_OPTIONS, cittyArgs, parseOptions } from '../runner/options';
+import { ANALYZE_OPTIONS } from '../runner/options';
 import { registryCatalog } from '../runner/registry-catalog';
 import { VERSION } from '../version';
 
@@ -13,8 +14,10 @@ export default defineCommand({
   meta: {
     name: 'analyze',
     description:
-      'Judge probe-script outputs collected by Ansible (-t DIR: JSON per host) or parallel-ssh (-o DIR: one file per host).\n' +
-      'Exit codes: 0 no failures, 1 failures (warnings too with --strict), 2 bad input, 3 some hosts have no usable output, 70 internal error.',
+      'Judge probe-script outputs collected by Ansible (-t DIR: JSON per host) or\n' +
+      'parallel-ssh (-o DIR: one file per host).\n' +
+      'Exit codes: 0 no failures, 1 failures (warnings too with --strict),\n' +
+      '2 bad input, 3 some hosts have no usable output, 70 internal error.\n',
   },
   args: cittyArgs(ANALYZE_OPTIONS, { name: 'dir', description: 'Directory with one output file per host' }),
   async run({ rawArgs }) {

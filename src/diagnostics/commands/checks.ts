@@ -4,10 +4,11 @@
  */
 import { defineCommand } from 'citty';
 import pc from 'picocolors';
-import { EXIT } from '../errors';
-import { catalog } from '../explain/catalog';
-import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl } from '../explain/options';
-import { findRunbook, runbookUrl } from '../knowledge/runbooks';
+import { catalog } from '../catalog';
+import { EXIT, K8sdiagError } from '../errors';
+import { colorEnabled, docsUrlOf, formatOf, formatOption, langOf, SHARED_OPTIONS } from '../options/common';
+import { cittyArgs, flag, type OptionTable, parseOptions } from '../options/table';
+import { findRunbook, runbookUrl } from '../runbooks/runbooks';
 
 const HEADINGS = {
   en: {
@@ -26,22 +27,28 @@ const HEADINGS = {
   },
 } as const;
 
+export const CHECKS_OPTIONS = {
+  probes: { type: 'boolean', description: 'Also print the commands each check runs on a node' },
+  format: formatOption(['text', 'json'], 'Output format'),
+  lang: { type: 'string', description: 'Language of the titles and links: en | ko (default en)', valueHint: 'en|ko' },
+  'docs-url': SHARED_OPTIONS['docs-url'],
+} as const satisfies OptionTable;
+
 export default defineCommand({
   meta: {
     name: 'checks',
-    description: 'List every run check and lint rule with its runbook. Exit 0.',
+    description: 'List every run check and lint rule with its runbook.\nExit codes: 0 ok, 2 bad input.\n',
   },
-  args: {
-    probes: { type: 'boolean', default: false, description: 'Also print the commands each check runs on a node' },
-    format: { type: 'enum', options: ['text', 'json'], default: 'text', description: 'Output format' },
-    lang: langArg,
-    'docs-url': docsUrlArg,
-  },
-  async run({ args }) {
-    const lang = parseLang(args.lang);
-    const docsUrl = resolveDocsUrl(args['docs-url'], process.env);
+  args: cittyArgs(CHECKS_OPTIONS),
+  async run({ rawArgs }) {
+    const { values, positionals } = parseOptions(rawArgs, CHECKS_OPTIONS);
+    if (positionals.length > 0) throw new K8sdiagError('E_USAGE', `unexpected argument "${positionals[0]}"`);
+    const lang = langOf(values);
+    const docsUrl = docsUrlOf(values, process.env);
+    const format = formatOf(values, ['text', 'json']);
+    const probes = flag(values, 'probes');
     const { checks, rules } = catalog();
-    if (args.format === 'json') {
+    if (format === 'json') {
       const withUrl = <T extends { runbook: Parameters<typeof runbookUrl>[0] }>(item: T) => ({
         ...item,
         runbookUrl: runbookUrl(item.runbook, lang, docsUrl),
@@ -61,7 +68,7 @@ export default defineCommand({
       lines.push(colors.bold(words[kind]));
       for (const check of group) {
         lines.push(`  ${check.id.padEnd(width)}  ${check.title}  ${colors.dim(`→ ${runbookLabel(check.runbook)}`)}`);
-        if (!args.probes) continue;
+        if (!probes) continue;
         const indent = ' '.repeat(width + 6);
         for (const probe of check.probes) {
           const root = probe.needsRoot ? colors.yellow(` [${words.root}]`) : '';

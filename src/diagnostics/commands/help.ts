@@ -75,9 +75,13 @@ function wrapLine(line: string, width: number): string[] {
 
 /** Every line at most `width` columns, colour removed. */
 export function wrapHelp(text: string, width = HELP_WIDTH): string {
-  return text
-    .replace(ANSI, '')
-    .split('\n')
-    .flatMap((line) => wrapLine(line, width))
-    .join('\n');
+  return (
+    text
+      .replace(ANSI, '')
+      // citty appends " (k8sdiag <command> vX)" to the description, which ends with a line break.
+      .replace(/\n \(k8sdiag /g, '\n(k8sdiag ')
+      .split('\n')
+      .flatMap((line) => wrapLine(line, width))
+      .join('\n')
+  );
 }

@@ -5,10 +5,11 @@
  */
 import { defineCommand } from 'citty';
 import { EXIT, K8sdiagError } from '../errors';
+import { cittyArgs, list, parseOptions, seconds, str } from '../options/table';
 import { newNonce } from '../probe/nonce';
 import { buildProbeScript } from '../probe/script';
 import { prepareOutput } from '../report/writer';
-import { cittyArgs, list, PROBE_SCRIPT_OPTIONS, parseOptions, seconds, str } from '../runner/options';
+import { PROBE_SCRIPT_OPTIONS } from '../runner/options';
 import { planForRole, SCRIPT_ROLES, type ScriptRole } from '../runner/plans';
 import { registryCatalog } from '../runner/registry-catalog';
 import { ignoring } from '../runner/run';
@@ -17,8 +18,9 @@ export default defineCommand({
   meta: {
     name: 'probe-script',
     description:
-      'Print the read-only probe script (POSIX sh) for Ansible or parallel-ssh; judge the outputs with `k8sdiag analyze DIR`.\n' +
-      'Exit codes: 0 ok, 2 bad input.',
+      'Print the read-only probe script (POSIX sh) for Ansible or parallel-ssh;\n' +
+      'judge the outputs with `k8sdiag analyze DIR`.\n' +
+      'Exit codes: 0 ok, 2 bad input.\n',
   },
   args: cittyArgs(PROBE_SCRIPT_OPTIONS),
   async run({ rawArgs }) {

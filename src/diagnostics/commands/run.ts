@@ -3,17 +3,23 @@
  * link every finding to its runbook. The flow lives in runner/run.ts; this file wires the process.
  */
 import { defineCommand } from 'citty';
-import { cittyArgs, parseOptions, RUN_OPTIONS } from '../runner/options';
+import { cittyArgs, parseOptions } from '../options/table';
+import { RUN_OPTIONS } from '../runner/options';
 import { registryCatalog } from '../runner/registry-catalog';
 import { executeRun } from '../runner/run';
 import { ttyPrompt } from '../runner/tty';
 import { VERSION } from '../version';
 
 export const RUN_DESCRIPTION =
-  'Diagnose nodes over SSH with read-only probes; every finding links to its runbook.\n' +
-  'Targets: -i INVENTORY, --vagrant [DIR|FILE], --ssh-config FILE, --host user@addr[:port] (repeatable), --local.\n' +
-  'Host keys are checked against known_hosts (strict by default). Passphrases: prompt on a terminal or $K8SDIAG_SSH_PASSPHRASE.\n' +
-  'Exit codes: 0 no failures, 1 failures (warnings too with --strict), 2 bad input, 3 some nodes not reached (unreachable, auth-failed, timeout, host-key-refused, error), 70 internal error.';
+  'Diagnose nodes over SSH with read-only probes; every finding links to its\n' +
+  'runbook.\n' +
+  'Targets: -i INVENTORY, --vagrant [DIR|FILE], --ssh-config FILE,\n' +
+  '         --host user@addr[:port] (repeatable), --local.\n' +
+  'Host keys are checked against known_hosts (strict by default).\n' +
+  'Passphrases: prompt on a terminal, or $K8SDIAG_SSH_PASSPHRASE.\n' +
+  'Exit codes: 0 no failures, 1 failures (warnings too with --strict),\n' +
+  '2 bad input, 3 some nodes not reached (unreachable, auth-failed, timeout,\n' +
+  'host-key-refused, error), 70 internal error.\n';
 
 export default defineCommand({
   meta: { name: 'run', description: RUN_DESCRIPTION },

@@ -6,25 +6,32 @@ import { defineCommand } from 'citty';
 import pc from 'picocolors';
 import { RUNBOOK_IDS, type RunbookId } from '../../content/runbook-schema';
 import { EXIT, K8sdiagError } from '../errors';
-import { mdxToText } from '../explain/mdx-to-text';
-import { colorEnabled, docsUrlArg, langArg, parseLang, resolveDocsUrl } from '../explain/options';
-import { findRunbook, runbooks, runbookUrl } from '../knowledge/runbooks';
+import { colorEnabled, docsUrlOf, langOf, SHARED_OPTIONS } from '../options/common';
+import { cittyArgs, type OptionTable, parseOptions } from '../options/table';
+import { mdxToText } from '../runbooks/mdx-to-text';
+import { findRunbook, runbooks, runbookUrl } from '../runbooks/runbooks';
+
+export const RUNBOOK_OPTIONS = {
+  lang: { type: 'string', description: 'Language of the runbook: en | ko (default en)', valueHint: 'en|ko' },
+  'docs-url': SHARED_OPTIONS['docs-url'],
+} as const satisfies OptionTable;
 
 export default defineCommand({
   meta: {
     name: 'runbook',
-    description: 'Print a runbook as terminal text; without an id, list the runbooks. Exit 2 for an unknown id.',
+    description:
+      'Print a runbook as terminal text; without an id, list the runbooks.\n' +
+      'Exit codes: 0 ok, 2 bad input (an unknown id).\n',
   },
-  args: {
-    id: { type: 'positional', required: false, description: 'Runbook id, e.g. exec-format-error', valueHint: 'id' },
-    lang: langArg,
-    'docs-url': docsUrlArg,
-  },
-  async run({ args }) {
-    const lang = parseLang(args.lang);
-    const docsUrl = resolveDocsUrl(args['docs-url'], process.env);
+  args: cittyArgs(RUNBOOK_OPTIONS, { name: 'id', description: 'Runbook id, e.g. exec-format-error', valueHint: 'id' }),
+  async run({ rawArgs }) {
+    const { values, positionals } = parseOptions(rawArgs, RUNBOOK_OPTIONS);
+    const [id, extra] = positionals;
+    if (extra !== undefined) throw new K8sdiagError('E_USAGE', `unexpected argument "${extra}"`);
+    const lang = langOf(values);
+    const docsUrl = docsUrlOf(values, process.env);
     const colors = pc.createColors(colorEnabled(process.stdout.isTTY, process.env));
-    if (args.id === undefined || args.id === '') {
+    if (id === undefined || id === '') {
       const lines = runbooks(lang)
         .slice()
         .sort((a, b) => a.frontmatter.problem - b.frontmatter.problem)
@@ -32,7 +39,6 @@ export default defineCommand({
       process.stdout.write(`${lines.join('\n')}\n`);
       return EXIT.ok;
     }
-    const id = args.id;
     if (!(RUNBOOK_IDS as readonly string[]).includes(id)) {
       throw new K8sdiagError('E_USAGE', `unknown runbook "${id}"; known: ${RUNBOOK_IDS.join(', ')}`);
     }

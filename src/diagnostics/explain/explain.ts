@@ -10,7 +10,7 @@ import type { RunbookId } from '../../content/runbook-schema';
 import { toMatchDoc } from '../../retrieval/docs';
 import { buildMatcher, type Match, type Matcher, matcherFromIndex } from '../../retrieval/matcher';
 import type { MatcherIndex } from '../../retrieval/matcher-index';
-import type { Lang, RunbookEntry } from '../knowledge/runbooks';
+import type { Lang, RunbookEntry } from '../runbooks/runbooks';
 
 export interface Explanation {
   id: RunbookId;

@@ -9,7 +9,7 @@
  */
 import type { Colors } from 'picocolors/types';
 import { CONFIDENCE_WORDS } from '../../retrieval/confidence';
-import type { Lang } from '../knowledge/runbooks';
+import type { Lang } from '../runbooks/runbooks';
 import type { Explanation } from './explain';
 
 const WORDS = {

@@ -5,8 +5,8 @@
  */
 
 import { K8sdiagError } from '../errors';
-import type { Lang } from '../knowledge/runbooks';
-import { runbookUrl } from '../knowledge/runbooks';
+import type { Lang } from '../runbooks/runbooks';
+import { runbookUrl } from '../runbooks/runbooks';
 import { computeFactsTable, type FactsTable, factsFor } from './facts';
 import { allRules } from './rules/index';
 import { isSuppressed, readSuppressions, type Suppressions } from './suppression';

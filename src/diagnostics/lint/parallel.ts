@@ -11,7 +11,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { K8sdiagError } from '../errors';
-import type { Lang } from '../knowledge/runbooks';
+import type { Lang } from '../runbooks/runbooks';
 import { type DiscoveredFile, discover } from './discovery';
 import { type EngineOptions, lintFiles, sortFindings } from './engine';
 import { type FactsTable, type FileFacts, factsTable, fileFacts } from './facts';

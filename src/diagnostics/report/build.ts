@@ -4,8 +4,8 @@
  * bug in k8sdiag (exit 70), never shown half-formed.
  */
 import { EXIT, K8sdiagError } from '../errors';
-import type { Lang } from '../knowledge/runbooks';
-import { runbookUrl } from '../knowledge/runbooks';
+import type { Lang } from '../runbooks/runbooks';
+import { runbookUrl } from '../runbooks/runbooks';
 import { NODE_STATUSES, type NodeStatus } from '../transport/types';
 import type { CheckMeta, Finding, Role, Section } from '../types';
 import {

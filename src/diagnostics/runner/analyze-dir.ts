@@ -6,12 +6,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { K8sdiagError, terminalLine } from '../errors';
-import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
+import { docsUrlOf, formatOf, langOf, reportColor } from '../options/common';
+import { flag, list, listRaw, type ParsedValues, str } from '../options/table';
 import { findNonce, planFromOutput } from '../probe/parse';
 import { INFRA_PROBES } from '../probe/plan';
 import { DEFAULT_CAP_BYTES } from '../probe/types';
 import { buildReport } from '../report/build';
-import { reporters } from '../report/reporters/index';
+import { FORMATS, reporters } from '../report/reporters/index';
 import { prepareOutput } from '../report/writer';
 import { entryOf, readCapped } from '../targets/files';
 import { parseHostSpec } from '../targets/host-spec';
@@ -20,7 +21,7 @@ import type { Target } from '../targets/types';
 import type { Collected } from '../transport/types';
 import type { Probe } from '../types';
 import { type Gathered, interpret, judge } from './diagnose';
-import { flag, formatOf, inventoryParserOf, k8sVersionOf, list, listRaw, type ParsedValues, str } from './options';
+import { inventoryParserOf, k8sVersionOf } from './options';
 import { checkMeta, type RegistryCatalog } from './registry-catalog';
 import { type Io, ignoring } from './run';
 
@@ -189,9 +190,9 @@ export async function executeAnalyze(
   io: Io,
 ): Promise<number> {
   const startedAt = new Date();
-  const format = formatOf(values);
-  const lang = parseLang(str(values, 'lang') ?? 'en');
-  const docsUrl = resolveDocsUrl(str(values, 'docs-url'), io.env);
+  const format = formatOf(values, FORMATS);
+  const lang = langOf(values);
+  const docsUrl = docsUrlOf(values, io.env);
   const ignore = list(values, 'ignore');
   const catalog = ignoring(catalogIn, ignore);
   const expectedK8sVersion = k8sVersionOf(values);
@@ -307,7 +308,7 @@ export async function executeAnalyze(
     warnings,
   });
   const text = reporters[format](report, {
-    color: format === 'text' && output === undefined && colorEnabled(io.stdoutIsTTY, io.env),
+    color: reportColor(format, output !== undefined, io.stdoutIsTTY, io.env),
     verbose: flag(values, 'verbose'),
   });
   if (sink !== undefined) sink.write(text);

@@ -1,6 +1,7 @@
 /**
- * Runs analyzers: pure functions over sections. Guards the contract anyway: an analyzer that
- * throws or returns something malformed yields an `error` finding naming the check, never a crash.
+ * Runs analyzers: pure functions over sections. The one safety net of the contract: an analyzer
+ * that throws, returns something malformed or (a node check) returns nothing yields an `error`
+ * finding naming the check, never a crash.
  */
 
 import { sectionKey } from '../probe/plan';
@@ -51,6 +52,9 @@ export function analyzeNode(
             new Error('returned something that is not a list of findings'),
           ),
         );
+      } else if (result.length === 0) {
+        // A node check always says something (pass, skip, ...): silence would read as "all fine".
+        findings.push(crashFinding(check.meta.id, check.meta.runbook, new Error('returned no findings')));
       } else {
         findings.push(...result);
       }

@@ -1,37 +1,19 @@
 /**
- * Command-line options of `run`, `analyze` and `probe-script`, declared once: the table gives
- * both citty's help text and the parser (node:util parseArgs, which handles repeatable options
- * that citty does not). Values are validated here; a bad value is a usage error (exit 2).
+ * Command-line options of `run`, `analyze` and `probe-script` (tables in the one format of
+ * ../options/table.ts) and the validators of their own values; a bad value is exit 2.
  */
-import { parseArgs } from 'node:util';
 import { K8sdiagError } from '../errors';
-import { FORMATS, type Format } from '../report/reporters/index';
+import { formatOption, SHARED_OPTIONS } from '../options/common';
+import { type OptionTable, type ParsedValues, str } from '../options/table';
+import { FORMATS } from '../report/reporters/index';
 import type { InventoryParser } from '../targets/inventory/index';
 import { HOST_KEY_POLICIES, type HostKeyPolicy } from '../transport/host-key-store';
 
-export interface OptionSpec {
-  type: 'string' | 'boolean';
-  multiple?: boolean;
-  short?: string;
-  description: string;
-  valueHint?: string;
-}
-
-export type OptionTable = Readonly<Record<string, OptionSpec>>;
+export { parseOptions } from '../options/table';
 
 const common = {
-  format: {
-    type: 'string',
-    description: 'Report format: text | json | markdown | junit (default text)',
-    valueHint: 'text',
-  },
-  output: { type: 'string', short: 'o', description: 'Write the report to FILE instead of stdout', valueHint: 'FILE' },
-  'docs-url': {
-    type: 'string',
-    description: 'Base URL of the runbook site (default $K8SDIAG_DOCS_URL, then the built-in one)',
-    valueHint: 'URL',
-  },
-  lang: { type: 'string', description: 'Runbook language of the links: en | ko', valueHint: 'en' },
+  format: formatOption(FORMATS),
+  ...SHARED_OPTIONS,
   ignore: {
     type: 'string',
     multiple: true,
@@ -169,119 +151,6 @@ export const PROBE_SCRIPT_OPTIONS = {
     valueHint: 'FILE',
   },
 } as const satisfies OptionTable;
-
-/** citty `args` for help output. */
-export function cittyArgs(
-  table: OptionTable,
-  positional?: { name: string; description: string },
-): Record<
-  string,
-  {
-    type: 'string' | 'boolean' | 'positional';
-    description: string;
-    valueHint?: string;
-    alias?: string;
-    required?: boolean;
-  }
-> {
-  const args: Record<
-    string,
-    {
-      type: 'string' | 'boolean' | 'positional';
-      description: string;
-      valueHint?: string;
-      alias?: string;
-      required?: boolean;
-    }
-  > = {};
-  if (positional) args[positional.name] = { type: 'positional', description: positional.description, required: false };
-  for (const [name, spec] of Object.entries(table)) {
-    args[name] = {
-      type: spec.type,
-      description: spec.description,
-      ...(spec.valueHint === undefined ? {} : { valueHint: spec.valueHint }),
-      ...(spec.short === undefined ? {} : { alias: spec.short }),
-    };
-  }
-  return args;
-}
-
-export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
-
-/** Parses raw argv against a table. `--vagrant` with no value means the current directory. */
-export function parseOptions(
-  rawArgs: readonly string[],
-  table: OptionTable,
-): { values: ParsedValues; positionals: string[] } {
-  const args = [...rawArgs];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--vagrant' && (args[i + 1] === undefined || args[i + 1]?.startsWith('-')))
-      args.splice(i + 1, 0, '.');
-  }
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
-  for (const [name, spec] of Object.entries(table)) {
-    options[name] = {
-      type: spec.type,
-      ...(spec.multiple ? { multiple: true } : {}),
-      ...(spec.short ? { short: spec.short } : {}),
-    };
-  }
-  try {
-    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: parsed.values as ParsedValues, positionals: parsed.positionals };
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new K8sdiagError('E_USAGE', `${message}; see --help`);
-  }
-}
-
-export function str(values: ParsedValues, name: string): string | undefined {
-  const v = values[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function list(values: ParsedValues, name: string): string[] {
-  const v = values[name];
-  const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  return raw
-    .flatMap((item) => item.split(','))
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-/** Repeatable options whose values may contain commas (inventory host lists, jump chains). */
-export function listRaw(values: ParsedValues, name: string): string[] {
-  const v = values[name];
-  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-}
-
-export function flag(values: ParsedValues, name: string): boolean {
-  return values[name] === true;
-}
-
-export function seconds(values: ParsedValues, name: string, fallback: number): number {
-  const text = str(values, name);
-  if (text === undefined) return fallback;
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(text) || Number(text) <= 0 || Number(text) > 86400) {
-    throw new K8sdiagError('E_USAGE', `--${name}: "${text}" is not a number of seconds (0 < S <= 86400)`);
-  }
-  return Number(text);
-}
-
-export function positiveInt(values: ParsedValues, name: string): number | undefined {
-  const text = str(values, name);
-  if (text === undefined) return undefined;
-  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > 100000)
-    throw new K8sdiagError('E_USAGE', `--${name}: "${text}" is not a positive integer`);
-  return Number(text);
-}
-
-export function formatOf(values: ParsedValues): Format {
-  const text = str(values, 'format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(text))
-    throw new K8sdiagError('E_USAGE', `--format: "${text}" is not one of ${FORMATS.join(', ')}`);
-  return text as Format;
-}
 
 export function hostKeyPolicyOf(values: ParsedValues): HostKeyPolicy | undefined {
   const text = str(values, 'host-key-policy');

@@ -8,10 +8,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { K8sdiagError, terminalLine, terminalText } from '../errors';
-import { colorEnabled, parseLang, resolveDocsUrl } from '../explain/options';
+import { docsUrlOf, formatOf, langOf, reportColor } from '../options/common';
+import { flag, list, listRaw, type ParsedValues, positiveInt, seconds, str } from '../options/table';
 import { newNonce } from '../probe/nonce';
 import { buildReport } from '../report/build';
-import { reporters } from '../report/reporters/index';
+import { FORMATS, reporters } from '../report/reporters/index';
 import { prepareOutput } from '../report/writer';
 import { checkAliases, collectTargets } from '../targets/index';
 import { loadSshConfig, parseSshConfig, type SshConfigSource } from '../targets/ssh-config';
@@ -23,19 +24,7 @@ import { collectLocally } from '../transport/local';
 import { collectOverSsh, JumpPool, type SshContext } from '../transport/ssh';
 import { withoutIgnored } from './catalog';
 import { diagnose } from './diagnose';
-import {
-  flag,
-  formatOf,
-  hostKeyPolicyOf,
-  inventoryParserOf,
-  k8sVersionOf,
-  list,
-  listRaw,
-  type ParsedValues,
-  positiveInt,
-  seconds,
-  str,
-} from './options';
+import { hostKeyPolicyOf, inventoryParserOf, k8sVersionOf } from './options';
 import { createProgress } from './progress';
 import { checkMeta, knownIds, type RegistryCatalog } from './registry-catalog';
 
@@ -84,9 +73,9 @@ const EMPTY_CONFIG = (): SshConfigSource => parseSshConfig('', '(none)');
 
 export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalog, io: Io): Promise<number> {
   const startedAt = new Date();
-  const format = formatOf(values);
-  const lang = parseLang(str(values, 'lang') ?? 'en');
-  const docsUrl = resolveDocsUrl(str(values, 'docs-url'), io.env);
+  const format = formatOf(values, FORMATS);
+  const lang = langOf(values);
+  const docsUrl = docsUrlOf(values, io.env);
   const ignore = list(values, 'ignore');
   const catalog = ignoring(catalogIn, ignore);
   const expectedK8sVersion = k8sVersionOf(values);
@@ -260,7 +249,7 @@ export async function executeRun(values: ParsedValues, catalogIn: RegistryCatalo
     warnings: [...warnings, ...hostKeys.notes()],
   });
   const text = reporters[format](report, {
-    color: format === 'text' && output === undefined && colorEnabled(io.stdoutIsTTY, io.env),
+    color: reportColor(format, output !== undefined, io.stdoutIsTTY, io.env),
     verbose: flag(values, 'verbose'),
   });
   if (sink !== undefined) sink.write(text);

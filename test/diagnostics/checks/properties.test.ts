@@ -1,13 +1,12 @@
 /**
- * Property tests: every analyzer gets random, truncated and binary output. None throws (the
- * `guarded` safety net never fires), every finding is well formed, and odd output becomes an
- * `error` finding that says what was unexpected.
+ * Property tests: every analyzer gets random, truncated and binary output. None throws (checks
+ * have no safety net of their own; the runner's would turn a throw into an error finding), every
+ * finding is well formed, and odd output becomes an `error` finding that says what was unexpected.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INTERNAL_ERROR_PREFIX } from '../../../src/diagnostics/checks/support/findings';
 import { clusterChecks, hostChecks, nodeChecks } from '../../../src/diagnostics/registry';
 import type { Check, CheckContext, Finding, NodeFacts, Role, Section } from '../../../src/diagnostics/types';
 
@@ -94,7 +93,6 @@ function assertWellFormed(finding: Finding, id: string, runbook: string): void {
   expect(typeof finding.message).toBe('string');
   expect(finding.message.length).toBeGreaterThan(0);
   expect(finding.message).not.toMatch(/[\n\r]/);
-  expect(finding.message.startsWith(INTERNAL_ERROR_PREFIX), finding.message).toBe(false);
   expect(Array.isArray(finding.evidence)).toBe(true);
   for (const line of finding.evidence) {
     expect(typeof line).toBe('string');

@@ -56,8 +56,8 @@ export interface Case {
   name: string;
   sections: Readonly<Record<string, SectionSource>>;
   context?: Partial<CheckContext>;
-  /** For invalid cases. */
-  expect?: Expectation;
+  /** For invalid cases: one expectation for every finding, or one per finding in order. */
+  expect?: Expectation | readonly Expectation[];
   /** For valid cases: optional message check. */
   message?: RegExp;
 }
@@ -68,9 +68,7 @@ export const context = (overrides: Partial<CheckContext> = {}): CheckContext => 
   ...overrides,
 });
 
-function assertFinding(check: Check, findings: Finding[], expectation: Expectation): void {
-  expect(findings.length).toBeGreaterThan(0);
-  const finding = findings[0] as Finding;
+function assertOne(check: Check, finding: Finding, expectation: Expectation): void {
   expect(finding.checkId).toBe(check.meta.id);
   expect(finding.runbook).toBe(check.meta.runbook);
   expect(finding.message).not.toMatch(/\n/);
@@ -87,13 +85,26 @@ function assertFinding(check: Check, findings: Finding[], expectation: Expectati
     expect(finding.fix ?? '', 'fail/warn carries a fix').not.toBe('');
 }
 
+/** Every finding is asserted: one expectation holds for each of them, a list names them in order. */
+function assertFindings(check: Check, findings: Finding[], expectation: Expectation | readonly Expectation[]): void {
+  expect(findings.length).toBeGreaterThan(0);
+  if (Array.isArray(expectation)) {
+    expect(findings.map((finding) => finding.status)).toEqual(expectation.map((item) => item.status));
+    findings.forEach((finding, i) => {
+      assertOne(check, finding, expectation[i] as Expectation);
+    });
+    return;
+  }
+  for (const finding of findings) assertOne(check, finding, expectation as Expectation);
+}
+
 export function runCases(check: Check, cases: { valid: Case[]; invalid: Case[] }): void {
   describe(check.meta.id, () => {
     describe('valid', () => {
       for (const item of cases.valid) {
         it(item.name, () => {
           const findings = check.analyze(loadSections(item.sections), context(item.context));
-          assertFinding(check, findings, { status: 'pass', ...(item.message ? { message: item.message } : {}) });
+          assertFindings(check, findings, { status: 'pass', ...(item.message ? { message: item.message } : {}) });
         });
       }
     });
@@ -102,7 +113,7 @@ export function runCases(check: Check, cases: { valid: Case[]; invalid: Case[] }
         it(item.name, () => {
           if (item.expect === undefined) throw new Error(`invalid case "${item.name}" has no expectation`);
           const findings = check.analyze(loadSections(item.sections), context(item.context));
-          assertFinding(check, findings, item.expect);
+          assertFindings(check, findings, item.expect);
         });
       }
     });

@@ -5,7 +5,7 @@
  * confident with the same confidence, and none that was weak becomes confident.
  */
 import { describe, expect, it } from 'vitest';
-import { runbookEntries } from '../../../src/diagnostics/knowledge/runbook-data';
+import { runbookEntries } from '../../../src/diagnostics/runbooks/runbook-data';
 import { toMatchDoc } from '../../../src/retrieval/docs';
 import { buildMatcher, type Match, type MatchDoc } from '../../../src/retrieval/matcher';
 import { CASES } from './cases';

@@ -6,7 +6,7 @@
  * the point is to match what users actually see against what the runbooks say.
  */
 import type { RunbookId } from '../../../src/content/runbook-schema';
-import type { Lang } from '../../../src/diagnostics/knowledge/runbooks';
+import type { Lang } from '../../../src/diagnostics/runbooks/runbooks';
 
 export interface ExplainCase {
   name: string;

@@ -7,9 +7,9 @@ import checksCommand from '../../../src/diagnostics/commands/checks';
 import explainCommand from '../../../src/diagnostics/commands/explain';
 import runbookCommand from '../../../src/diagnostics/commands/runbook';
 import { EXIT, K8sdiagError } from '../../../src/diagnostics/errors';
-import { runbooks } from '../../../src/diagnostics/knowledge/runbooks';
 import { RULES } from '../../../src/diagnostics/lint/rules/index';
 import { clusterChecks, hostChecks, nodeChecks } from '../../../src/diagnostics/registry';
+import { runbooks } from '../../../src/diagnostics/runbooks/runbooks';
 import { SITE_URL } from '../../../src/site-url';
 
 let write: MockInstance;

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { runbookFrontmatter } from '../../../src/content/runbook-schema';
 import { explain, isConfidentAnswer } from '../../../src/diagnostics/explain/explain';
 import { formatExplanationsJson, formatExplanationsText } from '../../../src/diagnostics/explain/format';
-import { runbookEntries } from '../../../src/diagnostics/knowledge/runbook-data';
-import type { Lang } from '../../../src/diagnostics/knowledge/runbooks';
+import { runbookEntries } from '../../../src/diagnostics/runbooks/runbook-data';
+import type { Lang } from '../../../src/diagnostics/runbooks/runbooks';
 
 const colors = pc.createColors(false);
 const run = (text: string, lang: Lang = 'en') =>

@@ -14,7 +14,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RUNBOOK_IDS } from '../../../src/content/runbook-schema';
 import { explain, isConfidentAnswer } from '../../../src/diagnostics/explain/explain';
-import { runbookEntries } from '../../../src/diagnostics/knowledge/runbook-data';
+import { runbookEntries } from '../../../src/diagnostics/runbooks/runbook-data';
 import { type CorpusItem, inScope, loadCorpus, type Part, type Source } from './corpus/corpus';
 
 /**

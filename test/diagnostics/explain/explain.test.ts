@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RUNBOOK_IDS } from '../../../src/content/runbook-schema';
 import { explain } from '../../../src/diagnostics/explain/explain';
-import { type Lang, runbooks, runbookUrl } from '../../../src/diagnostics/knowledge/runbooks';
+import { type Lang, runbooks, runbookUrl } from '../../../src/diagnostics/runbooks/runbooks';
 import { CASES, UNRELATED } from './cases';
 
 const results: { name: string; lang: Lang; expect: string; rank: number; score: number; top: string }[] = [];

@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { runbookUrl } from '../../../src/diagnostics/knowledge/runbooks';
 import { type LintReportInput, REPORTERS } from '../../../src/diagnostics/lint/reporters/index';
 import { sarifUri } from '../../../src/diagnostics/lint/reporters/sarif';
 import { safeText } from '../../../src/diagnostics/lint/reporters/text';
-import { allRules } from '../../../src/diagnostics/lint/rules/index';
+import { allRules, RULE_IDS } from '../../../src/diagnostics/lint/rules/index';
 import { lintPaths } from '../../../src/diagnostics/lint/run';
+import { runbookUrl } from '../../../src/diagnostics/runbooks/runbooks';
 
 const project = fileURLToPath(new URL('../../fixtures/lint/field-log-project', import.meta.url));
 const result = lintPaths(['.'], { cwd: project, hostArch: 'arm64', docsUrl: 'https://docs.example' });
@@ -100,7 +100,7 @@ describe('json', () => {
       column: 20,
       severity: 'error',
     });
-    expect(report.rules).toHaveLength(19);
+    expect(report.rules).toHaveLength(RULE_IDS.length);
   });
 });
 

@@ -1,5 +1,5 @@
 /** IPv4 CIDR arithmetic for the pod-network checks. Pure. */
-import { isIPv4 } from './blocks';
+import { isIPv4 } from '../../probes/blocks';
 
 export interface Cidr {
   text: string;

@@ -4,7 +4,7 @@
  * evidence lines are clipped, so an analyzer cannot emit a multi-line message by accident.
  */
 import type { RunbookId } from '../../../content/runbook-schema';
-import type { CheckContext, CheckMeta, Finding, Section, Sections, Status } from '../../types';
+import type { CheckMeta, Finding, Section, Sections, Status } from '../../types';
 
 const MAX_MESSAGE = 300;
 const MAX_EVIDENCE_LINE = 300;
@@ -145,7 +145,6 @@ export function openSection(r: Reporter, sections: Sections, name: string, optio
   }
   const lines = stdout.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (section.truncated && lines.length > 0) lines.pop();
   return { ok: true, value: { section, text: stdout, lines } };
 }
 
@@ -154,28 +153,6 @@ export function unexpected(r: Reporter, probe: string, what: string, line: strin
   const where = lineNo === undefined ? '' : ` line ${lineNo}`;
   return r.error(`unexpected output from probe "${probe}"${where}: ${what}: ${quote(line)}`, { evidence: [line] });
 }
-
-/**
- * Wraps an analyzer so that a bug in it becomes an `error` finding instead of an exception.
- * The property test asserts that this net never catches anything.
- */
-export function guarded(
-  meta: Pick<CheckMeta, 'id' | 'runbook'>,
-  analyze: (sections: Sections, context: CheckContext) => Finding[],
-): (sections: Sections, context: CheckContext) => Finding[] {
-  return (sections, context) => {
-    try {
-      const findings = analyze(sections, context);
-      return findings.length > 0 ? findings : [reporter(meta).error('internal error: the analyzer returned nothing')];
-    } catch (cause) {
-      const why = cause instanceof Error ? cause.message : String(cause);
-      return [reporter(meta).error(`internal error while analyzing: ${why}`)];
-    }
-  };
-}
-
-/** Prefix of messages produced by the `guarded` safety net; the property test looks for it. */
-export const INTERNAL_ERROR_PREFIX = 'internal error';
 
 export interface Problem {
   status: 'warn' | 'fail';

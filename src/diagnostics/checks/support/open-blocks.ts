@@ -2,8 +2,9 @@
  * The second step of an analyzer whose probe prints only `### marker` blocks: anything before the
  * first marker, or a missing end marker, becomes an error finding that quotes the odd line.
  */
+
+import { type Block, splitBlocks } from '../../probes/blocks';
 import type { Finding } from '../../types';
-import { type Block, splitBlocks } from './blocks';
 import { type Reporter, unexpected } from './findings';
 
 export type OpenBlocks = { ok: true; blocks: Block[] } | { ok: false; finding: Finding };

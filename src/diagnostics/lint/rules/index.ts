@@ -1,7 +1,7 @@
 /**
  * The lint rule registry: a sorted literal map from rule id to rule. The id is the file name, the
- * --ignore key, the suppression-comment key and the SARIF rule id. A parity test holds this list
- * against the runbooks' `preventedBy` frontmatter.
+ * --ignore key, the suppression-comment key and the SARIF rule id. Each rule names its runbook;
+ * the runbook pages list the rules from here (diagnostics/catalog.ts runbookCoverage).
  */
 import type { Rule } from '../types';
 import aptCacheNotRefreshed from './apt-cache-not-refreshed';

@@ -3,7 +3,7 @@
  * *.list files and deb822 stanzas in *.sources files.
  */
 
-import { isPkgsK8sIo, uriHost, uriPath } from '../../facts/apt-repos';
+import { isPkgsK8sIo, uriHost, uriPath } from '../facts/apt-repos';
 import { cutShort, splitBlocks } from './blocks';
 import type { Parsed } from './iptables';
 

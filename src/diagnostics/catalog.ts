@@ -5,10 +5,10 @@
  * "Detected by / Prevented by" box on each runbook page, so no id, title or probe command is
  * typed a second time.
  */
-import type { RunbookId } from '../../content/runbook-schema';
-import { RULES } from '../lint/rules/index';
-import { clusterChecks, hostChecks, nodeChecks } from '../registry';
-import type { Probe, Role, Severity } from '../types';
+import type { RunbookId } from '../content/runbook-schema';
+import { RULES } from './lint/rules/index';
+import { clusterChecks, hostChecks, nodeChecks } from './registry';
+import type { Probe, Role, Severity } from './types';
 
 export type CheckKind = 'node' | 'host' | 'cluster';
 
@@ -71,7 +71,7 @@ export function catalog(): Catalog {
         runbook: check.meta.runbook,
         severity: check.meta.severity,
         roles: [...check.meta.roles],
-        needsRoot: check.meta.needsRoot || check.probes.some((probe) => probe.needsRoot === true),
+        needsRoot: check.meta.needsRoot,
         probes: probes(check.probes),
       });
     }
@@ -108,4 +108,17 @@ export function findCatalogCheck(id: string): CatalogCheck | undefined {
 
 export function findCatalogRule(id: string): CatalogRule | undefined {
   return catalog().rules.find((rule) => rule.id === id);
+}
+
+/**
+ * What detects a runbook's failure (`k8sdiag run` checks) and what prevents it (`k8sdiag lint`
+ * rules), from the checks' and rules' own `runbook` fields: the runbook pages list these, so a new
+ * check or rule appears on its runbook's page without an edit there.
+ */
+export function runbookCoverage(runbook: RunbookId): { detectedBy: string[]; preventedBy: string[] } {
+  const { checks, rules } = catalog();
+  return {
+    detectedBy: checks.filter((check) => check.runbook === runbook).map((check) => check.id),
+    preventedBy: rules.filter((rule) => rule.runbook === runbook).map((rule) => rule.id),
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * Splits probe output that follows the probe conventions (see ../shared-probes.ts):
+ * Splits probe output that follows the probe conventions (see ./shared.ts):
  * `### marker args` lines open a block, `| text` lines are quoted file content of the current
  * block, any other line belongs to the current block as raw output (e.g. what iptables-save
  * printed). Nothing here throws.

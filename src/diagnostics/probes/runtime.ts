@@ -1,6 +1,6 @@
 /**
  * Probes of the container runtime and the pod network, read by several checks (shared by name, as
- * in shared-probes.ts, whose rules apply here too: static, read-only, POSIX sh, tagged lines).
+ * in shared.ts, whose rules apply here too: static, read-only, POSIX sh, tagged lines).
  */
 import type { Probe } from '../types';
 

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * Probes that run on the Vagrant host (through the local transport, in the project directory), shared
- * by the host checks. The rules of shared-probes.ts apply.
+ * by the host checks. The rules of shared.ts apply.
  */
 import type { Probe } from '../types';
 

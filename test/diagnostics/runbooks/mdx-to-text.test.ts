@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { mdxToText } from '../../../src/diagnostics/explain/mdx-to-text';
+import { mdxToText } from '../../../src/diagnostics/runbooks/mdx-to-text';
 
 const plain = {
   colors: pc.createColors(false),
