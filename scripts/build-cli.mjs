@@ -17,27 +17,35 @@ const outFile = process.env.K8SDIAG_CLI_OUT
 const outDir = dirname(outFile);
 mkdirSync(outDir, { recursive: true });
 
-async function loadRunbookEntries() {
-  // Inside the repository (so node_modules resolves), one file per build process.
-  const tmp = join(root, 'build/cli', `.read-runbooks-${process.pid}.mjs`);
+// Bundles a few exports of the project's TypeScript into a temp module inside the repository (so
+// node_modules resolves; one file per build process), imports it and removes it again.
+// yaml is CommonJS and requires 'process'; bundled into ESM that throws "Dynamic require": these
+// build-time helpers import their packages from node_modules instead (packages: 'external').
+async function importTs(name, exports) {
+  const tmp = join(root, 'build/cli', `.${name}-${process.pid}.mjs`);
   mkdirSync(dirname(tmp), { recursive: true });
   await build({
-    entryPoints: [join(root, 'src/diagnostics/runbooks/read-runbooks.ts')],
+    stdin: { contents: exports, resolveDir: root, loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',
-    // yaml is CommonJS and requires 'process'; bundled into ESM that throws "Dynamic require".
-    // This build-time helper can import its packages from node_modules instead.
     packages: 'external',
     outfile: tmp,
     logLevel: 'error',
   });
   try {
-    const mod = await import(`${pathToFileURL(tmp).href}?t=${Date.now()}`);
-    return mod.readRunbooksFromDisk(root);
+    return await import(`${pathToFileURL(tmp).href}?t=${Date.now()}`);
   } finally {
     rmSync(tmp, { force: true });
   }
+}
+
+async function loadRunbookEntries() {
+  const mod = await importTs(
+    'read-runbooks',
+    "export { readRunbooksFromDisk } from './src/diagnostics/runbooks/read-runbooks.ts';",
+  );
+  return mod.readRunbooksFromDisk(root);
 }
 
 const entries = await loadRunbookEntries();
@@ -55,27 +63,12 @@ const inlineRunbooks = {
 // explain: the matcher's index of the same entries, computed here so a CLI call only parses it
 // (src/diagnostics/explain/matcher-index-data.ts is replaced by it, as runbook-data.ts above).
 async function explainMatcherIndex(runbookEntries) {
-  const tmp = join(root, 'build/cli', `.matcher-index-${process.pid}.mjs`);
-  await build({
-    stdin: {
-      contents: `export { indexDocs } from './src/retrieval/matcher-index.ts';
-        export { toMatchDoc } from './src/retrieval/docs.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: tmp,
-    logLevel: 'error',
-  });
-  try {
-    const { indexDocs, toMatchDoc } = await import(`${pathToFileURL(tmp).href}?t=${Date.now()}`);
-    return indexDocs(runbookEntries.map((entry) => toMatchDoc(entry.frontmatter)));
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  const { indexDocs, toMatchDoc } = await importTs(
+    'matcher-index',
+    `export { indexDocs } from './src/retrieval/matcher-index.ts';
+     export { toMatchDoc } from './src/retrieval/docs.ts';`,
+  );
+  return indexDocs(runbookEntries.map((entry) => toMatchDoc(entry.frontmatter)));
 }
 const explainIndex = JSON.stringify(await explainMatcherIndex(entries));
 const inlineExplainIndex = {
