@@ -57,20 +57,16 @@ describe.runIf(run)('accessibility (axe-core) of every built page', () => {
     expect(pages.filter((path) => path.startsWith('/ko/runbooks/')).length).toBe(RUNBOOK_IDS.length);
   });
 
-  it.each(pages)(
-    '%s has no axe violations',
-    async (path) => {
-      await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
-      const result = await new AxeBuilder({ page }).analyze();
-      const violations = result.violations.map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 5)
-            .join('\n    ')}`,
-      );
-      expect(violations).toEqual([]);
-    },
-    90_000,
-  );
+  it.each(pages)('%s has no axe violations', async (path) => {
+    await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
+    const result = await new AxeBuilder({ page }).analyze();
+    const violations = result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join('\n    ')}`,
+    );
+    expect(violations).toEqual([]);
+  });
 });

@@ -23,7 +23,7 @@ describeLab(
     beforeAll(async () => {
       lab = await up(fieldLog(id));
       before = snapshotLab(lab);
-      run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json', '--raw'], 90_000);
+      run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json', '--raw'], 240_000);
       after = snapshotLab(lab);
     });
     afterAll(() => {

@@ -18,7 +18,7 @@ describeLab(
     let run: CliRun;
     beforeAll(async () => {
       lab = await up(healthy(id, 3));
-      run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json'], 60_000);
+      run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json'], 240_000);
     });
     afterAll(() => {
       down(id);
@@ -71,7 +71,7 @@ describeLab(
       const byHost = await k8sdiag(
         lab,
         [...targetArgs(lab, ['k8s-master', 'k8s-worker1', 'k8s-worker2']), '--format', 'json'],
-        60_000,
+        240_000,
       );
       const a = parseReport(run);
       const b = parseReport(byHost);
@@ -81,7 +81,7 @@ describeLab(
     });
 
     it('prints a text report without terminal escapes when stdout is not a TTY', async () => {
-      const text = await k8sdiag(lab, [...targetArgs(lab), '--format', 'text'], 60_000);
+      const text = await k8sdiag(lab, [...targetArgs(lab), '--format', 'text'], 240_000);
       expect(text.code, text.stderr).toBe(0);
       expect(text.stdout).toContain('k8s-master');
       expect(controlChars(text.stdout)).toEqual([]);

@@ -26,7 +26,7 @@ describeLab(
       const spec = faultCluster(id, faults);
       for (const fault of faults) withFault(spec, `k8s-${fault}`, fault);
       lab = await up(spec);
-      run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json'], 90_000);
+      run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json'], 240_000);
     });
     afterAll(() => {
       down(id);

@@ -66,7 +66,7 @@ describeLab(
         const id = labId('e2e-parity');
         lab = await up(build(id));
         try {
-          const run = await k8sdiag(lab, [...targetArgs(lab), ...LIMITS, '--format', 'json'], 120_000);
+          const run = await k8sdiag(lab, [...targetArgs(lab), ...LIMITS, '--format', 'json'], 240_000);
           const got = findings(parseReport(run));
           if (RECORD) {
             recorded[name] = got;

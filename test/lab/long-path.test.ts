@@ -36,7 +36,7 @@ describe.skipIf(!root || !gpg)('the lab from a checkout path of 150+ characters'
     ].join('\n');
     const run = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 240_000,
     });
     try {
       expect(run.status, run.stderr).toBe(0);

@@ -76,7 +76,7 @@ describeLab(
     it(`one run starts at most ${NODE_TASK_BUDGET} tasks on each node, and every probe ran`, async () => {
       let report: ReturnType<typeof parseReport> | undefined;
       const used = await counts(async () => {
-        const run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json'], 90_000);
+        const run = await k8sdiag(lab, [...targetArgs(lab), '--format', 'json'], 240_000);
         report = parseReport(run);
       });
       if (!report) throw new Error('no report');

@@ -43,7 +43,7 @@ function buildWithBadRunbook(breakIt: (text: string) => string): BuildResult {
     cwd: project,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
-    timeout: 180_000,
+    timeout: 240_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -42,6 +42,10 @@ export async function launch(): Promise<LaunchedBrowser> {
       '--disable-sync',
     ],
   });
+  // Liveness bounds for navigation and waits (Playwright's default is 30 s): on a loaded 2-core
+  // machine a large page can take longer to load; no test asserts how long it took.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   return {
     context,
     close: async () => {

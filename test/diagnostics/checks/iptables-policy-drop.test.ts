@@ -20,7 +20,7 @@ runCases(check, {
   ],
   invalid: [
     {
-      name: 'output cut at the cap (the script\'s head -c exits the probe with SIGPIPE, 141)',
+      name: "output cut at the cap (the script's head -c exits the probe with SIGPIPE, 141)",
       sections: {
         'iptables-rules': section('### iptables-legacy-save\n-P INPUT ACCEPT\n', { truncated: true, exitCode: 141 }),
       },

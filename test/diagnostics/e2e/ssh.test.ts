@@ -311,7 +311,7 @@ function suite(): void {
           env: env(),
           encoding: 'utf8',
           cwd: alone,
-          timeout: 120_000,
+          timeout: 240_000,
         },
       );
       const node = report({ code: result.status, stdout: result.stdout, stderr: result.stderr }).nodes[0];
@@ -620,7 +620,7 @@ function suite(): void {
         input: readFileSync(script),
         env: env(),
         encoding: 'utf8',
-        timeout: 120_000,
+        timeout: 240_000,
       },
     );
     if (pssh.error === undefined) {
@@ -668,7 +668,7 @@ function suite(): void {
         ANSIBLE_NOCOLOR: '1',
       }),
       encoding: 'utf8',
-      timeout: 180_000,
+      timeout: 240_000,
     });
     if (ansible.error === undefined) {
       expect(ansible.status, `${ansible.stdout}${ansible.stderr}`).toBe(0);

@@ -87,7 +87,7 @@ export async function startSshd(extraConfig: string[] = [], hostKeyType = 'ed255
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sshd did not start within 10 s:\n${log}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`sshd did not start within 60 s:\n${log}`)), 10_000);
     const check = (): void => {
       if (log.includes(`Server listening on 127.0.0.1 port ${port}`)) {
         clearTimeout(timer);
