@@ -67,9 +67,11 @@ async function main(argv: string[]): Promise<number> {
       for (const r of reports) {
         process.stdout.write(`removed ${r.namespaces.length} namespaces, stopped ${r.killed.length} processes\n`);
       }
-      const after = status();
+      // After `down --id`, only that lab is judged: other labs may run beside it (K8SDIAG_LAB_SUFFIX).
+      const after = status(values.all ? undefined : id);
+      const scope = values.all ? 'lab status' : `lab ${id} status`;
       process.stdout.write(
-        after.clean ? 'lab status: clean\n' : `lab status: NOT clean\n${JSON.stringify(after, null, 2)}\n`,
+        after.clean ? `${scope}: clean\n` : `${scope}: NOT clean\n${JSON.stringify(after, null, 2)}\n`,
       );
       return after.clean || !values.all ? 0 : 1;
     }

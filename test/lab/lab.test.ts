@@ -143,7 +143,7 @@ describeLab('test lab', () => {
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/removed 3 namespaces, stopped \d+ processes/);
-    expect(result.stdout).toContain('lab status: clean');
+    expect(result.stdout).toContain(`lab ${killedId} status: clean`);
     expect(status().namespaces.filter((n) => n.includes(killedId))).toEqual([]);
   });
 });

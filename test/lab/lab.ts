@@ -512,9 +512,13 @@ export interface LabStatus {
   clean: boolean;
 }
 
-/** What of any lab exists on this machine: namespaces, processes in them or naming them, directories. */
-export function status(): LabStatus {
-  const namespaces = netnsList();
+/**
+ * What of any lab exists on this machine: namespaces, processes in them or naming them, directories.
+ * With `id`, only what belongs to that lab: several labs (K8SDIAG_LAB_SUFFIX) may exist side by side.
+ */
+export function status(id?: string): LabStatus {
+  const mine = (name: string): boolean => id === undefined || name.startsWith(`${PREFIX}-${id}-`);
+  const namespaces = netnsList().filter(mine);
   const inodes = new Map<number, string>();
   for (const ns of namespaces) {
     try {
@@ -533,14 +537,19 @@ export function status(): LabStatus {
       const inode = Number(/\[(\d+)\]/.exec(link)?.[1]);
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
       const ns = inodes.get(inode);
-      if (ns !== undefined || cmdline.includes(LAB_ROOT)) {
+      const named = id === undefined ? cmdline.includes(LAB_ROOT) : cmdline.includes(`${labDir(id)}/`);
+      if (ns !== undefined || named) {
         processes.push({ pid, ns: ns ?? '(host)', command: cmdline.slice(0, 160) });
       }
     } catch {
       // exited or not ours to read
     }
   }
-  const directories = existsSync(LAB_ROOT) ? readdirSync(LAB_ROOT).map((d) => join(LAB_ROOT, d)) : [];
+  const directories = existsSync(LAB_ROOT)
+    ? readdirSync(LAB_ROOT)
+        .filter((d) => id === undefined || d === id)
+        .map((d) => join(LAB_ROOT, d))
+    : [];
   return {
     namespaces,
     processes,
