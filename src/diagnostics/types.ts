@@ -1,6 +1,6 @@
 /**
  * Core contracts shared by checks, cluster checks, lint rules, the probe runner and the reporters.
- * Pure types plus identity `define*` helpers; no I/O lives here.
+ * Pure types; no I/O lives here (`defineCheck` and `defineClusterCheck` live in checks/support/).
  */
 import type { RunbookId } from '../content/runbook-schema';
 
@@ -99,5 +99,3 @@ export interface ClusterCheck {
   probes: Probe[];
   analyze(nodes: readonly NodeFacts[], context: { expectedK8sVersion?: string }): Array<Finding & { hosts: string[] }>;
 }
-
-export const defineClusterCheck = (check: ClusterCheck): ClusterCheck => check;
