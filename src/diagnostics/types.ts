@@ -10,7 +10,10 @@ export type Role = 'control-plane' | 'worker';
 
 /** A read-only command that a check runs on a node, as data. Never built from node input. */
 export interface Probe {
-  /** Section name, unique within a check: the output comes back under `${checkId}/${name}`. */
+  /**
+   * Section name, unique across all checks (one name is one command): the output comes back under
+   * this name, and checks that declare the same probe read the same section.
+   */
   name: string;
   /** POSIX sh command line, static text. Held against the read-only allowlist in tests. */
   command: string;
