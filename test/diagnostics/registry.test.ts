@@ -2,9 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hostProbes } from '../../src/diagnostics/probes/host';
-import { runtimeProbes } from '../../src/diagnostics/probes/runtime';
-import { sharedProbes } from '../../src/diagnostics/probes/shared';
+import { allProbes } from '../../src/diagnostics/probes/all';
 import {
   checksForRoles,
   clusterChecks,
@@ -75,7 +73,7 @@ describe('probes', () => {
     for (const [name, count] of users) {
       if (count > 1)
         expect(
-          [...sharedProbes, ...runtimeProbes, ...hostProbes].map((probe) => probe.name),
+          allProbes.map((probe) => probe.name),
           name,
         ).toContain(name);
     }

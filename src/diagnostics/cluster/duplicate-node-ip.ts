@@ -7,10 +7,11 @@
  */
 
 import { type ClusterFinding, defineClusterCheck, type NodeLines } from '../checks/support/define-cluster';
+import { apiserverManifestProbe, parseApiserverProbe } from '../probes/apiserver-manifest';
 import { hostOf, isVagrantNat } from '../probes/blocks';
-import { effectiveNodeIp, parseApiserverProbe, parseKubeletFlagsProbe } from '../probes/kube';
-import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
-import { apiserverManifestProbe, ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from '../probes/shared';
+import { ipAddrProbe, parseAddrProbe } from '../probes/ip-addr';
+import { ipRouteDefaultProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/ip-route';
+import { effectiveNodeIp, kubeletFlagsProbe, parseKubeletFlagsProbe } from '../probes/kubelet-flags';
 import type { ClusterCheck, NodeFacts } from '../types';
 
 const meta: ClusterCheck['meta'] = {

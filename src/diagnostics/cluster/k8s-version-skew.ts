@@ -11,9 +11,15 @@
  */
 
 import { type ClusterFinding, defineClusterCheck, type NodeLines } from '../checks/support/define-cluster';
-import { parseApiserverProbe } from '../probes/kube';
-import { apiserverManifestProbe, k8sVersionsProbe } from '../probes/shared';
-import { formatVersion, minorDiff, parseVersion, parseVersionsProbe, type Version } from '../probes/versions';
+import { apiserverManifestProbe, parseApiserverProbe } from '../probes/apiserver-manifest';
+import {
+  formatVersion,
+  k8sVersionsProbe,
+  minorDiff,
+  parseVersion,
+  parseVersionsProbe,
+  type Version,
+} from '../probes/versions';
 import type { ClusterCheck, NodeFacts } from '../types';
 
 const meta: ClusterCheck['meta'] = {

@@ -1,9 +1,10 @@
 /**
- * Splits probe output that follows the probe conventions (see ./shared.ts):
+ * Splits probe output that follows the probe conventions (see ./all.ts):
  * `### marker args` lines open a block, `| text` lines are quoted file content of the current
  * block, any other line belongs to the current block as raw output (e.g. what iptables-save
  * printed). Nothing here throws.
  */
+import type { Parsed } from './parsed';
 
 export interface Line {
   text: string;
@@ -102,4 +103,21 @@ export function cutShort(lines: readonly string[]): { ok: false; what: string; l
     line: lines[lines.length - 1] ?? '',
     no: lines.length,
   };
+}
+
+export interface Located {
+  value: string;
+  /** Where it came from: file path (and line) or `kubelet pid N`. */
+  source: string;
+  /** The line as quoted, for evidence. */
+  line: string;
+}
+
+/** The blocks of a probe's output, or an error for text before the first marker or a missing end marker. */
+export function blocksOrError(lines: readonly string[]): Parsed<Block[]> {
+  const { head, blocks, complete } = splitBlocks(lines);
+  const firstHead = head.find((line) => line.text.trim() !== '');
+  if (firstHead) return { ok: false, what: 'output before the first marker', line: firstHead.text, no: firstHead.no };
+  if (!complete) return cutShort(lines);
+  return { ok: true, value: blocks };
 }
