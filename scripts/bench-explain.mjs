@@ -31,7 +31,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 
-// Real messages (see test/diagnostics/explain/cases.ts for their sources) and, for the peer,
+// Real messages (see the matcher side of test/queries/shared.ts for their sources) and, for the peer,
 // the phrase a person would grep for.
 const inputs = [
   {

@@ -153,7 +153,7 @@ export default defineCheck({
   probes: [
     {
       name: PROBE,
-      // ${MARK}: a read-only command (see probes/shared.ts for the rules), ending in an end marker.
+      // ${MARK}: a read-only command (see probes/blocks.ts for the rules), ending in an end marker.
       command: 'echo "### end"',
     },
   ],

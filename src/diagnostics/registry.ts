@@ -8,7 +8,7 @@
  * - `clusterChecks`: judge all nodes' sections together after the node probes ran.
  *
  * Probe names are unique across all checks (one name = one command; shared ones live in
- * probes/shared.ts), so a runner can collect `probesFor(checks)` once per node and give
+ * probes/, each with its parser), so a runner can collect `probesFor(checks)` once per node and give
  * every analyzer the sections keyed by probe name.
  */
 import advertiseAddressMismatch from './checks/advertise-address-mismatch';

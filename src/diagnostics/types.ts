@@ -1,6 +1,6 @@
 /**
  * Core contracts shared by checks, cluster checks, lint rules, the probe runner and the reporters.
- * Pure types plus identity `define*` helpers; no I/O lives here.
+ * Pure types; no I/O lives here (`defineCheck` and `defineClusterCheck` live in checks/support/).
  */
 import type { RunbookId } from '../content/runbook-schema';
 
@@ -10,7 +10,10 @@ export type Role = 'control-plane' | 'worker';
 
 /** A read-only command that a check runs on a node, as data. Never built from node input. */
 export interface Probe {
-  /** Section name, unique within a check: the output comes back under `${checkId}/${name}`. */
+  /**
+   * Section name, unique across all checks (one name is one command): the output comes back under
+   * this name, and checks that declare the same probe read the same section.
+   */
   name: string;
   /** POSIX sh command line, static text. Held against the read-only allowlist in tests. */
   command: string;
@@ -99,5 +102,3 @@ export interface ClusterCheck {
   probes: Probe[];
   analyze(nodes: readonly NodeFacts[], context: { expectedK8sVersion?: string }): Array<Finding & { hosts: string[] }>;
 }
-
-export const defineClusterCheck = (check: ClusterCheck): ClusterCheck => check;

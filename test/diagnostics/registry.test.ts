@@ -2,9 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hostProbes } from '../../src/diagnostics/probes/host';
-import { runtimeProbes } from '../../src/diagnostics/probes/runtime';
-import { sharedProbes } from '../../src/diagnostics/probes/shared';
 import {
   checksForRoles,
   clusterChecks,
@@ -14,6 +11,7 @@ import {
   probesFor,
 } from '../../src/diagnostics/registry';
 import type { Probe } from '../../src/diagnostics/types';
+import { definedProbes } from './probes/modules';
 
 const SRC = fileURLToPath(new URL('../../src/diagnostics/', import.meta.url));
 const ids = (dir: string) =>
@@ -68,16 +66,13 @@ describe('probes', () => {
     }
   });
 
-  it('names used by several checks are the shared probes, defined once', () => {
+  it('names used by several checks are the shared probes, defined once', async () => {
+    const shared = (await definedProbes()).map((probe) => probe.name);
     const users = new Map<string, number>();
     for (const check of everyCheck)
       for (const probe of check.probes) users.set(probe.name, (users.get(probe.name) ?? 0) + 1);
     for (const [name, count] of users) {
-      if (count > 1)
-        expect(
-          [...sharedProbes, ...runtimeProbes, ...hostProbes].map((probe) => probe.name),
-          name,
-        ).toContain(name);
+      if (count > 1) expect(shared, name).toContain(name);
     }
     for (const check of everyCheck) {
       const names = check.probes.map((probe) => probe.name);

@@ -16,80 +16,13 @@ import { normaliseQuery } from '../../src/retrieval/korean/stem';
 import { relaxedSearch } from '../../src/retrieval/relax';
 import { STEMS_META_KEY } from '../../src/search/pagefind-options';
 import type { SiteLang } from '../../src/site/lang';
+import { SITE_CASES, type SiteCase } from '../queries/shared';
 import { buildPlainIndex, openSiteSearch, type SiteSearch } from './built-site';
 
-interface Case {
-  lang: SiteLang;
-  query: string;
-  expect: RunbookId;
-}
+type Case = SiteCase;
 
-const CASES: Case[] = [
-  // English: error strings as users paste them, commands, plain descriptions
-  { lang: 'en', query: 'NS_ERROR_FAILURE', expect: 'vagrant-box-arch-mismatch' },
-  { lang: 'en', query: 'The VM session was aborted', expect: 'vagrant-box-arch-mismatch' },
-  { lang: 'en', query: 'vagrant box arm64 Apple Silicon', expect: 'vagrant-box-arch-mismatch' },
-  { lang: 'en', query: 'Exec format error', expect: 'exec-format-error' },
-  { lang: 'en', query: 'file /usr/local/bin/kubeadm', expect: 'exec-format-error' },
-  { lang: 'en', query: 'localhost:8080', expect: 'kubectl-localhost-8080' },
-  {
-    lang: 'en',
-    query: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
-    expect: 'kubectl-localhost-8080',
-  },
-  { lang: 'en', query: "couldn't get current server API group list", expect: 'kubectl-localhost-8080' },
-  { lang: 'en', query: 'update_cache 404 Not Found', expect: 'apt-stale-cache' },
-  { lang: 'en', query: 'apt.kubernetes.io', expect: 'kubernetes-apt-repo-moved' },
-  { lang: 'en', query: 'apt-key deprecated', expect: 'kubernetes-apt-repo-moved' },
-  { lang: 'en', query: 'iptables -F', expect: 'iptables-flush-lockout' },
-  { lang: 'en', query: 'Chain INPUT (policy DROP)', expect: 'iptables-flush-lockout' },
-  {
-    lang: 'en',
-    query: 'kex_exchange_identification: Connection closed by remote host',
-    expect: 'iptables-flush-lockout',
-  },
-  { lang: 'en', query: 'gateway4', expect: 'duplicate-default-route' },
-  { lang: 'en', query: 'two default routes', expect: 'duplicate-default-route' },
-  { lang: 'en', query: 'ansible_default_ipv4', expect: 'ansible-default-ipv4-nat' },
-  { lang: 'en', query: '10.0.2.15 advertise address', expect: 'ansible-default-ipv4-nat' },
-  { lang: 'en', query: "couldn't validate the identity of the API Server", expect: 'kubeadm-join-hangs' },
-  { lang: 'en', query: 'kubeadm join hangs', expect: 'kubeadm-join-hangs' },
-  { lang: 'en', query: 'version 1.30 becomes 1.3', expect: 'yaml-version-float' },
-  // Korean: the same failures in Korean words, with particles and endings a person would type
-  { lang: 'ko', query: 'NS_ERROR_FAILURE로', expect: 'vagrant-box-arch-mismatch' },
-  { lang: 'ko', query: 'VM 세션이 중단되는', expect: 'vagrant-box-arch-mismatch' },
-  { lang: 'ko', query: 'box의 아키텍처가', expect: 'vagrant-box-arch-mismatch' },
-  { lang: 'ko', query: '바이너리를 실행', expect: 'exec-format-error' },
-  { lang: 'ko', query: '바이너리가 실행되지 않음', expect: 'exec-format-error' },
-  { lang: 'ko', query: 'localhost:8080에 연결이 거부', expect: 'kubectl-localhost-8080' },
-  { lang: 'ko', query: 'kubeconfig 파일이 없어서', expect: 'kubectl-localhost-8080' },
-  { lang: 'ko', query: '서버를', expect: 'kubectl-localhost-8080' },
-  { lang: 'ko', query: '캐시가 만료', expect: 'apt-stale-cache' },
-  { lang: 'ko', query: '패키지 인덱스를 갱신하지', expect: 'apt-stale-cache' },
-  { lang: 'ko', query: '저장소가 옮겨져서', expect: 'kubernetes-apt-repo-moved' },
-  { lang: 'ko', query: '공개 키 오류가', expect: 'kubernetes-apt-repo-moved' },
-  { lang: 'ko', query: 'iptables를 비우면', expect: 'iptables-flush-lockout' },
-  { lang: 'ko', query: 'SSH가 끊겼다', expect: 'iptables-flush-lockout' },
-  { lang: 'ko', query: '게이트웨이가', expect: 'duplicate-default-route' },
-  { lang: 'ko', query: '기본 게이트웨이를 두 개', expect: 'duplicate-default-route' },
-  { lang: 'ko', query: 'NAT 주소를 골랐다', expect: 'ansible-default-ipv4-nat' },
-  { lang: 'ko', query: '사설 IP 대신', expect: 'ansible-default-ipv4-nat' },
-  { lang: 'ko', query: '조인 태스크가 멈추면', expect: 'kubeadm-join-hangs' },
-  { lang: 'ko', query: '버전 끝자리 0이 사라짐', expect: 'yaml-version-float' },
-  // the same words with other particles and endings
-  { lang: 'ko', query: '게이트웨이를', expect: 'duplicate-default-route' },
-  { lang: 'ko', query: '게이트웨이에서', expect: 'duplicate-default-route' },
-  { lang: 'ko', query: '바이너리가', expect: 'exec-format-error' },
-  { lang: 'ko', query: '캐시를 갱신하면', expect: 'apt-stale-cache' },
-  { lang: 'ko', query: '아키텍처를 확인했는데', expect: 'vagrant-box-arch-mismatch' },
-  { lang: 'ko', query: 'kubectl을 실행하면 연결이 거부된다', expect: 'kubectl-localhost-8080' },
-  { lang: 'ko', query: '워커 노드가 조인되지 않음', expect: 'kubeadm-join-hangs' },
-  { lang: 'ko', query: 'ansible_default_ipv4가', expect: 'ansible-default-ipv4-nat' },
-  { lang: 'ko', query: '방화벽 규칙을 초기화했더니', expect: 'iptables-flush-lockout' },
-  { lang: 'ko', query: '라우팅 테이블에', expect: 'duplicate-default-route' },
-  { lang: 'ko', query: 'float으로 바뀌어서', expect: 'yaml-version-float' },
-  { lang: 'ko', query: '저장소의 서명 키가', expect: 'kubernetes-apt-repo-moved' },
-];
+/** The site side of the one query table (test/queries/shared.ts). */
+const CASES: Case[] = SITE_CASES;
 
 const TOP = 3;
 

@@ -4,10 +4,9 @@
  * VM has that same address, so workers that are told to join 10.0.2.15:6443 reach themselves.
  */
 
+import { apiserverManifestProbe, parseApiserverProbe } from '../probes/apiserver-manifest';
 import { hostOf, isIPv4, isVagrantNat } from '../probes/blocks';
-import { parseApiserverProbe } from '../probes/kube';
-import { parseAddrProbe } from '../probes/net';
-import { apiserverManifestProbe, ipAddrProbe } from '../probes/shared';
+import { ipAddrProbe, parseAddrProbe } from '../probes/ip-addr';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 

@@ -7,8 +7,7 @@
  */
 
 import { isLegacyKubernetesSource } from '../facts/apt-repos';
-import { type AptSource, parseAptSourcesProbe } from '../probes/apt';
-import { aptSourcesProbe } from '../probes/shared';
+import { type AptSource, aptSourcesProbe, parseAptSourcesProbe } from '../probes/apt';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

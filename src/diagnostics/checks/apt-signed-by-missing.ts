@@ -4,9 +4,8 @@
  * be verified", or (Ubuntu 22.04+) warns "Key is stored in legacy trusted.gpg keyring".
  */
 
-import { type AptSource, isPkgsK8sIo, parseAptSourcesProbe } from '../probes/apt';
+import { type AptSource, aptSourcesProbe, isPkgsK8sIo, parseAptSourcesProbe } from '../probes/apt';
 import { cutShort, splitBlocks, splitTag } from '../probes/blocks';
-import { aptSourcesProbe } from '../probes/shared';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 

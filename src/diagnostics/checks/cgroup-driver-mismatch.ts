@@ -5,8 +5,8 @@
  * pods restart every few minutes and the API server comes and goes.
  */
 
-import { readContainerdConfig } from '../probes/containerd';
-import { containerdConfigProbe, kubeletCgroupProbe } from '../probes/runtime';
+import { containerdConfigProbe, readContainerdConfig } from '../probes/containerd';
+import { kubeletCgroupProbe } from '../probes/kubelet-cgroup';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';

@@ -5,7 +5,7 @@
  * after `kubeadm init`.
  */
 
-import { cniConfProbe } from '../probes/runtime';
+import { cniConfProbe } from '../probes/cni-conf';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';

@@ -5,11 +5,10 @@
  * autodetection can do the same. Every node then announces the same address, and pods on different
  * nodes cannot reach each other. The CNI sibling of the ansible_default_ipv4 problem.
  */
-import { z } from 'zod';
-import { isVagrantNat, splitBlocks } from '../probes/blocks';
-import { type Address, parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
-import { vxlanLinksProbe } from '../probes/runtime';
-import { ipAddrProbe, ipRouteDefaultProbe } from '../probes/shared';
+import { isVagrantNat } from '../probes/blocks';
+import { type Address, ipAddrProbe, parseAddrProbe } from '../probes/ip-addr';
+import { ipRouteDefaultProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/ip-route';
+import { parseVxlanLinksProbe, vxlanLinksProbe } from '../probes/vxlan-links';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 
@@ -24,90 +23,13 @@ const meta: CheckSpecMeta = {
 
 const PROBE = vxlanLinksProbe.name;
 
-const vxlanLink = z.looseObject({
-  ifname: z.string(),
-  linkinfo: z.looseObject({
-    info_kind: z.literal('vxlan'),
-    info_data: z.looseObject({ local: z.string().optional(), link: z.string().optional() }).optional(),
-  }),
-});
-const vxlanLinks = z.array(vxlanLink);
-
-interface Tunnel {
-  name: string;
-  local: string | undefined;
-  link: string | undefined;
-}
-
-function parseTunnels(
-  lines: readonly string[],
-): { ok: true; value: Tunnel[] | null } | { ok: false; what: string; line: string; no: number } {
-  const { head, blocks, complete } = splitBlocks(lines);
-  const stray = head.find((line) => line.text.trim() !== '');
-  if (stray) return { ok: false, what: 'output before the first marker', line: stray.text, no: stray.no };
-  if (!complete) {
-    return {
-      ok: false,
-      what: 'no end marker (output cut short?)',
-      line: lines[lines.length - 1] ?? '',
-      no: lines.length,
-    };
-  }
-  const block = blocks[0];
-  if (block === undefined) return { ok: false, what: 'no marker at all', line: lines[0] ?? '', no: 1 };
-  if (block.marker === 'missing') return { ok: true, value: null };
-  if (block.marker === 'json') {
-    let data: unknown;
-    try {
-      data = JSON.parse(block.raw.map((line) => line.text).join('\n') || '[]');
-    } catch {
-      return {
-        ok: false,
-        what: 'not JSON from ip -j',
-        line: block.raw[0]?.text ?? '',
-        no: block.raw[0]?.no ?? block.no,
-      };
-    }
-    const parsed = vxlanLinks.safeParse(data);
-    if (!parsed.success)
-      return { ok: false, what: 'not a list of vxlan links', line: block.raw[0]?.text ?? '', no: block.no };
-    return {
-      ok: true,
-      value: parsed.data.map((l) => ({
-        name: l.ifname,
-        local: l.linkinfo.info_data?.local,
-        link: l.linkinfo.info_data?.link,
-      })),
-    };
-  }
-  if (block.marker === 'text') {
-    const tunnels: Tunnel[] = [];
-    let current: Tunnel | undefined;
-    for (const { text } of block.raw) {
-      const head = /^\d+:\s+([^:@\s]+)/.exec(text);
-      if (head) {
-        current = { name: head[1] ?? '', local: undefined, link: undefined };
-        tunnels.push(current);
-        continue;
-      }
-      const info = /\bvxlan\b.*?\blocal\s+(\S+)(?:.*?\bdev\s+(\S+))?/.exec(text);
-      if (info && current) {
-        current.local = info[1];
-        current.link = info[2];
-      }
-    }
-    return { ok: true, value: tunnels };
-  }
-  return { ok: false, what: 'unknown marker', line: `### ${block.marker}`, no: block.no };
-}
-
 export default defineCheck({
   meta,
   probes: [vxlanLinksProbe, ipRouteDefaultProbe, ipAddrProbe],
   analyze: ({ r, context, open }) => {
     const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
-    const parsed = parseTunnels(gate.value.lines);
+    const parsed = parseVxlanLinksProbe(gate.value.lines);
     if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
     if (parsed.value === null) return [r.skip('the ip command is not installed on this node')];
     const tunnels = parsed.value;

@@ -6,9 +6,8 @@
  * Reads the config file and, as root, the plugin list of the running daemon (`ctr plugins ls`).
  */
 
-import type { Block } from '../probes/blocks';
-import { readContainerdConfig } from '../probes/containerd';
-import { containerdConfigProbe, containerdPluginsProbe } from '../probes/runtime';
+import { containerdConfigProbe, readContainerdConfig } from '../probes/containerd';
+import { containerdPluginsProbe, readPlugins } from '../probes/containerd-plugins';
 import type { Finding } from '../types';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { quote, type Reporter, unexpected } from './support/findings';
@@ -56,25 +55,6 @@ function judgeConfig(r: Reporter, lines: readonly string[]): Finding | 'no-conta
       fix: FIX_CONFIG,
     },
   );
-}
-
-interface Plugins {
-  reached: boolean;
-  cri?: { status: string; line: string };
-  error?: string;
-}
-
-function readPlugins(block: Block | undefined): Plugins | undefined {
-  if (block === undefined) return undefined;
-  const raw = block.raw.map((line) => line.text);
-  const header = raw.findIndex((line) => /^TYPE\s+ID\s+PLATFORMS\s+STATUS\s*$/.test(line));
-  if (header < 0) return { reached: false, error: raw.find((line) => line.trim() !== '') ?? 'no output' };
-  for (const line of raw.slice(header + 1)) {
-    const [type, id, , status] = line.trim().split(/\s+/);
-    if (type === 'io.containerd.grpc.v1' && id === 'cri')
-      return { reached: true, cri: { status: status ?? '', line: line.trim() } };
-  }
-  return { reached: true };
 }
 
 export default defineCheck({

@@ -4,8 +4,7 @@
  * that came in on the other interface leave through the wrong one and are lost.
  */
 
-import { type DefaultRoute, parseRouteProbe, preferredRoute } from '../probes/net';
-import { ipRouteDefaultProbe } from '../probes/shared';
+import { type DefaultRoute, ipRouteDefaultProbe, parseRouteProbe, preferredRoute } from '../probes/ip-route';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

@@ -13,8 +13,8 @@
 import { type Arch, archFromSetting, archFromUname } from '../facts/arch';
 import { boxArchitecture } from '../facts/vagrant-box';
 import { splitBlocks, splitTag } from '../probes/blocks';
-import { hostArchProbe, vagrantfileProbe } from '../probes/host';
-import { parseVagrantfile } from '../probes/vagrant';
+import { hostArchProbe } from '../probes/host-arch';
+import { parseVagrantfile, vagrantfileProbe } from '../probes/vagrant';
 import type { Finding } from '../types';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';

@@ -7,7 +7,9 @@
  */
 
 import { splitBlocks, splitTag } from '../probes/blocks';
-import { hostArchProbe, vagrantfileProbe, vboxNetworksProbe } from '../probes/host';
+import { hostArchProbe } from '../probes/host-arch';
+import { vagrantfileProbe } from '../probes/vagrant';
+import { vboxNetworksProbe } from '../probes/vbox-networks';
 import { type Cidr, contains, parseCidr } from './support/cidr';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';

@@ -4,8 +4,14 @@
  * rules that the admin never sees (and a flush with one tool leaves the other's rules in place).
  */
 
-import { type BackendDump, defaultBackend, hasContent, parseIptablesProbe, ruleCount } from '../probes/iptables';
-import { iptablesRulesProbe } from '../probes/shared';
+import {
+  type BackendDump,
+  defaultBackend,
+  hasContent,
+  iptablesRulesProbe,
+  parseIptablesProbe,
+  ruleCount,
+} from '../probes/iptables';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

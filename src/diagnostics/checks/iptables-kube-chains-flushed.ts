@@ -6,9 +6,8 @@
  */
 
 import { splitBlocks, splitTag } from '../probes/blocks';
-import { type IptTable, parseIptablesProbe } from '../probes/iptables';
-import { parseNftProbe } from '../probes/nft';
-import { iptablesRulesProbe, nftRulesetProbe } from '../probes/shared';
+import { type IptTable, iptablesRulesProbe, parseIptablesProbe } from '../probes/iptables';
+import { nftRulesetProbe, parseNftProbe } from '../probes/nft';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 

@@ -5,9 +5,14 @@
  * Both iptables backends and native nftables base chains are judged: a packet must pass all of them.
  */
 
-import { acceptsAnything, type BackendDump, parseIptablesProbe, portVerdict } from '../probes/iptables';
-import { isIptablesNftChain, nftAcceptsAnything, nftPortVerdict, parseNftProbe } from '../probes/nft';
-import { iptablesRulesProbe, nftRulesetProbe } from '../probes/shared';
+import {
+  acceptsAnything,
+  type BackendDump,
+  iptablesRulesProbe,
+  parseIptablesProbe,
+  portVerdict,
+} from '../probes/iptables';
+import { isIptablesNftChain, nftAcceptsAnything, nftPortVerdict, nftRulesetProbe, parseNftProbe } from '../probes/nft';
 import type { Role } from '../types';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';

@@ -4,11 +4,11 @@
  * `k8s_version: 1.30` unquoted in YAML is the float 1.3, and the repository path becomes v1.3.
  */
 
-import { isPkgsK8sIo, parseAptSourcesProbe, pkgsK8sIoMinor } from '../probes/apt';
-import { aptSourcesProbe, k8sVersionsProbe } from '../probes/shared';
+import { aptSourcesProbe, isPkgsK8sIo, parseAptSourcesProbe, pkgsK8sIoMinor } from '../probes/apt';
 import {
   type BinaryInfo,
   formatVersion,
+  k8sVersionsProbe,
   minorDiff,
   packageK8sVersion,
   parseVersion,

@@ -4,8 +4,7 @@
  * right host or port?". (kubectl's built-in default when it finds no cluster is localhost:8080.)
  */
 
-import { parseUserKubeconfig } from '../probes/kubeconfig';
-import { userKubeconfigProbe } from '../probes/shared';
+import { parseUserKubeconfig, userKubeconfigProbe } from '../probes/kubeconfig';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 

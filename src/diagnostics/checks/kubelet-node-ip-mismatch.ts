@@ -5,9 +5,9 @@
  */
 
 import { hostOf, isIPv4, isVagrantNat } from '../probes/blocks';
-import { effectiveNodeIp, parseKubeletFlagsProbe } from '../probes/kube';
-import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
-import { ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from '../probes/shared';
+import { ipAddrProbe, parseAddrProbe } from '../probes/ip-addr';
+import { ipRouteDefaultProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/ip-route';
+import { effectiveNodeIp, kubeletFlagsProbe, parseKubeletFlagsProbe } from '../probes/kubelet-flags';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 

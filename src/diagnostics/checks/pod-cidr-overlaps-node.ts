@@ -6,9 +6,8 @@
  * --cluster-cidr and the node's own addresses.
  */
 
-import { parseAddrProbe } from '../probes/net';
-import { podCidrProbe } from '../probes/runtime';
-import { ipAddrProbe } from '../probes/shared';
+import { ipAddrProbe, parseAddrProbe } from '../probes/ip-addr';
+import { podCidrProbe } from '../probes/pod-cidr';
 import { type Cidr, overlaps, parseCidr } from './support/cidr';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';

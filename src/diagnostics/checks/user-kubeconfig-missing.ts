@@ -5,8 +5,7 @@
  */
 
 import { splitBlocks, splitTag } from '../probes/blocks';
-import { parseUserKubeconfig } from '../probes/kubeconfig';
-import { userKubeconfigProbe } from '../probes/shared';
+import { parseUserKubeconfig, userKubeconfigProbe } from '../probes/kubeconfig';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 

@@ -6,13 +6,13 @@
  * (what the kubelet picks), and for control-plane nodes the API server's --advertise-address.
  */
 
-import { reporter } from '../checks/support/findings';
-import { cleanLines } from '../checks/support/sections';
+import { type ClusterFinding, defineClusterCheck, type NodeLines } from '../checks/support/define-cluster';
+import { apiserverManifestProbe, parseApiserverProbe } from '../probes/apiserver-manifest';
 import { hostOf, isVagrantNat } from '../probes/blocks';
-import { effectiveNodeIp, parseApiserverProbe, parseKubeletFlagsProbe } from '../probes/kube';
-import { parseAddrProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/net';
-import { apiserverManifestProbe, ipAddrProbe, ipRouteDefaultProbe, kubeletFlagsProbe } from '../probes/shared';
-import { type ClusterCheck, defineClusterCheck, type Finding, type NodeFacts } from '../types';
+import { ipAddrProbe, parseAddrProbe } from '../probes/ip-addr';
+import { ipRouteDefaultProbe, parseRouteProbe, preferredRoute, sourceAddress } from '../probes/ip-route';
+import { effectiveNodeIp, kubeletFlagsProbe, parseKubeletFlagsProbe } from '../probes/kubelet-flags';
+import type { ClusterCheck, NodeFacts } from '../types';
 
 const meta: ClusterCheck['meta'] = {
   id: 'duplicate-node-ip',
@@ -22,8 +22,6 @@ const meta: ClusterCheck['meta'] = {
   severity: 'error',
 };
 
-type ClusterFinding = Finding & { hosts: string[] };
-
 interface NodeAddress {
   host: string;
   kind: 'node IP' | 'advertise address';
@@ -31,17 +29,17 @@ interface NodeAddress {
   how: string;
 }
 
-function addressesOf(node: NodeFacts): NodeAddress[] {
+function addressesOf(node: NodeFacts, lines: NodeLines): NodeAddress[] {
   const out: NodeAddress[] = [];
-  const flags = cleanLines(node.sections[kubeletFlagsProbe.name]);
+  const flags = lines(node, kubeletFlagsProbe.name);
   const parsedFlags = flags ? parseKubeletFlagsProbe(flags) : undefined;
   const configured = parsedFlags?.ok && (parsedFlags.value.files.length > 0 || parsedFlags.value.processes.length > 0);
   const nodeIp = parsedFlags?.ok ? effectiveNodeIp(parsedFlags.value) : undefined;
   if (nodeIp)
     out.push({ host: node.host, kind: 'node IP', address: nodeIp.value, how: `--node-ip in ${nodeIp.source}` });
   else if (configured) {
-    const routes = cleanLines(node.sections[ipRouteDefaultProbe.name]);
-    const addrs = cleanLines(node.sections[ipAddrProbe.name]);
+    const routes = lines(node, ipRouteDefaultProbe.name);
+    const addrs = lines(node, ipAddrProbe.name);
     const parsedRoutes = routes ? parseRouteProbe(routes) : undefined;
     const parsedAddrs = addrs ? parseAddrProbe(addrs) : undefined;
     if (parsedRoutes?.ok && parsedRoutes.value.routes) {
@@ -57,7 +55,7 @@ function addressesOf(node: NodeFacts): NodeAddress[] {
       }
     }
   }
-  const manifest = cleanLines(node.sections[apiserverManifestProbe.name]);
+  const manifest = lines(node, apiserverManifestProbe.name);
   const parsedManifest = manifest ? parseApiserverProbe(manifest) : undefined;
   const advertised = parsedManifest?.ok ? parsedManifest.value.advertiseAddress : undefined;
   if (advertised)
@@ -68,55 +66,43 @@ function addressesOf(node: NodeFacts): NodeAddress[] {
 export default defineClusterCheck({
   meta,
   probes: [kubeletFlagsProbe, ipRouteDefaultProbe, ipAddrProbe, apiserverManifestProbe],
-  analyze(nodes) {
-    const r = reporter(meta);
-    const at = (finding: Finding, hosts: string[]): ClusterFinding => ({ ...finding, hosts });
-    try {
-      const reachable = nodes.filter((node) => node.reachable);
-      const addresses = reachable.flatMap(addressesOf);
-      const evidence = addresses.map((item) => `${item.host}: ${item.kind} ${item.address} (${item.how})`);
-      const hostsWithIp = new Set(addresses.map((item) => item.host));
-      if (hostsWithIp.size < 2) {
-        return [
-          at(
-            r.skip(`node addresses known for ${hostsWithIp.size} node(s); need two or more to compare`, { evidence }),
-            reachable.map((node) => node.host),
-          ),
-        ];
-      }
-      const findings: ClusterFinding[] = [];
-      for (const kind of ['node IP', 'advertise address'] as const) {
-        const byAddress = new Map<string, Set<string>>();
-        for (const item of addresses.filter((entry) => entry.kind === kind)) {
-          const hosts = byAddress.get(item.address) ?? new Set<string>();
-          hosts.add(item.host);
-          byAddress.set(item.address, hosts);
-        }
-        for (const [address, hostSet] of byAddress) {
-          if (hostSet.size < 2) continue;
-          const hosts = [...hostSet];
-          const nat = isVagrantNat(address) ? ', the Vagrant NAT address' : '';
-          findings.push(
-            at(
-              r.fail(`${hosts.length} nodes share the ${kind} ${address}${nat}: ${hosts.join(', ')}`, {
-                evidence: evidence.filter((line) => line.includes(` ${address} `)),
-                fix: "give every kubelet --node-ip=<its inventory address> (KUBELET_EXTRA_ARGS in /etc/default/kubelet) and advertise the control plane on its own address; in Ansible use hostvars[inventory_hostname]['ansible_host'], not ansible_default_ipv4.address",
-              }),
-              hosts,
-            ),
-          );
-        }
-      }
-      if (findings.length > 0) return findings;
-      return [at(r.pass(`${hostsWithIp.size} nodes, every address distinct`, { evidence }), [...hostsWithIp])];
-    } catch (cause) {
-      const why = cause instanceof Error ? cause.message : String(cause);
+  analyze({ r, nodes, lines, at }) {
+    const reachable = nodes.filter((node) => node.reachable);
+    const addresses = reachable.flatMap((node) => addressesOf(node, lines));
+    const evidence = addresses.map((item) => `${item.host}: ${item.kind} ${item.address} (${item.how})`);
+    const hostsWithIp = new Set(addresses.map((item) => item.host));
+    if (hostsWithIp.size < 2) {
       return [
         at(
-          r.error(`internal error while analyzing: ${why}`),
-          nodes.map((node) => node.host),
+          r.skip(`node addresses known for ${hostsWithIp.size} node(s); need two or more to compare`, { evidence }),
+          reachable.map((node) => node.host),
         ),
       ];
     }
+    const findings: ClusterFinding[] = [];
+    for (const kind of ['node IP', 'advertise address'] as const) {
+      const byAddress = new Map<string, Set<string>>();
+      for (const item of addresses.filter((entry) => entry.kind === kind)) {
+        const hosts = byAddress.get(item.address) ?? new Set<string>();
+        hosts.add(item.host);
+        byAddress.set(item.address, hosts);
+      }
+      for (const [address, hostSet] of byAddress) {
+        if (hostSet.size < 2) continue;
+        const hosts = [...hostSet];
+        const nat = isVagrantNat(address) ? ', the Vagrant NAT address' : '';
+        findings.push(
+          at(
+            r.fail(`${hosts.length} nodes share the ${kind} ${address}${nat}: ${hosts.join(', ')}`, {
+              evidence: evidence.filter((line) => line.includes(` ${address} `)),
+              fix: "give every kubelet --node-ip=<its inventory address> (KUBELET_EXTRA_ARGS in /etc/default/kubelet) and advertise the control plane on its own address; in Ansible use hostvars[inventory_hostname]['ansible_host'], not ansible_default_ipv4.address",
+            }),
+            hosts,
+          ),
+        );
+      }
+    }
+    if (findings.length > 0) return findings;
+    return [at(r.pass(`${hostsWithIp.size} nodes, every address distinct`, { evidence }), [...hostsWithIp])];
   },
 });

@@ -10,7 +10,6 @@ import { readOnlyViolations } from './read-only';
 import {
   DEFAULT_CAP_BYTES,
   DEFAULT_PROBE_TIMEOUT_SECONDS,
-  INFRA_OWNER,
   type PlannedProbe,
   type ProbePlan,
   ROLE_SECTION_KEY,
@@ -20,10 +19,11 @@ import {
 export const INFRA_PROBES: readonly Probe[] = [{ name: ROLE_SECTION_KEY, command: 'ls -1 /etc/kubernetes/manifests' }];
 
 /**
- * Sections are keyed by probe name: the registry keeps probe names unique across all checks
- * (one name is one command; shared probes are one object), so a probe several checks need runs once.
+ * Sections are keyed by probe name alone, not by the check that asks: the registry keeps probe
+ * names unique across all checks (one name is one command; shared probes are one object), so a
+ * probe several checks need runs once and comes back under one key.
  */
-export function sectionKey(_ownerId: string, probeName: string): string {
+export function sectionKey(probeName: string): string {
   return probeName;
 }
 
@@ -32,26 +32,21 @@ export interface PlanOptions {
   capBytes?: number;
 }
 
-interface Owned {
-  owner: string;
-  probe: Probe;
-}
-
 export function planProbes(
   nodeChecks: readonly Check[],
   clusterChecks: readonly ClusterCheck[],
   options: PlanOptions = {},
 ): ProbePlan {
   const defaultTimeout = options.defaultTimeoutSeconds ?? DEFAULT_PROBE_TIMEOUT_SECONDS;
-  const owned: Owned[] = [
-    ...INFRA_PROBES.map((probe) => ({ owner: INFRA_OWNER, probe })),
-    ...nodeChecks.flatMap((check) => check.probes.map((probe) => ({ owner: check.meta.id, probe }))),
-    ...clusterChecks.flatMap((check) => check.probes.map((probe) => ({ owner: check.meta.id, probe }))),
+  const all: Probe[] = [
+    ...INFRA_PROBES,
+    ...nodeChecks.flatMap((check) => check.probes),
+    ...clusterChecks.flatMap((check) => check.probes),
   ];
   const byCommand = new Map<string, { keys: string[]; command: string; needsRoot: boolean; timeout: number }>();
   const keyCommand = new Map<string, string>();
-  for (const { owner, probe } of owned) {
-    const key = sectionKey(owner, probe.name);
+  for (const probe of all) {
+    const key = sectionKey(probe.name);
     const command = probe.command.trim();
     if (command === '') throw new K8sdiagError('E_INTERNAL', `probe ${key} has an empty command`);
     const violations = readOnlyViolations(command);

@@ -1,6 +1,7 @@
 /**
  * The probe plan: the de-duplicated list of commands one node runs, in script order.
- * Section keys are `${ownerId}/${probeName}`; several keys can share one command.
+ * Section keys are probe names (`sectionKey` in plan.ts): unique across all checks, so a probe
+ * several checks declare is one key; several keys can share one identical command.
  */
 export interface PlannedProbe {
   /** Position in the script; markers carry it. */
@@ -18,8 +19,7 @@ export interface ProbePlan {
   capBytes: number;
 }
 
-/** Probes the runner itself needs from every node (role detection). Owned by `k8sdiag`. */
-export const INFRA_OWNER = 'k8sdiag';
+/** The section of the probe the runner itself needs from every node (role detection). */
 export const ROLE_SECTION_KEY = 'k8sdiag-manifests';
 
 export const DEFAULT_CAP_BYTES = 256 * 1024;

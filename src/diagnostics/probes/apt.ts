@@ -4,8 +4,22 @@
  */
 
 import { isPkgsK8sIo, uriHost, uriPath } from '../facts/apt-repos';
+import type { Probe } from '../types';
 import { cutShort, splitBlocks } from './blocks';
-import type { Parsed } from './iptables';
+import type { Parsed } from './parsed';
+
+/** Enabled APT source files, comment lines dropped, every file line quoted with `| `. */
+export const aptSourcesProbe: Probe = {
+  name: 'apt-sources',
+  command: [
+    'for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do',
+    '  [ -f "$f" ] || continue',
+    '  echo "### file $f"',
+    "  sed -e '/^[[:space:]]*#/d' -e 's/^/| /' \"$f\"",
+    'done',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface AptSource {
   file: string;

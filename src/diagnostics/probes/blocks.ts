@@ -1,9 +1,25 @@
 /**
- * Splits probe output that follows the probe conventions (see ./shared.ts):
+ * Probes that several checks read live in this directory, one file per probe (or per family with
+ * one output format) with its parser: the output format is one contract. A probe name is unique
+ * across all checks (a registry test holds that one name always means one command), so the
+ * runner may collect the union of all probes by name and hand every analyzer the sections it
+ * asked for. No file lists them: the tests find them by reading this directory.
+ *
+ * Rules for every probe command (shared or not):
+ * - static text, never built from node input or from the context;
+ * - read-only: it prints files and the state of the kernel, it never changes anything;
+ * - POSIX sh that runs under dash and busybox ash, tolerant of missing tools
+ *   (`command -v x >/dev/null 2>&1 || ...`), and it prints its own status lines, so it ends with
+ *   exit status 0 when it ran as designed. It never calls `exit` (the runner may join probes);
+ * - output lines are tagged (`### marker ...`, `| quoted file line`, or `tag value`), so an
+ *   analyzer can tell the probe's own words from quoted file content and reject anything else.
+ *
+ * This file splits probe output that follows these conventions:
  * `### marker args` lines open a block, `| text` lines are quoted file content of the current
  * block, any other line belongs to the current block as raw output (e.g. what iptables-save
  * printed). Nothing here throws.
  */
+import type { Parsed } from './parsed';
 
 export interface Line {
   text: string;
@@ -102,4 +118,21 @@ export function cutShort(lines: readonly string[]): { ok: false; what: string; l
     line: lines[lines.length - 1] ?? '',
     no: lines.length,
   };
+}
+
+export interface Located {
+  value: string;
+  /** Where it came from: file path (and line) or `kubelet pid N`. */
+  source: string;
+  /** The line as quoted, for evidence. */
+  line: string;
+}
+
+/** The blocks of a probe's output, or an error for text before the first marker or a missing end marker. */
+export function blocksOrError(lines: readonly string[]): Parsed<Block[]> {
+  const { head, blocks, complete } = splitBlocks(lines);
+  const firstHead = head.find((line) => line.text.trim() !== '');
+  if (firstHead) return { ok: false, what: 'output before the first marker', line: firstHead.text, no: firstHead.no };
+  if (!complete) return cutShort(lines);
+  return { ok: true, value: blocks };
 }

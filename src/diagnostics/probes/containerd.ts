@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * What a containerd config says about the two settings kubeadm clusters trip over: whether the CRI
  * plugin is disabled, and whether runc uses the systemd cgroup driver. Config versions 2
@@ -5,6 +6,23 @@
  * containerd 2.x) and the old version-1 `plugins.cri` layout are read. Parsing is smol-toml's; pure.
  */
 import { parse, TomlError } from 'smol-toml';
+import type { Probe } from '../types';
+
+/** containerd's version and its main config file, quoted line by line (`| `). */
+export const containerdConfigProbe: Probe = {
+  name: 'containerd-config',
+  command: [
+    // The first line by parameter expansion (was `| head -n 1`; issue 16).
+    "nl='",
+    "'",
+    'if command -v containerd >/dev/null 2>&1; then v=$(containerd --version 2>&1); echo "### version ${v%%"$nl"*}";',
+    'else echo "### missing containerd"; fi',
+    'p=/etc/containerd/config.toml',
+    'if [ -r "$p" ]; then echo "### file $p"; sed \'s/^/| /\' "$p";',
+    'elif [ -e "$p" ]; then echo "### unreadable $p"; else echo "### nofile $p"; fi',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface ContainerdSettings {
   /** `disabled_plugins` entries that switch the CRI plugin off ("cri", "io.containerd.grpc.v1.cri"). */

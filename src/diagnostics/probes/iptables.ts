@@ -1,9 +1,36 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * iptables-save output: parser and a small evaluator that answers "does a new TCP connection to
  * port P get through this chain?" by walking rules in order (jumps followed, conditions we cannot
  * judge treated leniently, so a `fail` is only reported when the ruleset really blocks).
  */
+
+import type { Probe } from '../types';
 import { type Block, splitBlocks } from './blocks';
+import type { Parsed } from './parsed';
+
+/** Both iptables backends (iptables-save as a fallback) plus the version of `iptables`. */
+export const iptablesRulesProbe: Probe = {
+  name: 'iptables-rules',
+  needsRoot: true,
+  timeoutSeconds: 15,
+  command: [
+    'found=0',
+    'for t in iptables-legacy-save iptables-nft-save; do',
+    '  if command -v "$t" >/dev/null 2>&1; then found=1; echo "### $t"; "$t" 2>&1; echo "### exit $?";',
+    '  else echo "### missing $t"; fi',
+    'done',
+    'if [ "$found" = 0 ]; then',
+    '  if command -v iptables-save >/dev/null 2>&1; then echo "### iptables-save"; iptables-save 2>&1; echo "### exit $?";',
+    '  else echo "### missing iptables-save"; fi',
+    'fi',
+    // The first line by parameter expansion (was `| head -n 1`; issue 16).
+    "nl='",
+    "'",
+    'if command -v iptables >/dev/null 2>&1; then v=$(iptables -V 2>&1); echo "### version ${v%%"$nl"*}"; fi',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface IptRule {
   chain: string;
@@ -29,8 +56,6 @@ export interface IptDump {
   /** `# Warning: ...` comment lines (iptables-nft-save tells about legacy tables this way). */
   warnings: string[];
 }
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; what: string; line: string; no: number };
 
 /** Splits a rule line like the shell would for iptables-save's quoting (double quotes, backslash escapes). */
 export function tokenize(text: string): string[] {

@@ -1,9 +1,35 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * The shared `user-kubeconfig` probe: who the SSH user is, which kubeconfig files kubectl would
  * read for them (KUBECONFIG or ~/.kube/config) and the server lines in those files.
  */
+
+import type { Probe } from '../types';
 import { splitBlocks, splitTag } from './blocks';
-import type { Parsed } from './iptables';
+import type { Parsed } from './parsed';
+
+/** The SSH user's kubeconfig as kubectl would find it: KUBECONFIG or ~/.kube/config, and its server lines. */
+export const userKubeconfigProbe: Probe = {
+  name: 'user-kubeconfig',
+  command: [
+    'echo "user $(id -un 2>/dev/null) $(id -u 2>/dev/null)"',
+    'echo "home ${HOME:-}"',
+    'if [ -n "${KUBECONFIG:-}" ]; then echo "kubeconfig-env $KUBECONFIG"; list=$KUBECONFIG;',
+    'else echo "kubeconfig-env"; list="${HOME:-/nonexistent}/.kube/config"; fi',
+    'set -f; oldifs=$IFS; IFS=:',
+    'for f in $list; do',
+    '  [ -n "$f" ] || continue',
+    '  if [ ! -e "$f" ]; then echo "file missing $f";',
+    '  elif [ ! -r "$f" ]; then echo "file unreadable $f";',
+    '  else echo "file readable $f";',
+    "    sed -n -e 's/^[[:space:]]*server:[[:space:]]*/server /p' -e 's/^current-context:[[:space:]]*/current-context /p' \"$f\";",
+    '  fi',
+    'done',
+    'IFS=$oldifs; set +f',
+    'if [ -e /etc/kubernetes/admin.conf ]; then echo "admin-conf present"; else echo "admin-conf absent"; fi',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface KubeconfigFile {
   path: string;

@@ -3,8 +3,22 @@
  * "does a new TCP connection to port P get through?" walk as for iptables. Only what the checks
  * need; anything it does not understand inside a rule is treated as a condition.
  */
+
+import type { Probe } from '../types';
 import { splitBlocks } from './blocks';
-import type { Parsed } from './iptables';
+import type { Parsed } from './parsed';
+
+/** The nftables ruleset without set contents (`-t`): native nft firewalls and kube-proxy's nftables mode. */
+export const nftRulesetProbe: Probe = {
+  name: 'nft-ruleset',
+  needsRoot: true,
+  timeoutSeconds: 15,
+  command: [
+    'if command -v nft >/dev/null 2>&1; then echo "### nft"; nft -t list ruleset 2>&1; echo "### exit $?";',
+    'else echo "### missing nft"; fi',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface NftRule {
   text: string;

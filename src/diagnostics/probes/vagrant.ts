@@ -1,8 +1,24 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * What the host-box-arch check needs from a Vagrantfile (Ruby, read as text, never evaluated):
  * the boxes (`*.vm.box = "..."`, resolving simple constants) and `vm.box_architecture`. What a box
  * name says about its architecture lives in facts/vagrant-box.ts.
  */
+import type { Probe } from '../types';
+
+/** The Vagrantfile of the project directory (or a parent), quoted line by line. Shared with host-only-range. */
+export const vagrantfileProbe: Probe = {
+  name: 'vagrantfile',
+  command: [
+    'd=${VAGRANT_CWD:-$(pwd)}; n=${VAGRANT_VAGRANTFILE:-Vagrantfile}',
+    'while :; do',
+    '  if [ -f "$d/$n" ]; then echo "### file $d/$n"; sed \'s/^/| /\' "$d/$n"; break; fi',
+    '  if [ "$d" = / ] || [ -z "$d" ]; then echo "### missing $n"; break; fi',
+    '  d=$(dirname "$d")',
+    'done',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface BoxUse {
   /** Box name, or undefined when it is computed (not a literal or a simple constant). */

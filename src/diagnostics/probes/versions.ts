@@ -1,8 +1,40 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * Kubernetes versions: the `k8s-versions` probe (binaries and dpkg packages) and comparisons.
  */
+
+import type { Probe } from '../types';
 import { cutShort, splitBlocks, splitTag } from './blocks';
-import type { Parsed } from './iptables';
+import type { Parsed } from './parsed';
+
+/** Installed kubeadm / kubelet / kubectl: path and version output of each binary, and the dpkg packages. */
+export const k8sVersionsProbe: Probe = {
+  name: 'k8s-versions',
+  timeoutSeconds: 20,
+  command: [
+    // The first line of each answer by parameter expansion (was `| head -n 1`: two processes more each).
+    "nl='",
+    "'",
+    'for b in kubeadm kubelet kubectl; do',
+    // The path as `command -v` finds it, by builtins (was `p=$(command -v ...)`: one subshell each; issue 16).
+    '  p=; set -f; oldifs=$IFS; IFS=:',
+    '  for d in $PATH; do [ -f "${d:-.}/$b" ] && [ -x "${d:-.}/$b" ] && { p=${d:-.}/$b; break; }; done',
+    '  IFS=$oldifs; set +f',
+    '  if [ -z "$p" ]; then echo "bin $b missing"; continue; fi',
+    '  case "$b" in',
+    '    kubeadm) v=$("$b" version -o short 2>&1) ;;',
+    '    kubelet) v=$("$b" --version 2>&1) ;;',
+    '    *) v=$("$b" version --client 2>&1) ;;',
+    '  esac',
+    '  v=${v%%"$nl"*}',
+    '  echo "bin $b $p $v"',
+    'done',
+    'if command -v dpkg-query >/dev/null 2>&1; then',
+    "  dpkg-query -W -f='pkg ${Package} ${Version} ${db:Status-Abbrev}\\n' kubeadm kubelet kubectl 2>/dev/null",
+    'fi',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface Version {
   major: number;

@@ -31,7 +31,7 @@ export function sectionsForCheck(
   all: Readonly<Record<string, Section>>,
 ): Sections {
   const out: Record<string, Section | undefined> = {};
-  for (const probe of check.probes) out[probe.name] = all[sectionKey(check.meta.id, probe.name)];
+  for (const probe of check.probes) out[probe.name] = all[sectionKey(probe.name)];
   return out;
 }
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runbookEntries } from '../../../src/diagnostics/runbooks/runbook-data';
 import { toMatchDoc } from '../../../src/retrieval/docs';
 import { buildMatcher, type Match, type MatchDoc } from '../../../src/retrieval/matcher';
-import { CASES } from './cases';
+import { MATCHER_CASES as CASES } from '../../queries/shared';
 import { loadCorpus } from './corpus/corpus';
 
 const base = runbookEntries.map((entry) => toMatchDoc(entry.frontmatter));

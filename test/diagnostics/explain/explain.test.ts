@@ -1,12 +1,12 @@
 /**
- * Table test: real-world error messages (test/diagnostics/explain/cases.ts) must find their
+ * Table test: real-world error messages (the matcher side of test/queries/shared.ts) must find their
  * runbook in the top 3, against the runbooks' real frontmatter. Prints the hit-rate table.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { RUNBOOK_IDS } from '../../../src/content/runbook-schema';
 import { explain } from '../../../src/diagnostics/explain/explain';
 import { type Lang, runbooks, runbookUrl } from '../../../src/diagnostics/runbooks/runbooks';
-import { CASES, UNRELATED } from './cases';
+import { MATCHER_CASES as CASES, MATCHER_UNRELATED as UNRELATED } from '../../queries/shared';
 
 const results: { name: string; lang: Lang; expect: string; rank: number; score: number; top: string }[] = [];
 

@@ -1,9 +1,23 @@
 /**
- * Parsers for the `ip-route-default` and `ip-addr` probes (iproute2 JSON, iproute2 text, busybox ip).
+ * The `ip-route-default` probe and its parser: default routes of the main table (iproute2 JSON,
+ * iproute2 text, busybox ip), and which one the kernel uses.
  */
 import { z } from 'zod';
-import { isIPv4, splitBlocks } from './blocks';
-import type { Parsed } from './iptables';
+import type { Probe } from '../types';
+import { splitBlocks } from './blocks';
+import type { Address } from './ip-addr';
+import type { Parsed } from './parsed';
+
+/** Default routes of the main table: JSON from `ip -j`, text from older iproute2 or busybox. */
+export const ipRouteDefaultProbe: Probe = {
+  name: 'ip-route-default',
+  command: [
+    'if ! command -v ip >/dev/null 2>&1; then echo "### missing ip";',
+    'elif out=$(ip -j route show default 2>/dev/null); then echo "### json"; printf \'%s\\n\' "$out";',
+    'else echo "### text"; ip route show 2>&1 | grep \'^default\'; fi',
+    'echo "### end"',
+  ].join('\n'),
+};
 
 export interface DefaultRoute {
   gateway: string | undefined;
@@ -115,40 +129,6 @@ export function parseRouteProbe(lines: readonly string[]): Parsed<RouteProbe> {
     return { ok: true, value: { routes, format: 'text' } };
   }
   return { ok: false, what: 'unknown marker', line: `### ${block.marker}`, no: block.no };
-}
-
-export interface Address {
-  dev: string;
-  address: string;
-  prefix: number;
-  text: string;
-}
-
-const ADDR = /^\d+:\s+(\S+?)(?:@\S+)?\s+inet\s+(\S+)\/(\d+)\b/;
-
-/** Parses the `ip-addr` probe: `ip -o -4 addr show` lines. null addresses when `ip` is missing. */
-export function parseAddrProbe(lines: readonly string[]): Parsed<Address[] | null> {
-  const { head, blocks } = splitBlocks(lines);
-  const firstHead = head.find((line) => line.text.trim() !== '');
-  if (firstHead) return { ok: false, what: 'output before the first marker', line: firstHead.text, no: firstHead.no };
-  const block = blocks[0];
-  if (block === undefined) return { ok: false, what: 'no marker at all', line: lines[0] ?? '', no: 1 };
-  if (block.marker === 'missing') return { ok: true, value: null };
-  if (block.marker !== 'ip') return { ok: false, what: 'unknown marker', line: `### ${block.marker}`, no: block.no };
-  const addresses: Address[] = [];
-  for (const line of block.raw) {
-    if (line.text.trim() === '') continue;
-    const match = ADDR.exec(line.text);
-    if (!match || !isIPv4(match[2] ?? ''))
-      return { ok: false, what: 'not an `ip -o -4 addr` line', line: line.text, no: line.no };
-    addresses.push({
-      dev: match[1] ?? '',
-      address: match[2] ?? '',
-      prefix: Number(match[3]),
-      text: line.text.replace(/\\\s+valid_lft.*$/, '').trim(),
-    });
-  }
-  return { ok: true, value: addresses };
 }
 
 /** The address the kernel picks for traffic leaving by `route` (prefsrc, else the first address of its device). */
