@@ -5,6 +5,7 @@
  * Plain zod so that both Astro and the bundled CLI can import it.
  */
 import { z } from 'zod';
+import { compilePattern, isPatternLine } from '../retrieval/pattern-lines';
 
 /** The ten failures of the field log, in the order the log tells them. */
 export const RUNBOOK_IDS = [
@@ -35,6 +36,25 @@ export type Layer = (typeof LAYERS)[number];
  * (the docs collection also holds the home and guide pages); `runbookFrontmatter` below
  * makes them required for files under runbooks/.
  */
+/**
+ * A ruledOutBy / undecidedBy entry: a line as the user sees it, or `/regex/` (case-insensitive,
+ * tested on the raw text of a few input lines) where words cannot say it (a script's file name).
+ */
+const negativeLine = z
+  .string()
+  .min(3)
+  .refine((line) => !isPatternLine(line) || compiles(line), 'not a valid /regular expression/');
+const hostName = z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'must be a host name, e.g. "apt.kubernetes.io"');
+
+function compiles(line: string): boolean {
+  try {
+    compilePattern(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const runbookFields = z.object({
   /** Stable id, equal to the file's slug. Used by checks, lint rules, `explain` and URLs. */
   runbook: z.enum(RUNBOOK_IDS).optional(),
@@ -52,7 +72,18 @@ export const runbookFields = z.object({
   /** Lines that point here but also appear elsewhere (kubeadm's preflight banner): never decide. */
   supports: z.array(z.string().min(3)).optional(),
   /** Lines that rule this runbook out (`[ERROR CRI]`, `VT-x is not available`): no confident answer. */
-  ruledOutBy: z.array(z.string().min(3)).optional(),
+  ruledOutBy: z.array(negativeLine).optional(),
+  /**
+   * Lines in whose presence the same error has other common causes (an exec format error inside a
+   * container: a wrong-architecture image or an entrypoint script without a shebang): the runbook
+   * stays a candidate, but only "possibly related". `/regex/` entries are tested on the raw input.
+   */
+  undecidedBy: z.array(negativeLine).optional(),
+  /**
+   * The hosts this runbook's errors are about (`apt.kubernetes.io`): a deciding signature does not
+   * decide in a part of the input that names other hosts (a URL) and none of these. Subdomains count.
+   */
+  hosts: z.array(hostName).optional(),
   /** Commands whose output this runbook explains (`kubeadm join`); another command of the same tool rules it out. */
   context: z.array(z.string().regex(/^\S+ \S+$/, 'must be a tool and its subcommand, e.g. "kubeadm join"')).optional(),
   /** One sentence: the root cause. Printed by `k8sdiag explain`. */
@@ -73,7 +104,9 @@ export const runbookFrontmatter = z.object({
   symptoms: z.array(z.string().min(1)).min(1),
   signatures: z.array(z.string().min(3)).min(1),
   supports: z.array(z.string().min(3)).optional(),
-  ruledOutBy: z.array(z.string().min(3)).optional(),
+  ruledOutBy: z.array(negativeLine).optional(),
+  undecidedBy: z.array(negativeLine).optional(),
+  hosts: z.array(hostName).optional(),
   context: z.array(z.string().regex(/^\S+ \S+$/, 'must be a tool and its subcommand, e.g. "kubeadm join"')).optional(),
   cause: z.string().min(10),
   fixCommands: z.array(z.string().min(1)),

@@ -22,6 +22,8 @@ export interface Evidence {
   /** Best weak evidence, 0..1 (already scaled by its kind). */
   weak: number;
   ruledOut: boolean;
+  /** An undecidedBy line: the same error has other common causes here; at most "possibly related". */
+  undecided?: boolean;
   contextMismatch: boolean;
 }
 
@@ -30,6 +32,7 @@ export function confidenceFor(evidence: Evidence): number {
     evidence.decides >= DECIDES
       ? CONFIDENT_FROM + ((1 - CONFIDENT_FROM) * (evidence.decides - DECIDES)) / (1 - DECIDES)
       : Math.min(WEAK_CEILING, Math.max(evidence.weak, 0));
+  if (evidence.undecided === true) confidence = Math.min(confidence, WEAK_CEILING);
   if (evidence.ruledOut) confidence = Math.min(confidence, 0.3);
   if (evidence.contextMismatch) confidence = Math.min(confidence, 0.4);
   return Math.round(confidence * 1000) / 1000;
@@ -48,6 +51,7 @@ export const CONFIDENCE_WORDS = {
     tie: 'tied with another runbook: the order means nothing',
     yourLine: 'Your line',
     ruledOut: 'but this line rules it out',
+    undecided: 'not sure: with this line the same error has other common causes',
   },
   ko: {
     confidence: '신뢰도',
@@ -56,5 +60,6 @@ export const CONFIDENCE_WORDS = {
     tie: '다른 런북과 동점이다. 순서에는 의미가 없다',
     yourLine: '입력한 줄',
     ruledOut: '하지만 이 줄 때문에 이 런북은 제외된다',
+    undecided: '확실하지 않다: 이 줄이 있으면 같은 오류에 다른 흔한 원인도 있다',
   },
 } as const satisfies Record<'en' | 'ko', Record<string, string>>;

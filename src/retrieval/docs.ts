@@ -7,7 +7,17 @@ import type { MatchDoc } from './matcher';
 
 export type MatchSource = Pick<
   RunbookFrontmatter,
-  'runbook' | 'title' | 'description' | 'signatures' | 'supports' | 'ruledOutBy' | 'context' | 'symptoms' | 'cause'
+  | 'runbook'
+  | 'title'
+  | 'description'
+  | 'signatures'
+  | 'supports'
+  | 'ruledOutBy'
+  | 'undecidedBy'
+  | 'hosts'
+  | 'context'
+  | 'symptoms'
+  | 'cause'
 >;
 
 export function toMatchDoc(frontmatter: MatchSource): MatchDoc {
@@ -18,6 +28,8 @@ export function toMatchDoc(frontmatter: MatchSource): MatchDoc {
     signatures: frontmatter.signatures,
     supports: frontmatter.supports,
     ruledOutBy: frontmatter.ruledOutBy,
+    undecidedBy: frontmatter.undecidedBy,
+    hosts: frontmatter.hosts,
     context: frontmatter.context,
     symptoms: frontmatter.symptoms,
     cause: frontmatter.cause,

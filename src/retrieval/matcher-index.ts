@@ -5,6 +5,7 @@
  * Pure and browser-safe.
  */
 import { normalize } from './normalize';
+import { isPatternLine } from './pattern-lines';
 import { glossaryTerms } from './prose';
 import { tokenize } from './tokenize';
 
@@ -15,6 +16,8 @@ export interface MatchDoc {
   signatures: readonly string[];
   supports?: readonly string[] | undefined;
   ruledOutBy?: readonly string[] | undefined;
+  undecidedBy?: readonly string[] | undefined;
+  hosts?: readonly string[] | undefined;
   context?: readonly string[] | undefined;
   symptoms: readonly string[];
   cause: string;
@@ -23,10 +26,13 @@ export interface MatchDoc {
 
 export type PhraseKind = 'signature' | 'supports' | 'symptom' | 'title' | 'cause' | 'description' | 'prose';
 
+/** A line that rules the runbook out, or leaves its signatures undecided (never positive evidence). */
+export type NegativeKind = 'rules-out' | 'undecides';
+
 export interface IndexedPhrase {
   /** Index of the runbook in `groups`. */
   doc: number;
-  kind: PhraseKind | 'rules-out';
+  kind: PhraseKind | NegativeKind;
   /** As written in the frontmatter. */
   text: string;
   /** `tokenize(normalize(text))`: the costly step (Korean stems); weights follow cheaply at load. */
@@ -39,6 +45,10 @@ export interface IndexedGroup {
   contexts: string[][];
   /** Every term of the runbook's phrases and the glossary entries they mention (prose evidence). */
   proseTerms: string[];
+  /** `hosts`: a deciding signature needs one of them, or no URL at all, where it matched. */
+  hosts: string[];
+  /** `/regex/` entries of ruledOutBy and undecidedBy, as written. */
+  patterns: { kind: NegativeKind; source: string }[];
 }
 
 export interface MatcherIndex {
@@ -51,7 +61,13 @@ export interface MatcherIndex {
  * so matching does not depend on the output language.
  */
 export function indexDocs(docs: readonly MatchDoc[]): MatcherIndex {
-  const groups: { id: string; contexts: string[][]; proseTerms: Set<string> }[] = [];
+  const groups: {
+    id: string;
+    contexts: string[][];
+    proseTerms: Set<string>;
+    hosts: Set<string>;
+    patterns: IndexedGroup['patterns'];
+  }[] = [];
   const groupOf = new Map<string, number>();
   const phrases: IndexedPhrase[] = [];
   const seen = new Set<string>();
@@ -60,7 +76,7 @@ export function indexDocs(docs: readonly MatchDoc[]): MatcherIndex {
     if (index === undefined) {
       index = groups.length;
       groupOf.set(doc.id, index);
-      groups.push({ id: doc.id, contexts: [], proseTerms: new Set() });
+      groups.push({ id: doc.id, contexts: [], proseTerms: new Set(), hosts: new Set(), patterns: [] });
     }
     const group = groups[index];
     if (group === undefined) continue;
@@ -70,9 +86,13 @@ export function indexDocs(docs: readonly MatchDoc[]): MatcherIndex {
       const key = `${doc_}\u0000${kind}\u0000${text}`;
       if (seen.has(key)) return;
       seen.add(key);
+      if ((kind === 'rules-out' || kind === 'undecides') && isPatternLine(text)) {
+        group.patterns.push({ kind, source: text });
+        return;
+      }
       const tokens = tokenize(normalize(text).replace(/\n/g, ' '));
       if (tokens.length === 0) return;
-      if (kind !== 'rules-out') {
+      if (kind !== 'rules-out' && kind !== 'undecides') {
         for (const token of tokens) group.proseTerms.add(token);
         proseText.push(text);
       }
@@ -81,6 +101,8 @@ export function indexDocs(docs: readonly MatchDoc[]): MatcherIndex {
     for (const text of doc.signatures) add('signature', text);
     for (const text of doc.supports ?? []) add('supports', text);
     for (const text of doc.ruledOutBy ?? []) add('rules-out', text);
+    for (const text of doc.undecidedBy ?? []) add('undecides', text);
+    for (const host of doc.hosts ?? []) group.hosts.add(host.toLowerCase());
     for (const text of doc.symptoms) add('symptom', text);
     add('title', doc.title);
     add('cause', doc.cause);
@@ -93,7 +115,13 @@ export function indexDocs(docs: readonly MatchDoc[]): MatcherIndex {
     }
   }
   return {
-    groups: groups.map((group) => ({ id: group.id, contexts: group.contexts, proseTerms: [...group.proseTerms] })),
+    groups: groups.map((group) => ({
+      id: group.id,
+      contexts: group.contexts,
+      proseTerms: [...group.proseTerms],
+      hosts: [...group.hosts],
+      patterns: group.patterns,
+    })),
     phrases,
   };
 }

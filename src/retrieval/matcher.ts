@@ -10,7 +10,9 @@
  * - a description in words (short input): the terms of src/retrieval/prose.ts (glossary + Korean
  *   stems) shared with the runbook; weaker than any error line, never confident alone.
  * A `ruledOutBy` line in the input, or a command of the same tool other than the runbook's
- * `context` (`kubeadm init` for a `kubeadm join` runbook), caps the runbook to a weak candidate.
+ * `context` (`kubeadm init` for a `kubeadm join` runbook), caps the runbook to a weak candidate; so
+ * does an `undecidedBy` line (the same error with other common causes there). A runbook with
+ * `hosts` gets no deciding signature from input lines whose URLs name only other hosts.
  *
  * Confidence (see confidence.ts) depends only on the input and on that runbook's own phrases,
  * never on how many runbooks exist, so adding runbooks does not move what a level means.
@@ -18,6 +20,7 @@
 import { CONFIDENT_FROM, confidenceFor, MIN_CONFIDENCE } from './confidence';
 import { type IndexedPhrase, indexDocs, type MatchDoc, type MatcherIndex, type PhraseKind } from './matcher-index';
 import { normalize } from './normalize';
+import { compilePattern, hostIn, urlHosts } from './pattern-lines';
 import { proseTerms } from './prose';
 import { bigrams, tokenize } from './tokenize';
 import { isAnchor, pairWeight, termWeight } from './weights';
@@ -42,6 +45,8 @@ export interface Match {
   };
   /** The user's line that ruled this runbook out, if one did. */
   ruledOutBy?: string;
+  /** The user's line that leaves this runbook's signatures undecided (other common causes), if one did. */
+  undecidedBy?: string;
   /** Another runbook has the same confidence: the order between them means nothing. */
   tie: boolean;
 }
@@ -57,6 +62,8 @@ export interface MatchOptions {
 const DECIDES = 0.8;
 /** Coverage of a ruledOutBy line from which it rules the runbook out. */
 const RULES_OUT = 0.85;
+/** The most a deciding signature counts where the input names only other hosts: short of deciding. */
+const UNDECIDED = DECIDES - 0.01;
 const WINDOW = 6;
 const STEP = 3;
 /** Input of at most this many non-blank lines is also read as a description in words. */
@@ -140,6 +147,8 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
     id: group.id,
     contexts: group.contexts,
     proseTerms: new Set(group.proseTerms),
+    hosts: group.hosts,
+    patterns: group.patterns.map((pattern) => ({ kind: pattern.kind, re: compilePattern(pattern.source) })),
   }));
   const phrases: Phrase[] = index.phrases.map(weighPhrase);
   const vocabulary = new Set<string>();
@@ -219,6 +228,8 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
 
     // Best coverage of every phrase over windows of WINDOW lines every STEP lines.
     const best = new Float64Array(phrases.length);
+    /** Per runbook, the user's line that matched one of its `/regex/` negatives, by kind. */
+    const patternHits = groups.map(() => ({ 'rules-out': '', undecides: '' }));
     const starts = new Set<number>();
     for (const line of lines) {
       const base = Math.floor(line.index / STEP) * STEP;
@@ -235,14 +246,29 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         for (const token of line.tokens) unigrams.add(token);
         for (const pair of line.bigrams) pairs.add(pair);
       }
+      const windowRaw = rawLines.slice(start, start + WINDOW);
+      const hosts = urlHosts(windowRaw.join('\n'));
+      groups.forEach((group, groupIndex) => {
+        const hits = patternHits[groupIndex];
+        if (hits === undefined) return;
+        for (const { kind, re } of group.patterns) {
+          if (hits[kind] !== '' || !re.test(windowRaw.join('\n'))) continue;
+          hits[kind] = clip(windowRaw.find((raw) => re.test(raw)) ?? windowRaw.find((raw) => raw.trim() !== '') ?? '');
+        }
+      });
       const candidates = new Set<number>();
       for (const token of unigrams) for (const index of phrasesOf.get(token) ?? []) candidates.add(index);
       for (const index of candidates) {
         const phrase = phrases[index] as Phrase;
+        const own = groups[phrase.doc]?.hosts ?? [];
+        // Lines that name only other hosts (a Docker repository's key error) are not this runbook's.
+        const otherHosts =
+          phrase.kind === 'signature' && own.length > 0 && hosts.length > 0 && !hosts.some((host) => hostIn(host, own));
         // A phrase of only common words ("for 'kubeadm' was not found") is little evidence, however
         // completely it is covered.
         let score = coverage(phrase, unigrams, pairs) * Math.min(1, phrase.weight / SOLID_WEIGHT);
         if (score > 0 && phrase.anchors.some((anchor) => !unigrams.has(anchor))) score *= 0.5;
+        if (otherHosts) score = Math.min(score, UNDECIDED);
         if (score > (best[index] ?? 0)) best[index] = score;
       }
     }
@@ -256,6 +282,7 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
       let weakEvidence = 0;
       let weakPhrase: Phrase | undefined;
       let ruledOut: Phrase | undefined;
+      let undecided: Phrase | undefined;
       let secondary = 0;
       let specific = 0;
       phrases.forEach((phrase, index) => {
@@ -263,6 +290,10 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         const score = best[index] ?? 0;
         if (phrase.kind === 'rules-out') {
           if (score >= RULES_OUT) ruledOut = phrase;
+          return;
+        }
+        if (phrase.kind === 'undecides') {
+          if (score >= RULES_OUT) undecided = phrase;
           return;
         }
         secondary += score;
@@ -292,7 +323,8 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         // An error line that partly matches and a description in words are two pieces of
         // evidence: they add up (noisy-or), still capped under a confident answer (confidence.ts).
         weak: 1 - (1 - weakEvidence) * (1 - described * 0.5),
-        ruledOut: ruledOut !== undefined,
+        ruledOut: ruledOut !== undefined || patternHits[groupIndex]?.['rules-out'] !== '',
+        undecided: undecided !== undefined || patternHits[groupIndex]?.undecides !== '',
         contextMismatch,
       });
       if (confidence < minConfidence) return;
@@ -304,7 +336,10 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         weak: confidence < CONFIDENT_FROM,
         score: confidence,
         matched: {
-          kind: phrase?.kind === 'rules-out' || phrase === undefined ? 'prose' : phrase.kind,
+          kind:
+            phrase?.kind === 'rules-out' || phrase?.kind === 'undecides' || phrase === undefined
+              ? 'prose'
+              : phrase.kind,
           text: phrase?.text ?? '',
           line: userLine,
         },
@@ -312,7 +347,11 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         rank:
           confidence + (0.001 * specific) / (specific + 10) + 0.0005 * Math.min(secondary / 5, 1) + 0.001 * described,
       };
+      const hits = patternHits[groupIndex];
       if (ruledOut !== undefined) result.ruledOutBy = bestLine(lines, ruledOut);
+      else if (hits?.['rules-out']) result.ruledOutBy = hits['rules-out'];
+      if (undecided !== undefined) result.undecidedBy = bestLine(lines, undecided);
+      else if (hits?.undecides) result.undecidedBy = hits.undecides;
       results.push(result);
     });
     results.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));

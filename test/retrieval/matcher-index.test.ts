@@ -17,7 +17,7 @@ describe('matcher index', () => {
   it('covers every runbook and phrase kind', () => {
     expect(revived.ids).toEqual(direct.ids);
     expect(new Set(index.phrases.map((phrase) => phrase.kind))).toEqual(
-      new Set(['signature', 'supports', 'rules-out', 'symptom', 'title', 'cause', 'description']),
+      new Set(['signature', 'supports', 'rules-out', 'undecides', 'symptom', 'title', 'cause', 'description']),
     );
   });
 

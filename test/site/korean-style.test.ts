@@ -25,6 +25,8 @@ const VERBATIM_KEYS = new Set([
   'fixCommands',
   'supports',
   'ruledOutBy',
+  'undecidedBy',
+  'hosts',
   'context',
   'runbook',
   'problem',

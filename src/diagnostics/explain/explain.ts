@@ -28,6 +28,8 @@ export interface Explanation {
   url: string;
   matched: Match['matched'];
   ruledOutBy?: string;
+  /** The user's line in whose presence the same error has other common causes. */
+  undecidedBy?: string;
 }
 
 export interface ExplainInput {
@@ -78,6 +80,7 @@ export function explain(input: ExplainInput): Explanation[] {
       matched: match.matched,
     };
     if (match.ruledOutBy !== undefined) explanation.ruledOutBy = match.ruledOutBy;
+    if (match.undecidedBy !== undefined) explanation.undecidedBy = match.undecidedBy;
     out.push(explanation);
   }
   return out;

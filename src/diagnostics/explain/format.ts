@@ -70,6 +70,7 @@ export function formatExplanationsText(
       lines.push(`   ${colors.dim(`${level.yourLine} (${words.kinds[item.matched.kind]}):`)} ${item.matched.line}`);
     }
     if (item.ruledOutBy !== undefined) lines.push(`   ${colors.dim(`${level.ruledOut}:`)} ${item.ruledOutBy}`);
+    if (item.undecidedBy !== undefined) lines.push(`   ${colors.dim(`${level.undecided}:`)} ${item.undecidedBy}`);
     if (item.fixCommands.length > 0) {
       lines.push(`   ${colors.bold(`${words.fix}:`)}`);
       for (const command of item.fixCommands) lines.push(`     ${colors.cyan(`$ ${command}`)}`);

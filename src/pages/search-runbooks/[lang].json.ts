@@ -25,7 +25,19 @@ export const GET: APIRoute = async ({ params }) => {
   );
   const runbooks: ExplainRunbook[] = [];
   for (const entry of entries) {
-    const { runbook, title, description, signatures, supports, ruledOutBy, context, symptoms, cause } = entry.data;
+    const {
+      runbook,
+      title,
+      description,
+      signatures,
+      supports,
+      ruledOutBy,
+      undecidedBy,
+      hosts,
+      context,
+      symptoms,
+      cause,
+    } = entry.data;
     if (runbook === undefined || signatures === undefined || symptoms === undefined || cause === undefined) continue;
     const show = shown.get(runbook);
     if (show === undefined) continue;
@@ -37,6 +49,8 @@ export const GET: APIRoute = async ({ params }) => {
         signatures,
         supports,
         ruledOutBy,
+        undecidedBy,
+        hosts,
         context,
         symptoms,
         cause,

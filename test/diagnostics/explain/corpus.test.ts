@@ -5,8 +5,8 @@
  * In scope: the label is a runbook that exists (a label of a runbook still to be written counts
  * as out of scope until its page lands, then it switches by itself). Measured per source and part
  * (corpus/corpus.ts): tuning; "seen held-out (session 1)", the sha256 third that was held out in
- * session 1 and has been read since, so it is tuning data too; "held-out (batch 2)", real-2.jsonl
- * when present, collected after the last tuning commit:
+ * session 1 and has been read since, so it is tuning data too; "batch 2 (seen, tuned on)", real-2.jsonl
+ * when present, collected blind in session 2 and tuned on since session 3:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -26,10 +26,13 @@ import { type CorpusItem, inScope, loadCorpus, type Part, type Source } from './
  */
 const FLOOR = { top1: 0.8, falseAlarms: 0.1 };
 /**
- * Batch 2 as measured when it was first run (2026-12-04 20:20 UTC: top-1 59/72 = 81.9%, confident
- * answers out of scope 9/47 = 19.1%): a regression floor, NOT the issue's target (missed).
+ * Batch 2 was held out when first run (2026-12-04 20:20 UTC: top-1 59/72 = 81.9%, confident answers
+ * out of scope 9/47 = 19.1%). It has been read and tuned on since (runbook `hosts`, `undecidedBy`,
+ * symptoms from its misses): measured 2026-12-05 at top-1 70/72 = 97.2%, 1/47 = 2.1% confident out
+ * of scope. These are regression floors at that measurement, NOT the issue's target: a tuned-on batch
+ * says nothing about unseen texts (a later held-out batch does).
  */
-const BATCH2_FLOOR = { top1: 0.8, falseAlarms: 0.2 };
+const BATCH2_FLOOR = { top1: 0.97, falseAlarms: 0.025 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
@@ -47,7 +50,7 @@ const tallies = new Map<string, Tally>();
 const PART_NAMES: Record<Part, string> = {
   tuning: 'tuning',
   seen: 'seen held-out (session 1)',
-  batch2: 'held-out (batch 2)',
+  batch2: 'batch 2 (seen, tuned on)',
 };
 const key = (source: Source, part: Part): string => `${source.padEnd(8)} ${PART_NAMES[part].padEnd(25)}`;
 /** Per label, tuning data only (tuning and seen parts): [top-1, in scope] per source. */
@@ -153,7 +156,7 @@ describe('explain corpus: rates', () => {
     );
     console.log(
       `\nexplain corpus (in scope = the ${existing.size} runbooks that exist)\n${lines.join('\n')}\n` +
-        `${batch2.length === 0 ? 'held-out (batch 2): real-2.jsonl not present\n' : ''}` +
+        `${batch2.length === 0 ? 'batch 2: real-2.jsonl not present\n' : ''}` +
         `\nper label, top-1 on tuning data (tuning + seen parts):\n${labelLines.join('\n')}\n`,
     );
   });
@@ -163,7 +166,7 @@ describe('explain corpus: rates', () => {
     expect(all.inScope + all.outOfScope).toBe(corpus.length);
   });
 
-  it.runIf(batch2.length > 0)('held-out real (batch 2): top-1 in scope and false alarms within the floors', () => {
+  it.runIf(batch2.length > 0)('real batch 2 (tuned on): top-1 in scope and false alarms within the floors', () => {
     const held = sum((name) => name.startsWith('real') && name.includes(PART_NAMES.batch2));
     expect(held.inScope + held.outOfScope).toBe(batch2.length);
     if (held.inScope > 0) expect(held.top1 / held.inScope).toBeGreaterThanOrEqual(BATCH2_FLOOR.top1);
