@@ -13,6 +13,7 @@ import { kubeconfigCopies } from './kubeconfig';
 import { assignProjects, normalizePath } from './projects';
 import { HOLE } from './ruby-eval';
 import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
+import { provisionerRuns } from './vagrant';
 import { isQuoted, nodeRange } from './yaml-util';
 
 function addVar(vars: Map<string, VarDefinition[]>, name: string, definition: VarDefinition): void {
@@ -102,7 +103,7 @@ export interface FileFacts {
   /** Shell scripts: the file refreshes the apt cache at its top level. */
   scriptRefreshes: boolean;
   /** Vagrantfiles: provisioners in order, each a script path (relative to cwd) or an inline body's refresh. */
-  provisioners: Array<{ script: string } | { refreshes: boolean }>;
+  provisioners: Array<({ script: string } | { refreshes: boolean }) & { scope: number }>;
   secondNic: boolean;
   advertiseAddressSet: boolean;
   nodeIpSet: boolean;
@@ -266,9 +267,9 @@ function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
   if (file.vagrant === undefined) return [];
   const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
   return file.vagrant.provisioners.map((p) => {
-    if (p.kind === 'script') return { script: normalizePath(dir + p.path) };
+    if (p.kind === 'script') return { script: normalizePath(dir + p.path), scope: p.scope };
     const body = file.shell.find((b) => b.start === p.start);
-    return { refreshes: body !== undefined && bodyRefreshes(body) };
+    return { refreshes: body !== undefined && bodyRefreshes(body), scope: p.scope };
   });
 }
 
@@ -359,12 +360,12 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     return (asRoot ? part.copiesIfRoot : part.copiesOtherwise).includes('user');
   });
 
-  // Vagrant provisioner order: a script run after a provisioner that refreshed the apt cache, in every
-  // Vagrantfile list that runs it.
+  // Vagrant provisioner order per machine: a script run after a provisioner that refreshed the apt cache,
+  // on every machine that runs it (outer provisioners first, then the machine's define block).
   const seenAfterRefresh = new Map<string, boolean>();
-  for (const part of parts) {
+  for (const run of parts.flatMap((part) => provisionerRuns(part.provisioners))) {
     let refreshed = false;
-    for (const p of part.provisioners) {
+    for (const p of run) {
       if ('refreshes' in p) {
         refreshed ||= p.refreshes;
         continue;

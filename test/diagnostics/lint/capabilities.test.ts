@@ -136,6 +136,16 @@ const rows: Row[] = [
     // runc_binary: runc.amd64 (used by get_url); cni_arch and helm_archive are overridden in group_vars/all.yml
     findings: ['roles/runc/defaults/main.yml:2 hardcoded-arch error'],
   },
+  {
+    name: 'held-out 2 patterns: provisioner paths from a machine table, order per machine, a box from a settings YAML',
+    fixture: 'recall-2',
+    findings: [
+      'per-vm-order/storage.sh:2 apt-cache-not-refreshed warning',
+      'settings-box/Vagrantfile:7 vagrant-box-arch error',
+      'table-provision/scripts/control-plane.sh:4 kubeconfig-root-only warning',
+      'table-provision/scripts/control-plane.sh:6 cni-interface-unset warning',
+    ],
+  },
 ];
 
 describe('capabilities', () => {
