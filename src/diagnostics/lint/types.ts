@@ -25,6 +25,8 @@ export type FileKind =
   | 'netplan'
   | 'template'
   | 'ansible-cfg'
+  /** A CNI's own Kubernetes manifest (Calico, Flannel, a Tigera Installation): read for the interface choice only. */
+  | 'cni-manifest'
   | 'yaml';
 
 export type { HostArch } from '../facts/arch';

@@ -117,6 +117,47 @@ function ipSpan(expr: readonly RubyToken[]): { ipStart: number; ipEnd: number } 
   return { ipStart: (expr[0] as RubyToken).start, ipEnd: (expr[expr.length - 1] as RubyToken).end };
 }
 
+const OPENERS = new Set(['if', 'unless', 'case', 'do', 'while', 'until', 'begin', 'def', 'class', 'module']);
+
+/**
+ * The statement at token `at` sits in an `if`/`unless`/`case` whose condition looks at the host's architecture
+ * (`uname -m`, RUBY_PLATFORM, arm64/aarch64): the value is chosen per host, not fixed.
+ */
+function underHostArchCondition(tokens: readonly RubyToken[], at: number): boolean {
+  let depth = 0;
+  for (let j = at - 1; j >= 0; j--) {
+    const t = tokens[j] as RubyToken;
+    if (t.kind !== 'ident') continue;
+    if (t.value === 'end') depth++;
+    else if (OPENERS.has(t.value) || t.value === 'elsif') {
+      // A modifier `x if cond` has no end: only an opener that starts its line opens a block.
+      const starts = j === 0 || tokens[j - 1]?.kind === 'nl' || t.value === 'do';
+      if (!starts && t.value !== 'elsif') continue;
+      if (t.value === 'elsif') {
+        if (depth === 0 && conditionIsArch(tokens, j)) return true;
+        continue;
+      }
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      if (t.value === 'do') continue;
+      if (t.value === 'if' || t.value === 'unless' || t.value === 'case') {
+        if (conditionIsArch(tokens, j)) return true;
+        continue;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+function conditionIsArch(tokens: readonly RubyToken[], from: number): boolean {
+  let text = '';
+  for (let k = from + 1; k < tokens.length && tokens[k]?.kind !== 'nl'; k++) text += ` ${tokens[k]?.value ?? ''}`;
+  return /uname|RUBY_PLATFORM|arch|arm64|aarch64|x86_64|amd64/i.test(text);
+}
+
 /** Candidate values that are fully known (no unknown part, no interpolation left), each once. */
 function knownValues(values: readonly string[]): string[] {
   return [...new Set(values.filter((v) => v !== '' && !v.includes(HOLE) && !v.includes('#{')))];
@@ -219,7 +260,12 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
         else architectures.push({ value: str.value, ...entry });
       } else if (name === 'box_architecture' && valueToken !== undefined && valueToken.kind === 'sym') {
         architectures.push({ value: valueToken.value, start: valueToken.start, end: valueToken.end, receiver });
-      } else if (name === 'box' && valueToken !== undefined && !seenBoxTokens.has(valueToken.start)) {
+      } else if (
+        name === 'box' &&
+        valueToken !== undefined &&
+        !seenBoxTokens.has(valueToken.start) &&
+        !underHostArchCondition(tokens, i)
+      ) {
         // A box read from a settings file or a machine table: config.vm.box = node['image'].
         const { args } = statementArgs(tokens, after + 1);
         const last = args[args.length - 1];

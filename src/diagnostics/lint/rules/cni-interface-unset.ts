@@ -2,7 +2,7 @@ import { defineRule, type RuleReport, type TextRegion } from '../types';
 
 /** Upstream manifests applied by URL: Flannel, Calico (manifest and operator custom resources), Canal. */
 const MANIFEST_URL =
-  /https?:\/\/[^\s'"]*?(?:kube-flannel[^\s'"/]*\.ya?ml|\/calico(?:-typha|-vxlan)?\.yaml|\/custom-resources\.yaml|\/canal\.yaml)/g;
+  /https?:\/\/(?:\{\{[^}\n]*\}\}|[^\s'"])*?(?:kube-flannel[^\s'"/]*\.ya?ml|\/calico(?:-typha|-vxlan)?\.yaml|\/custom-resources\.yaml|\/canal\.yaml)/g;
 const HELM_INSTALL =
   /\bhelm\b[^\n]*\b(?:install|upgrade)\b[^\n]*?\b(flannel\/flannel|projectcalico\/tigera-operator)\b/g;
 
@@ -27,7 +27,7 @@ export default defineRule({
     title: 'CNI without an interface choice in a multi-NIC Vagrant project',
     severity: 'warning',
     runbook: 'cni-nat-interface',
-    kinds: ['playbook', 'tasks', 'vars', 'shell', 'vagrantfile', 'template', 'yaml'],
+    kinds: ['playbook', 'tasks', 'vars', 'shell', 'vagrantfile', 'template', 'yaml', 'cni-manifest'],
     description:
       'In a project whose Vagrantfile gives the VMs a private_network (so each VM has the NAT NIC plus a private one), ' +
       'a Flannel manifest, Flannel args or chart, a Calico manifest, a Tigera Installation, or an upstream manifest URL ' +
@@ -36,7 +36,9 @@ export default defineRule({
       'address 10.0.2.15, the same on every VM. Per file: a choice made in another file of the project is not seen. ' +
       'Passes: a single-machine Vagrantfile (no pod traffic between nodes), and projects whose Vagrantfiles only use ' +
       'another provider (libvirt, docker: no shared NAT address). An Ansible folder with its own inventory inside the ' +
-      "Vagrant lab's folder belongs to that lab.",
+      "Vagrant lab's folder belongs to that lab. The CNI's own manifests in the project (a vendored calico.yaml or " +
+      'kube-flannel.yml, a Tigera Installation) are read although other Kubernetes manifests are skipped, and a ' +
+      'manifest URL may hold Jinja (`.../v{{ calico_version }}/manifests/calico.yaml` fetched with get_url).',
   },
   check(file, ctx) {
     if (ctx.facts.privateNetworks.length === 0) return [];
