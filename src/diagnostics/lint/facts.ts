@@ -111,6 +111,8 @@ export interface FileFacts {
   writesHosts: boolean;
   /** A Vagrantfile that uses the libvirt provider and not VirtualBox. */
   libvirt: boolean;
+  /** YAML file paths the file names (`kubectl apply -f /vagrant/calico.yaml`, `src: calico/3.15/calico.yaml`), URLs left out. */
+  yamlMentions: string[];
   /** Static private_network addresses (Vagrantfiles). */
   privateNetworks: PrivateNetworkAddress[];
   /** Vagrantfiles: machines defined (1 for the default machine alone, 2 for several); 0 for other files. */
@@ -256,11 +258,24 @@ export function fileFacts(file: LintFile): FileFacts {
     nodeIpSet: NODE_IP_SET.test(file.text),
     writesHosts: WRITES_HOSTS.test(file.text),
     libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
+    yamlMentions: file.kind === 'cni-manifest' ? [] : yamlMentions(file.text),
     privateNetworks: vagrantPrivateNetworks(file),
     machines: file.vagrant === undefined ? 0 : Math.max(1, file.vagrant.machines ?? 1),
     notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
   };
+}
+
+const YAML_PATH = /[\w./$-]+\.ya?ml\b/g;
+
+function yamlMentions(text: string): string[] {
+  if (!/\.ya?ml\b/.test(text)) return [];
+  const out = new Set<string>();
+  for (const m of text.matchAll(YAML_PATH)) {
+    if (m[0].startsWith('//')) continue; // the tail of a URL
+    out.add(m[0].replace(/^\.\//, ''));
+  }
+  return [...out];
 }
 
 function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
@@ -290,6 +305,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   let nodeIpSet = false;
   let writesHosts = false;
   let libvirt = false;
+  const mentions = new Set<string>();
   let machines = 0;
   let vagrantfiles = 0;
   let notVirtualbox = 0;
@@ -299,6 +315,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     if (part.notVirtualbox) notVirtualbox++;
     writesHosts ||= part.writesHosts;
     libvirt ||= part.libvirt;
+    for (const m of part.yamlMentions) mentions.add(m);
     for (const name of part.joinScripts) joinScripts.add(name);
     for (const name of part.refreshingFunctions) refreshingFunctionNames.add(name);
     if (part.scriptRefreshes) {
@@ -383,6 +400,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     scriptsRefreshedBefore,
     vagrantSecondNic: vagrantSecondNic && !libvirt,
     vagrantLibvirt: libvirt,
+    yamlMentions: mentions,
     hostsFileWritten: writesHosts,
     advertiseAddressSet,
     nodeIpSet,

@@ -228,6 +228,8 @@ export interface ProjectFacts {
   vagrantSecondNic: boolean;
   /** The project's Vagrantfile uses libvirt (its management network gives every VM its own address). */
   vagrantLibvirt: boolean;
+  /** YAML paths the project's files name (not URLs): which vendored manifests something applies. */
+  yamlMentions: ReadonlySet<string>;
   /** Something writes /etc/hosts, so kubelet finds the node's address from its hostname. */
   hostsFileWritten: boolean;
   /** Somewhere the API server advertise address / kubelet node IP is set explicitly. */

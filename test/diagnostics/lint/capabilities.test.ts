@@ -137,7 +137,7 @@ const rows: Row[] = [
     findings: ['roles/runc/defaults/main.yml:2 hardcoded-arch error'],
   },
   {
-    name: 'held-out 2 patterns: provisioner paths from a machine table, order per machine, a box from a settings YAML (not under a host-arch if), vendored CNI manifests and a Jinja manifest URL',
+    name: 'held-out 2 patterns: provisioner paths from a machine table, order per machine, a box from a settings YAML (not under a host-arch if), vendored CNI manifests another file applies (not an unused copy) and a Jinja manifest URL',
     fixture: 'recall-2',
     findings: [
       'cni-vendored/addons/calico.yaml:12 cni-interface-unset warning',
