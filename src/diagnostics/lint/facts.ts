@@ -13,6 +13,7 @@ import { kubeconfigCopies } from './kubeconfig';
 import { assignProjects, normalizePath } from './projects';
 import { HOLE } from './ruby-eval';
 import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
+import { provisionerRuns } from './vagrant';
 import { isQuoted, nodeRange } from './yaml-util';
 
 function addVar(vars: Map<string, VarDefinition[]>, name: string, definition: VarDefinition): void {
@@ -102,7 +103,7 @@ export interface FileFacts {
   /** Shell scripts: the file refreshes the apt cache at its top level. */
   scriptRefreshes: boolean;
   /** Vagrantfiles: provisioners in order, each a script path (relative to cwd) or an inline body's refresh. */
-  provisioners: Array<{ script: string } | { refreshes: boolean }>;
+  provisioners: Array<({ script: string } | { refreshes: boolean }) & { scope: number }>;
   secondNic: boolean;
   advertiseAddressSet: boolean;
   nodeIpSet: boolean;
@@ -110,6 +111,8 @@ export interface FileFacts {
   writesHosts: boolean;
   /** A Vagrantfile that uses the libvirt provider and not VirtualBox. */
   libvirt: boolean;
+  /** YAML file paths the file names (`kubectl apply -f /vagrant/calico.yaml`, `src: calico/3.15/calico.yaml`), URLs left out. */
+  yamlMentions: string[];
   /** Static private_network addresses (Vagrantfiles). */
   privateNetworks: PrivateNetworkAddress[];
   /** Vagrantfiles: machines defined (1 for the default machine alone, 2 for several); 0 for other files. */
@@ -255,6 +258,7 @@ export function fileFacts(file: LintFile): FileFacts {
     nodeIpSet: NODE_IP_SET.test(file.text),
     writesHosts: WRITES_HOSTS.test(file.text),
     libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
+    yamlMentions: file.kind === 'cni-manifest' ? [] : yamlMentions(file.text),
     privateNetworks: vagrantPrivateNetworks(file),
     machines: file.vagrant === undefined ? 0 : Math.max(1, file.vagrant.machines ?? 1),
     notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
@@ -262,13 +266,25 @@ export function fileFacts(file: LintFile): FileFacts {
   };
 }
 
+const YAML_PATH = /[\w./$-]+\.ya?ml\b/g;
+
+function yamlMentions(text: string): string[] {
+  if (!/\.ya?ml\b/.test(text)) return [];
+  const out = new Set<string>();
+  for (const m of text.matchAll(YAML_PATH)) {
+    if (m[0].startsWith('//')) continue; // the tail of a URL
+    out.add(m[0].replace(/^\.\//, ''));
+  }
+  return [...out];
+}
+
 function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
   if (file.vagrant === undefined) return [];
   const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
   return file.vagrant.provisioners.map((p) => {
-    if (p.kind === 'script') return { script: normalizePath(dir + p.path) };
+    if (p.kind === 'script') return { script: normalizePath(dir + p.path), scope: p.scope };
     const body = file.shell.find((b) => b.start === p.start);
-    return { refreshes: body !== undefined && bodyRefreshes(body) };
+    return { refreshes: body !== undefined && bodyRefreshes(body), scope: p.scope };
   });
 }
 
@@ -289,6 +305,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   let nodeIpSet = false;
   let writesHosts = false;
   let libvirt = false;
+  const mentions = new Set<string>();
   let machines = 0;
   let vagrantfiles = 0;
   let notVirtualbox = 0;
@@ -298,6 +315,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     if (part.notVirtualbox) notVirtualbox++;
     writesHosts ||= part.writesHosts;
     libvirt ||= part.libvirt;
+    for (const m of part.yamlMentions) mentions.add(m);
     for (const name of part.joinScripts) joinScripts.add(name);
     for (const name of part.refreshingFunctions) refreshingFunctionNames.add(name);
     if (part.scriptRefreshes) {
@@ -359,12 +377,12 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     return (asRoot ? part.copiesIfRoot : part.copiesOtherwise).includes('user');
   });
 
-  // Vagrant provisioner order: a script run after a provisioner that refreshed the apt cache, in every
-  // Vagrantfile list that runs it.
+  // Vagrant provisioner order per machine: a script run after a provisioner that refreshed the apt cache,
+  // on every machine that runs it (outer provisioners first, then the machine's define block).
   const seenAfterRefresh = new Map<string, boolean>();
-  for (const part of parts) {
+  for (const run of parts.flatMap((part) => provisionerRuns(part.provisioners))) {
     let refreshed = false;
-    for (const p of part.provisioners) {
+    for (const p of run) {
       if ('refreshes' in p) {
         refreshed ||= p.refreshes;
         continue;
@@ -382,6 +400,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     scriptsRefreshedBefore,
     vagrantSecondNic: vagrantSecondNic && !libvirt,
     vagrantLibvirt: libvirt,
+    yamlMentions: mentions,
     hostsFileWritten: writesHosts,
     advertiseAddressSet,
     nodeIpSet,

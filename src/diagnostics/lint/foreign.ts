@@ -78,3 +78,14 @@ export function isKubernetesManifest(text: string): boolean {
   if (!/^apiVersion:/m.test(text) || !/^kind:/m.test(text)) return false;
   return !/^apiVersion:\s*(?:kubeadm|kubelet\.config|kubeproxy\.config)\.k8s\.io\//m.test(text);
 }
+
+/**
+ * A CNI's own manifest, kept although it is a Kubernetes manifest: the calico-node DaemonSet, a Tigera
+ * operator Installation, kube-flannel. Where it picks the node's interface is node networking.
+ */
+export function isCniManifest(text: string): boolean {
+  return (
+    (/^kind:[ \t]*Installation[ \t]*$/m.test(text) && /operator\.tigera\.io/.test(text)) ||
+    /^[ \t]*(?:-[ \t]+)?name:[ \t]*(?:calico-node|kube-flannel(?:-ds)?)[ \t]*$/m.test(text)
+  );
+}

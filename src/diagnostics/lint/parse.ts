@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { isPlaybook, isTaskList, readPlaybook, readTaskFile } from './ansible';
 import { classifyPath, hasShellShebang, type PathKind, roleOf } from './classify';
-import { isGoTemplate, isKubernetesManifest } from './foreign';
+import { isCniManifest, isGoTemplate, isKubernetesManifest } from './foreign';
 import { readIniInventory } from './ini';
 import { embeddedNetplan, netplanGateways } from './netplan';
 import { lineIndex } from './position';
@@ -211,7 +211,10 @@ const LOOKS_ANSIBLE = /^-[ \t]+(?:hosts|import_playbook|include_tasks|import_tas
 function parseYamlFile(path: string, text: string, pathKind: PathKind): LintFile | LintError | SkippedFile {
   if (pathKind === 'yaml-unknown' || pathKind === 'yaml') {
     if (isGoTemplate(text)) return { path, skipped: 'Go template (Helm or similar), not Ansible YAML' };
-    if (isKubernetesManifest(text)) return { path, skipped: 'Kubernetes manifest, not node configuration' };
+    if (isKubernetesManifest(text)) {
+      if (isCniManifest(text)) return emptyFile(path, 'cni-manifest', text);
+      return { path, skipped: 'Kubernetes manifest, not node configuration' };
+    }
   }
   const { docs, error } = parseYaml(text);
   if (error !== undefined && (pathKind === 'yaml-unknown' || pathKind === 'yaml') && !LOOKS_ANSIBLE.test(text)) {
@@ -361,6 +364,8 @@ export function parseFile(
       return parseTemplate(path, text);
     case 'ansible-cfg':
       return emptyFile(path, 'ansible-cfg', text);
+    case 'cni-manifest':
+      return emptyFile(path, 'cni-manifest', text);
     case 'inventory':
       if (/\.ya?ml$/.test(path) || /^\s*(---|all:)/.test(text)) return parseYamlFile(path, text, 'inventory');
       return parseIni(path, text);

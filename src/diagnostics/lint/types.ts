@@ -25,6 +25,8 @@ export type FileKind =
   | 'netplan'
   | 'template'
   | 'ansible-cfg'
+  /** A CNI's own Kubernetes manifest (Calico, Flannel, a Tigera Installation): read for the interface choice only. */
+  | 'cni-manifest'
   | 'yaml';
 
 export type { HostArch } from '../facts/arch';
@@ -128,6 +130,10 @@ export interface VagrantNetwork {
   ipEnd?: number;
 }
 
+export type VagrantProvisioner =
+  | { kind: 'inline'; start: number; scope: number }
+  | { kind: 'script'; path: string; scope: number };
+
 export interface VagrantModel {
   boxes: ReadonlyArray<{ name: string; start: number; end: number; receiver: string | undefined }>;
   architectures: ReadonlyArray<{ value: string; start: number; end: number; receiver: string | undefined }>;
@@ -136,8 +142,12 @@ export interface VagrantModel {
   scripts: ReadonlyArray<{ path: string; privileged: boolean; start: number; end: number }>;
   /** String literals that look like relative paths (provisioner files, playbooks, loads): project links. */
   refs: readonly string[];
-  /** Shell provisioners in the order Vagrant runs them (inline bodies by offset, scripts by path). */
-  provisioners: ReadonlyArray<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }>;
+  /**
+   * Shell provisioners in the order they are written (inline bodies by offset, scripts by path), each with its
+   * scope: -1 for the outer `config.vm.provision` (run first on every machine), else the index of the
+   * `config.vm.define` block it belongs to. See `provisionerRuns` for the order per machine.
+   */
+  provisioners: ReadonlyArray<VagrantProvisioner>;
   /** Ruby files the Vagrantfile runs (`load`, `require_relative`, `eval(File.read(...))`), as written. */
   loads: readonly string[];
   /** Machines defined: 0 (only the default machine), 1, or 2 for two or more / defined in a loop. */
@@ -218,6 +228,8 @@ export interface ProjectFacts {
   vagrantSecondNic: boolean;
   /** The project's Vagrantfile uses libvirt (its management network gives every VM its own address). */
   vagrantLibvirt: boolean;
+  /** YAML paths the project's files name (not URLs): which vendored manifests something applies. */
+  yamlMentions: ReadonlySet<string>;
   /** Something writes /etc/hosts, so kubelet finds the node's address from its hostname. */
   hostsFileWritten: boolean;
   /** Somewhere the API server advertise address / kubelet node IP is set explicitly. */

@@ -5,8 +5,8 @@
 
 import { pathLikeRefs } from './projects';
 import type { RubyToken } from './ruby';
-import { RubyEvaluator, type RubyInputs } from './ruby-eval';
-import type { VagrantModel, VagrantNetwork } from './types';
+import { HOLE, RubyEvaluator, type RubyInputs } from './ruby-eval';
+import type { VagrantModel, VagrantNetwork, VagrantProvisioner } from './types';
 
 type StrToken = Extract<RubyToken, { kind: 'str' }>;
 
@@ -76,12 +76,12 @@ function options(args: readonly RubyToken[]): Map<string, RubyToken> {
   return out;
 }
 
-/** The tokens of the `ip:` option's expression among a statement's arguments (up to the next top-level comma). */
-function ipExpression(args: readonly RubyToken[]): RubyToken[] | undefined {
+/** The tokens of an option's expression (`ip:`, `path:`) among a statement's arguments (up to the next top-level comma). */
+function optionExpression(args: readonly RubyToken[], key: string): RubyToken[] | undefined {
   for (let k = 0; k < args.length; k++) {
     const t = args[k] as RubyToken;
-    const label = t.kind === 'label' && t.value === 'ip';
-    const rocket = (t.kind === 'sym' || t.kind === 'str') && t.value === 'ip' && args[k + 1]?.value === '=>';
+    const label = t.kind === 'label' && t.value === key;
+    const rocket = (t.kind === 'sym' || t.kind === 'str') && t.value === key && args[k + 1]?.value === '=>';
     if (!label && !rocket) continue;
     const out: RubyToken[] = [];
     let depth = 0;
@@ -115,6 +115,52 @@ function ipSpan(expr: readonly RubyToken[]): { ipStart: number; ipEnd: number } 
   const only = expr.length === 1 ? expr[0] : undefined;
   if (only !== undefined && only.kind === 'str') return { ipStart: only.contentStart, ipEnd: only.contentEnd };
   return { ipStart: (expr[0] as RubyToken).start, ipEnd: (expr[expr.length - 1] as RubyToken).end };
+}
+
+const OPENERS = new Set(['if', 'unless', 'case', 'do', 'while', 'until', 'begin', 'def', 'class', 'module']);
+
+/**
+ * The statement at token `at` sits in an `if`/`unless`/`case` whose condition looks at the host's architecture
+ * (`uname -m`, RUBY_PLATFORM, arm64/aarch64): the value is chosen per host, not fixed.
+ */
+function underHostArchCondition(tokens: readonly RubyToken[], at: number): boolean {
+  let depth = 0;
+  for (let j = at - 1; j >= 0; j--) {
+    const t = tokens[j] as RubyToken;
+    if (t.kind !== 'ident') continue;
+    if (t.value === 'end') depth++;
+    else if (OPENERS.has(t.value) || t.value === 'elsif') {
+      // A modifier `x if cond` has no end: only an opener that starts its line opens a block.
+      const starts = j === 0 || tokens[j - 1]?.kind === 'nl' || t.value === 'do';
+      if (!starts && t.value !== 'elsif') continue;
+      if (t.value === 'elsif') {
+        if (depth === 0 && conditionIsArch(tokens, j)) return true;
+        continue;
+      }
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      if (t.value === 'do') continue;
+      if (t.value === 'if' || t.value === 'unless' || t.value === 'case') {
+        if (conditionIsArch(tokens, j)) return true;
+        continue;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+function conditionIsArch(tokens: readonly RubyToken[], from: number): boolean {
+  let text = '';
+  for (let k = from + 1; k < tokens.length && tokens[k]?.kind !== 'nl'; k++) text += ` ${tokens[k]?.value ?? ''}`;
+  return /uname|RUBY_PLATFORM|arch|arm64|aarch64|x86_64|amd64/i.test(text);
+}
+
+/** Candidate values that are fully known (no unknown part, no interpolation left), each once. */
+function knownValues(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== '' && !v.includes(HOLE) && !v.includes('#{')))];
 }
 
 const NO_INPUTS: RubyInputs = { data: new Map(), env: new Map() };
@@ -155,7 +201,10 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
   const networks: VagrantNetwork[] = [];
   const scripts: Array<{ path: string; privileged: boolean; start: number; end: number }> = [];
   const inline: InlineShell[] = [];
-  const provisioners: Array<{ kind: 'inline'; start: number } | { kind: 'script'; path: string }> = [];
+  const provisioners: VagrantProvisioner[] = [];
+  // The block variable of each `config.vm.define ... do |node|` seen so far, to its block's index.
+  const defineScopes = new Map<string, number>();
+  let defines = 0;
   const loads: string[] = [];
   const seenBoxTokens = new Set<number>();
 
@@ -194,6 +243,13 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
     const access = vmAccess(tokens, i);
     if (access === undefined) continue;
     const [receiver, name, after] = access;
+    if (name === 'define') {
+      const { next } = statementArgs(tokens, after);
+      const blockVar = tokens[next]?.value === 'do' && tokens[next + 1]?.value === '|' ? tokens[next + 2] : undefined;
+      if (blockVar?.kind === 'ident') defineScopes.set(blockVar.value, defines++);
+      continue;
+    }
+    const scope = defineScopes.get(receiver) ?? -1;
     if ((name === 'box' || name === 'box_architecture') && tokens[after]?.value === '=') {
       const valueToken = tokens[after + 1];
       const str = resolve(valueToken);
@@ -204,6 +260,20 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
         else architectures.push({ value: str.value, ...entry });
       } else if (name === 'box_architecture' && valueToken !== undefined && valueToken.kind === 'sym') {
         architectures.push({ value: valueToken.value, start: valueToken.start, end: valueToken.end, receiver });
+      } else if (
+        name === 'box' &&
+        valueToken !== undefined &&
+        !seenBoxTokens.has(valueToken.start) &&
+        !underHostArchCondition(tokens, i)
+      ) {
+        // A box read from a settings file or a machine table: config.vm.box = node['image'].
+        const { args } = statementArgs(tokens, after + 1);
+        const last = args[args.length - 1];
+        for (const value of knownValues(evaluator.values(args, i))) {
+          // A `box:` entry of a machine table is already reported where it is written.
+          if (boxes.some((b) => b.name === value)) continue;
+          boxes.push({ name: value, start: valueToken.start, end: last?.end ?? valueToken.end, receiver });
+        }
       }
       continue;
     }
@@ -227,7 +297,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
           }
         }
         const last = args[args.length - 1];
-        const ipExpr = ipExpression(args);
+        const ipExpr = optionExpression(args, 'ip');
         networks.push({
           type,
           start: tokens[i]?.start ?? 0,
@@ -267,7 +337,18 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
       }
       if (inlineToken !== undefined) {
         inline.push({ token: inlineToken, privileged });
-        provisioners.push({ kind: 'inline', start: inlineToken.contentStart });
+        provisioners.push({ kind: 'inline', start: inlineToken.contentStart, scope });
+      }
+      const pathExpr = optionExpression(args, 'path');
+      if (pathExpr !== undefined && pathExpr.length > 1) {
+        path = undefined;
+        // A path from a machine table or a settings file (path: node[:provision]): every value it can take.
+        const first = pathExpr[0] as RubyToken;
+        const last = pathExpr[pathExpr.length - 1] as RubyToken;
+        for (const value of knownValues(evaluator.values(pathExpr, i))) {
+          scripts.push({ path: value, privileged, start: first.start, end: last.end });
+          provisioners.push({ kind: 'script', path: value, scope });
+        }
       }
       if (path !== undefined) {
         scripts.push({
@@ -276,7 +357,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
           start: pathToken?.contentStart ?? tokens[i]?.start ?? 0,
           end: pathToken?.contentEnd ?? tokens[i]?.end ?? 0,
         });
-        provisioners.push({ kind: 'script', path });
+        provisioners.push({ kind: 'script', path, scope });
       }
     }
   }
@@ -294,4 +375,16 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
     inline,
     strings,
   };
+}
+
+/**
+ * The shell provisioners each machine runs, in Vagrant's order: the outer `config.vm.provision` ones first,
+ * then those of the machine's own `config.vm.define` block. One list per define block (one list in all when
+ * the Vagrantfile defines no machine).
+ */
+export function provisionerRuns<T extends { scope: number }>(provisioners: readonly T[]): T[][] {
+  const outer = provisioners.filter((p) => p.scope < 0);
+  const scopes = [...new Set(provisioners.filter((p) => p.scope >= 0).map((p) => p.scope))];
+  if (scopes.length === 0) return [outer];
+  return scopes.map((scope) => [...outer, ...provisioners.filter((p) => p.scope === scope)]);
 }

@@ -136,6 +136,20 @@ const rows: Row[] = [
     // runc_binary: runc.amd64 (used by get_url); cni_arch and helm_archive are overridden in group_vars/all.yml
     findings: ['roles/runc/defaults/main.yml:2 hardcoded-arch error'],
   },
+  {
+    name: 'held-out 2 patterns: provisioner paths from a machine table, order per machine, a box from a settings YAML (not under a host-arch if), vendored CNI manifests another file applies (not an unused copy) and a Jinja manifest URL',
+    fixture: 'recall-2',
+    findings: [
+      'cni-vendored/addons/calico.yaml:12 cni-interface-unset warning',
+      'cni-vendored/addons/installation.yaml:2 cni-interface-unset warning',
+      'cni-vendored/ansible/roles/cni/tasks/main.yml:3 cni-interface-unset warning',
+      'per-vm-order/storage.sh:2 apt-cache-not-refreshed warning',
+      'settings-box/Vagrantfile:7 vagrant-box-arch error',
+      'table-provision/scripts/control-plane.sh:4 kubeconfig-root-only warning',
+      'table-provision/scripts/control-plane.sh:6 cni-interface-unset warning',
+    ],
+    skipped: ['cni-vendored/addons/app.yaml: Kubernetes manifest, not node configuration'],
+  },
 ];
 
 describe('capabilities', () => {

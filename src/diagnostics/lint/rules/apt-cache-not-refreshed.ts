@@ -12,6 +12,7 @@ import {
   type RuleReport,
   type ShellBody,
 } from '../types';
+import { provisionerRuns } from '../vagrant';
 import { asBool } from '../yaml-util';
 
 const FIX = 'add update_cache: true with cache_valid_time: 3600, or an apt update_cache task earlier in the play';
@@ -116,7 +117,9 @@ export default defineRule({
       'mirror has replaced, so the download fails with 404 Not Found. A refresh counts when it comes earlier in the ' +
       'same play: `update_cache: true` or `cache_valid_time` on any apt task, an apt_repository task (it refreshes by ' +
       'default), `apt-get update` in a shell task, a role applied before that refreshes, or an earlier file in the ' +
-      "same role's main.yml.",
+      "same role's main.yml. `apt install` and `aptitude install` count like `apt-get install`. Vagrant provisioners " +
+      "run per machine: the outer `config.vm.provision` ones first, then those of the machine's `config.vm.define` " +
+      'block, so a script that refreshes on one machine does not count for a script another machine runs.',
   },
   check(file, ctx) {
     const reports: RuleReport[] = [];
@@ -128,13 +131,16 @@ export default defineRule({
     // Vagrant runs them (inline bodies and scripts), and shell templates.
     let refreshed = ctx.facts.scriptsRefreshedBefore.has(file.path);
     const bodies = [...file.shell].sort((a, b) => a.start - b.start);
-    const order = file.vagrant?.provisioners ?? [];
+    const runs = provisionerRuns(file.vagrant?.provisioners ?? []);
+    // On a machine that runs the inline body, a provisioner script that refreshes runs before it.
     const scriptBefore = (body: ShellBody): boolean =>
-      order.some(
-        (p, i) =>
-          p.kind === 'script' &&
-          ctx.facts.refreshingScripts.has(p.path.slice(p.path.lastIndexOf('/') + 1)) &&
-          order.findIndex((q) => q.kind === 'inline' && q.start === body.start) > i,
+      runs.some((order) =>
+        order.some(
+          (p, i) =>
+            p.kind === 'script' &&
+            ctx.facts.refreshingScripts.has(p.path.slice(p.path.lastIndexOf('/') + 1)) &&
+            order.findIndex((q) => q.kind === 'inline' && q.start === body.start) > i,
+        ),
       );
     for (const body of bodies) {
       if (!refreshed && scriptBefore(body)) refreshed = true;

@@ -13,7 +13,7 @@ export default defineRule({
       'apt.kubernetes.io and yum.kubernetes.io (packages.cloud.google.com) were frozen on 13 September 2023 and ' +
       'removed on 4 March 2024; apt update fails on them. Use the community repositories at ' +
       'https://pkgs.k8s.io/core:/stable:/v1.XX/deb/ with their own key. A packages.cloud.google.com URL is only ' +
-      'flagged when its line or task is about Kubernetes (the Cloud SDK repository lives there too).',
+      'flagged when its line or task is about Kubernetes (`kube...` or `k8s`; the Cloud SDK repository lives there too).',
   },
   check(file) {
     const reports: RuleReport[] = [];
@@ -29,7 +29,7 @@ export default defineRule({
         if (/cloud-sdk|gcloud/i.test(hit.line)) continue;
         const body = hit.region.origin === 'shell' || hit.region.origin === 'template' ? hit.region.text : '';
         const context = `${hit.line} ${hit.region.task?.name ?? ''} ${body}`;
-        if (!/kube/i.test(context)) continue;
+        if (!/kube|k8s/i.test(context)) continue;
       }
       lines.add(line);
       reports.push({

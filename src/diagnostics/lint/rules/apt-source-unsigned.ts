@@ -21,7 +21,9 @@ export default defineRule({
       '`[signed-by=/etc/apt/keyrings/...]`, a deb822 source without Signed-By, a deb822_repository task without ' +
       'signed_by, and `trusted=yes`. Without signed-by the source relies on keys trusted for every repository (apt-key), ' +
       'which newer Ubuntu and Debian no longer provide: apt update fails with NO_PUBKEY. Distribution archives ' +
-      '(archive.ubuntu.com, deb.debian.org, ...) and PPAs pass.',
+      '(archive.ubuntu.com, deb.debian.org, ...) and PPAs pass. A legacy apt.kubernetes.io line is not reported here ' +
+      'although it has no signed-by: it is one mistake with one fix (replace the line with a pkgs.k8s.io source that ' +
+      'carries signed-by), reported once by apt-repo-legacy-url; a second finding on the same line would only repeat it.',
   },
   check(file) {
     const reports: RuleReport[] = [];

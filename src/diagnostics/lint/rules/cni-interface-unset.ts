@@ -2,7 +2,7 @@ import { defineRule, type RuleReport, type TextRegion } from '../types';
 
 /** Upstream manifests applied by URL: Flannel, Calico (manifest and operator custom resources), Canal. */
 const MANIFEST_URL =
-  /https?:\/\/[^\s'"]*?(?:kube-flannel[^\s'"/]*\.ya?ml|\/calico(?:-typha|-vxlan)?\.yaml|\/custom-resources\.yaml|\/canal\.yaml)/g;
+  /https?:\/\/(?:\{\{[^}\n]*\}\}|[^\s'"])*?(?:kube-flannel[^\s'"/]*\.ya?ml|\/calico(?:-typha|-vxlan)?\.yaml|\/custom-resources\.yaml|\/canal\.yaml)/g;
 const HELM_INSTALL =
   /\bhelm\b[^\n]*\b(?:install|upgrade)\b[^\n]*?\b(flannel\/flannel|projectcalico\/tigera-operator)\b/g;
 
@@ -21,13 +21,28 @@ function why(cni: 'flannel' | 'calico'): string {
     : "Calico's default first-found autodetection can pick the NAT NIC (10.0.2.15 on every VM): cross-node pod traffic breaks. Set IP_AUTODETECTION_METHOD=kubernetes-internal-ip (or can-reach=/interface=) on calico-node, or nodeAddressAutodetectionV4 in the Installation";
 }
 
+/**
+ * `path` is named by one of the mentions: the same path, a path ending in its last two parts
+ * (`templates/calico/3.15/calico.yaml` for `src: calico/3.15/calico.yaml`), or for a file at the project
+ * root any path ending in its name (`/vagrant/calico.yml`). A bare name (`calico.yaml`) names no file in a folder.
+ */
+function mentioned(path: string, mentions: ReadonlySet<string>): boolean {
+  const parts = path.split('/');
+  const tail = parts.slice(-2).join('/');
+  for (const m of mentions) {
+    if (m === path) return true;
+    if (parts.length === 1 ? m.endsWith(`/${path}`) : m === tail || m.endsWith(`/${tail}`)) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'cni-interface-unset',
     title: 'CNI without an interface choice in a multi-NIC Vagrant project',
     severity: 'warning',
     runbook: 'cni-nat-interface',
-    kinds: ['playbook', 'tasks', 'vars', 'shell', 'vagrantfile', 'template', 'yaml'],
+    kinds: ['playbook', 'tasks', 'vars', 'shell', 'vagrantfile', 'template', 'yaml', 'cni-manifest'],
     description:
       'In a project whose Vagrantfile gives the VMs a private_network (so each VM has the NAT NIC plus a private one), ' +
       'a Flannel manifest, Flannel args or chart, a Calico manifest, a Tigera Installation, or an upstream manifest URL ' +
@@ -36,12 +51,17 @@ export default defineRule({
       'address 10.0.2.15, the same on every VM. Per file: a choice made in another file of the project is not seen. ' +
       'Passes: a single-machine Vagrantfile (no pod traffic between nodes), and projects whose Vagrantfiles only use ' +
       'another provider (libvirt, docker: no shared NAT address). An Ansible folder with its own inventory inside the ' +
-      "Vagrant lab's folder belongs to that lab.",
+      "Vagrant lab's folder belongs to that lab. The CNI's own manifests in the project (a vendored calico.yaml or " +
+      'kube-flannel.yml, a Tigera Installation) are read although other Kubernetes manifests are skipped, when another ' +
+      'file of the project names them (kubectl apply -f, a template src:), and a ' +
+      'manifest URL may hold Jinja (`.../v{{ calico_version }}/manifests/calico.yaml` fetched with get_url).',
   },
   check(file, ctx) {
     if (ctx.facts.privateNetworks.length === 0) return [];
     if (ctx.facts.vagrantMachines === 1 || ctx.facts.vagrantNotVirtualbox === true || ctx.facts.vagrantLibvirt)
       return [];
+    // A vendored manifest counts when another file of the project names it (applies it, templates it).
+    if (file.kind === 'cni-manifest' && !mentioned(file.path, ctx.facts.yamlMentions)) return [];
     const reports: RuleReport[] = [];
     const flannelChosen = FLANNEL_CHOICE.test(file.text);
     const calicoChosen = CALICO_CHOICE.test(file.text);

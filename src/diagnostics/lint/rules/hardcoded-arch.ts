@@ -74,15 +74,7 @@ function variableReports(body: ShellBody, region: TextRegion, text: string): Rul
     const source = text.slice(a.start, a.end);
     const at = source.indexOf(m[1] as string);
     if (at < 0 || archGuarded(region, a.start - body.start)) continue;
-    const ref = new RegExp(`\\$\\{?${a.name}\\b`);
-    const used = body.commands.some((command) => {
-      if (command.start <= a.start) return false;
-      const simple = simpleCommand(command);
-      return command.words.some(
-        (w) => ref.test(w.value) && (w.value.includes('://') || (simple !== undefined && FETCHERS.has(simple.name))),
-      );
-    });
-    if (!used) continue;
+    if (!usedInDownload(body, a.name, a.start)) continue;
     reports.push({
       start: a.start + at,
       end: a.start + at + (m[1] as string).length,
@@ -90,6 +82,23 @@ function variableReports(body: ShellBody, region: TextRegion, text: string): Rul
     });
   }
   return reports;
+}
+
+/** An architecture variable set to a literal in shell: `ARCH=amd64`, `ARCH="arm"`, `K8S_ARCH=i386`. */
+const ARCH_ASSIGNMENT =
+  /^([A-Za-z_]*(?:ARCH|arch)(?:ITECTURE|itecture)?)=(amd64|arm64|x86_64|aarch64|armhf|armel|armv[67]l?|arm|i[3-6]86|386|x86|ppc64le|s390x|riscv64)$/;
+const COMMON_ARCH = /^(?:amd64|arm64|x86_64|aarch64|armhf)$/;
+
+/** The variable is used after `after` in a URL or by a command that fetches or unpacks a file. */
+function usedInDownload(body: ShellBody, name: string, after: number): boolean {
+  const ref = new RegExp(`\\$\\{?${name}\\b`);
+  return body.commands.some((command) => {
+    if (command.start <= after) return false;
+    const simple = simpleCommand(command);
+    return command.words.some(
+      (w) => ref.test(w.value) && (w.value.includes('://') || (simple !== undefined && FETCHERS.has(simple.name))),
+    );
+  });
 }
 
 export default defineRule({
@@ -101,7 +110,8 @@ export default defineRule({
     kinds: ['playbook', 'tasks', 'vars', 'inventory', 'shell', 'vagrantfile', 'template', 'yaml'],
     description:
       'Download URLs and repository lines that name one architecture (`linux-amd64`, `/bin/linux/amd64/kubeadm`, ' +
-      '`runc.amd64`, `deb [arch=amd64]`) and architecture variables set to a literal. On a node of the other ' +
+      '`runc.amd64`, `deb [arch=amd64]`) and architecture variables set to a literal (`ARCH=amd64`; `arm`, `i386`, ' +
+      '`ppc64le` and the like when a later download or URL uses the variable). On a node of the other ' +
       'architecture the binary is downloaded fine and then fails with "exec format error". Passes when the value ' +
       'comes from facts (ansible_architecture, dpkg --print-architecture, uname -m) or the code already branches on ' +
       'the architecture (a task `when:` on ansible_architecture, a Jinja mapping, a shell case/if on uname -m or $ARCH).',
@@ -177,10 +187,10 @@ export default defineRule({
       reports.push(...variableReports(body, region, file.text));
       for (const command of body.commands) {
         for (const word of command.words) {
-          const m = /^([A-Za-z_]*(?:ARCH|arch)(?:ITECTURE|itecture)?)=(amd64|arm64|x86_64|aarch64|armhf)$/.exec(
-            word.value,
-          );
+          const m = ARCH_ASSIGNMENT.exec(word.value);
           if (m === null || archGuarded(region, word.start - body.start)) continue;
+          // `arm`, `i386`, ... are also words of other things: count them when a download uses the variable.
+          if (!COMMON_ARCH.test(m[2] as string) && !usedInDownload(body, m[1] as string, command.start)) continue;
           reports.push({
             start: word.start,
             end: word.end,

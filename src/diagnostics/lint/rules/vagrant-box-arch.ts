@@ -25,7 +25,8 @@ export default defineRule({
       '(Apple Silicon) and arm64 boxes on an amd64 host, and a `box_architecture` that differs from the host. ' +
       'VirtualBox cannot run a guest of another architecture and aborts with NS_ERROR_FAILURE. The host architecture ' +
       'comes from --host-arch or the machine running k8sdiag. Multi-architecture boxes without an explicit ' +
-      'box_architecture pass.',
+      'box_architecture pass. The box name is read through Ruby constants, variables, machine tables ' +
+      '(`box: "..."` in a list of hashes) and settings files the Vagrantfile loads (`node[\'image\']` from YAML).',
   },
   check(file, ctx) {
     const model = file.vagrant;
@@ -35,7 +36,10 @@ export default defineRule({
     const archFor = (receiver: string | undefined) =>
       model.architectures.find((a) => a.receiver === receiver) ??
       model.architectures.find((a) => a.receiver === 'config');
+    const reported = new Set<number>();
     for (const box of model.boxes) {
+      // A box read from a table or settings file may take several values at one place: one finding there.
+      if (reported.has(box.start)) continue;
       const arch = boxArch(box.name);
       const explicit = archFor(box.receiver);
       if (arch !== undefined && !guestRunsOn(arch, host)) {
@@ -43,6 +47,7 @@ export default defineRule({
           host === 'arm64'
             ? 'use a box built for arm64 (its name says arm64 or aarch64) or a multi-architecture box such as bento/ubuntu-24.04'
             : 'use an amd64 build of the box';
+        reported.add(box.start);
         reports.push({
           start: box.start,
           end: box.end,

@@ -24,6 +24,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the dead Google key in a task named with the k8s abbreviation',
+      path: tasks,
+      code: '- name: Add the signing key for k8s\n  apt_key:\n    url: https://packages.cloud.google.com/apt/doc/apt-key.gpg\n',
+      errors: [{ line: 3, column: 18, message: /signing key of the legacy Kubernetes package repository/ }],
+    },
+    {
       name: 'apt_repository with apt.kubernetes.io',
       path: tasks,
       code: '- name: Add the Kubernetes apt repository\n  apt_repository:\n    repo: deb https://apt.kubernetes.io/ kubernetes-xenial main\n',

@@ -6,6 +6,11 @@ const tasks = 'roles/k8s/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an arm-like variable that no download uses',
+      path: 'scripts/info.sh',
+      code: '#!/bin/sh\nARCH=arm\necho "building for $ARCH"\n',
+    },
+    {
       name: 'architecture mapped from ansible_architecture',
       path: tasks,
       code: '- get_url:\n    url: "https://dl.k8s.io/release/v{{ v }}/bin/linux/{{ arch_map[ansible_architecture] }}/kubeadm"\n    dest: /usr/local/bin/kubeadm\n',
@@ -48,6 +53,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a 32-bit arm architecture variable used in a download URL',
+      path: 'scripts/cni.sh',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, not a template literal
+      code: '#!/bin/sh\nARCH="arm"\nwget https://github.com/containernetworking/plugins/releases/download/v1.6.0/cni-plugins-linux-${ARCH}-v1.6.0.tgz\n',
+      errors: [{ line: 2, column: 1, message: /ARCH=arm fixes the architecture/ }],
+    },
     {
       name: 'kubeadm URL with linux/amd64 (field log problem 5)',
       path: tasks,
