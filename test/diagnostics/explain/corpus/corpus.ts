@@ -11,14 +11,15 @@
  * - `tuning`: the rest of real.jsonl and of the prose files;
  * - `batch2`: real-2.jsonl, when present: a later batch of real texts (same format as real.jsonl),
  *   collected and judged by someone else after the last tuning commit. All of it is held out, ids
- *   prefixed "s". The file is optional; without it there is no held-out part.
+ *   prefixed "s". The file is optional. It has been tuned on since 2026-12-05 (reported as seen);
+ * - `batch3`: real-3.jsonl, the held-out batch now (ids prefixed "t"), same rules as batch 2 had.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2';
+export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3';
 
 export interface CorpusItem {
   id: string;
@@ -59,7 +60,7 @@ function readJsonl(file: string, idOf: (id: string) => string, partOf: (row: Rea
         text: row.text,
         url: row.source,
         part,
-        heldOut: part === 'batch2',
+        heldOut: part === 'batch2' || part === 'batch3',
       };
     });
 }
@@ -88,6 +89,21 @@ function batch2(): CorpusItem[] {
     BATCH2,
     (id) => (id.startsWith('s') ? id : `s${id}`),
     () => 'batch2',
+  );
+}
+
+/**
+ * Batch 3 (real-3.jsonl, ids "t"): collected blind on 2026-12-05 (08:33-08:45 UTC) by someone who saw
+ * only the label descriptions, after the matcher was frozen at f0f156c; never tuned on. Optional.
+ */
+const BATCH3 = 'real-3.jsonl';
+
+function batch3(): CorpusItem[] {
+  if (!existsSync(join(DIR, BATCH3))) return [];
+  return readJsonl(
+    BATCH3,
+    (id) => (id.startsWith('t') ? id : `t${id}`),
+    () => 'batch3',
   );
 }
 
@@ -122,7 +138,7 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 
 /** Every item; `{ heldOut: false }` does not even read the held-out batch (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
-  return [...real(), ...prose('en'), ...prose('ko'), ...(options.heldOut === false ? [] : batch2())];
+  return [...real(), ...prose('en'), ...prose('ko'), ...(options.heldOut === false ? [] : [...batch2(), ...batch3()])];
 }
 
 /** In scope: a runbook with the item's label exists (planned runbooks switch in when their page lands). */
