@@ -7,7 +7,7 @@
 import { getCollection } from 'astro:content';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { entryHref } from '../../components/runbook-pages';
-import { toMatchDoc } from '../../retrieval/docs';
+import { matchSourceOf, toMatchDoc } from '../../retrieval/docs';
 import type { ExplainRunbook } from '../../search/explain-answer';
 import { SITE_LANGS, siteLang } from '../../site/lang';
 
@@ -25,36 +25,12 @@ export const GET: APIRoute = async ({ params }) => {
   );
   const runbooks: ExplainRunbook[] = [];
   for (const entry of entries) {
-    const {
-      runbook,
-      title,
-      description,
-      signatures,
-      supports,
-      ruledOutBy,
-      undecidedBy,
-      hosts,
-      context,
-      symptoms,
-      cause,
-    } = entry.data;
-    if (runbook === undefined || signatures === undefined || symptoms === undefined || cause === undefined) continue;
-    const show = shown.get(runbook);
+    const source = matchSourceOf(entry.data);
+    if (source === undefined) continue;
+    const show = shown.get(source.runbook);
     if (show === undefined) continue;
     runbooks.push({
-      doc: toMatchDoc({
-        runbook,
-        title,
-        description: description ?? '',
-        signatures,
-        supports,
-        ruledOutBy,
-        undecidedBy,
-        hosts,
-        context,
-        symptoms,
-        cause,
-      }),
+      doc: toMatchDoc(source),
       url: show.url,
       title: show.title,
     });

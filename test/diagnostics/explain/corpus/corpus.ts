@@ -80,30 +80,18 @@ function real(): CorpusItem[] {
   );
 }
 
-/** The held-out batch; absent until it is collected. */
-const BATCH2 = 'real-2.jsonl';
-
-function batch2(): CorpusItem[] {
-  if (!existsSync(join(DIR, BATCH2))) return [];
-  return readJsonl(
-    BATCH2,
-    (id) => (id.startsWith('s') ? id : `s${id}`),
-    () => 'batch2',
-  );
-}
-
 /**
- * Batch 3 (real-3.jsonl, ids "t"): collected blind on 2026-12-05 (08:33-08:45 UTC) by someone who saw
- * only the label descriptions, after the matcher was frozen at f0f156c; never tuned on. Optional.
+ * Later batches of real texts, each collected blind after a tuning freeze; a file is optional.
+ * - batch 2 (real-2.jsonl, ids "s"): held out in session 2, tuned on since 2026-12-05;
+ * - batch 3 (real-3.jsonl, ids "t"): collected 2026-12-05 (08:33-08:45 UTC) by someone who saw only the
+ *   label descriptions, after the matcher was frozen at f0f156c; never tuned on.
  */
-const BATCH3 = 'real-3.jsonl';
-
-function batch3(): CorpusItem[] {
-  if (!existsSync(join(DIR, BATCH3))) return [];
+function batch(file: string, prefix: string, part: 'batch2' | 'batch3'): CorpusItem[] {
+  if (!existsSync(join(DIR, file))) return [];
   return readJsonl(
-    BATCH3,
-    (id) => (id.startsWith('t') ? id : `t${id}`),
-    () => 'batch3',
+    file,
+    (id) => (id.startsWith(prefix) ? id : `${prefix}${id}`),
+    () => part,
   );
 }
 
@@ -138,7 +126,14 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 
 /** Every item; `{ heldOut: false }` does not even read the held-out batch (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
-  return [...real(), ...prose('en'), ...prose('ko'), ...(options.heldOut === false ? [] : [...batch2(), ...batch3()])];
+  return [
+    ...real(),
+    ...prose('en'),
+    ...prose('ko'),
+    ...(options.heldOut === false
+      ? []
+      : [...batch('real-2.jsonl', 's', 'batch2'), ...batch('real-3.jsonl', 't', 'batch3')]),
+  ];
 }
 
 /** In scope: a runbook with the item's label exists (planned runbooks switch in when their page lands). */
