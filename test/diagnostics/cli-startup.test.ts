@@ -2,7 +2,8 @@
  * `k8sdiag explain` start-up (issue 11 target: a CLI call under 250 ms, Node start included):
  * scripts/build-cli.mjs keeps what explain does not use out of its path. The built-ins of ssh,
  * spawning and hashing load when a command first uses them, not on every call; the commands that
- * use them still get them.
+ * use them still get them. The runbook bodies, which only `k8sdiag runbook` prints, travel
+ * compressed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,5 +55,16 @@ describe('bundled CLI start-up', () => {
     const { stdout, builtins } = loadedBuiltins(['probe-script']);
     expect(stdout).toMatch(/^#!\/bin\/sh/);
     expect(builtins).toContain('crypto');
+  });
+
+  it('carries the runbook bodies compressed and still prints them (k8sdiag runbook)', () => {
+    const bundle = readFileSync(cli, 'utf8');
+    const sentence = 'After the switch from packages to downloaded binaries';
+    const source = readFileSync(join(ROOT, 'src/content/docs/runbooks/exec-format-error.mdx'), 'utf8');
+    expect(source).toContain(sentence);
+    expect(bundle).not.toContain(sentence);
+    const { stdout } = loadedBuiltins(['runbook', 'exec-format-error']);
+    expect(stdout).toContain(sentence);
+    expect(stdout).toContain('Exec format error: a binary built for another CPU');
   });
 });
