@@ -6,6 +6,8 @@
 //   npm run bench:explain              (build the CLI first: npm run build:cli)
 //   RUNS=31 npm run bench:explain
 //   K8SDIAG_CLI=/path/to/other/k8sdiag.mjs npm run bench:explain   (another build, e.g. before a change)
+//   K8SDIAG_CLI_BASE=/path/to/before/k8sdiag.mjs npm run bench:explain
+//     (A/B: the two builds alternate run by run, so a load change on a shared machine hits both alike)
 // The machine's load average is printed before and after: wall times on a loaded machine mean little.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -63,6 +65,40 @@ function time(command, args, options = {}) {
 const runbookDirs = [join(root, 'src/content/docs/runbooks'), join(root, 'src/content/docs/ko/runbooks')];
 const fmt = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
 console.log(`${cli}\nnode ${process.version}, ${runs} runs each, median (min..max); load average ${load()}`);
+// A/B: the base build and this one alternate, one run each, on the same inputs.
+const base = process.env.K8SDIAG_CLI_BASE ? resolve(process.env.K8SDIAG_CLI_BASE) : undefined;
+if (base !== undefined) {
+  if (!existsSync(base)) {
+    console.error(`bench-explain: K8SDIAG_CLI_BASE ${base} is missing`);
+    process.exit(2);
+  }
+  const samples = { base: [], head: [] };
+  const env = { ...process.env, NO_COLOR: '1' };
+  for (let i = 0; i < runs; i += 1) {
+    for (const input of inputs) {
+      for (const [side, file] of [
+        ['base', base],
+        ['head', cli],
+      ]) {
+        const started = process.hrtime.bigint();
+        const result = spawnSync(process.execPath, [file, 'explain', input.text], { env, stdio: 'ignore' });
+        if (result.error) throw result.error;
+        samples[side].push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }
+  }
+  for (const [side, file] of [
+    ['base', base],
+    ['head', cli],
+  ]) {
+    const sorted = samples[side].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(
+      `A/B ${side} ${file}: median ${fmt(median)} (${sorted[0].toFixed(0)}..${sorted[sorted.length - 1].toFixed(0)}) over ${sorted.length} runs, all inputs`,
+    );
+  }
+  console.log(`load average after the A/B runs: ${load()}`);
+}
 console.log(`${'input'.padEnd(44)} ${'k8sdiag explain'.padStart(26)} ${'grep -ril'.padStart(26)}`);
 let worst = 0;
 for (const input of inputs) {

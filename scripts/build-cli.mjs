@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,11 +51,21 @@ async function loadRunbookEntries() {
 
 const entries = await loadRunbookEntries();
 
+// The MDX bodies (a fifth of the bundle) only serve `k8sdiag runbook`, yet every call reads and
+// compiles the whole file: they travel brotli-compressed and each entry's `body` is a getter that
+// decompresses them all on first use. Same strings, same key order (body stays the last key).
+const bodies = brotliCompressSync(Buffer.from(JSON.stringify(entries.map((entry) => entry.body)), 'utf8'));
 const inlineRunbooks = {
   name: 'inline-runbooks',
   setup(b) {
     b.onLoad({ filter: /runbooks[\\/]runbook-data\.ts$/ }, () => ({
-      contents: `export const runbookEntries = ${JSON.stringify(entries)};`,
+      contents: `let bodies;
+        const bodyOf = (i) => {
+          bodies ??= JSON.parse(require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(bodies.toString('base64'))}, 'base64')).toString('utf8'));
+          return bodies[i];
+        };
+        export const runbookEntries = ${JSON.stringify(entries.map(({ body: _body, ...rest }) => rest))};
+        runbookEntries.forEach((entry, i) => Object.defineProperty(entry, 'body', { get: () => bodyOf(i), enumerable: true, configurable: true }));`,
       loader: 'js',
     }));
   },
@@ -82,6 +93,51 @@ const inlineExplainIndex = {
   },
 };
 
+// The glossary forms' search words (Korean stemming, ~20 ms of every call otherwise), computed here
+// by the same functions; src/retrieval/glossary-forms-data.ts is replaced by them.
+async function glossaryFormWords() {
+  const { GLOSSARY, entryForms, searchWords } = await importTs(
+    'glossary-forms',
+    `export { GLOSSARY } from './src/retrieval/glossary.ts';
+     export { entryForms } from './src/retrieval/glossary-match.ts';
+     export { searchWords } from './src/retrieval/words.ts';`,
+  );
+  const words = new Map();
+  for (const entry of GLOSSARY) for (const text of entryForms(entry)) words.set(text, searchWords(text));
+  return [...words];
+}
+const formWords = JSON.stringify(await glossaryFormWords());
+const inlineGlossaryForms = {
+  name: 'inline-glossary-forms',
+  setup(b) {
+    b.onLoad({ filter: /retrieval[\\/]glossary-forms-data\.ts$/ }, () => ({
+      contents: `export const glossaryFormWords = new Map(JSON.parse(${JSON.stringify(formWords)}));`,
+      loader: 'js',
+    }));
+  },
+};
+
+// Node built-ins that only some commands use (ssh, spawning, lint's workers): an ESM bundle hoists
+// every `import ... from 'node:x'` to its top, so each call would load them all before running.
+// Re-exported as CommonJS instead, they load when the first module that uses them is initialised
+// (esbuild runs lazily imported modules on first use), so `explain` never loads them.
+const LAZY_BUILTINS = ['child_process', 'crypto', 'dns/promises', 'net', 'os', 'stream', 'worker_threads'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|').replace('/', '\\/')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path.startsWith('node:') ? args.path : `node:${args.path}`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'src/diagnostics/cli.ts')],
   bundle: true,
@@ -94,7 +150,7 @@ await build({
     // CommonJS dependencies expect require, and ssh2's poly1305 (emscripten) reads __dirname.
     js: "import { createRequire as __k8sdiagCreateRequire } from 'node:module'; import { dirname as __k8sdiagDirname } from 'node:path'; import { fileURLToPath as __k8sdiagToPath } from 'node:url'; const require = __k8sdiagCreateRequire(import.meta.url); const __filename = __k8sdiagToPath(import.meta.url); const __dirname = __k8sdiagDirname(__filename);",
   },
-  plugins: [inlineRunbooks, inlineExplainIndex],
+  plugins: [inlineRunbooks, inlineExplainIndex, inlineGlossaryForms, lazyBuiltins],
   // Build-time settings: the version from package.json, and K8SDIAG_SITE_URL (the site's address,
   // default in src/site-url.ts) for the runbook links; both frozen into the bundle.
   define: {

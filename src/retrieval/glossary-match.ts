@@ -12,6 +12,7 @@
  * 맥북에어 names 맥북, 앤서블변수 names 앤서블.
  */
 import { GLOSSARY, type GlossaryEntry } from './glossary';
+import { glossaryFormWords } from './glossary-forms-data';
 import { hasHangul } from './korean/stem';
 import { searchWords } from './words';
 
@@ -39,7 +40,7 @@ function buildForms(entries: readonly GlossaryEntry[]): Map<string, Form[]> {
   const byFirst = new Map<string, Form[]>();
   for (const entry of entries) {
     for (const text of entryForms(entry)) {
-      const words = searchWords(text);
+      const words = glossaryFormWords.get(text) ?? searchWords(text);
       const first = words[0];
       if (first === undefined) continue;
       const compound = words.length === 1 && hasHangul(first) && [...first].length >= 2;
