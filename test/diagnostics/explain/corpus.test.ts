@@ -39,11 +39,11 @@ const BATCH2_FLOOR = { top1: 0.97, falseAlarms: 0.025 };
 /**
  * Batch 3 was held out when first run (2026-12-05 on the matcher frozen at f0f156c: top-1 93/106 =
  * 87.7%, confident answers out of scope 10/73 = 13.7%). It has been read and tuned on since
- * 2026-12-05 14:xx (measured after: top-1 98/106 = 92.5%, 2/73 = 2.7% confident out of scope):
+ * 2026-12-05 14:xx (measured after: top-1 100/106 = 94.3%, 2/73 = 2.7% confident out of scope):
  * regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing about
  * unseen texts; batch 4 does).
  */
-const BATCH3_FLOOR = { top1: 0.92, falseAlarms: 0.03 };
+const BATCH3_FLOOR = { top1: 0.94, falseAlarms: 0.03 };
 /**
  * Batch 4, held out (real-4.jsonl and prose-{en,ko}-c.tsv, each optional, collected blind while batch 3
  * was tuned on): the same floors as the tuning parts until it has been scored once.
