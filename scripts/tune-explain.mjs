@@ -1,9 +1,9 @@
 // Tuning aid (not a test): runs `explain` over the tuning data (real.jsonl, both its tuning part and
 // the third seen in session 1, and the prose files) and prints each miss and false alarm. The
-// held-out batch (real-2.jsonl) is read only with --batch2 (it has been seen since session 3 and is
-// tuning data now; a later held-out batch must never be added here); rates come from
+// later batches that have been seen since (real-2.jsonl, real-3.jsonl) are printed only with --batch2 /
+// --batch3; the held-out batch 4 is never read here (loadCorpus({ heldOut: false })). Rates come from
 // test/diagnostics/explain/corpus.test.ts.
-//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2]
+//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3]
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,9 +36,10 @@ const ids = new Set(entries.map((e) => e.frontmatter.runbook));
 const only = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
 const showAll = process.argv.includes('--all');
 const stats = {};
-const withBatch2 = process.argv.includes('--batch2');
-for (const item of loadCorpus({ heldOut: withBatch2 })) {
-  if (item.heldOut && !withBatch2) continue;
+const withBatch = { batch2: process.argv.includes('--batch2'), batch3: process.argv.includes('--batch3') };
+for (const item of loadCorpus({ heldOut: false })) {
+  if (item.heldOut) continue;
+  if ((item.part === 'batch2' || item.part === 'batch3') && !withBatch[item.part]) continue;
   if (only && item.source !== only) continue;
   const found = explain({ text: item.text, lang: 'en', entries, url: (id) => id, limit: 3 });
   const top = found[0];

@@ -12,14 +12,18 @@
  * - `batch2`: real-2.jsonl, when present: a later batch of real texts (same format as real.jsonl),
  *   collected and judged by someone else after the last tuning commit. All of it is held out, ids
  *   prefixed "s". The file is optional. It has been tuned on since 2026-12-05 (reported as seen);
- * - `batch3`: real-3.jsonl, the held-out batch now (ids prefixed "t"), same rules as batch 2 had.
+ * - `batch3`: real-3.jsonl (ids prefixed "t"), held out when first scored (2026-12-05 on f0f156c); it
+ *   has been tuned on since 2026-12-05 14:xx (reported as seen, apart from batch 2);
+ * - `batch4`: the held-out part now, when present: real-4.jsonl (ids prefixed "u", same format as
+ *   real.jsonl) and the blind prose files prose-{en,ko}-c.tsv (same format as prose-*-b.tsv). All
+ *   optional; never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3';
+export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4';
 
 export interface CorpusItem {
   id: string;
@@ -30,7 +34,7 @@ export interface CorpusItem {
   /** Where the text comes from (real texts). */
   url?: string;
   part: Part;
-  /** Only batch 2 is held out: never tuned on, never printed by scripts/tune-explain.mjs. */
+  /** Only batch 4 is held out: never tuned on, never printed by scripts/tune-explain.mjs. */
   heldOut: boolean;
 }
 
@@ -60,7 +64,7 @@ function readJsonl(file: string, idOf: (id: string) => string, partOf: (row: Rea
         text: row.text,
         url: row.source,
         part,
-        heldOut: part === 'batch2' || part === 'batch3',
+        heldOut: part === 'batch4',
       };
     });
 }
@@ -84,9 +88,11 @@ function real(): CorpusItem[] {
  * Later batches of real texts, each collected blind after a tuning freeze; a file is optional.
  * - batch 2 (real-2.jsonl, ids "s"): held out in session 2, tuned on since 2026-12-05;
  * - batch 3 (real-3.jsonl, ids "t"): collected 2026-12-05 (08:33-08:45 UTC) by someone who saw only the
- *   label descriptions, after the matcher was frozen at f0f156c; never tuned on.
+ *   label descriptions, after the matcher was frozen at f0f156c; held out when first scored, tuned on
+ *   since 2026-12-05 14:xx;
+ * - batch 4 (real-4.jsonl, ids "u"): collected blind while batch 3 was tuned on; held out.
  */
-function batch(file: string, prefix: string, part: 'batch2' | 'batch3'): CorpusItem[] {
+function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4'): CorpusItem[] {
   if (!existsSync(join(DIR, file))) return [];
   return readJsonl(
     file,
@@ -101,38 +107,50 @@ function batch(file: string, prefix: string, part: 'batch2' | 'batch3'): CorpusI
  */
 const SEEN_WHILE_WRITING: ReadonlySet<string> = new Set(['r025', 'r029', 'r034', 'r145', 'r151']);
 
-function prose(lang: 'en' | 'ko'): CorpusItem[] {
-  return ['a', 'b'].flatMap((batch) => {
-    const file = `prose-${lang}-${batch}.tsv`;
-    return readFileSync(join(DIR, file), 'utf8')
-      .split('\n')
-      .map((line, index) => ({ line, index }))
-      .filter(({ line }) => line.trim() !== '' && !line.startsWith('#'))
-      .map(({ line, index }) => {
-        const tab = line.indexOf('\t');
-        if (tab < 1) throw new Error(`${file}:${index + 1}: expected label<TAB>text`);
-        const text = line.slice(tab + 1).trim();
-        return {
-          id: `${file}:${index + 1}`,
-          source: `prose-${lang}` as Source,
-          expected: line.slice(0, tab).trim(),
-          text,
-          part: isHeldOut(text) ? ('seen' as const) : ('tuning' as const),
-          heldOut: false,
-        };
-      });
-  });
+function proseFile(lang: 'en' | 'ko', file: string, partOf: (text: string) => Part): CorpusItem[] {
+  return readFileSync(join(DIR, file), 'utf8')
+    .split('\n')
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => line.trim() !== '' && !line.startsWith('#'))
+    .map(({ line, index }) => {
+      const tab = line.indexOf('\t');
+      if (tab < 1) throw new Error(`${file}:${index + 1}: expected label<TAB>text`);
+      const text = line.slice(tab + 1).trim();
+      const part = partOf(text);
+      return {
+        id: `${file}:${index + 1}`,
+        source: `prose-${lang}` as Source,
+        expected: line.slice(0, tab).trim(),
+        text,
+        part,
+        heldOut: part === 'batch4',
+      };
+    });
 }
 
-/** Every item; `{ heldOut: false }` does not even read the held-out batch (tuning scripts). */
+function prose(lang: 'en' | 'ko'): CorpusItem[] {
+  return ['a', 'b'].flatMap((letter) =>
+    proseFile(lang, `prose-${lang}-${letter}.tsv`, (text) => (isHeldOut(text) ? 'seen' : 'tuning')),
+  );
+}
+
+/** Blind prose of batch 4 (prose-{en,ko}-c.tsv), held out; each file is optional. */
+function proseBatch4(lang: 'en' | 'ko'): CorpusItem[] {
+  const file = `prose-${lang}-c.tsv`;
+  return existsSync(join(DIR, file)) ? proseFile(lang, file, () => 'batch4') : [];
+}
+
+/** Every item; `{ heldOut: false }` does not even read the held-out batch 4 (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   return [
     ...real(),
     ...prose('en'),
     ...prose('ko'),
+    ...batch('real-2.jsonl', 's', 'batch2'),
+    ...batch('real-3.jsonl', 't', 'batch3'),
     ...(options.heldOut === false
       ? []
-      : [...batch('real-2.jsonl', 's', 'batch2'), ...batch('real-3.jsonl', 't', 'batch3')]),
+      : [...batch('real-4.jsonl', 'u', 'batch4'), ...proseBatch4('en'), ...proseBatch4('ko')]),
   ];
 }
 
