@@ -29,6 +29,33 @@ export function appliesCni(file: LintFile): boolean {
   });
 }
 
+/** A command that edits a manifest or a running object: sed/perl in place, yq, kubectl set env / patch, helm --set. */
+const PATCH_LINE = /\b(?:sed|perl|yq|kubectl[^\n]*\b(?:set\s+env|patch)\b|helm\b[^\n]*--set)\b/;
+const FLANNEL_PATCHED = /--iface(?:-regex|-can-reach)?\b|FLANNELD_IFACE|\biface\s*[=:]/;
+const CALICO_PATCHED =
+  /IP_AUTODETECTION_METHOD|nodeAddressAutodetectionV4|(?:interface|can-reach|cidrs?)=[^\s'"]|kubernetes-internal-ip/;
+
+/**
+ * Which CNI's interface choice this file makes by patching a manifest or a running DaemonSet: a `sed` that
+ * adds `--iface=enp0s8` after `--kube-subnet-mgr`, `kubectl set env daemonset/calico-node
+ * IP_AUTODETECTION_METHOD=interface=eth1`, `yq` on the Installation, `helm --set` with an interface value.
+ */
+export function patchedInterfaceChoice(file: LintFile): { flannel: boolean; calico: boolean } {
+  const result = { flannel: false, calico: false };
+  if (!/iface|IP_AUTODETECTION_METHOD|nodeAddressAutodetection/i.test(file.text)) return result;
+  const lines = [
+    ...codeText(file).split('\n'),
+    ...file.tasks.flatMap((task) => [...task.args.values()].map((a) => JSON.stringify(a.value))),
+  ];
+  for (const line of lines) {
+    if (!PATCH_LINE.test(line)) continue;
+    result.flannel ||= FLANNEL_PATCHED.test(line);
+    result.calico ||=
+      CALICO_PATCHED.test(line) && /calico|IP_AUTODETECTION_METHOD|nodeAddressAutodetection/i.test(line);
+  }
+  return result;
+}
+
 /** An IPv4 prefix as a 32-bit network number and a length. */
 export interface Ipv4Prefix {
   base: number;

@@ -6,7 +6,7 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
-import { appliesCni, vagrantAddress } from './cni';
+import { appliesCni, patchedInterfaceChoice, vagrantAddress } from './cni';
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
@@ -103,7 +103,7 @@ export interface FileFacts {
   /** Shell scripts: the file refreshes the apt cache at its top level. */
   scriptRefreshes: boolean;
   /** Vagrantfiles: provisioners in order, each a script path (relative to cwd) or an inline body's refresh. */
-  provisioners: Array<({ script: string } | { refreshes: boolean }) & { scope: number }>;
+  provisioners: Array<({ script: string } | { refreshes: boolean }) & { scope: number; branch: number }>;
   secondNic: boolean;
   advertiseAddressSet: boolean;
   nodeIpSet: boolean;
@@ -121,6 +121,8 @@ export interface FileFacts {
   notVirtualbox: boolean;
   /** The file applies a CNI (see cni.ts). */
   cniApplied: boolean;
+  /** The file patches an interface choice into a CNI manifest or DaemonSet (see cni.ts). */
+  cniInterfacePatched: { flannel: boolean; calico: boolean };
 }
 
 /** Providers other than VirtualBox named in a Vagrantfile (`config.vm.provider :docker`). */
@@ -263,6 +265,7 @@ export function fileFacts(file: LintFile): FileFacts {
     machines: file.vagrant === undefined ? 0 : Math.max(1, file.vagrant.machines ?? 1),
     notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
+    cniInterfacePatched: patchedInterfaceChoice(file),
   };
 }
 
@@ -282,9 +285,9 @@ function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
   if (file.vagrant === undefined) return [];
   const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
   return file.vagrant.provisioners.map((p) => {
-    if (p.kind === 'script') return { script: normalizePath(dir + p.path), scope: p.scope };
+    if (p.kind === 'script') return { script: normalizePath(dir + p.path), scope: p.scope, branch: p.branch };
     const body = file.shell.find((b) => b.start === p.start);
-    return { refreshes: body !== undefined && bodyRefreshes(body), scope: p.scope };
+    return { refreshes: body !== undefined && bodyRefreshes(body), scope: p.scope, branch: p.branch };
   });
 }
 
@@ -378,17 +381,24 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   });
 
   // Vagrant provisioner order per machine: a script run after a provisioner that refreshed the apt cache,
-  // on every machine that runs it (outer provisioners first, then the machine's define block).
+  // on every machine that runs it (outer provisioners first, then the machine's define block). A refresh
+  // under an if/case branch counts only for provisioners of that same branch (the branch may not be taken).
   const seenAfterRefresh = new Map<string, boolean>();
   for (const run of parts.flatMap((part) => provisionerRuns(part.provisioners))) {
-    let refreshed = false;
+    let always = false;
+    const branches = new Set<number>();
+    const refresh = (branch: number): void => {
+      if (branch < 0) always = true;
+      else branches.add(branch);
+    };
     for (const p of run) {
       if ('refreshes' in p) {
-        refreshed ||= p.refreshes;
+        if (p.refreshes) refresh(p.branch);
         continue;
       }
+      const refreshed = always || branches.has(p.branch);
       seenAfterRefresh.set(p.script, (seenAfterRefresh.get(p.script) ?? true) && refreshed);
-      if (refreshingPaths.has(p.script)) refreshed = true;
+      if (refreshingPaths.has(p.script)) refresh(p.branch);
     }
   }
   const scriptsRefreshedBefore = new Set([...seenAfterRefresh].filter(([, ok]) => ok).map(([path]) => path));
@@ -415,6 +425,10 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rootScripts,
     privateNetworks: parts.flatMap((part) => part.privateNetworks),
     cniApplied: parts.some((part) => part.cniApplied),
+    cniInterfacePatched: {
+      flannel: parts.some((part) => part.cniInterfacePatched.flannel),
+      calico: parts.some((part) => part.cniInterfacePatched.calico),
+    },
     vagrantMachines: machines,
     vagrantNotVirtualbox: vagrantfiles > 0 && notVirtualbox === vagrantfiles,
   };
