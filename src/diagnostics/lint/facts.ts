@@ -121,6 +121,8 @@ export interface FileFacts {
   notVirtualbox: boolean;
   /** The file applies a CNI (see cni.ts). */
   cniApplied: boolean;
+  /** The file opens a shell in an LXD/Incus container (`lxc exec NODE -- bash ...`), where the login is root. */
+  containerExec: boolean;
   /** The file patches an interface choice into a CNI manifest or DaemonSet (see cni.ts). */
   cniInterfacePatched: { flannel: boolean; calico: boolean };
 }
@@ -131,6 +133,9 @@ const OTHER_PROVIDER =
 
 const WRITES_HOSTS =
   />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
+
+/** A shell opened in an LXD/Incus system container: `lxc exec node -- bash script`, `incus shell node`. */
+const CONTAINER_EXEC = /\b(?:lxc|incus)\s+(?:exec|shell)\b/;
 
 /** kubeadm's advertise address given explicitly: a flag, a kubeadm config field, a templated init. */
 const ADVERTISE_SET =
@@ -266,6 +271,7 @@ export function fileFacts(file: LintFile): FileFacts {
     notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
     cniInterfacePatched: patchedInterfaceChoice(file),
+    containerExec: file.shell.length > 0 && CONTAINER_EXEC.test(file.text),
   };
 }
 
@@ -425,6 +431,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rootScripts,
     privateNetworks: parts.flatMap((part) => part.privateNetworks),
     cniApplied: parts.some((part) => part.cniApplied),
+    rootLoginContainers: !vagrant && parts.some((part) => part.containerExec),
     cniInterfacePatched: {
       flannel: parts.some((part) => part.cniInterfacePatched.flannel),
       calico: parts.some((part) => part.cniInterfacePatched.calico),
