@@ -121,6 +121,8 @@ export interface FileFacts {
   notVirtualbox: boolean;
   /** The file applies a CNI (see cni.ts). */
   cniApplied: boolean;
+  /** The file gives kubeadm a pod CIDR (--pod-network-cidr, podSubnet:), literal or not. */
+  kubeadmPodCidr: boolean;
   /** The file opens a shell in an LXD/Incus container (`lxc exec NODE -- bash ...`), where the login is root. */
   containerExec: boolean;
   /** The file patches an interface choice into a CNI manifest or DaemonSet (see cni.ts). */
@@ -271,6 +273,7 @@ export function fileFacts(file: LintFile): FileFacts {
     notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
     cniInterfacePatched: patchedInterfaceChoice(file),
+    kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(file.text.replace(/^[ \t]*#.*$/gm, '')),
     containerExec: file.shell.length > 0 && CONTAINER_EXEC.test(file.text),
   };
 }
@@ -431,6 +434,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rootScripts,
     privateNetworks: parts.flatMap((part) => part.privateNetworks),
     cniApplied: parts.some((part) => part.cniApplied),
+    kubeadmPodCidr: parts.some((part) => part.kubeadmPodCidr),
     rootLoginContainers: !vagrant && parts.some((part) => part.containerExec),
     cniInterfacePatched: {
       flannel: parts.some((part) => part.cniInterfacePatched.flannel),

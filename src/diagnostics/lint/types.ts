@@ -240,6 +240,8 @@ export interface ProjectFacts {
   privateNetworks: readonly PrivateNetworkAddress[];
   /** Somewhere in the project a CNI manifest or chart is applied (kubectl/helm/cilium CLI/k8s module). */
   cniApplied: boolean;
+  /** Somewhere kubeadm is given a pod CIDR (--pod-network-cidr, podSubnet): calico.yaml's pool then follows it. */
+  kubeadmPodCidr?: boolean | undefined;
   /** No Vagrantfile, and the nodes are LXD/Incus containers entered with `lxc exec` (a root shell): root is the login user. */
   rootLoginContainers?: boolean | undefined;
   /** Somewhere in the project a patch (sed, yq, kubectl set env/patch, helm --set) chooses Flannel's / Calico's interface. */

@@ -44,7 +44,8 @@ export default defineRule({
       "A pod network CIDR (kubeadm --pod-network-cidr, podSubnet, CALICO_IPV4POOL_CIDR, a Tigera IP pool's cidr, or a " +
       'variable named after the pod network) that overlaps a private_network address of the Vagrantfile, and the upstream ' +
       'Calico custom-resources.yaml (pool 192.168.0.0/16) or calico.yaml applied with no CIDR given, in a project whose ' +
-      'VMs are on 192.168.x. Nodes then route traffic for their own neighbours into the pod network. Passes: a pod CIDR ' +
+      'VMs are on 192.168.x (calico.yaml only when kubeadm is given no pod CIDR anywhere in the project: otherwise ' +
+      "its pool follows kubeadm's podSubnet). Nodes then route traffic for their own neighbours into the pod network. Passes: a pod CIDR " +
       'disjoint from every node network, such as 10.244.0.0/16 next to 192.168.56.0/24.',
   },
   check(file, ctx) {
@@ -74,6 +75,9 @@ export default defineRule({
       const hit = nets.find((n) => overlaps(CALICO_DEFAULT, n.net));
       if (hit !== undefined) {
         for (const m of text.matchAll(CALICO_DEFAULT_URL)) {
+          // calico.yaml with CALICO_IPV4POOL_CIDR left commented takes kubeadm's podSubnet when one is given;
+          // the operator's custom-resources.yaml always writes 192.168.0.0/16.
+          if (!m[0].endsWith('custom-resources.yaml') && ctx.facts.kubeadmPodCidr === true) continue;
           reports.push({
             start: m.index,
             end: m.index + m[0].length,

@@ -3,10 +3,20 @@ import { ruleTester } from '../helpers';
 
 const vagrant = (ip: string): string =>
   `Vagrant.configure("2") do |config|\n  (1..2).each do |i|\n    config.vm.define "node#{i}" do |node|\n      node.vm.network "private_network", ip: "${ip}"\n    end\n  end\nend\n`;
+const calicoManifestUrl = 'https://docs.projectcalico.org/manifests/calico.yaml';
 const calicoUrl = 'https://raw.githubusercontent.com/projectcalico/calico/v3.29.1/manifests/custom-resources.yaml';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'calico.yaml (pool CIDR commented) follows kubeadm podSubnet 172.17.0.0/16 set in another script',
+      files: {
+        'scripts/env.sh': `#!/bin/bash\nexport CALICO_LINK="${calicoManifestUrl}"\n`,
+        'scripts/control-plane.sh':
+          '#!/bin/bash\ncat <<EOF > kubeadm.yaml\napiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: "172.17.0.0/16"\nEOF\nkubeadm init --config kubeadm.yaml\n',
+        Vagrantfile: vagrant('192.168.56.1#{i}'),
+      },
+    },
     {
       name: '10.244.0.0/16 next to 192.168.56.0/24',
       files: {
@@ -41,6 +51,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'calico.yaml with no pod CIDR given to kubeadm anywhere: default pool 192.168.0.0/16',
+      files: {
+        'scripts/cni.sh': `#!/bin/sh\nkubeadm init\nkubectl apply -f ${calicoManifestUrl}\n`,
+        Vagrantfile: vagrant('192.168.56.10'),
+      },
+      errors: [{ line: 3, column: 18, message: /default pool 192\.168\.0\.0\/16/ }],
+    },
     {
       name: 'kubeadm --pod-network-cidr 192.168.0.0/16 with 192.168.56.x nodes',
       files: {
