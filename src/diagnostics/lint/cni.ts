@@ -12,6 +12,11 @@ const APPLY_LINE =
   /^(?=[^\n]*\bkubectl\b[^\n]*\b(?:apply|create|replace)\b)(?=[^\n]*(?:flannel|calico|tigera|canal|cilium|weave|antrea|kube-router|kuberouter|\bcni\b|cni[_-]|[_-]cni|pod[_-]network|network[_-]plugin))/im;
 const HELM_LINE = /\bhelm\b[^\n]*\b(?:install|upgrade|template)\b[^\n]*(?:flannel|calico|tigera|cilium|weave|antrea)/i;
 const CILIUM_CLI = /\bcilium(?:-cli)?\s+install\b/;
+const CNI_NAMED = new RegExp(
+  `^(?:[\\w.-]*[_-])?(?:cni|network|pod[_-]?network|${CNI_WORD.source})(?:[_.-][\\w.-]*)?$`,
+  'i',
+);
+const KUBECTL_APPLY = /\bkubectl\b[^\n]*\b(?:apply|create)\b[^\n]*\s-f\b/;
 
 /** The text of a file's code regions with shell line continuations joined (offsets not kept). */
 function codeText(file: LintFile): string {
@@ -22,6 +27,10 @@ function codeText(file: LintFile): string {
 export function appliesCni(file: LintFile): boolean {
   const text = codeText(file);
   if (APPLY_LINE.test(text) || HELM_LINE.test(text) || CILIUM_CLI.test(text)) return true;
+  // A role or script named for the pod network (roles/cni, roles/calico, network.sh) that applies manifests:
+  // what it applies is the CNI even when the line names only a directory (`kubectl apply -f {{ network_dir }}/`).
+  if (CNI_NAMED.test(file.role ?? file.path.slice(file.path.lastIndexOf('/') + 1)) && KUBECTL_APPLY.test(text))
+    return true;
   return file.tasks.some((task) => {
     if (task.module !== 'k8s' && task.module !== 'helm') return false;
     const args = [...task.args.values()].map((a) => JSON.stringify(a.value)).join(' ');
