@@ -26,6 +26,16 @@ const SOURCES: ReadonlyArray<{ what: string; re: RegExp }> = [
 const CALICO_DEFAULT_URL = /https?:\/\/[^\s'"]*?\/(?:custom-resources|calico)\.yaml/g;
 const CALICO_DEFAULT = parsePrefix('192.168.0.0/16') as Ipv4Prefix;
 
+/**
+ * calico.yaml from v3.13 on (and the unversioned latest) leaves CALICO_IPV4POOL_CIDR commented, and calico-node
+ * then takes kubeadm's podSubnet; older manifests (`/v3.8/manifests/calico.yaml`) set 192.168.0.0/16 themselves.
+ */
+function followsKubeadm(url: string): boolean {
+  if (url.endsWith('custom-resources.yaml')) return false;
+  const version = /\/v3\.(\d+)(?:\.\d+)?\//.exec(url);
+  return version === null || Number(version[1]) >= 13;
+}
+
 function privateNets(list: readonly PrivateNetworkAddress[]): Array<{ net: Ipv4Prefix; at: PrivateNetworkAddress }> {
   return list.flatMap((at) => {
     const net = vagrantAddress(at.ip);
@@ -77,7 +87,7 @@ export default defineRule({
         for (const m of text.matchAll(CALICO_DEFAULT_URL)) {
           // calico.yaml with CALICO_IPV4POOL_CIDR left commented takes kubeadm's podSubnet when one is given;
           // the operator's custom-resources.yaml always writes 192.168.0.0/16.
-          if (!m[0].endsWith('custom-resources.yaml') && ctx.facts.kubeadmPodCidr === true) continue;
+          if (followsKubeadm(m[0]) && ctx.facts.kubeadmPodCidr === true) continue;
           reports.push({
             start: m.index,
             end: m.index + m[0].length,

@@ -52,6 +52,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'calico.yaml v3.8 sets CALICO_IPV4POOL_CIDR 192.168.0.0/16 itself, whatever kubeadm is given',
+      files: {
+        'scripts/cni.sh':
+          '#!/bin/sh\necho calico\nkubectl apply -f https://docs.projectcalico.org/v3.8/manifests/calico.yaml\n',
+        'scripts/init.sh': '#!/bin/sh\nkubeadm init --config /vagrant/kubeadm-config.yml\n',
+        'kubeadm-config.yml': 'kind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16\n',
+        Vagrantfile: vagrant('192.168.56.10'),
+      },
+      errors: [{ line: 3, column: 18, message: /default pool 192\.168\.0\.0\/16/ }],
+    },
+    {
       name: 'calico.yaml with no pod CIDR given to kubeadm anywhere: default pool 192.168.0.0/16',
       files: {
         'scripts/cni.sh': `#!/bin/sh\nkubeadm init\nkubectl apply -f ${calicoManifestUrl}\n`,
