@@ -123,6 +123,8 @@ export interface FileFacts {
   cniApplied: boolean;
   /** The file gives kubeadm a pod CIDR (--pod-network-cidr, podSubnet:), literal or not. */
   kubeadmPodCidr: boolean;
+  /** Literal pod CIDRs the file writes (kubeadm flag, podSubnet, a variable named after the pod network). */
+  podCidrs: string[];
   /** The file opens a shell in an LXD/Incus container (`lxc exec NODE -- bash ...`), where the login is root. */
   containerExec: boolean;
   /** The file patches an interface choice into a CNI manifest or DaemonSet (see cni.ts). */
@@ -274,8 +276,18 @@ export function fileFacts(file: LintFile): FileFacts {
     cniApplied: appliesCni(file),
     cniInterfacePatched: patchedInterfaceChoice(file),
     kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(file.text.replace(/^[ \t]*#.*$/gm, '')),
+    podCidrs: literalPodCidrs(file.text),
     containerExec: file.shell.length > 0 && CONTAINER_EXEC.test(file.text),
   };
+}
+
+const POD_CIDR_LITERAL =
+  /(?:--pod-network-cidr[= ]+|\bpodSubnet:[ \t]*|^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]*(?:pod|POD)[A-Za-z0-9_]*[ \t]*[:=][ \t]*)["']?(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/gm;
+
+function literalPodCidrs(text: string): string[] {
+  if (!/pod/i.test(text)) return [];
+  const uncommented = text.replace(/^[ \t]*#.*$/gm, '');
+  return [...uncommented.matchAll(POD_CIDR_LITERAL)].map((m) => m[1] as string);
 }
 
 const YAML_PATH = /[\w./$-]+\.ya?ml\b/g;
@@ -435,6 +447,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     privateNetworks: parts.flatMap((part) => part.privateNetworks),
     cniApplied: parts.some((part) => part.cniApplied),
     kubeadmPodCidr: parts.some((part) => part.kubeadmPodCidr),
+    podCidrs: parts.flatMap((part) => part.podCidrs),
     rootLoginContainers: !vagrant && parts.some((part) => part.containerExec),
     cniInterfacePatched: {
       flannel: parts.some((part) => part.cniInterfacePatched.flannel),

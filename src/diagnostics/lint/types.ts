@@ -242,6 +242,8 @@ export interface ProjectFacts {
   cniApplied: boolean;
   /** Somewhere kubeadm is given a pod CIDR (--pod-network-cidr, podSubnet): calico.yaml's pool then follows it. */
   kubeadmPodCidr?: boolean | undefined;
+  /** Literal pod CIDRs written anywhere in the project (kubeadm flag, podSubnet, pod network variables). */
+  podCidrs?: readonly string[] | undefined;
   /** No Vagrantfile, and the nodes are LXD/Incus containers entered with `lxc exec` (a root shell): root is the login user. */
   rootLoginContainers?: boolean | undefined;
   /** Somewhere in the project a patch (sed, yq, kubectl set env/patch, helm --set) chooses Flannel's / Calico's interface. */

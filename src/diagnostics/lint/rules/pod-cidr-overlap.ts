@@ -1,5 +1,5 @@
 import { type Ipv4Prefix, overlaps, parsePrefix, vagrantAddress } from '../cni';
-import { defineRule, type PrivateNetworkAddress, type RuleReport } from '../types';
+import { defineRule, type PrivateNetworkAddress, type ProjectFacts, type RuleReport } from '../types';
 
 const CIDR = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})`;
 /** Where a pod CIDR is written: kubeadm flag, kubeadm config, Calico env, variables and constants named after it. */
@@ -34,6 +34,13 @@ function followsKubeadm(url: string): boolean {
   if (url.endsWith('custom-resources.yaml')) return false;
   const version = /\/v3\.(\d+)(?:\.\d+)?\//.exec(url);
   return version === null || Number(version[1]) >= 13;
+}
+
+/** kubeadm is given a pod CIDR, the project writes it literally somewhere, and no such literal overlaps a node network. */
+function kubeadmCidrClear(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Prefix }>): boolean {
+  if (facts.kubeadmPodCidr !== true) return false;
+  const cidrs = (facts.podCidrs ?? []).flatMap((c) => parsePrefix(c) ?? []);
+  return cidrs.length > 0 && !cidrs.some((pod) => nets.some((n) => overlaps(pod, n.net)));
 }
 
 function privateNets(list: readonly PrivateNetworkAddress[]): Array<{ net: Ipv4Prefix; at: PrivateNetworkAddress }> {
@@ -87,7 +94,7 @@ export default defineRule({
         for (const m of text.matchAll(CALICO_DEFAULT_URL)) {
           // calico.yaml with CALICO_IPV4POOL_CIDR left commented takes kubeadm's podSubnet when one is given;
           // the operator's custom-resources.yaml always writes 192.168.0.0/16.
-          if (followsKubeadm(m[0]) && ctx.facts.kubeadmPodCidr === true) continue;
+          if (followsKubeadm(m[0]) && kubeadmCidrClear(ctx.facts, nets)) continue;
           reports.push({
             start: m.index,
             end: m.index + m[0].length,

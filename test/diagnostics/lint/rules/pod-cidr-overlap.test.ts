@@ -52,6 +52,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'calico.yaml follows a kubeadm pod CIDR held in a variable that itself overlaps the nodes',
+      files: {
+        'scripts/master.sh': `#!/bin/bash\nsource /vagrant/scripts/common.sh\nsudo kubeadm init --pod-network-cidr=\${POD_NETWORK_CIDR}\nkubectl apply -f ${calicoManifestUrl}\n`,
+        'scripts/common.sh': '#!/bin/bash\nNETWORK="192.168.56"\n',
+        'scripts/vars.sh': '#!/bin/bash\nCLUSTER_POD_CIDR="192.168.0.0/16"\n',
+        Vagrantfile: vagrant('192.168.56.10'),
+      },
+      errors: [
+        { line: 4, column: 18, message: /default pool 192\.168\.0\.0\/16/ },
+        { path: 'scripts/vars.sh', line: 2, column: 19, message: /a pod network variable/ },
+      ],
+    },
+    {
       name: 'calico.yaml v3.8 sets CALICO_IPV4POOL_CIDR 192.168.0.0/16 itself, whatever kubeadm is given',
       files: {
         'scripts/cni.sh':
