@@ -10,8 +10,32 @@ const ARCH_TEST = new RegExp(
   `${ARCH_FROM_FACTS.source}|\\$\\{?ARCH\\b|\\$\\{?arch\\b|\\$\\{?ARCHITECTURE\\b|\\bARCH\\b`,
 );
 
-/** Whether offset `at` (relative to region.text) sits inside code that branches on the architecture. */
+/**
+ * Whether offset `at` (relative to region.text) sits inside code that branches on the architecture, or in
+ * a shell default (`CLI_ARCH=amd64`) that such code reassigns later
+ * (`if [ "$(uname -m)" = "aarch64" ]; then CLI_ARCH=arm64; fi`).
+ */
 export function archGuarded(region: TextRegion, at: number): boolean {
+  if (inArchBranch(region, at)) return true;
+  const text = region.text;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  const assignment = /^[ \t]*(?:export[ \t]+|local[ \t]+|readonly[ \t]+)?([A-Za-z_]\w*)=/.exec(
+    text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd),
+  );
+  if (assignment === null) return false;
+  const again = new RegExp(`(?:^|[\\s;])${assignment[1]}=`, 'gm');
+  for (const m of text.slice(lineEnd < 0 ? text.length : lineEnd).matchAll(again)) {
+    const index = (lineEnd < 0 ? text.length : lineEnd) + m.index;
+    const start = text.lastIndexOf('\n', index) + 1;
+    const end = text.indexOf('\n', index);
+    const line = text.slice(start, end < 0 ? undefined : end);
+    if ((/^\s*(?:if|elif|case)\b/.test(line) && ARCH_TEST.test(line)) || inArchBranch(region, index + 1)) return true;
+  }
+  return false;
+}
+
+function inArchBranch(region: TextRegion, at: number): boolean {
   if (region.task?.when.some((w) => ARCH_TEST.test(w))) return true;
   const text = region.text;
   // Inside a Jinja expression that maps a fact: {{ 'arm64' if ansible_architecture == 'aarch64' else 'amd64' }}

@@ -40,6 +40,8 @@ export function classifyPath(path: string): PathKind | undefined {
   if (SHELL_EXT.test(base)) return 'shell';
   // containerd's config.toml (read as plain text, like a template without Jinja).
   if (base.endsWith('.toml') && (base === 'config.toml' || /containerd/.test(path))) return 'template';
+  // A yum/dnf repository file (copied to /etc/yum.repos.d), read as plain text like a template.
+  if (base.endsWith('.repo')) return 'template';
   const role = roleOf(path);
   const inVarsDir = dirs.includes('group_vars') || dirs.includes('host_vars');
   const inInventoryDir = dirs.some((d) => d === 'inventory' || d === 'inventories');

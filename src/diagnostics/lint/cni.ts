@@ -12,6 +12,11 @@ const APPLY_LINE =
   /^(?=[^\n]*\bkubectl\b[^\n]*\b(?:apply|create|replace)\b)(?=[^\n]*(?:flannel|calico|tigera|canal|cilium|weave|antrea|kube-router|kuberouter|\bcni\b|cni[_-]|[_-]cni|pod[_-]network|network[_-]plugin))/im;
 const HELM_LINE = /\bhelm\b[^\n]*\b(?:install|upgrade|template)\b[^\n]*(?:flannel|calico|tigera|cilium|weave|antrea)/i;
 const CILIUM_CLI = /\bcilium(?:-cli)?\s+install\b/;
+const CNI_NAMED = new RegExp(
+  `^(?:[\\w.-]*[_-])?(?:cni|network|pod[_-]?network|${CNI_WORD.source})(?:[_.-][\\w.-]*)?$`,
+  'i',
+);
+const KUBECTL_APPLY = /\bkubectl\b[^\n]*\b(?:apply|create)\b[^\n]*\s-f\b/;
 
 /** The text of a file's code regions with shell line continuations joined (offsets not kept). */
 function codeText(file: LintFile): string {
@@ -22,11 +27,42 @@ function codeText(file: LintFile): string {
 export function appliesCni(file: LintFile): boolean {
   const text = codeText(file);
   if (APPLY_LINE.test(text) || HELM_LINE.test(text) || CILIUM_CLI.test(text)) return true;
+  // A role or script named for the pod network (roles/cni, roles/calico, network.sh) that applies manifests:
+  // what it applies is the CNI even when the line names only a directory (`kubectl apply -f {{ network_dir }}/`).
+  if (CNI_NAMED.test(file.role ?? file.path.slice(file.path.lastIndexOf('/') + 1)) && KUBECTL_APPLY.test(text))
+    return true;
   return file.tasks.some((task) => {
     if (task.module !== 'k8s' && task.module !== 'helm') return false;
     const args = [...task.args.values()].map((a) => JSON.stringify(a.value)).join(' ');
     return CNI_WORD.test(args);
   });
+}
+
+/** A command that edits a manifest or a running object: sed/perl in place, yq, kubectl set env / patch, helm --set. */
+const PATCH_LINE = /\b(?:sed|perl|yq|kubectl[^\n]*\b(?:set\s+env|patch)\b|helm\b[^\n]*--set)\b/;
+const FLANNEL_PATCHED = /--iface(?:-regex|-can-reach)?\b|FLANNELD_IFACE|\biface\s*[=:]/;
+const CALICO_PATCHED =
+  /IP_AUTODETECTION_METHOD|nodeAddressAutodetectionV4|(?:interface|can-reach|cidrs?)=[^\s'"]|kubernetes-internal-ip/;
+
+/**
+ * Which CNI's interface choice this file makes by patching a manifest or a running DaemonSet: a `sed` that
+ * adds `--iface=enp0s8` after `--kube-subnet-mgr`, `kubectl set env daemonset/calico-node
+ * IP_AUTODETECTION_METHOD=interface=eth1`, `yq` on the Installation, `helm --set` with an interface value.
+ */
+export function patchedInterfaceChoice(file: LintFile): { flannel: boolean; calico: boolean } {
+  const result = { flannel: false, calico: false };
+  if (!/iface|IP_AUTODETECTION_METHOD|nodeAddressAutodetection/i.test(file.text)) return result;
+  const lines = [
+    ...codeText(file).split('\n'),
+    ...file.tasks.flatMap((task) => [...task.args.values()].map((a) => JSON.stringify(a.value))),
+  ];
+  for (const line of lines) {
+    if (!PATCH_LINE.test(line)) continue;
+    result.flannel ||= FLANNEL_PATCHED.test(line);
+    result.calico ||=
+      CALICO_PATCHED.test(line) && /calico|IP_AUTODETECTION_METHOD|nodeAddressAutodetection/i.test(line);
+  }
+  return result;
 }
 
 /** An IPv4 prefix as a 32-bit network number and a length. */

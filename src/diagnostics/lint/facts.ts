@@ -6,7 +6,7 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
-import { appliesCni, vagrantAddress } from './cni';
+import { appliesCni, patchedInterfaceChoice, vagrantAddress } from './cni';
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
@@ -103,7 +103,7 @@ export interface FileFacts {
   /** Shell scripts: the file refreshes the apt cache at its top level. */
   scriptRefreshes: boolean;
   /** Vagrantfiles: provisioners in order, each a script path (relative to cwd) or an inline body's refresh. */
-  provisioners: Array<({ script: string } | { refreshes: boolean }) & { scope: number }>;
+  provisioners: Array<({ script: string } | { refreshes: boolean }) & { scope: number; branch: number }>;
   secondNic: boolean;
   advertiseAddressSet: boolean;
   nodeIpSet: boolean;
@@ -121,6 +121,14 @@ export interface FileFacts {
   notVirtualbox: boolean;
   /** The file applies a CNI (see cni.ts). */
   cniApplied: boolean;
+  /** The file gives kubeadm a pod CIDR (--pod-network-cidr, podSubnet:), literal or not. */
+  kubeadmPodCidr: boolean;
+  /** Literal pod CIDRs the file writes (kubeadm flag, podSubnet, a variable named after the pod network). */
+  podCidrs: string[];
+  /** The file opens a shell in an LXD/Incus container (`lxc exec NODE -- bash ...`), where the login is root. */
+  containerExec: boolean;
+  /** The file patches an interface choice into a CNI manifest or DaemonSet (see cni.ts). */
+  cniInterfacePatched: { flannel: boolean; calico: boolean };
 }
 
 /** Providers other than VirtualBox named in a Vagrantfile (`config.vm.provider :docker`). */
@@ -129,6 +137,9 @@ const OTHER_PROVIDER =
 
 const WRITES_HOSTS =
   />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
+
+/** A shell opened in an LXD/Incus system container: `lxc exec node -- bash script`, `incus shell node`. */
+const CONTAINER_EXEC = /\b(?:lxc|incus)\s+(?:exec|shell)\b/;
 
 /** kubeadm's advertise address given explicitly: a flag, a kubeadm config field, a templated init. */
 const ADVERTISE_SET =
@@ -263,7 +274,20 @@ export function fileFacts(file: LintFile): FileFacts {
     machines: file.vagrant === undefined ? 0 : Math.max(1, file.vagrant.machines ?? 1),
     notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
+    cniInterfacePatched: patchedInterfaceChoice(file),
+    kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(file.text.replace(/^[ \t]*#.*$/gm, '')),
+    podCidrs: literalPodCidrs(file.text),
+    containerExec: file.shell.length > 0 && CONTAINER_EXEC.test(file.text),
   };
+}
+
+const POD_CIDR_LITERAL =
+  /(?:--pod-network-cidr[= ]+|\bpodSubnet:[ \t]*|^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]*(?:pod|POD)[A-Za-z0-9_]*[ \t]*[:=][ \t]*)["']?(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/gm;
+
+function literalPodCidrs(text: string): string[] {
+  if (!/pod/i.test(text)) return [];
+  const uncommented = text.replace(/^[ \t]*#.*$/gm, '');
+  return [...uncommented.matchAll(POD_CIDR_LITERAL)].map((m) => m[1] as string);
 }
 
 const YAML_PATH = /[\w./$-]+\.ya?ml\b/g;
@@ -282,9 +306,9 @@ function vagrantProvisioners(file: LintFile): FileFacts['provisioners'] {
   if (file.vagrant === undefined) return [];
   const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
   return file.vagrant.provisioners.map((p) => {
-    if (p.kind === 'script') return { script: normalizePath(dir + p.path), scope: p.scope };
+    if (p.kind === 'script') return { script: normalizePath(dir + p.path), scope: p.scope, branch: p.branch };
     const body = file.shell.find((b) => b.start === p.start);
-    return { refreshes: body !== undefined && bodyRefreshes(body), scope: p.scope };
+    return { refreshes: body !== undefined && bodyRefreshes(body), scope: p.scope, branch: p.branch };
   });
 }
 
@@ -378,17 +402,24 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   });
 
   // Vagrant provisioner order per machine: a script run after a provisioner that refreshed the apt cache,
-  // on every machine that runs it (outer provisioners first, then the machine's define block).
+  // on every machine that runs it (outer provisioners first, then the machine's define block). A refresh
+  // under an if/case branch counts only for provisioners of that same branch (the branch may not be taken).
   const seenAfterRefresh = new Map<string, boolean>();
   for (const run of parts.flatMap((part) => provisionerRuns(part.provisioners))) {
-    let refreshed = false;
+    let always = false;
+    const branches = new Set<number>();
+    const refresh = (branch: number): void => {
+      if (branch < 0) always = true;
+      else branches.add(branch);
+    };
     for (const p of run) {
       if ('refreshes' in p) {
-        refreshed ||= p.refreshes;
+        if (p.refreshes) refresh(p.branch);
         continue;
       }
+      const refreshed = always || branches.has(p.branch);
       seenAfterRefresh.set(p.script, (seenAfterRefresh.get(p.script) ?? true) && refreshed);
-      if (refreshingPaths.has(p.script)) refreshed = true;
+      if (refreshingPaths.has(p.script)) refresh(p.branch);
     }
   }
   const scriptsRefreshedBefore = new Set([...seenAfterRefresh].filter(([, ok]) => ok).map(([path]) => path));
@@ -415,6 +446,13 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rootScripts,
     privateNetworks: parts.flatMap((part) => part.privateNetworks),
     cniApplied: parts.some((part) => part.cniApplied),
+    kubeadmPodCidr: parts.some((part) => part.kubeadmPodCidr),
+    podCidrs: parts.flatMap((part) => part.podCidrs),
+    rootLoginContainers: !vagrant && parts.some((part) => part.containerExec),
+    cniInterfacePatched: {
+      flannel: parts.some((part) => part.cniInterfacePatched.flannel),
+      calico: parts.some((part) => part.cniInterfacePatched.calico),
+    },
     vagrantMachines: machines,
     vagrantNotVirtualbox: vagrantfiles > 0 && notVirtualbox === vagrantfiles,
   };

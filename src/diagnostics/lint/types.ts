@@ -130,9 +130,10 @@ export interface VagrantNetwork {
   ipEnd?: number;
 }
 
+/** `branch`: the token index of the `if`/`elsif`/`else`/`when` branch the call sits in, -1 when unconditional. */
 export type VagrantProvisioner =
-  | { kind: 'inline'; start: number; scope: number }
-  | { kind: 'script'; path: string; scope: number };
+  | { kind: 'inline'; start: number; scope: number; branch: number }
+  | { kind: 'script'; path: string; scope: number; branch: number };
 
 export interface VagrantModel {
   boxes: ReadonlyArray<{ name: string; start: number; end: number; receiver: string | undefined }>;
@@ -239,6 +240,14 @@ export interface ProjectFacts {
   privateNetworks: readonly PrivateNetworkAddress[];
   /** Somewhere in the project a CNI manifest or chart is applied (kubectl/helm/cilium CLI/k8s module). */
   cniApplied: boolean;
+  /** Somewhere kubeadm is given a pod CIDR (--pod-network-cidr, podSubnet): calico.yaml's pool then follows it. */
+  kubeadmPodCidr?: boolean | undefined;
+  /** Literal pod CIDRs written anywhere in the project (kubeadm flag, podSubnet, pod network variables). */
+  podCidrs?: readonly string[] | undefined;
+  /** No Vagrantfile, and the nodes are LXD/Incus containers entered with `lxc exec` (a root shell): root is the login user. */
+  rootLoginContainers?: boolean | undefined;
+  /** Somewhere in the project a patch (sed, yq, kubectl set env/patch, helm --set) chooses Flannel's / Calico's interface. */
+  cniInterfacePatched?: { flannel: boolean; calico: boolean } | undefined;
   /** Machines the project's Vagrantfiles define: 0 without a Vagrantfile, 1, or 2 for several. */
   vagrantMachines?: number | undefined;
   /** Every Vagrantfile of the project configures only providers other than VirtualBox (docker, libvirt, ...). */

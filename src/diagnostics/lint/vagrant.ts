@@ -152,6 +152,29 @@ function underHostArchCondition(tokens: readonly RubyToken[], at: number): boole
   return false;
 }
 
+/**
+ * The branch of an `if`/`unless`/`case` the statement at token `at` sits in, inside its innermost block
+ * (`do ... end`): the token index of its `if`, `elsif`, `else` or `when`, or -1 when it runs unconditionally
+ * there. A modifier `x if cond` opens no branch.
+ */
+export function enclosingBranch(tokens: readonly RubyToken[], at: number): number {
+  let depth = 0;
+  for (let j = at - 1; j >= 0; j--) {
+    const t = tokens[j] as RubyToken;
+    if (t.kind !== 'ident') continue;
+    const starts = j === 0 || tokens[j - 1]?.kind === 'nl';
+    if (t.value === 'end') depth++;
+    else if (t.value === 'do' || (OPENERS.has(t.value) && starts)) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      return t.value === 'if' || t.value === 'unless' ? j : -1;
+    } else if (depth === 0 && starts && (t.value === 'elsif' || t.value === 'else' || t.value === 'when')) return j;
+  }
+  return -1;
+}
+
 function conditionIsArch(tokens: readonly RubyToken[], from: number): boolean {
   let text = '';
   for (let k = from + 1; k < tokens.length && tokens[k]?.kind !== 'nl'; k++) text += ` ${tokens[k]?.value ?? ''}`;
@@ -314,6 +337,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
       }
       // Named form: config.vm.provision "install-docker", type: "shell", path: "...".
       if (type !== 'shell' && literal(opts.get('type')) !== 'shell') continue;
+      const branch = enclosingBranch(tokens, i);
       let privileged = literal(opts.get('privileged')) !== 'false';
       let inlineToken = resolve(opts.get('inline'));
       let path = literal(opts.get('path'));
@@ -337,7 +361,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
       }
       if (inlineToken !== undefined) {
         inline.push({ token: inlineToken, privileged });
-        provisioners.push({ kind: 'inline', start: inlineToken.contentStart, scope });
+        provisioners.push({ kind: 'inline', start: inlineToken.contentStart, scope, branch });
       }
       const pathExpr = optionExpression(args, 'path');
       if (pathExpr !== undefined && pathExpr.length > 1) {
@@ -347,7 +371,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
         const last = pathExpr[pathExpr.length - 1] as RubyToken;
         for (const value of knownValues(evaluator.values(pathExpr, i))) {
           scripts.push({ path: value, privileged, start: first.start, end: last.end });
-          provisioners.push({ kind: 'script', path: value, scope });
+          provisioners.push({ kind: 'script', path: value, scope, branch });
         }
       }
       if (path !== undefined) {
@@ -357,7 +381,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
           start: pathToken?.contentStart ?? tokens[i]?.start ?? 0,
           end: pathToken?.contentEnd ?? tokens[i]?.end ?? 0,
         });
-        provisioners.push({ kind: 'script', path, scope });
+        provisioners.push({ kind: 'script', path, scope, branch });
       }
     }
   }

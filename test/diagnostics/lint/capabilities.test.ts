@@ -150,6 +150,17 @@ const rows: Row[] = [
     ],
     skipped: ['cni-vendored/addons/app.yaml: Kubernetes manifest, not node configuration'],
   },
+  {
+    name: 'held-out 3 patterns: --iface under a Jinja if, --iface added by sed in another file, calico.yaml following kubeadm podSubnet, a CNI role applying a directory, a refresh under a Vagrantfile case branch, a yum .repo file, a sed to SystemdCgroup = false, CLI_ARCH reassigned on aarch64, LXD root shells',
+    fixture: 'recall-3',
+    findings: [
+      'branch-order/scripts/lb.sh:3 apt-cache-not-refreshed warning',
+      'centos/bootstrap.sh:5 containerd-systemd-cgroup-off error',
+      'centos/config/kubernetes.repo:3 apt-repo-legacy-url error',
+      'flannel-template/roles/master/tasks/main.yml:2 default-ipv4-for-advertise warning',
+      'sed-patch/scripts/env.sh:3 cni-interface-unset warning',
+    ],
+  },
 ];
 
 describe('capabilities', () => {

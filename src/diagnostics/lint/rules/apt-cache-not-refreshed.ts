@@ -119,7 +119,8 @@ export default defineRule({
       'default), `apt-get update` in a shell task, a role applied before that refreshes, or an earlier file in the ' +
       "same role's main.yml. `apt install` and `aptitude install` count like `apt-get install`. Vagrant provisioners " +
       "run per machine: the outer `config.vm.provision` ones first, then those of the machine's `config.vm.define` " +
-      'block, so a script that refreshes on one machine does not count for a script another machine runs.',
+      'block, so a script that refreshes on one machine does not count for a script another machine runs. A provisioner ' +
+      'under an if/case branch of the Vagrantfile may not run: its refresh counts only for provisioners of the same branch.',
   },
   check(file, ctx) {
     const reports: RuleReport[] = [];
@@ -139,7 +140,9 @@ export default defineRule({
           (p, i) =>
             p.kind === 'script' &&
             ctx.facts.refreshingScripts.has(p.path.slice(p.path.lastIndexOf('/') + 1)) &&
-            order.findIndex((q) => q.kind === 'inline' && q.start === body.start) > i,
+            order.findIndex(
+              (q) => q.kind === 'inline' && q.start === body.start && (p.branch < 0 || q.branch === p.branch),
+            ) > i,
         ),
       );
     for (const body of bodies) {

@@ -12,6 +12,24 @@ const CALICO_CHOICE =
   /IP_AUTODETECTION_METHOD["']?\s*(?:[=:,]|\n\s*value:)\s*["']?(?:interface=|can-reach=|kubernetes-internal-ip|cidrs?=|skip-interface=)|nodeAddressAutodetectionV4:\s*\n?\s*(?:interface|canReach|kubernetes|cidrs|skipInterface)|IP_AUTODETECTION_METHOD=(?:interface|can-reach|kubernetes-internal-ip|cidr)/;
 
 const FLANNEL_ARGS = /--kube-subnet-mgr\b/g;
+/** A Calico method given by a template expression (`value: "{{ calico_autodetection }}"`): a choice we cannot read. */
+const CALICO_TEMPLATED = /IP_AUTODETECTION_METHOD["']?\s*(?:[=:,]|\n\s*value:)\s*["']?\{\{/;
+
+/**
+ * The flanneld argument list around `--kube-subnet-mgr` (from its `args:`/`command:` key) holds a template
+ * expression or condition (`{% if iface %}- --iface={{ iface }}{% endif %}`, `- {{ flannel_opts }}`): an
+ * interface may be given there, so the text alone does not show Flannel without one.
+ */
+function templatedArgs(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const key = Math.max(before.lastIndexOf('args:'), before.lastIndexOf('command:'));
+  if (key < 0) return false;
+  const lineEnd = text.indexOf('\n', at);
+  const list = text.slice(key, lineEnd < 0 ? text.length : lineEnd);
+  const rest = text.slice(lineEnd < 0 ? text.length : lineEnd);
+  const tail = /^(?:\n[ \t]*(?:-[^\n]*|\{[%{#][^\n]*)?)*/.exec(rest)?.[0] ?? '';
+  return /\{\{|\{%/.test(list + tail);
+}
 const CALICO_IP_ENV = /-[ \t]*name:[ \t]*IP[ \t]*\n[ \t]*value:[ \t]*["']?autodetect["']?/g;
 const INSTALLATION = /^kind:[ \t]*Installation[ \t]*$/gm;
 
@@ -47,8 +65,11 @@ export default defineRule({
       'In a project whose Vagrantfile gives the VMs a private_network (so each VM has the NAT NIC plus a private one), ' +
       'a Flannel manifest, Flannel args or chart, a Calico manifest, a Tigera Installation, or an upstream manifest URL ' +
       'applied as is, with no interface choice anywhere in the same file: Flannel --iface/--iface-regex/--iface-can-reach, ' +
-      'Calico IP_AUTODETECTION_METHOD other than first-found, or nodeAddressAutodetectionV4. Both then tend to use the NAT ' +
-      'address 10.0.2.15, the same on every VM. Per file: a choice made in another file of the project is not seen. ' +
+      'Calico IP_AUTODETECTION_METHOD other than first-found, or nodeAddressAutodetectionV4; or such a choice patched ' +
+      'in anywhere in the project (sed/perl/yq on the downloaded manifest, kubectl set env / patch, helm --set), or ' +
+      'template expressions among the flanneld args (`{% if iface %}- --iface={{ iface }}{% endif %}`) or as the Calico ' +
+      'method value, which may hold the choice. Both then tend to use the NAT ' +
+      'address 10.0.2.15, the same on every VM. Otherwise per file: a choice written into another manifest of the project is not seen. ' +
       'Passes: a single-machine Vagrantfile (no pod traffic between nodes), and projects whose Vagrantfiles only use ' +
       'another provider (libvirt, docker: no shared NAT address). An Ansible folder with its own inventory inside the ' +
       "Vagrant lab's folder belongs to that lab. The CNI's own manifests in the project (a vendored calico.yaml or " +
@@ -63,8 +84,10 @@ export default defineRule({
     // A vendored manifest counts when another file of the project names it (applies it, templates it).
     if (file.kind === 'cni-manifest' && !mentioned(file.path, ctx.facts.yamlMentions)) return [];
     const reports: RuleReport[] = [];
-    const flannelChosen = FLANNEL_CHOICE.test(file.text);
-    const calicoChosen = CALICO_CHOICE.test(file.text);
+    // A choice patched in by another file (sed on the downloaded manifest, kubectl set env) counts too.
+    const patched = ctx.facts.cniInterfacePatched;
+    const flannelChosen = FLANNEL_CHOICE.test(file.text) || patched?.flannel === true;
+    const calicoChosen = CALICO_CHOICE.test(file.text) || CALICO_TEMPLATED.test(file.text) || patched?.calico === true;
     const push = (region: TextRegion, index: number, length: number, cni: 'flannel' | 'calico', what: string): void => {
       reports.push({
         start: region.start + index,
@@ -82,8 +105,10 @@ export default defineRule({
     for (const region of regions) {
       const text = region.text;
       if (!flannelChosen) {
-        for (const m of text.matchAll(FLANNEL_ARGS))
+        for (const m of text.matchAll(FLANNEL_ARGS)) {
+          if (region.origin === 'template' && templatedArgs(text, m.index)) continue;
           push(region, m.index, m[0].length, 'flannel', 'kube-flannel runs without --iface');
+        }
       }
       if (!calicoChosen) {
         for (const m of text.matchAll(CALICO_IP_ENV)) {

@@ -12,6 +12,9 @@ const SYSTEMD_TRUE =
 const TABLE = /^[ \t]*\[/m;
 const EDITING = /\bsed\b|\bperl\b|\bs\/|regexp:|replace:/;
 const CONFIG_PATH = /containerd\/config\.toml/;
+/** A sed/perl substitution `s/<pattern>/<replacement>/` on one line; the delimiter may be / | # , or :. */
+const SUBSTITUTION = /\b(sed|perl)\b[^\n]*?\bs([/|#,:])((?:(?!\2)[^\n])*)\2((?:(?!\2)[^\n])*)\2/g;
+const REPLACEMENT_FALSE = /SystemdCgroup[ \t\\]*=[ \t\\]*false/;
 
 function lineAt(text: string, index: number): string {
   const start = text.lastIndexOf('\n', index - 1) + 1;
@@ -31,13 +34,23 @@ export default defineRule({
       'or whose runc options table has no SystemdCgroup key, and a `containerd config default > /etc/containerd/config.toml` ' +
       'step with no later edit that sets SystemdCgroup = true. kubeadm configures the kubelet for the systemd cgroup ' +
       "driver (its default since v1.22); containerd's default config uses cgroupfs, and the mismatch makes control-plane " +
-      'pods restart over and over. Passes: SystemdCgroup = true in the options table, or a sed/replace/lineinfile that sets it.',
+      'pods restart over and over; also a sed/perl substitution whose replacement writes SystemdCgroup = false. Passes: SystemdCgroup = true in the options table, or a sed/replace/lineinfile that sets it.',
   },
   check(file) {
     const reports: RuleReport[] = [];
     const setsTrue = SYSTEMD_TRUE.test(file.text);
     for (const region of file.regions) {
       const text = region.text;
+      // A substitution whose replacement writes SystemdCgroup = false (flips the true of a default or a template).
+      for (const m of text.matchAll(SUBSTITUTION)) {
+        if (!REPLACEMENT_FALSE.test(m[4] as string) || REPLACEMENT_FALSE.test(m[3] as string)) continue;
+        reports.push({
+          start: region.start + m.index,
+          end: region.start + m.index + m[0].length,
+          message:
+            'this substitution sets SystemdCgroup = false: runc then uses cgroupfs while kubeadm sets the kubelet to systemd (default since v1.22): control-plane pods restart at random; substitute SystemdCgroup = true instead',
+        });
+      }
       const section = CRI_SECTION.exec(text);
       if (section === null) continue;
       if (!/SystemdCgroup/.test(text) && !RUNC_OPTIONS_ANY.test(text)) {

@@ -13,10 +13,11 @@ export default defineRule({
       '(become without become_user, a privileged Vagrant provisioner, a script that runs kubeadm init) while nothing in ' +
       'the project gives the login user (vagrant, ansible_user) a copy. kubectl as that user then finds no kubeconfig ' +
       'and tries localhost:8080. Passes when a copy goes to /home/<user>/.kube/config, to ~<user>, with become_user, or ' +
-      'via sudo -u.',
+      'via sudo -u, and in a project without a Vagrantfile whose nodes are LXD/Incus containers entered with ' +
+      '`lxc exec` / `incus exec` (a root shell: root is the user who runs kubectl there).',
   },
   check(file, ctx) {
-    if (ctx.facts.kubeconfigForLoginUser) return [];
+    if (ctx.facts.kubeconfigForLoginUser || ctx.facts.rootLoginContainers === true) return [];
     const reports: RuleReport[] = [];
     for (const copy of kubeconfigCopies(file, ctx.facts)) {
       if (copy.owner !== 'root') continue;

@@ -1,5 +1,5 @@
 import { type Ipv4Prefix, overlaps, parsePrefix, vagrantAddress } from '../cni';
-import { defineRule, type PrivateNetworkAddress, type RuleReport } from '../types';
+import { defineRule, type PrivateNetworkAddress, type ProjectFacts, type RuleReport } from '../types';
 
 const CIDR = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})`;
 /** Where a pod CIDR is written: kubeadm flag, kubeadm config, Calico env, variables and constants named after it. */
@@ -26,6 +26,23 @@ const SOURCES: ReadonlyArray<{ what: string; re: RegExp }> = [
 const CALICO_DEFAULT_URL = /https?:\/\/[^\s'"]*?\/(?:custom-resources|calico)\.yaml/g;
 const CALICO_DEFAULT = parsePrefix('192.168.0.0/16') as Ipv4Prefix;
 
+/**
+ * calico.yaml from v3.13 on (and the unversioned latest) leaves CALICO_IPV4POOL_CIDR commented, and calico-node
+ * then takes kubeadm's podSubnet; older manifests (`/v3.8/manifests/calico.yaml`) set 192.168.0.0/16 themselves.
+ */
+function followsKubeadm(url: string): boolean {
+  if (url.endsWith('custom-resources.yaml')) return false;
+  const version = /\/v3\.(\d+)(?:\.\d+)?\//.exec(url);
+  return version === null || Number(version[1]) >= 13;
+}
+
+/** kubeadm is given a pod CIDR, the project writes it literally somewhere, and no such literal overlaps a node network. */
+function kubeadmCidrClear(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Prefix }>): boolean {
+  if (facts.kubeadmPodCidr !== true) return false;
+  const cidrs = (facts.podCidrs ?? []).flatMap((c) => parsePrefix(c) ?? []);
+  return cidrs.length > 0 && !cidrs.some((pod) => nets.some((n) => overlaps(pod, n.net)));
+}
+
 function privateNets(list: readonly PrivateNetworkAddress[]): Array<{ net: Ipv4Prefix; at: PrivateNetworkAddress }> {
   return list.flatMap((at) => {
     const net = vagrantAddress(at.ip);
@@ -44,7 +61,8 @@ export default defineRule({
       "A pod network CIDR (kubeadm --pod-network-cidr, podSubnet, CALICO_IPV4POOL_CIDR, a Tigera IP pool's cidr, or a " +
       'variable named after the pod network) that overlaps a private_network address of the Vagrantfile, and the upstream ' +
       'Calico custom-resources.yaml (pool 192.168.0.0/16) or calico.yaml applied with no CIDR given, in a project whose ' +
-      'VMs are on 192.168.x. Nodes then route traffic for their own neighbours into the pod network. Passes: a pod CIDR ' +
+      'VMs are on 192.168.x (calico.yaml only when kubeadm is given no pod CIDR anywhere in the project: otherwise ' +
+      "its pool follows kubeadm's podSubnet). Nodes then route traffic for their own neighbours into the pod network. Passes: a pod CIDR " +
       'disjoint from every node network, such as 10.244.0.0/16 next to 192.168.56.0/24.',
   },
   check(file, ctx) {
@@ -74,6 +92,9 @@ export default defineRule({
       const hit = nets.find((n) => overlaps(CALICO_DEFAULT, n.net));
       if (hit !== undefined) {
         for (const m of text.matchAll(CALICO_DEFAULT_URL)) {
+          // calico.yaml with CALICO_IPV4POOL_CIDR left commented takes kubeadm's podSubnet when one is given;
+          // the operator's custom-resources.yaml always writes 192.168.0.0/16.
+          if (followsKubeadm(m[0]) && kubeadmCidrClear(ctx.facts, nets)) continue;
           reports.push({
             start: m.index,
             end: m.index + m[0].length,

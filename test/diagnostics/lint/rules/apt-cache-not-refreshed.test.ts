@@ -6,6 +6,15 @@ const tasks = 'roles/common/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a refresh and an install in the same Vagrantfile if branch',
+      files: {
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.define "cp" do |cp|\n    if WITH_TOOLS\n      cp.vm.provision "shell", path: "scripts/update.sh"\n      cp.vm.provision "shell", path: "scripts/tools.sh"\n    end\n  end\nend\n',
+        'scripts/update.sh': '#!/bin/bash\napt-get update\n',
+        'scripts/tools.sh': '#!/bin/bash\napt-get install -y jq\n',
+      },
+    },
+    {
       name: 'add-apt-repository (without -n) and get-docker.sh refresh the lists themselves',
       path: 'provision.sh',
       code: '#!/bin/sh\nsh get-docker.sh\napt-get install -y jq\n',
@@ -90,6 +99,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a refreshing provisioner under a case branch does not count for another machine (haproxy VM)',
+      files: {
+        'scripts/lb.sh': '#!/bin/bash\nsource /vagrant/scripts/env.sh\napt-get install -y haproxy\n',
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  config.vm.define "lb" do |lb|\n    lb.vm.provision "shell", path: "scripts/lb.sh"\n  end\n  config.vm.define "cp" do |cp|\n    cp.vm.provision "shell", path: "scripts/base.sh"\n    case RUNTIME\n    when "containerd"\n      cp.vm.provision "shell", path: "scripts/containerd.sh"\n    else\n      config.vm.provision "shell", path: "scripts/docker.sh"\n    end\n  end\nend\n',
+        'scripts/env.sh': '#!/bin/bash\nexport DEBIAN_FRONTEND=noninteractive\n',
+        'scripts/base.sh': '#!/bin/bash\napt-get update\n',
+        'scripts/containerd.sh': '#!/bin/bash\napt-get install -y containerd\n',
+        'scripts/docker.sh': '#!/bin/bash\napt-get update\napt-get install -y docker-ce\n',
+      },
+      errors: [{ line: 3, column: 1 }],
+    },
     {
       name: 'update_cache: no and nothing before it (field log problem 3)',
       path: tasks,

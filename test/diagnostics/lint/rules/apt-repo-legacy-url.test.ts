@@ -24,6 +24,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'yum .repo file with the legacy Google baseurl, copied to /etc/yum.repos.d by a script',
+      files: {
+        'config/kubernetes.repo':
+          '[kubernetes]\nname=kubernetes\nbaseurl=https://packages.cloud.google.com/yum/repos/kubernetes-el7-$basearch\nenabled=1\ngpgcheck=0\n',
+        'scripts/files.sh': '#!/bin/bash\ncp /vagrant/config/kubernetes.repo /etc/yum.repos.d/\n',
+      },
+      errors: [{ line: 3, column: 17, message: /legacy/ }],
+    },
+    {
       name: 'the dead Google key in a task named with the k8s abbreviation',
       path: tasks,
       code: '- name: Add the signing key for k8s\n  apt_key:\n    url: https://packages.cloud.google.com/apt/doc/apt-key.gpg\n',

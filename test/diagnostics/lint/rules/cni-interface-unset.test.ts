@@ -17,6 +17,48 @@ const calicoEnv = (extra: string): string =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'flannel template: --iface under a Jinja condition among the args (kube-flannel DaemonSet)',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'roles/cni/templates/flannel.yml.j2': flannelDs('').replace(
+          '            - --kube-subnet-mgr\n',
+          "            {% if flannel_iface != '' -%}\n            - --iface={{ flannel_iface }}\n            {% endif -%}\n            - --kube-subnet-mgr\n",
+        ),
+        'roles/cni/tasks/main.yml':
+          '- name: Flannel\n  ansible.builtin.template:\n    src: flannel.yml.j2\n    dest: /tmp/flannel.yml\n',
+      },
+    },
+    {
+      name: 'flannel URL kept in a variables file; another script downloads it and sed adds --iface',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'scripts/env.sh': `#!/bin/bash\nexport FLANNEL_LINK="${flannelUrl}"\n`,
+        'scripts/cni.sh':
+          "#!/bin/bash\nsource /vagrant/scripts/env.sh\ncurl -fsSLo kube-flannel.yaml $FLANNEL_LINK\nsed -i 's/kube-subnet-mgr/&\\n        - --iface=enp0s8/' kube-flannel.yaml\nkubectl apply -f kube-flannel.yaml\n",
+      },
+    },
+    {
+      name: 'calico URL in one script, kubectl set env IP_AUTODETECTION_METHOD in another',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'scripts/calico.sh':
+          '#!/bin/bash\nkubectl apply -f https://raw.githubusercontent.com/projectcalico/calico/v3.29.1/manifests/calico.yaml\n',
+        'scripts/fix-calico.sh':
+          '#!/bin/bash\nkubectl -n kube-system set env daemonset/calico-node IP_AUTODETECTION_METHOD=interface=eth1\n',
+      },
+    },
+    {
+      name: 'calico manifest whose autodetection method is a template expression',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'roles/cni/templates/calico.yaml.j2': calicoEnv(
+          '            - name: IP_AUTODETECTION_METHOD\n              value: "{{ calico_autodetection }}"\n',
+        ),
+        'roles/cni/tasks/main.yml':
+          '- ansible.builtin.template:\n    src: calico.yaml.j2\n    dest: /tmp/calico.yaml\n',
+      },
+    },
+    {
       name: 'flannel manifest with --iface-can-reach',
       files: {
         Vagrantfile: vagrant2nic,
@@ -61,6 +103,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'flannel template with no template expression among the args (keeps firing)',
+      files: {
+        'roles/cni/templates/flannel.yml.j2': flannelDs(''),
+        Vagrantfile: vagrant2nic,
+        'roles/cni/tasks/main.yml':
+          '- name: Flannel\n  ansible.builtin.template:\n    src: flannel.yml.j2\n    dest: /tmp/flannel.yml\n',
+      },
+      errors: [{ line: 12, column: 15, message: /NAT NIC/ }],
+    },
+    {
+      name: 'a sed that patches something else does not count as a choice',
+      files: {
+        'scripts/cni.sh': `#!/bin/bash\ncurl -fsSLo kube-flannel.yml ${flannelUrl}\nsed -i 's/10.244.0.0/10.32.0.0/' kube-flannel.yml\nkubectl apply -f kube-flannel.yml\n`,
+        Vagrantfile: vagrant2nic,
+      },
+      errors: [{ line: 2, column: 30, message: /Flannel manifest applied unchanged/ }],
+    },
     {
       name: 'flannel manifest args without --iface (two NICs)',
       files: { 'manifests/kube-flannel.yml': flannelDs(''), Vagrantfile: vagrant2nic },

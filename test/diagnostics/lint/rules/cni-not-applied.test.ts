@@ -6,6 +6,15 @@ const init = '#!/bin/bash\nset -euo pipefail\nsudo kubeadm init --pod-network-ci
 ruleTester(rule, {
   valid: [
     {
+      name: 'a cni role templates the manifests of {{ network }} into a directory and applies the directory',
+      files: {
+        'roles/kubernetes/master/tasks/init.yml':
+          '- name: Init Kubernetes cluster\n  shell: kubeadm init --pod-network-cidr {{ pod_network_cidr }}\n',
+        'roles/cni/tasks/main.yml':
+          '- name: Copy YAML files\n  template:\n    src: "{{ item }}"\n    dest: "{{ network_dir }}/"\n  with_fileglob:\n    - ../templates/{{ network }}*.j2\n- name: Create the network daemonset\n  command: kubectl apply --kubeconfig={{ kubeadmin_config }} -f {{ network_dir }}/\n',
+      },
+    },
+    {
       name: 'flannel applied in the same script',
       path: 'scripts/master.sh',
       code: `${init}kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml\n`,
@@ -55,6 +64,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a role not named for the network applying a directory does not count as a CNI',
+      files: {
+        'roles/master/tasks/main.yml':
+          '- name: Init\n  shell: kubeadm init\n- name: Addons\n  command: kubectl apply -f /etc/kubernetes/addons/\n',
+      },
+      errors: [{ line: 2, column: 10 }],
+    },
     {
       name: 'kubeadm init and nothing else',
       path: 'scripts/master.sh',

@@ -14,6 +14,11 @@ const v3 =
 ruleTester(rule, {
   valid: [
     {
+      name: 'sed turning false into true (the fix) is no flip',
+      path: 'containerd.sh',
+      code: "#!/bin/bash\ncontainerd config default > /etc/containerd/config.toml\nsed -i 's|SystemdCgroup = false|SystemdCgroup = true|' /etc/containerd/config.toml\n",
+    },
+    {
       name: 'captured default with SystemdCgroup = true',
       path: 'roles/containerd/files/config.toml',
       code: capturedTrue,
@@ -45,6 +50,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'sed flips SystemdCgroup = true to false after config default (CentOS bootstrap script)',
+      path: 'bootstrap.sh',
+      code: "#!/bin/bash\nsudo mkdir -p /etc/containerd\nsudo containerd config default >/etc/containerd/config.toml\nsudo sed -i 's/SystemdCgroup \\= true/SystemdCgroup \\= false/g' /etc/containerd/config.toml >/dev/null 2>&1\n",
+      errors: [{ line: 4, column: 6, message: /substitution sets SystemdCgroup = false/ }],
+    },
     {
       name: 'captured default kept in the repo',
       path: 'roles/containerd/files/config.toml',

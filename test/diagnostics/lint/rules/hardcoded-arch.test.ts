@@ -6,6 +6,11 @@ const tasks = 'roles/k8s/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'CLI_ARCH default overridden when uname -m is aarch64 (cilium CLI install)',
+      path: 'scripts/cilium.sh',
+      code: '#!/bin/bash\nCLI_ARCH=amd64\nif [ "$(uname -m)" = "aarch64" ]; then CLI_ARCH=arm64; fi\ncurl -L --fail --remote-name-all https://github.com/cilium/cilium-cli/releases/download/v0.16.0/cilium-linux-${CLI_ARCH}.tar.gz\n',
+    },
+    {
       name: 'an arm-like variable that no download uses',
       path: 'scripts/info.sh',
       code: '#!/bin/sh\nARCH=arm\necho "building for $ARCH"\n',
@@ -53,6 +58,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an arch default reassigned later, but not on the architecture (keeps firing)',
+      path: 'scripts/cilium.sh',
+      code: '#!/bin/bash\nCLI_ARCH=amd64\nif [ -n "$FORCE" ]; then CLI_ARCH=amd64; fi\ncurl -LO https://example.com/cilium-linux-${CLI_ARCH}.tar.gz\n',
+      errors: [
+        { line: 2, column: 1 },
+        { line: 3, column: 26 },
+      ],
+    },
     {
       name: 'a 32-bit arm architecture variable used in a download URL',
       path: 'scripts/cni.sh',

@@ -6,6 +6,15 @@ const play = (role: string): string => `- hosts: masters\n  become: true\n  role
 ruleTester(rule, {
   valid: [
     {
+      name: 'LXD containers entered with lxc exec (root shell), no Vagrantfile: root is the kubectl user',
+      files: {
+        'lxd/bootstrap-kube.sh':
+          '#!/bin/bash\nkubeadm init --pod-network-cidr=10.244.0.0/16\nmkdir -p /root/.kube\ncp /etc/kubernetes/admin.conf /root/.kube/config\n',
+        'lxd/kubelx':
+          '#!/bin/bash\nfor node in kmaster kworker1; do\n  lxc launch ubuntu:22.04 "$node"\n  lxc file push bootstrap-kube.sh "$node/tmp/"\n  lxc exec "$node" -- bash /tmp/bootstrap-kube.sh\ndone\n',
+      },
+    },
+    {
       name: 'a copy to a home held in a variable of the script (USER_HOME=/home/$USER)',
       files: {
         'kubeconfig.sh':

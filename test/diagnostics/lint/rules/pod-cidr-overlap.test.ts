@@ -3,10 +3,20 @@ import { ruleTester } from '../helpers';
 
 const vagrant = (ip: string): string =>
   `Vagrant.configure("2") do |config|\n  (1..2).each do |i|\n    config.vm.define "node#{i}" do |node|\n      node.vm.network "private_network", ip: "${ip}"\n    end\n  end\nend\n`;
+const calicoManifestUrl = 'https://docs.projectcalico.org/manifests/calico.yaml';
 const calicoUrl = 'https://raw.githubusercontent.com/projectcalico/calico/v3.29.1/manifests/custom-resources.yaml';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'calico.yaml (pool CIDR commented) follows kubeadm podSubnet 172.17.0.0/16 set in another script',
+      files: {
+        'scripts/env.sh': `#!/bin/bash\nexport CALICO_LINK="${calicoManifestUrl}"\n`,
+        'scripts/control-plane.sh':
+          '#!/bin/bash\ncat <<EOF > kubeadm.yaml\napiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: "172.17.0.0/16"\nEOF\nkubeadm init --config kubeadm.yaml\n',
+        Vagrantfile: vagrant('192.168.56.1#{i}'),
+      },
+    },
     {
       name: '10.244.0.0/16 next to 192.168.56.0/24',
       files: {
@@ -41,6 +51,38 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'calico.yaml follows a kubeadm pod CIDR held in a variable that itself overlaps the nodes',
+      files: {
+        'scripts/master.sh': `#!/bin/bash\nsource /vagrant/scripts/common.sh\nsudo kubeadm init --pod-network-cidr=\${POD_NETWORK_CIDR}\nkubectl apply -f ${calicoManifestUrl}\n`,
+        'scripts/common.sh': '#!/bin/bash\nNETWORK="192.168.56"\n',
+        'scripts/vars.sh': '#!/bin/bash\nCLUSTER_POD_CIDR="192.168.0.0/16"\n',
+        Vagrantfile: vagrant('192.168.56.10'),
+      },
+      errors: [
+        { line: 4, column: 18, message: /default pool 192\.168\.0\.0\/16/ },
+        { path: 'scripts/vars.sh', line: 2, column: 19, message: /a pod network variable/ },
+      ],
+    },
+    {
+      name: 'calico.yaml v3.8 sets CALICO_IPV4POOL_CIDR 192.168.0.0/16 itself, whatever kubeadm is given',
+      files: {
+        'scripts/cni.sh':
+          '#!/bin/sh\necho calico\nkubectl apply -f https://docs.projectcalico.org/v3.8/manifests/calico.yaml\n',
+        'scripts/init.sh': '#!/bin/sh\nkubeadm init --config /vagrant/kubeadm-config.yml\n',
+        'kubeadm-config.yml': 'kind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16\n',
+        Vagrantfile: vagrant('192.168.56.10'),
+      },
+      errors: [{ line: 3, column: 18, message: /default pool 192\.168\.0\.0\/16/ }],
+    },
+    {
+      name: 'calico.yaml with no pod CIDR given to kubeadm anywhere: default pool 192.168.0.0/16',
+      files: {
+        'scripts/cni.sh': `#!/bin/sh\nkubeadm init\nkubectl apply -f ${calicoManifestUrl}\n`,
+        Vagrantfile: vagrant('192.168.56.10'),
+      },
+      errors: [{ line: 3, column: 18, message: /default pool 192\.168\.0\.0\/16/ }],
+    },
     {
       name: 'kubeadm --pod-network-cidr 192.168.0.0/16 with 192.168.56.x nodes',
       files: {
