@@ -6,7 +6,7 @@
  */
 
 import { containerdConfigProbe, readContainerdConfig } from '../probes/containerd';
-import { kubeletCgroupProbe } from '../probes/kubelet-cgroup';
+import { type CgroupDriver, kubeletCgroupProbe, parseKubeletCgroup } from '../probes/kubelet-cgroup';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 import { openBlocks } from './support/open-blocks';
@@ -23,45 +23,21 @@ const meta: CheckSpecMeta = {
 const CONFIG = containerdConfigProbe.name;
 const KUBELET = kubeletCgroupProbe.name;
 
-type Driver = 'systemd' | 'cgroupfs';
-
-function driverWord(text: string): Driver | undefined {
-  const word = text.replace(/["']/g, '').trim().toLowerCase();
-  return word === 'systemd' || word === 'cgroupfs' ? word : undefined;
-}
-
 export default defineCheck({
   meta,
   probes: [containerdConfigProbe, kubeletCgroupProbe],
   analyze: ({ r, open }) => {
     const kubelet = open(KUBELET);
     if (!kubelet.ok) return [kubelet.finding];
-    const k = openBlocks(r, KUBELET, kubelet.value.lines);
-    if (!k.ok) return [k.finding];
-    const configBlock = k.blocks.find((b) => b.marker === 'config');
-    if (configBlock === undefined) {
+    const k = parseKubeletCgroup(kubelet.value.lines);
+    if (!k.ok) return [unexpected(r, KUBELET, k.what, k.line, k.no)];
+    if (k.value === null) {
       return [
         r.skip('the kubelet has no /var/lib/kubelet/config.yaml yet (kubeadm init/join has not run on this node)'),
       ];
     }
-    let kubeletDriver: Driver = 'cgroupfs'; // KubeletConfiguration's own default when the key is absent
-    let kubeletEvidence = `${configBlock.args}: no cgroupDriver key (the kubelet's default is cgroupfs)`;
-    const set = configBlock.quoted[0];
-    if (set !== undefined) {
-      const value = driverWord(set.text.replace(/^\d+:\s*cgroupDriver:\s*/, ''));
-      if (value === undefined)
-        return [unexpected(r, KUBELET, 'expected "cgroupDriver: systemd|cgroupfs"', set.text, set.no)];
-      kubeletDriver = value;
-      kubeletEvidence = `${configBlock.args}:${set.text}`;
-    }
-    for (const flags of k.blocks.filter((b) => b.marker === 'flags')) {
-      const flag = flags.quoted[0];
-      const value = flag ? driverWord(flag.text.replace(/^\d+:--cgroup-driver[= ]/, '')) : undefined;
-      if (flag && value) {
-        kubeletDriver = value; // a command-line flag wins over the config file
-        kubeletEvidence = `${flags.args}:${flag.text}`;
-      }
-    }
+    const kubeletDriver = k.value.driver;
+    const kubeletEvidence = k.value.source;
 
     const config = open(CONFIG);
     if (!config.ok) return [config.finding];
@@ -71,7 +47,7 @@ export default defineCheck({
       return [r.skip('containerd is not installed on this node; this check reads containerd only')];
     }
     const file = c.blocks.find((b) => b.marker === 'file');
-    let runtimeDriver: Driver = 'cgroupfs';
+    let runtimeDriver: CgroupDriver = 'cgroupfs';
     let keySet = false;
     let runtimeEvidence =
       'no /etc/containerd/config.toml: containerd runs on its built-in defaults (SystemdCgroup = false)';

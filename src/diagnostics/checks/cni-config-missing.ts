@@ -5,10 +5,9 @@
  * after `kubeadm init`.
  */
 
-import { cniConfProbe } from '../probes/cni-conf';
+import { cniConfProbe, parseCniConf } from '../probes/cni-conf';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { openBlocks } from './support/open-blocks';
 
 const meta: CheckSpecMeta = {
   id: 'cni-config-missing',
@@ -28,34 +27,31 @@ export default defineCheck({
   analyze: ({ r, open }) => {
     const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
-    const opened = openBlocks(r, PROBE, gate.value.lines);
-    if (!opened.ok) return [opened.finding];
-    const { blocks } = opened;
-    const kubelet = blocks.find((b) => b.marker === 'kubelet');
-    if (kubelet === undefined) return [unexpected(r, PROBE, 'no "### kubelet" line', gate.value.lines[0] ?? '', 1)];
-    if (kubelet.args === 'unconfigured') {
+    const parsed = parseCniConf(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
+    const { kubeletConfigured, unreadable, noDir, entries } = parsed.value;
+    if (!kubeletConfigured) {
       return [
         r.skip('the kubelet is not configured yet (no /var/lib/kubelet/config.yaml): kubeadm init/join has not run'),
       ];
     }
-    const unreadable = blocks.find((b) => b.marker === 'unreadable');
-    if (unreadable) return [r.skip(`${unreadable.args} is not readable by this user; run with sudo to judge it`)];
-    const entries = blocks.filter((b) => b.marker === 'entry');
-    const configs = entries.filter((b) => CONFIG_FILE.test(b.args));
+    if (unreadable !== undefined)
+      return [r.skip(`${unreadable} is not readable by this user; run with sudo to judge it`)];
+    const configs = entries.filter((entry) => CONFIG_FILE.test(entry.path));
     const fix =
       'install one pod network add-on from the control plane, e.g. kubectl apply -f <the Flannel or Calico manifest of your version> (with the interface and pod CIDR for your Vagrant network), then kubectl get nodes -w until Ready';
-    if (blocks.some((b) => b.marker === 'nodir') || configs.length === 0) {
-      const what = blocks.some((b) => b.marker === 'nodir')
+    if (noDir || configs.length === 0) {
+      const what = noDir
         ? '/etc/cni/net.d does not exist'
         : entries.length === 0
           ? '/etc/cni/net.d is empty'
-          : `/etc/cni/net.d has no .conf/.conflist file (only ${entries.map((b) => b.args.replace(/^.*\//, '')).join(', ')})`;
+          : `/etc/cni/net.d has no .conf/.conflist file (only ${entries.map((entry) => entry.path.replace(/^.*\//, '')).join(', ')})`;
       return [
         r.fail(
           `${what}: no pod network is installed, so the node reports NetworkReady=false (cni plugin not initialized) and stays NotReady`,
           {
             evidence: [
-              ...(entries.length === 0 ? [what] : entries.map((b) => `${b.args} (not a CNI config file name)`)),
+              ...(entries.length === 0 ? [what] : entries.map((entry) => `${entry.path} (not a CNI config file name)`)),
               '/var/lib/kubelet/config.yaml exists: the kubelet is set up and waits for a pod network',
             ],
             fix,
@@ -63,10 +59,7 @@ export default defineCheck({
         ),
       ];
     }
-    const described = configs.map((b) => {
-      const types = b.quoted.map((q) => /"type"\s*:\s*"([^"]*)"/.exec(q.text)?.[1]).filter((t) => t !== undefined);
-      return `${b.args}${types.length > 0 ? ` (${types.join(', ')})` : ''}`;
-    });
+    const described = configs.map(({ path, types }) => `${path}${types.length > 0 ? ` (${types.join(', ')})` : ''}`);
     return [r.pass(`CNI config present: ${described.join('; ')}`, { evidence: described })];
   },
 });

@@ -12,8 +12,8 @@
 
 import { type Arch, archFromSetting, archFromUname } from '../facts/arch';
 import { boxArchitecture } from '../facts/vagrant-box';
-import { splitBlocks, splitTag } from '../probes/blocks';
-import { hostArchProbe } from '../probes/host-arch';
+import { splitBlocks } from '../probes/blocks';
+import { hostArchProbe, parseHostArch } from '../probes/host-arch';
 import { parseVagrantfile, vagrantfileProbe } from '../probes/vagrant';
 import type { Finding } from '../types';
 import { type CheckSpecMeta, defineCheck } from './support/define';
@@ -46,19 +46,10 @@ export default defineCheck({
     const fileGate = open(VAGRANTFILE);
     if (!fileGate.ok) return [fileGate.finding];
 
-    const hostOut = splitBlocks(hostGate.value.lines);
-    let machine: string | undefined;
-    let kernel: string | undefined;
-    let appleArm = false;
-    for (const { text, no } of hostOut.head) {
-      if (text.trim() === '') continue;
-      const [tag, rest] = splitTag(text);
-      if (tag === 'uname-m') machine = rest;
-      else if (tag === 'uname-s') kernel = rest;
-      else if (tag === 'hw.optional.arm64') appleArm = rest === '1';
-      else return [unexpected(r, HOST, 'expected uname-m/uname-s/hw.optional.arm64 lines', text, no)];
-    }
-    if (machine === undefined || !hostOut.complete)
+    const hostOut = parseHostArch(hostGate.value.lines);
+    if (!hostOut.ok) return [unexpected(r, HOST, hostOut.what, hostOut.line, hostOut.no)];
+    const { machine, kernel, appleArm } = hostOut.value;
+    if (machine === undefined || !hostOut.value.complete)
       return [unexpected(r, HOST, 'no "uname-m" line or end marker', hostGate.value.lines[0] ?? '', 1)];
     let host = archFromUname(machine);
     if (host === undefined) return [unexpected(r, HOST, 'unknown machine type from uname -m', machine, 1)];

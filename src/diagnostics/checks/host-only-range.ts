@@ -6,10 +6,9 @@
  * host-box-arch.
  */
 
-import { splitBlocks, splitTag } from '../probes/blocks';
-import { hostArchProbe } from '../probes/host-arch';
+import { hostArchProbe, parseHostArch } from '../probes/host-arch';
 import { vagrantfileProbe } from '../probes/vagrant';
-import { vboxNetworksProbe } from '../probes/vbox-networks';
+import { parseVboxNetworks, vboxNetworksProbe } from '../probes/vbox-networks';
 import { type Cidr, contains, parseCidr } from './support/cidr';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
@@ -52,13 +51,9 @@ export default defineCheck({
   analyze: ({ r, open }) => {
     const hostGate = open(hostArchProbe.name);
     if (!hostGate.ok) return [hostGate.finding];
-    const hostOut = splitBlocks(hostGate.value.lines);
-    const odd = hostOut.head.find(
-      (line) => line.text.trim() !== '' && !/^(uname-m|uname-s|hw\.optional\.arm64) /.test(line.text),
-    );
-    if (odd)
-      return [unexpected(r, hostArchProbe.name, 'expected uname-m/uname-s/hw.optional.arm64 lines', odd.text, odd.no)];
-    const kernel = hostOut.head.map((line) => splitTag(line.text)).find(([tag]) => tag === 'uname-s')?.[1];
+    const hostOut = parseHostArch(hostGate.value.lines);
+    if (!hostOut.ok) return [unexpected(r, hostArchProbe.name, hostOut.what, hostOut.line, hostOut.no)];
+    const { kernel } = hostOut.value;
     if (kernel !== 'Linux' && kernel !== 'Darwin' && kernel !== 'SunOS') {
       return [
         r.skip(
@@ -79,23 +74,16 @@ export default defineCheck({
 
     const netGate = open(NETWORKS);
     if (!netGate.ok) return [netGate.finding];
-    const confOpened = openBlocks(r, NETWORKS, netGate.value.lines);
-    if (!confOpened.ok) return [confOpened.finding];
-    const conf = confOpened.blocks[0];
+    const conf = parseVboxNetworks(netGate.value.lines);
+    if (!conf.ok) return [unexpected(r, NETWORKS, conf.what, conf.line, conf.no)];
     const allowed: Cidr[] = [];
     let source = `VirtualBox's default ${DEFAULT_RANGE} (no /etc/vbox/networks.conf)`;
-    if (conf?.marker === 'file') {
-      for (const { text } of conf.quoted) {
-        if (!/^\s*\*/.test(text)) continue;
-        for (const word of text
-          .replace(/^\s*\*/, '')
-          .trim()
-          .split(/\s+/)) {
-          const cidr = parseCidr(word);
-          if (cidr) allowed.push(cidr);
-        }
+    if (conf.value.file !== undefined) {
+      for (const word of conf.value.ranges) {
+        const cidr = parseCidr(word);
+        if (cidr) allowed.push(cidr);
       }
-      source = `${conf.args}: ${allowed.map((c) => c.text).join(' ') || 'no IPv4 range'}`;
+      source = `${conf.value.file}: ${allowed.map((c) => c.text).join(' ') || 'no IPv4 range'}`;
     } else {
       const fallback = parseCidr(DEFAULT_RANGE);
       if (fallback) allowed.push(fallback);

@@ -3,7 +3,7 @@
  * "[ERROR FileContent--proc-sys-net-ipv4-ip_forward]" and pod traffic cannot leave the node.
  */
 
-import { splitBlocks, splitTag } from '../probes/blocks';
+import { ipForwardProbe, parseIpForward } from '../probes/ip-forward';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 
@@ -16,43 +16,18 @@ const meta: CheckSpecMeta = {
   roles: ['control-plane', 'worker'],
 };
 
-const PROBE = 'ip-forward';
+const PROBE = ipForwardProbe.name;
 const FIX = "echo 'net.ipv4.ip_forward = 1' | sudo tee /etc/sysctl.d/k8s.conf && sudo sysctl --system";
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      command: [
-        'if [ -r /proc/sys/net/ipv4/ip_forward ]; then v=; IFS= read -r v </proc/sys/net/ipv4/ip_forward; echo "value $v"; else echo "value missing"; fi',
-        // Each line prefixed by builtins (was `| sed`; issue 16).
-        "nl='",
-        "'",
-        "out=$(grep -s -r -E '^[[:space:]]*net[./]ipv4[./]ip_forward[[:space:]]*=' /etc/sysctl.conf /etc/sysctl.d /run/sysctl.d /usr/lib/sysctl.d)",
-        'while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'persist %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [ipForwardProbe],
   analyze: ({ r, open }) => {
     const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
-    const { head, blocks, complete } = splitBlocks(gate.value.lines);
-    const stray = blocks[0];
-    if (stray) return [unexpected(r, PROBE, 'unknown marker', `### ${stray.marker} ${stray.args}`, stray.no)];
-    let value: string | undefined;
-    const persisted: string[] = [];
-    for (const { text, no } of head) {
-      if (text.trim() === '') continue;
-      const [tag, rest] = splitTag(text);
-      if (tag === 'value') value = rest;
-      else if (tag === 'persist') persisted.push(rest);
-      else return [unexpected(r, PROBE, 'expected "value ..." or "persist ..." lines', text, no)];
-    }
-    if (value === undefined || !complete) {
-      return [unexpected(r, PROBE, 'no "value" line and end marker (output cut short?)', gate.value.lines[0] ?? '', 1)];
-    }
+    const parsed = parseIpForward(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
+    const { value, persisted } = parsed.value;
     if (value === 'missing') return [r.skip('/proc/sys/net/ipv4/ip_forward does not exist (no IPv4 in this kernel?)')];
     const evidence = [`/proc/sys/net/ipv4/ip_forward = ${value}`, ...persisted];
     if (value === '1') {

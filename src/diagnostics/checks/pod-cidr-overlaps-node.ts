@@ -7,11 +7,10 @@
  */
 
 import { ipAddrProbe, parseAddrProbe } from '../probes/ip-addr';
-import { podCidrProbe } from '../probes/pod-cidr';
+import { parsePodCidr, podCidrProbe } from '../probes/pod-cidr';
 import { type Cidr, overlaps, parseCidr } from './support/cidr';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
-import { openBlocks } from './support/open-blocks';
 
 const meta: CheckSpecMeta = {
   id: 'pod-cidr-overlaps-node',
@@ -30,16 +29,14 @@ export default defineCheck({
   analyze: ({ r, open }) => {
     const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
-    const opened = openBlocks(r, PROBE, gate.value.lines);
-    if (!opened.ok) return [opened.finding];
-    const { blocks } = opened;
-    const manifest = blocks.find((b) => b.marker === 'manifest');
-    if (manifest === undefined) {
+    const parsed = parsePodCidr(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
+    if (parsed.value === null) {
       return [
         r.skip('no kube-controller-manager manifest on this node (not a kubeadm control plane, or init has not run)'),
       ];
     }
-    const flag = manifest.quoted.find((q) => /--cluster-cidr=/.test(q.text));
+    const { flag } = parsed.value;
     if (flag === undefined) {
       return [
         r.skip(
@@ -48,7 +45,7 @@ export default defineCheck({
       ];
     }
     const ranges: Cidr[] = [];
-    for (const part of flag.text.replace(/^.*--cluster-cidr=/, '').split(',')) {
+    for (const part of parsed.value.ranges) {
       const cidr = parseCidr(part);
       if (cidr) ranges.push(cidr);
       else if (!part.includes(':'))

@@ -3,6 +3,8 @@
  * (`### config` / `### flags` blocks of `| N:text` lines; cgroup-driver-mismatch reads them).
  */
 import type { Probe } from '../types';
+import { blocksOrError } from './blocks';
+import type { Parsed } from './parsed';
 
 /** The kubelet's cgroup driver, wherever kubeadm or a user set it. */
 export const kubeletCgroupProbe: Probe = {
@@ -19,3 +21,44 @@ export const kubeletCgroupProbe: Probe = {
     'echo "### end"',
   ].join('\n'),
 };
+
+export type CgroupDriver = 'systemd' | 'cgroupfs';
+
+export interface KubeletCgroup {
+  /** The driver the kubelet uses: a command-line flag wins over config.yaml, whose default is cgroupfs. */
+  driver: CgroupDriver;
+  /** Where it was read (file and quoted line), or why it is the default, for evidence. */
+  source: string;
+}
+
+function driverWord(text: string): CgroupDriver | undefined {
+  const word = text.replace(/["']/g, '').trim().toLowerCase();
+  return word === 'systemd' || word === 'cgroupfs' ? word : undefined;
+}
+
+/** The kubelet's cgroup driver, or null when it has no config.yaml yet (kubeadm init/join has not run). */
+export function parseKubeletCgroup(lines: readonly string[]): Parsed<KubeletCgroup | null> {
+  const blocks = blocksOrError(lines);
+  if (!blocks.ok) return blocks;
+  const configBlock = blocks.value.find((b) => b.marker === 'config');
+  if (configBlock === undefined) return { ok: true, value: null };
+  let driver: CgroupDriver = 'cgroupfs'; // KubeletConfiguration's own default when the key is absent
+  let source = `${configBlock.args}: no cgroupDriver key (the kubelet's default is cgroupfs)`;
+  const set = configBlock.quoted[0];
+  if (set !== undefined) {
+    const value = driverWord(set.text.replace(/^\d+:\s*cgroupDriver:\s*/, ''));
+    if (value === undefined)
+      return { ok: false, what: 'expected "cgroupDriver: systemd|cgroupfs"', line: set.text, no: set.no };
+    driver = value;
+    source = `${configBlock.args}:${set.text}`;
+  }
+  for (const flags of blocks.value.filter((b) => b.marker === 'flags')) {
+    const flag = flags.quoted[0];
+    const value = flag ? driverWord(flag.text.replace(/^\d+:--cgroup-driver[= ]/, '')) : undefined;
+    if (flag && value) {
+      driver = value; // a command-line flag wins over the config file
+      source = `${flags.args}:${flag.text}`;
+    }
+  }
+  return { ok: true, value: { driver, source } };
+}
