@@ -1,9 +1,10 @@
 // Tuning aid (not a test): runs `explain` over the tuning data (real.jsonl, both its tuning part and
 // the third seen in session 1, and the prose files) and prints each miss and false alarm. The
-// later batches that have been seen since (real-2.jsonl, real-3.jsonl) are printed only with --batch2 /
-// --batch3; the held-out batch 4 is never read here (loadCorpus({ heldOut: false })). Rates come from
+// later batches that have been seen since (real-2.jsonl, real-3.jsonl, real-4.jsonl with
+// prose-{en,ko}-c.tsv) are printed only with --batch2 / --batch3 / --batch4; the held-out batch 5 is
+// never read here (loadCorpus({ heldOut: false })). Rates come from
 // test/diagnostics/explain/corpus.test.ts.
-//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3]
+//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4]
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,10 +37,14 @@ const ids = new Set(entries.map((e) => e.frontmatter.runbook));
 const only = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
 const showAll = process.argv.includes('--all');
 const stats = {};
-const withBatch = { batch2: process.argv.includes('--batch2'), batch3: process.argv.includes('--batch3') };
+const withBatch = {
+  batch2: process.argv.includes('--batch2'),
+  batch3: process.argv.includes('--batch3'),
+  batch4: process.argv.includes('--batch4'),
+};
 for (const item of loadCorpus({ heldOut: false })) {
   if (item.heldOut) continue;
-  if ((item.part === 'batch2' || item.part === 'batch3') && !withBatch[item.part]) continue;
+  if (item.part in withBatch && !withBatch[item.part]) continue;
   if (only && item.source !== only) continue;
   const found = explain({ text: item.text, lang: 'en', entries, url: (id) => id, limit: 3 });
   const top = found[0];

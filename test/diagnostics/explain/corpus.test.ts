@@ -7,9 +7,10 @@
  * (corpus/corpus.ts): tuning; "seen held-out (session 1)", the sha256 third that was held out in
  * session 1 and has been read since, so it is tuning data too; "batch 2 (seen, tuned on)", real-2.jsonl
  * when present, collected blind in session 2 and tuned on since session 3; "batch 3 (seen, tuned on)",
- * real-3.jsonl, held out when first scored on f0f156c and tuned on since 2026-12-05 14:xx; "held-out
- * (batch 4)" and "held-out prose (batch 4)", real-4.jsonl and prose-{en,ko}-c.tsv when present, never
- * tuned on:
+ * real-3.jsonl, held out when first scored on f0f156c and tuned on since 2026-12-05 14:xx; "batch 4
+ * (seen, tuned on)" and "batch 4 prose (tuned on)", real-4.jsonl and prose-{en,ko}-c.tsv, held out when
+ * first scored on e54274e and tuned on since 2026-12-05 17:2x; "held-out (batch 5)" and "held-out prose
+ * (batch 5)", real-5.jsonl and prose-{en,ko}-d.tsv when present, never tuned on:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -45,15 +46,27 @@ const BATCH2_FLOOR = { top1: 0.97, falseAlarms: 0.025 };
  */
 const BATCH3_FLOOR = { top1: 0.94, falseAlarms: 0.03 };
 /**
- * Batch 4, held out (real-4.jsonl and prose-{en,ko}-c.tsv, each optional, collected blind while batch 3
+ * Batch 4 was held out when first run (real-4.jsonl and prose-{en,ko}-c.tsv, collected blind while batch
+ * 3 was tuned on; 2026-12-05 on the matcher frozen at e54274e: real top-1 67/76 = 88.2%, confident
+ * answers out of scope 5/77 = 6.5%; prose top-1 40/40, 0/20). It has been read and tuned on since
+ * 2026-12-05 17:2x (measured after: real top-1 71/76 = 93.4%, 0/77 confident out of scope; prose
+ * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
+ * nothing about unseen texts; batch 5 does).
+ */
+const BATCH4_FLOOR = { top1: 0.93, falseAlarms: 0 };
+const BATCH4_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
+/**
+ * Batch 5, held out (real-5.jsonl and prose-{en,ko}-d.tsv, each optional, collected blind while batch 4
  * was tuned on): the same floors as the tuning parts until it has been scored once.
  */
-const BATCH4_FLOOR = FLOOR;
+const BATCH5_FLOOR = FLOOR;
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
 const batch4Real = corpus.filter((item) => item.part === 'batch4' && item.source === 'real');
 const batch4Prose = corpus.filter((item) => item.part === 'batch4' && item.source !== 'real');
+const batch5Real = corpus.filter((item) => item.part === 'batch5' && item.source === 'real');
+const batch5Prose = corpus.filter((item) => item.part === 'batch5' && item.source !== 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -71,11 +84,16 @@ const PART_NAMES: Record<Part, string> = {
   seen: 'seen held-out (session 1)',
   batch2: 'batch 2 (seen, tuned on)',
   batch3: 'batch 3 (seen, tuned on)',
-  batch4: 'held-out (batch 4)',
+  batch4: 'batch 4 (seen, tuned on)',
+  batch5: 'held-out (batch 5)',
 };
-/** Batch 4 prose is named apart from batch 4 real texts, per language. */
+/** Prose of batches 4 and 5 is named apart from their real texts, per language. */
+const PROSE_PART_NAMES = {
+  batch4: 'batch 4 prose (tuned on)',
+  batch5: 'held-out prose (batch 5)',
+} as const;
 const partName = (source: Source, part: Part): string =>
-  part === 'batch4' && source !== 'real' ? 'held-out prose (batch 4)' : PART_NAMES[part];
+  source !== 'real' && (part === 'batch4' || part === 'batch5') ? PROSE_PART_NAMES[part] : PART_NAMES[part];
 const key = (source: Source, part: Part): string => `${source.padEnd(8)} ${partName(source, part).padEnd(25)}`;
 /** Per label, tuning data only (tuning and seen parts): [top-1, in scope] per source. */
 const perLabel = new Map<string, Map<Source, [number, number]>>();
@@ -121,6 +139,19 @@ function sum(filter: (name: string) => boolean): Tally {
   return total;
 }
 
+/** One part's tallies (real or prose, every language) against its floors; `count` items were measured. */
+function expectWithinFloors(
+  kind: 'real' | 'prose',
+  part: string,
+  count: number,
+  floor: { top1: number; falseAlarms: number },
+): void {
+  const t = sum((name) => name.startsWith(kind) && name.includes(part));
+  expect(t.inScope + t.outOfScope, part).toBe(count);
+  if (t.inScope > 0) expect(t.top1 / t.inScope, part).toBeGreaterThanOrEqual(floor.top1);
+  if (t.outOfScope > 0) expect(t.falseAlarms / t.outOfScope, part).toBeLessThanOrEqual(floor.falseAlarms);
+}
+
 describe('explain corpus: shape', () => {
   it('has real texts with source URLs and blind prose in both languages', () => {
     const real = corpus.filter((item) => item.source === 'real');
@@ -135,8 +166,8 @@ describe('explain corpus: shape', () => {
     for (const item of corpus) expect(known.has(item.expected), `${item.id}: ${item.expected}`).toBe(true);
   });
 
-  it('keeps the third held out in session 1 apart as "seen", and holds out only batch 4', () => {
-    const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4']);
+  it('keeps the third held out in session 1 apart as "seen", and holds out only batch 5', () => {
+    const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4', 'batch5']);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
       const share = items.filter((item) => item.part === 'seen').length / items.length;
@@ -144,15 +175,23 @@ describe('explain corpus: shape', () => {
       expect(share, source).toBeLessThan(0.46);
     }
     for (const item of corpus) {
-      expect(item.heldOut, item.id).toBe(item.part === 'batch4');
+      expect(item.heldOut, item.id).toBe(item.part === 'batch5');
       if (item.part === 'batch2') expect(item.id, item.id).toMatch(/^s/);
       if (item.part === 'batch3') expect(item.id, item.id).toMatch(/^t/);
       if (item.part === 'batch4')
         expect(item.id, item.id).toMatch(item.source === 'real' ? /^u/ : /^prose-(en|ko)-c\.tsv:/);
+      if (item.part === 'batch5')
+        expect(item.id, item.id).toMatch(item.source === 'real' ? /^v/ : /^prose-(en|ko)-d\.tsv:/);
     }
   });
 
-  it('does not read the held-out batch 4 for tuning', () => {
+  it('reads batch 4 (real and prose) as seen tuning data', () => {
+    const tuning = loadCorpus({ heldOut: false });
+    expect(tuning.filter((item) => item.part === 'batch4' && item.source === 'real').length).toBe(batch4Real.length);
+    expect(tuning.filter((item) => item.part === 'batch4' && item.source !== 'real').length).toBe(batch4Prose.length);
+  });
+
+  it('does not read the held-out batch 5 for tuning', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
   });
 
@@ -191,6 +230,8 @@ describe('explain corpus: rates', () => {
         `${batch2.length === 0 ? 'batch 2: real-2.jsonl not present\n' : ''}` +
         `${batch4Real.length === 0 ? 'batch 4: real-4.jsonl not present\n' : ''}` +
         `${batch4Prose.length === 0 ? 'batch 4: prose-{en,ko}-c.tsv not present\n' : ''}` +
+        `${batch5Real.length === 0 ? 'batch 5: real-5.jsonl not present\n' : ''}` +
+        `${batch5Prose.length === 0 ? 'batch 5: prose-{en,ko}-d.tsv not present\n' : ''}` +
         `\nper label, top-1 on tuning data (tuning + seen parts):\n${labelLines.join('\n')}\n`,
     );
   });
@@ -214,20 +255,25 @@ describe('explain corpus: rates', () => {
     expect(seen.falseAlarms / seen.outOfScope).toBeLessThanOrEqual(BATCH3_FLOOR.falseAlarms);
   });
 
-  it.runIf(batch4Real.length > 0)('held-out real (batch 4): top-1 in scope and false alarms within the floors', () => {
-    const held = sum((name) => name.startsWith('real') && name.includes(PART_NAMES.batch4));
-    expect(held.inScope + held.outOfScope).toBe(batch4Real.length);
-    if (held.inScope > 0) expect(held.top1 / held.inScope).toBeGreaterThanOrEqual(BATCH4_FLOOR.top1);
-    if (held.outOfScope > 0) expect(held.falseAlarms / held.outOfScope).toBeLessThanOrEqual(BATCH4_FLOOR.falseAlarms);
+  it.runIf(batch4Real.length > 0)('real batch 4 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch4, batch4Real.length, BATCH4_FLOOR);
   });
 
   it.runIf(batch4Prose.length > 0)(
-    'held-out prose (batch 4): top-1 in scope and false alarms within the floors',
+    'prose batch 4 (tuned on): top-1 in scope and false alarms within the floors',
     () => {
-      const held = sum((name) => name.startsWith('prose') && name.includes('held-out prose (batch 4)'));
-      expect(held.inScope + held.outOfScope).toBe(batch4Prose.length);
-      if (held.inScope > 0) expect(held.top1 / held.inScope).toBeGreaterThanOrEqual(BATCH4_FLOOR.top1);
-      if (held.outOfScope > 0) expect(held.falseAlarms / held.outOfScope).toBeLessThanOrEqual(BATCH4_FLOOR.falseAlarms);
+      expectWithinFloors('prose', PROSE_PART_NAMES.batch4, batch4Prose.length, BATCH4_PROSE_FLOOR);
+    },
+  );
+
+  it.runIf(batch5Real.length > 0)('held-out real (batch 5): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch5, batch5Real.length, BATCH5_FLOOR);
+  });
+
+  it.runIf(batch5Prose.length > 0)(
+    'held-out prose (batch 5): top-1 in scope and false alarms within the floors',
+    () => {
+      expectWithinFloors('prose', PROSE_PART_NAMES.batch5, batch5Prose.length, BATCH5_FLOOR);
     },
   );
 

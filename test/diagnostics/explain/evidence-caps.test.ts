@@ -5,13 +5,7 @@
  * (confident) and with the evidence that says the same error has another cause (weak).
  */
 import { describe, expect, it } from 'vitest';
-import { explain, isConfidentAnswer } from '../../../src/diagnostics/explain/explain';
-import { runbookEntries } from '../../../src/diagnostics/runbooks/runbook-data';
-
-function answer(text: string): { id: string | undefined; confident: boolean } {
-  const found = explain({ text, lang: 'en', entries: runbookEntries, url: (id) => id });
-  return { id: found[0]?.id, confident: isConfidentAnswer(found) };
-}
+import { answer } from './answer';
 
 describe('explain: evidence that caps a deciding signature', () => {
   it.each([

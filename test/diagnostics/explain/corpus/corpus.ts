@@ -14,8 +14,11 @@
  *   prefixed "s". The file is optional. It has been tuned on since 2026-12-05 (reported as seen);
  * - `batch3`: real-3.jsonl (ids prefixed "t"), held out when first scored (2026-12-05 on f0f156c); it
  *   has been tuned on since 2026-12-05 14:xx (reported as seen, apart from batch 2);
- * - `batch4`: the held-out part now, when present: real-4.jsonl (ids prefixed "u", same format as
- *   real.jsonl) and the blind prose files prose-{en,ko}-c.tsv (same format as prose-*-b.tsv). All
+ * - `batch4`: real-4.jsonl (ids prefixed "u") and the blind prose files prose-{en,ko}-c.tsv, held out
+ *   when first scored (2026-12-05 on e54274e); they have been tuned on since 2026-12-05 17:2x (reported
+ *   as seen, apart from batches 2 and 3);
+ * - `batch5`: the held-out part now, when present: real-5.jsonl (ids prefixed "v", same format as
+ *   real.jsonl) and the blind prose files prose-{en,ko}-d.tsv (same format as prose-*-b.tsv). All
  *   optional; never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
@@ -23,7 +26,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4';
+export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5';
 
 export interface CorpusItem {
   id: string;
@@ -34,7 +37,7 @@ export interface CorpusItem {
   /** Where the text comes from (real texts). */
   url?: string;
   part: Part;
-  /** Only batch 4 is held out: never tuned on, never printed by scripts/tune-explain.mjs. */
+  /** Only batch 5 is held out: never tuned on, never printed by scripts/tune-explain.mjs. */
   heldOut: boolean;
 }
 
@@ -64,7 +67,7 @@ function readJsonl(file: string, idOf: (id: string) => string, partOf: (row: Rea
         text: row.text,
         url: row.source,
         part,
-        heldOut: part === 'batch4',
+        heldOut: part === 'batch5',
       };
     });
 }
@@ -90,9 +93,11 @@ function real(): CorpusItem[] {
  * - batch 3 (real-3.jsonl, ids "t"): collected 2026-12-05 (08:33-08:45 UTC) by someone who saw only the
  *   label descriptions, after the matcher was frozen at f0f156c; held out when first scored, tuned on
  *   since 2026-12-05 14:xx;
- * - batch 4 (real-4.jsonl, ids "u"): collected blind while batch 3 was tuned on; held out.
+ * - batch 4 (real-4.jsonl, ids "u"): collected blind (15:05-15:13 UTC) while batch 3 was tuned on; held
+ *   out when first scored on e54274e, tuned on since 2026-12-05 17:2x;
+ * - batch 5 (real-5.jsonl, ids "v"): collected blind while batch 4 was tuned on; held out.
  */
-function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4'): CorpusItem[] {
+function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4' | 'batch5'): CorpusItem[] {
   if (!existsSync(join(DIR, file))) return [];
   return readJsonl(
     file,
@@ -123,7 +128,7 @@ function proseFile(lang: 'en' | 'ko', file: string, partOf: (text: string) => Pa
         expected: line.slice(0, tab).trim(),
         text,
         part,
-        heldOut: part === 'batch4',
+        heldOut: part === 'batch5',
       };
     });
 }
@@ -134,13 +139,16 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
   );
 }
 
-/** Blind prose of batch 4 (prose-{en,ko}-c.tsv), held out; each file is optional. */
-function proseBatch4(lang: 'en' | 'ko'): CorpusItem[] {
-  const file = `prose-${lang}-c.tsv`;
-  return existsSync(join(DIR, file)) ? proseFile(lang, file, () => 'batch4') : [];
+/**
+ * Blind prose of a later batch, each file optional: prose-{en,ko}-c.tsv is batch 4 (tuned on since
+ * 2026-12-05 17:2x), prose-{en,ko}-d.tsv is batch 5 (held out).
+ */
+function proseBatch(lang: 'en' | 'ko', letter: 'c' | 'd', part: 'batch4' | 'batch5'): CorpusItem[] {
+  const file = `prose-${lang}-${letter}.tsv`;
+  return existsSync(join(DIR, file)) ? proseFile(lang, file, () => part) : [];
 }
 
-/** Every item; `{ heldOut: false }` does not even read the held-out batch 4 (tuning scripts). */
+/** Every item; `{ heldOut: false }` does not even read the held-out batch 5 (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   return [
     ...real(),
@@ -148,9 +156,16 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...prose('ko'),
     ...batch('real-2.jsonl', 's', 'batch2'),
     ...batch('real-3.jsonl', 't', 'batch3'),
+    ...batch('real-4.jsonl', 'u', 'batch4'),
+    ...proseBatch('en', 'c', 'batch4'),
+    ...proseBatch('ko', 'c', 'batch4'),
     ...(options.heldOut === false
       ? []
-      : [...batch('real-4.jsonl', 'u', 'batch4'), ...proseBatch4('en'), ...proseBatch4('ko')]),
+      : [
+          ...batch('real-5.jsonl', 'v', 'batch5'),
+          ...proseBatch('en', 'd', 'batch5'),
+          ...proseBatch('ko', 'd', 'batch5'),
+        ]),
   ];
 }
 
