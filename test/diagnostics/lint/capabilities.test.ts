@@ -163,6 +163,15 @@ const rows: Row[] = [
       'sed-patch/scripts/env.sh:3 cni-interface-unset warning',
     ],
   },
+  {
+    name: 'held-out 4 patterns: a sourced join.env is variables, not a join; a Calico pool rewritten by an Ansible replace before the apply; Galaxy min_ansible_version 2.9; the distribution containerd never configured under kubeadm 1.29; flannel next to a bridged public_network',
+    fixture: 'recall-4',
+    findings: [
+      'bridged-flannel/cni.sh:3 cni-interface-unset warning',
+      'distro-containerd/roles/base/tasks/main.yml:7 containerd-systemd-cgroup-off error',
+      'pool-rewrite/roles/cni/tasks/main.yml:3 cni-interface-unset warning',
+    ],
+  },
 ];
 
 describe('capabilities', () => {
