@@ -67,6 +67,13 @@ const VAR_REF = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 const JOIN_VAR = /join/i;
 
 /**
+ * A file named for holding variables (`join.env`, `join.vars`, `join.conf`): sourcing it sets the
+ * token and hash for a later step, it runs no join. Still a join when a step wrote it from
+ * --print-join-command (`joinScripts`).
+ */
+const VARIABLES_FILE = /\.(?:env|vars|conf|cfg|ini|properties|json|ya?ml)$/i;
+
+/**
  * How a command runs kubeadm join without saying so: a script that a step wrote from
  * --print-join-command (or a script named for joining), a variable holding the join command
  * (`$JOIN_CMD`, `eval "$join"`, `multipass exec w1 -- sudo $join_command`), `$(cat join.sh)`.
@@ -75,7 +82,7 @@ export function indirectJoin(command: ShellCommand, joinScripts: ReadonlySet<str
   const script = executedScript(command);
   if (script !== undefined) {
     const base = basename(script);
-    if (joinScripts.has(base) || /join/i.test(base)) return script;
+    if (joinScripts.has(base) || (/join/i.test(base) && !VARIABLES_FILE.test(base))) return script;
     return undefined;
   }
   const simple = simpleCommand(command);

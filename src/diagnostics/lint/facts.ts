@@ -7,6 +7,7 @@ import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
 import { appliesCni, patchedInterfaceChoice, vagrantAddress } from './cni';
+import { configuresContainerd, installsOtherRuntime, kubeadmMinors } from './containerd';
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
@@ -129,6 +130,14 @@ export interface FileFacts {
   containerExec: boolean;
   /** The file patches an interface choice into a CNI manifest or DaemonSet (see cni.ts). */
   cniInterfacePatched: { flannel: boolean; calico: boolean };
+  /** The file writes or edits containerd's config, or sets the kubelet to cgroupfs (see containerd.ts). */
+  containerdConfigured: boolean;
+  /** The file installs Docker or CRI-O (the kubelet may not use containerd). */
+  otherRuntime: boolean;
+  /** The file runs or installs kubeadm. */
+  kubeadm: boolean;
+  /** Kubernetes minor versions the file pins for kubeadm (1.23.0-00 -> 23). */
+  kubeadmMinors: number[];
 }
 
 /** Providers other than VirtualBox named in a Vagrantfile (`config.vm.provider :docker`). */
@@ -278,6 +287,10 @@ export function fileFacts(file: LintFile): FileFacts {
     kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(file.text.replace(/^[ \t]*#.*$/gm, '')),
     podCidrs: literalPodCidrs(file.text),
     containerExec: file.shell.length > 0 && CONTAINER_EXEC.test(file.text),
+    containerdConfigured: /containerd|cgroup/i.test(file.text) && configuresContainerd(file.text),
+    otherRuntime: installsOtherRuntime(file.text),
+    kubeadm: /\bkubeadm\b/.test(file.text),
+    kubeadmMinors: kubeadmMinors(file.text),
   };
 }
 
@@ -455,6 +468,10 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     },
     vagrantMachines: machines,
     vagrantNotVirtualbox: vagrantfiles > 0 && notVirtualbox === vagrantfiles,
+    containerdConfigured: parts.some((part) => part.containerdConfigured),
+    otherRuntime: parts.some((part) => part.otherRuntime),
+    usesKubeadm: parts.some((part) => part.kubeadm),
+    kubeadmMinors: parts.flatMap((part) => part.kubeadmMinors),
   };
 }
 

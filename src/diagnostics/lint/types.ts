@@ -252,6 +252,14 @@ export interface ProjectFacts {
   vagrantMachines?: number | undefined;
   /** Every Vagrantfile of the project configures only providers other than VirtualBox (docker, libvirt, ...). */
   vagrantNotVirtualbox?: boolean | undefined;
+  /** Somewhere containerd's config is written or edited, or the kubelet is set to cgroupfs. */
+  containerdConfigured?: boolean | undefined;
+  /** Somewhere Docker or CRI-O is installed. */
+  otherRuntime?: boolean | undefined;
+  /** Somewhere kubeadm is run or installed. */
+  usesKubeadm?: boolean | undefined;
+  /** Kubernetes minor versions pinned for kubeadm anywhere in the project. */
+  kubeadmMinors?: readonly number[] | undefined;
 }
 
 export interface PrivateNetworkAddress {

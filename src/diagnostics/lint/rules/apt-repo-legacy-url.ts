@@ -2,6 +2,15 @@ import { LEGACY_K8S_URL as LEGACY } from '../../facts/apt-repos';
 import { regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
 
+/**
+ * A legacy deb line without signed-by has that second defect too; apt-source-unsigned leaves the line to this
+ * rule (one line, one finding), so the fix written here carries it.
+ */
+function unsignedNote(line: string): string {
+  if (!/(?<![\w-])deb\s/.test(line) || /signed-by=/.test(line)) return '';
+  return '; the line has no signed-by either: write deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ /';
+}
+
 export default defineRule({
   meta: {
     id: 'apt-repo-legacy-url',
@@ -37,7 +46,7 @@ export default defineRule({
         end: hit.end,
         message: /\/doc\/[\w-]+\.gpg/.test(url)
           ? `${url} is the signing key of the legacy Kubernetes package repository (removed on 2024-03-04): the repository it signs is gone; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/Release.key with signed-by`
-          : `${url} is the legacy Kubernetes package repository, frozen since 2023-09-13 and removed on 2024-03-04; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ and its Release.key`,
+          : `${url} is the legacy Kubernetes package repository, frozen since 2023-09-13 and removed on 2024-03-04; use https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ and its Release.key${unsignedNote(hit.line)}`,
       });
     }
     return reports;

@@ -62,7 +62,8 @@ export default defineRule({
     runbook: 'cni-nat-interface',
     kinds: ['playbook', 'tasks', 'vars', 'shell', 'vagrantfile', 'template', 'yaml', 'cni-manifest'],
     description:
-      'In a project whose Vagrantfile gives the VMs a private_network (so each VM has the NAT NIC plus a private one), ' +
+      'In a project whose Vagrantfile gives the VMs a private_network or a bridged public_network (so each VM has the NAT ' +
+      'NIC, which keeps the default route, plus a second one), ' +
       'a Flannel manifest, Flannel args or chart, a Calico manifest, a Tigera Installation, or an upstream manifest URL ' +
       'applied as is, with no interface choice anywhere in the same file: Flannel --iface/--iface-regex/--iface-can-reach, ' +
       'Calico IP_AUTODETECTION_METHOD other than first-found, or nodeAddressAutodetectionV4; or such a choice patched ' +
@@ -78,7 +79,8 @@ export default defineRule({
       'manifest URL may hold Jinja (`.../v{{ calico_version }}/manifests/calico.yaml` fetched with get_url).',
   },
   check(file, ctx) {
-    if (ctx.facts.privateNetworks.length === 0) return [];
+    // A second NIC: a private_network, or a bridged public_network (the NAT NIC still holds the default route).
+    if (ctx.facts.privateNetworks.length === 0 && !ctx.facts.vagrantSecondNic) return [];
     if (ctx.facts.vagrantMachines === 1 || ctx.facts.vagrantNotVirtualbox === true || ctx.facts.vagrantLibvirt)
       return [];
     // A vendored manifest counts when another file of the project names it (applies it, templates it).

@@ -1,5 +1,7 @@
+import { aptSubcommand } from '../apt';
+import { CONTAINERD_PACKAGE } from '../containerd';
 import { simpleCommand } from '../shell';
-import { defineRule, type RuleReport } from '../types';
+import { defineRule, type LintFile, type ProjectFacts, type RuleReport } from '../types';
 
 /** The CRI plugin's section in containerd config v2 (1.x) and v3 (2.x). */
 const CRI_SECTION =
@@ -22,6 +24,43 @@ function lineAt(text: string, index: number): string {
   return text.slice(start, end === -1 ? undefined : end);
 }
 
+/** An apt/package task's list item or name that is the distribution's containerd package. */
+const TASK_PACKAGE = /(?:^[ \t]*-[ \t]+|\b(?:name|pkg):[ \t]*|[[,][ \t]*)["']?(containerd)["']?[ \t]*(?=$|[\],#])/gm;
+
+const UNCONFIGURED =
+  "the distribution's containerd package is installed and nothing in the project writes /etc/containerd/config.toml " +
+  '(Debian ships one without SystemdCgroup, Ubuntu none): runc then uses cgroupfs while kubeadm (>= 1.22) sets the ' +
+  'kubelet to systemd, and control-plane pods restart over and over; write containerd config default to ' +
+  '/etc/containerd/config.toml, set SystemdCgroup = true and restart containerd';
+
+/**
+ * The containerd of Ubuntu/Debian installed and never configured, in a kubeadm project whose release is
+ * unpinned or >= 1.22 and that installs no other runtime (Docker, CRI-O).
+ */
+function unconfiguredPackage(file: LintFile, facts: ProjectFacts): RuleReport[] {
+  if (facts.containerdConfigured === true || facts.otherRuntime === true || facts.usesKubeadm !== true) return [];
+  const minors = facts.kubeadmMinors ?? [];
+  if (minors.length > 0 && Math.max(...minors) < 22) return [];
+  if (!/\bcontainerd\b/.test(file.text)) return [];
+  const reports: RuleReport[] = [];
+  for (const task of file.tasks) {
+    if (task.module !== 'apt' && task.module !== 'package') continue;
+    const text = file.text.slice(task.start, task.end);
+    for (const m of text.matchAll(TASK_PACKAGE)) {
+      const at = task.start + m.index + m[0].indexOf('containerd');
+      reports.push({ start: at, end: at + 'containerd'.length, message: UNCONFIGURED });
+    }
+  }
+  for (const body of file.shell) {
+    for (const command of body.commands) {
+      if (aptSubcommand(command) !== 'install') continue;
+      const word = simpleCommand(command)?.args.find((w) => CONTAINERD_PACKAGE.test(w.value));
+      if (word !== undefined) reports.push({ start: word.start, end: word.end, message: UNCONFIGURED });
+    }
+  }
+  return reports;
+}
+
 export default defineRule({
   meta: {
     id: 'containerd-systemd-cgroup-off',
@@ -34,10 +73,12 @@ export default defineRule({
       'or whose runc options table has no SystemdCgroup key, and a `containerd config default > /etc/containerd/config.toml` ' +
       'step with no later edit that sets SystemdCgroup = true. kubeadm configures the kubelet for the systemd cgroup ' +
       "driver (its default since v1.22); containerd's default config uses cgroupfs, and the mismatch makes control-plane " +
-      'pods restart over and over; also a sed/perl substitution whose replacement writes SystemdCgroup = false. Passes: SystemdCgroup = true in the options table, or a sed/replace/lineinfile that sets it.',
+      'pods restart over and over; also a sed/perl substitution whose replacement writes SystemdCgroup = false. Also the Ubuntu/Debian `containerd` package (not containerd.io) installed ' +
+      'where nothing in the project writes or edits /etc/containerd/config.toml, with kubeadm unpinned or >= 1.22 and no ' +
+      'Docker or CRI-O. Passes: SystemdCgroup = true in the options table, or a sed/replace/lineinfile that sets it.',
   },
-  check(file) {
-    const reports: RuleReport[] = [];
+  check(file, ctx) {
+    const reports: RuleReport[] = unconfiguredPackage(file, ctx.facts);
     const setsTrue = SYSTEMD_TRUE.test(file.text);
     for (const region of file.regions) {
       const text = region.text;

@@ -36,6 +36,57 @@ function followsKubeadm(url: string): boolean {
   return version === null || Number(version[1]) >= 13;
 }
 
+/** 192.168.0.0 as text or as a regular expression (`192\\.168\\.0\\.0`), with an optional /16. */
+const DEFAULT_POOL = String.raw`192\\?\.168\\?\.0\\?\.0(?:\\?\/16)?`;
+/** A sed substitution or an Ansible replace/lineinfile regexp that matches the default pool. */
+const POOL_REWRITE = new RegExp(
+  String.raw`^[^\n]*(?:\bsed\b[^\n]*\bs(.)[^\n]*?|\bregexp[ \t]*[:=][ \t]*["']?[^\n]*?)${DEFAULT_POOL}([^\n]*)`,
+  'gm',
+);
+const REWRITTEN_TO = /(\d{1,3}(?:\\?\.\d{1,3}){3}\\?\/\d{1,2})/;
+
+interface PoolRewrite {
+  /** The new pool and its offset, when the rewrite names it. */
+  cidr?: string;
+  at: number;
+}
+
+/**
+ * Where the file rewrites Calico's default pool before applying the manifest: `sed -i
+ * 's/192.168.0.0\/16/10.240.0.0\/16/' custom-resources.yaml`, or an Ansible replace/lineinfile task
+ * whose regexp is 192.168.0.0/16 (the new pool in `replace:` / `line:` a few lines on).
+ */
+function poolRewrites(text: string): PoolRewrite[] {
+  const out: PoolRewrite[] = [];
+  for (const m of text.matchAll(POOL_REWRITE)) {
+    const sed = m[1] !== undefined;
+    // sed: the replacement follows on the same line; a task: its replace:/line: key within a few lines.
+    const restAt = m.index + m[0].length - (m[2] as string).length;
+    const rest = sed
+      ? (m[2] as string)
+      : text
+          .slice(restAt, restAt + 400)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n');
+    const key = sed ? null : /^[ \t]*(?:replace|line)[ \t]*[:=]|\b(?:replace|line)=/m.exec(rest);
+    const scope = sed ? rest : key === null ? '' : rest.slice(key.index);
+    const target = REWRITTEN_TO.exec(scope);
+    if (target === null) out.push({ at: m.index });
+    else {
+      const offset = restAt + (sed ? 0 : (key?.index ?? 0)) + target.index;
+      out.push({ cidr: (target[1] as string).replace(/\\/g, ''), at: offset });
+    }
+  }
+  return out;
+}
+
+/** The URL is applied straight from the network (`kubectl apply -f https://...`): no local file to rewrite. */
+function appliedDirectly(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  return /\bkubectl\b[^\n]*\b(?:apply|create)\b[^\n]*$/.test(text.slice(lineStart, at));
+}
+
 /** kubeadm is given a pod CIDR, the project writes it literally somewhere, and no such literal overlaps a node network. */
 function kubeadmCidrClear(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Prefix }>): boolean {
   if (facts.kubeadmPodCidr !== true) return false;
@@ -88,10 +139,23 @@ export default defineRule({
         });
       }
     }
+    const rewrites = poolRewrites(text);
+    for (const rewrite of rewrites) {
+      const pod = rewrite.cidr === undefined ? undefined : parsePrefix(rewrite.cidr);
+      const hit = pod === undefined ? undefined : nets.find((n) => overlaps(pod, n.net));
+      if (hit === undefined || rewrite.cidr === undefined) continue;
+      reports.push({
+        start: rewrite.at,
+        end: rewrite.at + rewrite.cidr.length,
+        message: `Calico's pool is rewritten to ${rewrite.cidr}, which overlaps the Vagrant private network ${hit.net.text} (${hit.at.path}:${hit.at.line}): nodes route each other's traffic into the pod network; pick a pod CIDR outside every node network (e.g. 10.244.0.0/16)`,
+      });
+    }
     if (!cidrGiven) {
       const hit = nets.find((n) => overlaps(CALICO_DEFAULT, n.net));
       if (hit !== undefined) {
         for (const m of text.matchAll(CALICO_DEFAULT_URL)) {
+          // A downloaded manifest whose 192.168.0.0/16 this file rewrites (sed, replace, lineinfile).
+          if (rewrites.length > 0 && !appliedDirectly(text, m.index)) continue;
           // calico.yaml with CALICO_IPV4POOL_CIDR left commented takes kubeadm's podSubnet when one is given;
           // the operator's custom-resources.yaml always writes 192.168.0.0/16.
           if (followsKubeadm(m[0]) && kubeadmCidrClear(ctx.facts, nets)) continue;

@@ -13,6 +13,16 @@ function nearestKey(path: readonly (string | number)[]): string | undefined {
   return undefined;
 }
 
+/**
+ * Metadata that states a requirement rather than naming a package, image or tag to fetch: Galaxy's
+ * `galaxy_info` (`min_ansible_version: 2.9`), `min_*` / `max_*` bounds. A float there that prints back
+ * unchanged is read as the same version (ansible-galaxy compares str() of it); only a change of text
+ * (2.10 -> 2.1) is a mistake.
+ */
+function requirementField(path: readonly (string | number)[], key: string | undefined): boolean {
+  return path.includes('galaxy_info') || (key !== undefined && /^(?:min|max)_/i.test(key));
+}
+
 /** Looks like a version whose trailing zero matters: 1.20, 3.10, 1.30 (major >= 1). */
 const VERSION_WITH_TRAILING_ZERO = /^[1-9][0-9]*\.[0-9]*0$/;
 
@@ -27,7 +37,8 @@ export default defineRule({
       'Ansible reads YAML with PyYAML (YAML 1.1): an unquoted `1.20` is the float 1.2 and `1.30` is 1.3, so ' +
       '`kubeadm={{ k8s_version }}` asks for a package that does not exist. Flags plain scalars that PyYAML resolves ' +
       'to a float whose printed text differs (error), and float values of version/tag keys even when the text ' +
-      'survives (`3.0`, `1.33`: warning). In an INI inventory, host-line values are Python literals even when ' +
+      'survives (`3.0`, `1.33`: warning) except in requirement metadata (Galaxy `galaxy_info`, `min_*`/`max_*`), where ' +
+      'a version that prints back unchanged means the same. In an INI inventory, host-line values are Python literals even when ' +
       'quoted. Quoted strings and three-part versions (`1.33.0`, always a string) pass.',
   },
   check(file) {
@@ -51,7 +62,7 @@ export default defineRule({
             message: `${where} is read by Ansible (YAML 1.1) as the float ${change.floatText}; quote it: "${source}"`,
             ...(versionKey ? {} : { severity: 'warning' as const }),
           });
-        } else if (versionKey) {
+        } else if (versionKey && !requirementField(path, key)) {
           reports.push({
             start: range[0],
             end: range[1],

@@ -104,6 +104,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'stock kube-flannel.yml next to a bridged public_network as the second NIC (NAT keeps the default route)',
+      files: {
+        Vagrantfile:
+          'Vagrant.configure("2") do |config|\n  ["cp", "w1"].each do |name|\n    config.vm.define name do |node|\n      node.vm.network "public_network"\n    end\n  end\nend\n',
+        'scripts/cni.sh': `#!/bin/bash\nkubectl apply -f ${flannelUrl}\n`,
+      },
+      errors: [
+        { path: 'scripts/cni.sh', line: 2, column: 18, message: /Flannel takes the interface of the default route/ },
+      ],
+    },
+    {
       name: 'flannel template with no template expression among the args (keeps firing)',
       files: {
         'roles/cni/templates/flannel.yml.j2': flannelDs(''),

@@ -14,6 +14,19 @@ const v3 =
 ruleTester(rule, {
   valid: [
     {
+      name: 'the distribution containerd under kubeadm 1.20 (kubelet on cgroupfs too)',
+      path: 'scripts/base.sh',
+      code: '#!/bin/sh\napt-get install -y containerd kubeadm=1.20.1-00 kubelet=1.20.1-00\n',
+    },
+    {
+      name: 'the distribution containerd configured by containerd config default and a SystemdCgroup sed elsewhere',
+      files: {
+        'scripts/base.sh': '#!/bin/sh\napt-get install -y containerd kubeadm\n',
+        'scripts/runtime.sh':
+          "#!/bin/sh\ncontainerd config default > /etc/containerd/config.toml\nsed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml\n",
+      },
+    },
+    {
       name: 'sed turning false into true (the fix) is no flip',
       path: 'containerd.sh',
       code: "#!/bin/bash\ncontainerd config default > /etc/containerd/config.toml\nsed -i 's|SystemdCgroup = false|SystemdCgroup = true|' /etc/containerd/config.toml\n",
@@ -50,6 +63,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the distribution containerd installed and never configured, kubeadm unpinned',
+      path: 'scripts/base.sh',
+      code: '#!/bin/sh\napt-get update\napt-get install -y containerd kubeadm kubelet\n',
+      errors: [{ line: 3, column: 20, message: /nothing in the project writes \/etc\/containerd\/config.toml/ }],
+    },
     {
       name: 'sed flips SystemdCgroup = true to false after config default (CentOS bootstrap script)',
       path: 'bootstrap.sh',

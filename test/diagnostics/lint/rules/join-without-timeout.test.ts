@@ -6,6 +6,11 @@ const tasks = 'roles/worker/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'sourcing a variables file named for the join (join.env) runs no join',
+      path: 'scripts/up.sh',
+      code: '#!/bin/bash\n. "$OUT/join.env"\necho "$TOKEN"\n',
+    },
+    {
       name: 'multipass transfer of the saved join script is a copy, not a join',
       path: 'deploy.sh',
       code: '#!/bin/bash\nmultipass transfer cp:/tmp/join-command.sh $join_command\nmultipass transfer $join_command w1:/tmp\n',

@@ -9,6 +9,13 @@ const calicoUrl = 'https://raw.githubusercontent.com/projectcalico/calico/v3.29.
 ruleTester(rule, {
   valid: [
     {
+      name: 'Calico custom resources downloaded, then the 192.168.0.0/16 pool rewritten by sed before the apply',
+      files: {
+        Vagrantfile: vagrant('192.168.56.1#{i}'),
+        'scripts/cni.sh': `#!/bin/sh\ncurl -LO ${calicoUrl}\nsed -i 's/192.168.0.0\\/16/10.240.0.0\\/16/' custom-resources.yaml\nkubectl create -f custom-resources.yaml\n`,
+      },
+    },
+    {
       name: 'calico.yaml (pool CIDR commented) follows kubeadm podSubnet 172.17.0.0/16 set in another script',
       files: {
         'scripts/env.sh': `#!/bin/bash\nexport CALICO_LINK="${calicoManifestUrl}"\n`,

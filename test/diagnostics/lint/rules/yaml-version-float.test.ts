@@ -3,6 +3,11 @@ import { ruleTester } from '../helpers';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Galaxy meta min_ansible_version: 2.9 prints back unchanged (a requirement, not a package version)',
+      path: 'roles/base/meta/main.yml',
+      code: 'galaxy_info:\n  author: me\n  min_ansible_version: 2.9\n',
+    },
     { name: 'quoted versions', path: 'group_vars/all.yml', code: '---\nk8s_version: "1.30"\nkube_minor: \'1.20\'\n' },
     {
       name: 'three-part versions stay strings in YAML 1.1',
