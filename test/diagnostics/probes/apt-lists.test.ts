@@ -25,9 +25,8 @@ describe('parseAptLists', () => {
 
   it('reads the 45 days old lists', () => {
     const parsed = parseAptLists(fixtureLines('apt-lists-stale/lists-45-days.apt-lists'));
-    expect(parsed.ok && parsed.value?.lists.map((list) => parsed.value.now - list.time)).toEqual([
-      3888000, 3888000, 3888000,
-    ]);
+    const value = parsed.ok ? parsed.value : null;
+    expect(value?.lists.map((list) => value.now - list.time)).toEqual([3888000, 3888000, 3888000]);
   });
 
   it('keeps stamps apart from lists', () => {
