@@ -1,13 +1,11 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * A worker cannot reach the API server its kubelet is configured for. `kubeadm join` then waits
  * (for discovery or the TLS bootstrap) without a word until its timeout. The probe reads the
- * server URL from the node's own kubelet kubeconfig, checks it is a plain https URL, and asks
- * /healthz with curl (nc -z as a fallback, only where nc has -z: busybox nc does not, and its
- * usage error would look like a failed connection); nothing from the context goes into the command.
+ * server URL from the node's own kubelet kubeconfig and asks its /healthz (probes/apiserver-reach.ts).
  */
 
-import { hostOf, isVagrantNat, splitBlocks, splitTag } from '../probes/blocks';
+import { apiserverReachProbe, parseApiserverReach } from '../probes/apiserver-reach';
+import { hostOf, isVagrantNat } from '../probes/blocks';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 
@@ -20,7 +18,7 @@ const meta: CheckSpecMeta = {
   roles: ['worker'],
 };
 
-const PROBE = 'apiserver-reach';
+const PROBE = apiserverReachProbe.name;
 
 /** curl exit codes that mean the TCP/TLS connection itself failed. */
 const CURL_REASONS: Record<number, string> = {
@@ -37,71 +35,13 @@ const FIX =
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      needsRoot: true,
-      timeoutSeconds: 15,
-      command: [
-        "nl='",
-        "'",
-        'server=',
-        'for f in /etc/kubernetes/kubelet.conf /etc/kubernetes/bootstrap-kubelet.conf; do',
-        '  if [ -f "$f" ]; then',
-        // One awk instead of `sed | head | tr` (issue 16: processes per node); same first value, same characters dropped.
-        '    server=$(awk \'!seen && /^[[:space:]]*server:/ { sub(/^[[:space:]]*server:[[:space:]]*/, ""); gsub(/["\\047\\r ]/, ""); print; seen = 1 }\' "$f")',
-        '    echo "source $f"; break',
-        '  fi',
-        'done',
-        'case "$server" in',
-        '  "") echo "server none" ;;',
-        '  *[!]A-Za-z0-9._:/[-]*) echo "server unsafe"; server= ;;',
-        '  https://*) echo "server $server" ;;',
-        '  *) echo "server unsupported"; server= ;;',
-        'esac',
-        'if [ -n "$server" ]; then',
-        '  hp=${server#https://}; hp=${hp%%/*}',
-        '  case "$hp" in',
-        '    \\[*\\]:*) host=${hp%\\]:*}; host=${host#\\[}; port=${hp##*\\]:} ;;',
-        '    *:*) host=${hp%:*}; port=${hp##*:} ;;',
-        '    *) host=$hp; port=443 ;;',
-        '  esac',
-        '  if command -v curl >/dev/null 2>&1; then',
-        '    out=$(curl -k -sS -o /dev/null -w \'%{http_code}\' --connect-timeout 3 --max-time 5 "$server/healthz" 2>&1); rc=$?',
-        // Newlines to spaces by builtins (was `printf | tr`).
-        '    o=; while :; do case $out in *"$nl"*) o="$o${out%%"$nl"*} "; out=${out#*"$nl"} ;; *) o="$o$out"; break ;; esac; done',
-        '    echo "curl $rc $o"',
-        "  elif command -v nc >/dev/null 2>&1 && nc -h 2>&1 | grep -q -e '-z'; then",
-        '    nc -z -w 3 "$host" "$port" >/dev/null 2>&1; echo "nc $?"',
-        '  else echo "tool none"; fi',
-        'fi',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [apiserverReachProbe],
   analyze: ({ r, context, open }) => {
     const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
-    const { head, blocks, complete } = splitBlocks(gate.value.lines);
-    const stray = blocks[0];
-    if (stray) return [unexpected(r, PROBE, 'unknown marker', `### ${stray.marker}`, stray.no)];
-    let source: string | undefined;
-    let server: string | undefined;
-    let result: { tool: string; code: number; rest: string } | undefined;
-    let noTool = false;
-    for (const { text, no } of head) {
-      if (text.trim() === '') continue;
-      const [tag, rest] = splitTag(text);
-      if (tag === 'source' && rest.startsWith('/')) source = rest;
-      else if (tag === 'server') server = rest;
-      else if ((tag === 'curl' || tag === 'nc') && /^\d+\b/.test(rest)) {
-        const [code, after] = splitTag(rest);
-        result = { tool: tag, code: Number(code), rest: after };
-      } else if (tag === 'tool' && rest === 'none') noTool = true;
-      else return [unexpected(r, PROBE, 'expected source/server/curl/nc/tool lines', text, no)];
-    }
-    if (server === undefined || !complete)
-      return [unexpected(r, PROBE, 'no "server" line or end marker (output cut short?)', gate.value.lines[0] ?? '', 1)];
+    const parsed = parseApiserverReach(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
+    const { source, server, result, noTool } = parsed.value;
     const expected = context.controlPlaneEndpoint;
     const evidence = [source ? `read from ${source}` : 'no kubelet kubeconfig', `server: ${server}`];
     if (server === 'none') {

@@ -4,7 +4,8 @@
  * without `apt update` (Ansible's apt module with update_cache: no) fails with 404.
  */
 
-import { splitBlocks, splitTag } from '../probes/blocks';
+import { aptListsProbe, parseAptLists } from '../probes/apt-lists';
+import { aptLogProbe, parseAptLog } from '../probes/apt-log';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 
@@ -17,8 +18,8 @@ const meta: CheckSpecMeta = {
   roles: ['control-plane', 'worker'],
 };
 
-const LISTS = 'apt-lists';
-const LOG = 'apt-log';
+const LISTS = aptListsProbe.name;
+const LOG = aptLogProbe.name;
 const DAY = 86_400;
 /** Older than this, lists are "stale" (Ansible's cache_valid_time examples use an hour to a day). */
 const STALE_AFTER = DAY;
@@ -33,71 +34,16 @@ function age(seconds: number): string {
   return `${Math.round(seconds / DAY)} days`;
 }
 
-/** "2024-05-01  10:00:00" as written by apt's logs (local time; close enough for a window of days). */
-function logTime(text: string): number | undefined {
-  const match = /(\d{4})-(\d{2})-(\d{2})\s+(\d{2}):(\d{2}):(\d{2})/.exec(text);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match;
-  const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  return Number.isNaN(time) ? undefined : time / 1000;
-}
-
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: LISTS,
-      command: [
-        'echo "now $(date +%s)"',
-        // One `stat` per kind instead of one per file (issue 16: processes per node).
-        'set --; for f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do [ -f "$f" ] && set -- "$@" "$f"; done',
-        '[ "$#" -eq 0 ] || stat -c \'list %Y %n\' -- "$@"',
-        'set --; for f in /var/lib/apt/periodic/update-success-stamp /var/cache/apt/pkgcache.bin; do [ -f "$f" ] && set -- "$@" "$f"; done',
-        '[ "$#" -eq 0 ] || stat -c \'stamp %Y %n\' -- "$@"',
-        'command -v apt-get >/dev/null 2>&1 || echo "### missing apt-get"',
-        'echo "### end"',
-      ].join('\n'),
-    },
-    {
-      name: LOG,
-      needsRoot: true,
-      command: [
-        'for f in /var/log/apt/history.log /var/log/apt/term.log; do',
-        '  if [ -f "$f" ]; then echo "### file $f";',
-        '    awk \'/^(Start-Date|Log started):/ { d = $0 } /404 +Not Found|Failed to fetch|Unable to fetch/ { print d " | " $0 }\' "$f" | tail -n 10 | sed \'s/^/| /\';',
-        '  else echo "### missing $f"; fi',
-        'done',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [aptListsProbe, aptLogProbe],
   analyze: ({ r, sections, open }) => {
     const gate = open(LISTS);
     if (!gate.ok) return [gate.finding];
-    const { head, blocks, complete } = splitBlocks(gate.value.lines);
-    if (blocks.some((block) => block.marker === 'missing'))
-      return [r.skip('apt-get is not installed: not a Debian/Ubuntu node')];
-    const stray = blocks[0];
-    if (stray) return [unexpected(r, LISTS, 'unknown marker', `### ${stray.marker}`, stray.no)];
-    let now: number | undefined;
-    const lists: Array<{ time: number; file: string }> = [];
-    const stamps: Array<{ time: number; file: string }> = [];
-    for (const { text, no } of head) {
-      if (text.trim() === '') continue;
-      const [tag, rest] = splitTag(text);
-      if (tag === 'now' && /^\d+$/.test(rest)) {
-        now = Number(rest);
-        continue;
-      }
-      const [time, file] = splitTag(rest);
-      if ((tag === 'list' || tag === 'stamp') && /^\d+$/.test(time) && file.startsWith('/')) {
-        (tag === 'list' ? lists : stamps).push({ time: Number(time), file });
-        continue;
-      }
-      return [unexpected(r, LISTS, 'expected now/list/stamp lines with epoch seconds', text, no)];
-    }
-    if (now === undefined || !complete)
-      return [unexpected(r, LISTS, 'no "now" line or end marker (output cut short?)', gate.value.lines[0] ?? '', 1)];
+    const parsed = parseAptLists(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, LISTS, parsed.what, parsed.line, parsed.no)];
+    if (parsed.value === null) return [r.skip('apt-get is not installed: not a Debian/Ubuntu node')];
+    const { now, lists, stamps } = parsed.value;
 
     const problems: Problem[] = [];
     const evidence: string[] = [];
@@ -121,17 +67,13 @@ export default defineCheck({
 
     const logGate = sections[LOG] === undefined ? undefined : open(LOG);
     if (logGate?.ok) {
-      const log = splitBlocks(logGate.value.lines);
-      for (const block of log.blocks) {
-        if (block.marker !== 'file') continue;
-        for (const quoted of block.quoted) {
-          const [when] = quoted.text.split(' | ');
-          const time = logTime(when ?? '');
-          const recent = time === undefined || now - time <= RECENT;
+      for (const { file, entries } of parseAptLog(logGate.value.lines)) {
+        for (const entry of entries) {
+          const recent = entry.time === undefined || now - entry.time <= RECENT;
           if (!recent) continue;
-          evidence.push(`${block.args}: ${quoted.text}`);
-          if (/404/.test(quoted.text) && !problems.some((problem) => problem.status === 'fail')) {
-            problems.push({ status: 'fail', text: `apt recently failed with 404 Not Found (${block.args})` });
+          evidence.push(`${file}: ${entry.text}`);
+          if (/404/.test(entry.text) && !problems.some((problem) => problem.status === 'fail')) {
+            problems.push({ status: 'fail', text: `apt recently failed with 404 Not Found (${file})` });
           }
         }
       }

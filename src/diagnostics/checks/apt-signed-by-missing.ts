@@ -5,7 +5,7 @@
  */
 
 import { type AptSource, aptSourcesProbe, isPkgsK8sIo, parseAptSourcesProbe } from '../probes/apt';
-import { cutShort, splitBlocks, splitTag } from '../probes/blocks';
+import { aptKeyringsProbe, parseAptKeyrings } from '../probes/apt-keyrings';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
 
@@ -18,54 +18,15 @@ const meta: CheckSpecMeta = {
   roles: ['control-plane', 'worker'],
 };
 
-const KEYRINGS = 'apt-keyrings';
+const KEYRINGS = aptKeyringsProbe.name;
 const FIX =
   'sudo mkdir -p -m 755 /etc/apt/keyrings; key="$(mktemp)" && curl -fsSL -o "$key" https://pkgs.k8s.io/core:/stable:/v1.37/deb/Release.key && sudo gpg --batch --yes --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg "$key"; rm -f "$key"; write the source as "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.37/deb/ /"';
-
-interface Keyring {
-  size: number;
-  path: string;
-}
-
-function readKeyrings(lines: readonly string[]): Keyring[] | { what: string; line: string; no: number } {
-  const { head, blocks, complete } = splitBlocks(lines);
-  const stray = blocks[0];
-  if (stray) return { what: 'unknown marker', line: `### ${stray.marker}`, no: stray.no };
-  const keyrings: Keyring[] = [];
-  for (const { text, no } of head) {
-    if (text.trim() === '') continue;
-    const [tag, rest] = splitTag(text);
-    const [size, path] = splitTag(rest);
-    if (tag !== 'key' || !/^\d+$/.test(size) || !path.startsWith('/'))
-      return { what: 'expected "key <bytes> <path>" lines', line: text, no };
-    keyrings.push({ size: Number(size), path });
-  }
-  if (!complete) {
-    const { what, line, no } = cutShort(lines);
-    return { what, line, no };
-  }
-  return keyrings;
-}
 
 const describe = (source: AptSource) => `${source.file}: ${source.text}`;
 
 export default defineCheck({
   meta,
-  probes: [
-    aptSourcesProbe,
-    {
-      name: KEYRINGS,
-      command: [
-        // One `stat` for every keyring (it was `wc | tr` per file: two processes each; issue 16).
-        'set --',
-        'for f in /etc/apt/trusted.gpg /etc/apt/trusted.gpg.d/* /etc/apt/keyrings/* /usr/share/keyrings/*; do',
-        '  [ -f "$f" ] && set -- "$@" "$f"',
-        'done',
-        '[ "$#" -eq 0 ] || stat -L -c \'key %s %n\' -- "$@"',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [aptSourcesProbe, aptKeyringsProbe],
   analyze: ({ r, open }) => {
     const gate = open(aptSourcesProbe.name);
     if (!gate.ok) return [gate.finding];
@@ -73,8 +34,10 @@ export default defineCheck({
     if (!parsed.ok) return [unexpected(r, aptSourcesProbe.name, parsed.what, parsed.line, parsed.no)];
     const keyGate = open(KEYRINGS);
     if (!keyGate.ok) return [keyGate.finding];
-    const keyrings = readKeyrings(keyGate.value.lines);
-    if (!Array.isArray(keyrings)) return [unexpected(r, KEYRINGS, keyrings.what, keyrings.line, keyrings.no)];
+    const parsedKeyrings = parseAptKeyrings(keyGate.value.lines);
+    if (!parsedKeyrings.ok)
+      return [unexpected(r, KEYRINGS, parsedKeyrings.what, parsedKeyrings.line, parsedKeyrings.no)];
+    const keyrings = parsedKeyrings.value;
 
     const k8s = parsed.value.filter((source) => source.enabled && source.uris.some(isPkgsK8sIo));
     const paths = new Map(keyrings.map((keyring) => [keyring.path, keyring.size]));

@@ -1,12 +1,11 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * kube-proxy runs but its rules are gone: `iptables -F` / `-t nat -F` / `-X` emptied or deleted
  * KUBE-SERVICES and the jumps to it, so Service IPs (including the API server's ClusterIP that
  * pods use) stop working until kube-proxy resyncs or restarts.
  */
 
-import { splitBlocks, splitTag } from '../probes/blocks';
 import { type IptTable, iptablesRulesProbe, parseIptablesProbe } from '../probes/iptables';
+import { kubeProxyProcessProbe, parseKubeProxyProcess } from '../probes/kube-proxy-process';
 import { nftRulesetProbe, parseNftProbe } from '../probes/nft';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { type Problem, unexpected, worstOf } from './support/findings';
@@ -20,7 +19,7 @@ const meta: CheckSpecMeta = {
   roles: ['control-plane', 'worker'],
 };
 
-const PROCESS = 'kube-proxy-process';
+const PROCESS = kubeProxyProcessProbe.name;
 const FIX =
   'restart kube-proxy so it rewrites its rules: kubectl -n kube-system rollout restart daemonset kube-proxy (or delete the kube-proxy pod on this node); never flush iptables on a Kubernetes node';
 
@@ -33,33 +32,13 @@ function jumpsTo(table: IptTable, chain: string, target: string): boolean {
 
 export default defineCheck({
   meta,
-  probes: [
-    iptablesRulesProbe,
-    nftRulesetProbe,
-    {
-      name: PROCESS,
-      command: [
-        // Builtins only (was `grep -l -x` over every comm file; issue 16).
-        'for c in /proc/[0-9]*/comm; do n=; read -r n 2>/dev/null <"$c" || continue; [ "$n" = kube-proxy ] || continue; d=${c%/comm}; echo "pid ${d#/proc/}"; done',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [iptablesRulesProbe, nftRulesetProbe, kubeProxyProcessProbe],
   analyze: ({ r, sections, open }) => {
     const processGate = open(PROCESS);
     if (!processGate.ok) return [processGate.finding];
-    const proc = splitBlocks(processGate.value.lines);
-    const pids: string[] = [];
-    for (const { text, no } of proc.head) {
-      if (text.trim() === '') continue;
-      const [tag, rest] = splitTag(text);
-      if (tag !== 'pid' || !/^\d+$/.test(rest)) return [unexpected(r, PROCESS, 'expected "pid <n>" lines', text, no)];
-      pids.push(rest);
-    }
-    const strayProc = proc.blocks[0];
-    if (strayProc) return [unexpected(r, PROCESS, 'unknown marker', `### ${strayProc.marker}`, strayProc.no)];
-    if (!proc.complete)
-      return [unexpected(r, PROCESS, 'no end marker (output cut short?)', processGate.value.lines[0] ?? '', 1)];
+    const proc = parseKubeProxyProcess(processGate.value.lines);
+    if (!proc.ok) return [unexpected(r, PROCESS, proc.what, proc.line, proc.no)];
+    const pids = proc.value;
     if (pids.length === 0) {
       return [r.skip('kube-proxy is not running on this node (not deployed yet, or replaced by the CNI)')];
     }

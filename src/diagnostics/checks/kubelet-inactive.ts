@@ -1,10 +1,10 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * kubelet is not running (or restarts in a loop). A join waits for the kubelet's TLS bootstrap
  * and hangs until its timeout when kubelet cannot start; the journal says why.
  */
 
-import { splitBlocks, splitTag } from '../probes/blocks';
+import { type KubeletJournal, kubeletJournalProbe, parseKubeletJournal } from '../probes/kubelet-journal';
+import { kubeletServiceProbe, parseKubeletService } from '../probes/kubelet-service';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 
@@ -17,8 +17,8 @@ const meta: CheckSpecMeta = {
   roles: ['control-plane', 'worker'],
 };
 
-const SERVICE = 'kubelet-service';
-const JOURNAL = 'kubelet-journal';
+const SERVICE = kubeletServiceProbe.name;
+const JOURNAL = kubeletJournalProbe.name;
 const NO_SYSTEMD = /has not been booted with systemd|Failed to connect to bus|System has not been booted|Host is down/i;
 const STATES = new Set([
   'active',
@@ -32,30 +32,6 @@ const STATES = new Set([
   'refreshing',
 ]);
 
-interface Journal {
-  config: boolean | undefined;
-  kubeconfig: boolean | undefined;
-  lines: string[];
-}
-
-function readJournal(lines: readonly string[]): Journal | string {
-  const { head, blocks } = splitBlocks(lines);
-  const journal: Journal = { config: undefined, kubeconfig: undefined, lines: [] };
-  for (const { text } of head) {
-    if (text.trim() === '') continue;
-    const [tag, rest] = splitTag(text);
-    if ((tag === 'config' || tag === 'kubeconfig') && (rest === 'present' || rest === 'absent')) {
-      journal[tag] = rest === 'present';
-    } else return text;
-  }
-  for (const block of blocks) {
-    if (block.marker === 'journal')
-      journal.lines = block.quoted.map((line) => line.text).filter((line) => line.trim() !== '');
-    else if (block.marker !== 'missing') return `### ${block.marker}`;
-  }
-  return journal;
-}
-
 /** The journal lines worth showing: errors first, at most eight. */
 function pickJournal(lines: readonly string[]): string[] {
   const errors = lines.filter((line) => /\bE\d{4} |error|failed|fail|refused|timeout/i.test(line));
@@ -64,60 +40,14 @@ function pickJournal(lines: readonly string[]): string[] {
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: SERVICE,
-      command: [
-        "nl='",
-        "'",
-        'if command -v systemctl >/dev/null 2>&1; then',
-        '  v=$(systemctl is-active kubelet 2>&1); echo "is-active ${v%%"$nl"*}"',
-        // Each line prefixed by builtins (was `| sed`; issue 16).
-        '  out=$(systemctl show kubelet -p LoadState -p ActiveState -p SubState -p Result -p NRestarts -p ExecMainStatus 2>&1)',
-        'while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'show %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
-        'else echo "### missing systemctl"; fi',
-        'echo "### end"',
-      ].join('\n'),
-    },
-    {
-      name: JOURNAL,
-      needsRoot: true,
-      command: [
-        "nl='",
-        "'",
-        'if [ -e /var/lib/kubelet/config.yaml ]; then echo "config present"; else echo "config absent"; fi',
-        'if [ -e /etc/kubernetes/kubelet.conf ]; then echo "kubeconfig present"; else echo "kubeconfig absent"; fi',
-        // Each line prefixed by builtins (was `| sed`; issue 16).
-        'if command -v journalctl >/dev/null 2>&1; then echo "### journal"; out=$(journalctl -u kubelet -n 15 --no-pager -o short-iso 2>&1);',
-        'while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'| %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
-        'else echo "### missing journalctl"; fi',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [kubeletServiceProbe, kubeletJournalProbe],
   analyze: ({ r, sections, open }) => {
     const gate = open(SERVICE);
     if (!gate.ok) return [gate.finding];
-    const { head, blocks, complete } = splitBlocks(gate.value.lines);
-    if (blocks.some((block) => block.marker === 'missing'))
-      return [r.skip('systemctl is not installed; cannot ask systemd about kubelet')];
-    const stray = blocks[0];
-    if (stray) return [unexpected(r, SERVICE, 'unknown marker', `### ${stray.marker}`, stray.no)];
-    let active: string | undefined;
-    const show = new Map<string, string>();
-    const showLines: string[] = [];
-    for (const { text, no } of head) {
-      if (text.trim() === '') continue;
-      const [tag, rest] = splitTag(text);
-      if (tag === 'is-active') active = rest;
-      else if (tag === 'show') {
-        const eq = rest.indexOf('=');
-        if (eq > 0) show.set(rest.slice(0, eq), rest.slice(eq + 1));
-        showLines.push(rest);
-      } else return [unexpected(r, SERVICE, 'expected "is-active ..." or "show ..." lines', text, no)];
-    }
-    if (active === undefined || !complete)
-      return [unexpected(r, SERVICE, 'no "is-active" line (output cut short?)', gate.value.lines[0] ?? '', 1)];
+    const parsed = parseKubeletService(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, SERVICE, parsed.what, parsed.line, parsed.no)];
+    if (parsed.value === null) return [r.skip('systemctl is not installed; cannot ask systemd about kubelet')];
+    const { active, show, showLines } = parsed.value;
     if (NO_SYSTEMD.test(active) || showLines.some((line) => NO_SYSTEMD.test(line))) {
       return [
         r.skip('systemd is not running on this machine; kubelet is not managed by a systemd unit here', {
@@ -128,12 +58,12 @@ export default defineCheck({
     if (!STATES.has(active)) return [unexpected(r, SERVICE, 'not a systemd unit state', active, 1)];
 
     const journalGate = sections[JOURNAL] === undefined ? undefined : open(JOURNAL);
-    let journal: Journal | undefined;
+    let journal: KubeletJournal | undefined;
     const notes: string[] = [];
     if (journalGate?.ok) {
-      const read = readJournal(journalGate.value.lines);
-      if (typeof read === 'string') notes.push(`(journal probe printed something unexpected: ${read.slice(0, 80)})`);
-      else journal = read;
+      const read = parseKubeletJournal(journalGate.value.lines);
+      if (!read.ok) notes.push(`(journal probe printed something unexpected: ${read.line.slice(0, 80)})`);
+      else journal = read.value;
     } else if (journalGate && !journalGate.ok) {
       notes.push(`(journal not read: ${journalGate.finding.message})`);
     }

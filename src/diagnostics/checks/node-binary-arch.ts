@@ -3,8 +3,8 @@
  * Reads the ELF header with `file -L`, or with `od` when `file` is not installed.
  */
 
-import { type Arch, archFromFileDescription, archFromUname, parseElfHeader } from '../facts/arch';
-import { splitBlocks, splitTag } from '../probes/blocks';
+import { archFromUname } from '../facts/arch';
+import { binaryArchProbe, parseBinaryArch } from '../probes/binary-arch';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { quote, unexpected } from './support/findings';
 
@@ -17,93 +17,24 @@ const meta: CheckSpecMeta = {
   roles: ['control-plane', 'worker'],
 };
 
-const PROBE = 'binary-arch';
-const BINARIES = 'kubeadm kubelet kubectl containerd containerd-shim-runc-v2 runc crictl ctr';
-
-interface Binary {
-  path: string;
-  arch: Arch | undefined;
-  elf: boolean;
-  line: string;
-}
+const PROBE = binaryArchProbe.name;
 
 export default defineCheck({
   meta,
-  probes: [
-    {
-      name: PROBE,
-      command: [
-        'echo "arch $(uname -m)"',
-        'if command -v file >/dev/null 2>&1; then echo "tool file"; else echo "tool od"; fi',
-        // One `file` for every binary, each line as `file` prints it for one (-N: no padding); it was
-        // one `file` per binary (issue 16: processes per node).
-        'set --',
-        'for d in /usr/local/bin /usr/bin /usr/sbin /usr/local/sbin; do',
-        `  for b in ${BINARIES}; do`,
-        '    f="$d/$b"',
-        '    [ -e "$f" ] && set -- "$@" "$f"',
-        '  done',
-        'done',
-        'if [ "$#" -eq 0 ]; then :',
-        // Each line prefixed by builtins in this shell (was `| while read`: one subshell more; issue 16).
-        "elif command -v file >/dev/null 2>&1; then nl='",
-        '\'; out=$(file -N -L -- "$@" 2>&1); while [ -n "$out" ]; do l=${out%%"$nl"*}; printf \'file %s\\n\' "$l"; out=${out#"$l"}; out=${out#"$nl"}; done',
-        'else for f do echo "od $f $(od -A n -t x1 -N 20 "$f" 2>&1 | tr -s \' \\n\' \'  \')"; done; fi',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [binaryArchProbe],
   analyze: ({ r, open }) => {
     const gate = open(PROBE);
     if (!gate.ok) return [gate.finding];
-    const { head, blocks, complete } = splitBlocks(gate.value.lines);
-    const stray = blocks[0];
-    if (stray) return [unexpected(r, PROBE, 'unknown marker', `### ${stray.marker}`, stray.no)];
-    let machine: string | undefined;
-    let tool: string | undefined;
-    const binaries: Binary[] = [];
-    for (const { text, no } of head) {
-      if (text.trim() === '') continue;
-      const [tag, rest] = splitTag(text);
-      if (tag === 'arch') machine = rest;
-      else if (tag === 'tool' && (rest === 'file' || rest === 'od')) tool = rest;
-      else if (tag === 'file') {
-        const colon = rest.indexOf(': ');
-        if (!rest.startsWith('/') || colon < 0)
-          return [unexpected(r, PROBE, 'expected "<path>: <description>" from file -L', text, no)];
-        const description = rest.slice(colon + 2);
-        binaries.push({
-          path: rest.slice(0, colon),
-          arch: archFromFileDescription(description),
-          elf: /\bELF\b/.test(description),
-          line: rest,
-        });
-      } else if (tag === 'od') {
-        const [path, hex] = splitTag(rest);
-        if (!path.startsWith('/')) return [unexpected(r, PROBE, 'expected "<path> <hex bytes>" from od', text, no)];
-        const header = parseElfHeader(hex);
-        if (header === undefined) {
-          binaries.push({ path, arch: undefined, elf: false, line: `${path}: unreadable header ${quote(hex, 60)}` });
-          continue;
-        }
-        const arch = header.elf ? header.arch : undefined;
-        const what = header.elf
-          ? `ELF ${header.bits}-bit, e_machine 0x${header.machine.toString(16)} (${arch ?? 'unknown'})`
-          : 'not ELF';
-        binaries.push({ path, arch, elf: header.elf, line: `${path}: ${what}` });
-      } else return [unexpected(r, PROBE, 'expected arch/tool/file/od lines', text, no)];
-    }
-    if (machine === undefined || tool === undefined || !complete) {
-      return [
-        unexpected(
-          r,
-          PROBE,
-          'missing "arch" or "tool" line or end marker (output cut short?)',
-          gate.value.lines[0] ?? '',
-          1,
-        ),
-      ];
-    }
+    const parsed = parseBinaryArch(gate.value.lines);
+    if (!parsed.ok) return [unexpected(r, PROBE, parsed.what, parsed.line, parsed.no)];
+    const { machine, tool } = parsed.value;
+    const binaries = parsed.value.binaries.map((binary) => ({
+      ...binary,
+      line:
+        binary.read === 'unreadable'
+          ? `${binary.path}: unreadable header ${quote(binary.description, 60)}`
+          : `${binary.path}: ${binary.description}`,
+    }));
     const nodeArch = archFromUname(machine);
     if (nodeArch === undefined) return [unexpected(r, PROBE, 'unknown machine type from uname -m', machine, 1)];
     const evidence = [`uname -m: ${machine} (${nodeArch})`, ...binaries.map((binary) => binary.line)];

@@ -4,8 +4,8 @@
  * `sudo kubectl` works (root's /root/.kube/config), which hides the real cause.
  */
 
-import { splitBlocks, splitTag } from '../probes/blocks';
 import { parseUserKubeconfig, userKubeconfigProbe } from '../probes/kubeconfig';
+import { parseRootKubeconfig, rootKubeconfigProbe } from '../probes/root-kubeconfig';
 import { type CheckSpecMeta, defineCheck } from './support/define';
 import { unexpected } from './support/findings';
 
@@ -18,25 +18,13 @@ const meta: CheckSpecMeta = {
   roles: ['control-plane', 'worker'],
 };
 
-const ROOT = 'root-kubeconfig';
+const ROOT = rootKubeconfigProbe.name;
 const FIX =
   'mkdir -p $HOME/.kube && sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config && sudo chown $(id -u):$(id -g) $HOME/.kube/config (on a worker, copy the file from the control plane or use kubectl there)';
 
 export default defineCheck({
   meta,
-  probes: [
-    userKubeconfigProbe,
-    {
-      name: ROOT,
-      needsRoot: true,
-      command: [
-        'for f in /root/.kube/config /etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf; do',
-        '  if [ -e "$f" ]; then echo "present $f"; else echo "absent $f"; fi',
-        'done',
-        'echo "### end"',
-      ].join('\n'),
-    },
-  ],
+  probes: [userKubeconfigProbe, rootKubeconfigProbe],
   analyze: ({ r, sections, context, open }) => {
     const gate = open(userKubeconfigProbe.name);
     if (!gate.ok) return [gate.finding];
@@ -52,17 +40,9 @@ export default defineCheck({
     const rootFiles: string[] = [];
     const rootGate = sections[ROOT] === undefined ? undefined : open(ROOT);
     if (rootGate?.ok) {
-      const { head, blocks } = splitBlocks(rootGate.value.lines);
-      const stray = blocks[0];
-      if (stray) return [unexpected(r, ROOT, 'unknown marker', `### ${stray.marker}`, stray.no)];
-      for (const { text, no } of head) {
-        if (text.trim() === '') continue;
-        const [state, path] = splitTag(text);
-        if ((state !== 'present' && state !== 'absent') || !path.startsWith('/')) {
-          return [unexpected(r, ROOT, 'expected "present|absent <path>" lines', text, no)];
-        }
-        if (state === 'present') rootFiles.push(path);
-      }
+      const root = parseRootKubeconfig(rootGate.value.lines);
+      if (!root.ok) return [unexpected(r, ROOT, root.what, root.line, root.no)];
+      rootFiles.push(...root.value);
       evidence.push(`root can use: ${rootFiles.length > 0 ? rootFiles.join(', ') : 'nothing'}`);
     } else if (rootGate && !rootGate.ok) {
       evidence.push(`(root's files not checked: ${rootGate.finding.message})`);
