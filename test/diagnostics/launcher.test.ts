@@ -82,6 +82,16 @@ describe('bin/k8sdiag.mjs (launcher with compile cache)', () => {
     for (let i = 0; i < 2; i += 1) expect(run(launcher, args, { XDG_CACHE_HOME: cache }, input)).toEqual(alone);
   });
 
+  it('a damaged cache file is rejected by Node and the output stays the same', () => {
+    const cache = mkdtempSync(join(work, 'xdg-'));
+    const alone = run(bundle, ['explain', ERROR]);
+    expect(run(launcher, ['explain', ERROR], { XDG_CACHE_HOME: cache })).toEqual(alone);
+    const entries = files(join(cache, 'k8sdiag'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) writeFileSync(join(cache, 'k8sdiag', entry), 'not a code cache');
+    expect(run(launcher, ['explain', ERROR], { XDG_CACHE_HOME: cache })).toEqual(alone);
+  });
+
   it('an unusable cache dir is silent and changes nothing', () => {
     // A regular file where the cache's parent directory should be: no one, root included, can create it.
     const blocker = join(work, 'not-a-dir');
