@@ -1,16 +1,23 @@
-// Benchmark (not a test): median wall time of `node build/cli/k8sdiag.mjs explain "..."`, process
-// start included, against a peer that answers the same question the crude way, `grep -ril` of a
-// key phrase over the runbook MDX files. Target: explain under 250 ms, Node start included.
+// Benchmark (not a test): median wall time of a `k8sdiag explain "..."` call, process start included,
+// by the three ways it is started, against a peer that answers the same question the crude way,
+// `grep -ril` of a key phrase over the runbook MDX files. Target: explain under 250 ms, Node start included.
+//   launcher warm:  node bin/k8sdiag.mjs explain ...   (the npm bin; Node's compile cache filled)
+//   launcher cold:  the same with an empty cache dir each run (the first call a user pays once)
+//   bundle:         node build/cli/k8sdiag.mjs explain ...   (the one file the site's /cli/ download runs)
+// Each run gets a private XDG_CACHE_HOME in a temp dir; NODE_COMPILE_CACHE from outside is dropped.
 // Then the warm matcher alone (what the paste box and a long `explain -` pay per log): median
 // time of one match over a 100-line log. Target: under 20 ms.
 //   npm run bench:explain              (build the CLI first: npm run build:cli)
 //   RUNS=31 npm run bench:explain
-//   K8SDIAG_CLI=/path/to/other/k8sdiag.mjs npm run bench:explain   (another build, e.g. before a change)
+//   K8SDIAG_CLI=/path/to/other/k8sdiag.mjs npm run bench:explain   (another build, e.g. before a change;
+//     the launcher rows run a copy of bin/k8sdiag.mjs with a copy of that build beside it)
 //   K8SDIAG_CLI_BASE=/path/to/before/k8sdiag.mjs npm run bench:explain
-//     (A/B: the two builds alternate run by run, so a load change on a shared machine hits both alike)
+//     (A/B: base bundle, head bundle and head launcher (warm) alternate run by run, so a load change on
+//     a shared machine hits them alike)
 // The machine's load average is printed before and after: wall times on a loaded machine mean little.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -49,70 +56,124 @@ const inputs = [
   { text: '워커에서 kubectl 치면 8080 에러', grep: '8080' },
 ];
 
+// Everything this bench writes (cache dirs, a launcher layout for K8SDIAG_CLI) lives here.
+const work = mkdtempSync(join(tmpdir(), 'k8sdiag-bench-explain-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+// The launcher imports ../build/cli/k8sdiag.mjs beside itself: for another build, a copy of both.
+let launcher = join(root, 'bin/k8sdiag.mjs');
+if (process.env.K8SDIAG_CLI) {
+  launcher = join(work, 'pkg/bin/k8sdiag.mjs');
+  mkdirSync(join(work, 'pkg/bin'), { recursive: true });
+  mkdirSync(join(work, 'pkg/build/cli'), { recursive: true });
+  copyFileSync(join(root, 'bin/k8sdiag.mjs'), launcher);
+  copyFileSync(cli, join(work, 'pkg/build/cli/k8sdiag.mjs'));
+}
+const cliEnv = (cacheHome) => {
+  const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome };
+  for (const name of ['NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE', 'K8SDIAG_NO_COMPILE_CACHE']) delete env[name];
+  return env;
+};
+const warmCache = join(work, 'warm-cache');
+let coldCount = 0;
+/** How each path is started: [file, env for this run, clean-up after it]. */
+const paths = {
+  'launcher warm': () => [launcher, cliEnv(warmCache)],
+  'launcher cold': () => {
+    coldCount += 1;
+    const dir = join(work, `cold-${coldCount}`);
+    return [launcher, cliEnv(dir), () => rmSync(dir, { recursive: true, force: true })];
+  },
+  bundle: () => [cli, cliEnv(join(work, 'unused-cache'))],
+};
+
+function spawnTimed(command, args, options) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: 'ignore', ...options });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.error) throw result.error;
+  return elapsed;
+}
+
+function summary(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
 function time(command, args, options = {}) {
   const samples = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = process.hrtime.bigint();
-    const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-    if (result.error) throw result.error;
-    samples.push(elapsed);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1] };
+  for (let i = 0; i < runs; i += 1) samples.push(spawnTimed(command, args, options));
+  return summary(samples);
+}
+
+/** One explain call by `path`: its wall time. */
+function explainOnce(path, text) {
+  const [file, env, after] = paths[path]();
+  const elapsed = spawnTimed(process.execPath, [file, 'explain', text], { env });
+  after?.();
+  return elapsed;
 }
 
 const runbookDirs = [join(root, 'src/content/docs/runbooks'), join(root, 'src/content/docs/ko/runbooks')];
 const fmt = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
-console.log(`${cli}\nnode ${process.version}, ${runs} runs each, median (min..max); load average ${load()}`);
-// A/B: the base build and this one alternate, one run each, on the same inputs.
+console.log(
+  `launcher ${launcher}\nbundle   ${cli}\nnode ${process.version}, ${runs} runs each, median (min..max); load average ${load()}`,
+);
+// warm the launcher's cache (and the file cache) before anything is measured
+for (const input of inputs) explainOnce('launcher warm', input.text);
+// A/B: the base build, this one and this one's launcher alternate, one run each, on the same inputs.
 const base = process.env.K8SDIAG_CLI_BASE ? resolve(process.env.K8SDIAG_CLI_BASE) : undefined;
 if (base !== undefined) {
   if (!existsSync(base)) {
     console.error(`bench-explain: K8SDIAG_CLI_BASE ${base} is missing`);
     process.exit(2);
   }
-  const samples = { base: [], head: [] };
-  const env = { ...process.env, NO_COLOR: '1' };
+  const sides = [
+    ['base bundle', () => [base, cliEnv(join(work, 'unused-cache'))]],
+    ['head bundle', paths.bundle],
+    ['head launcher warm', paths['launcher warm']],
+  ];
+  const samples = new Map(sides.map(([side]) => [side, []]));
   for (let i = 0; i < runs; i += 1) {
     for (const input of inputs) {
-      for (const [side, file] of [
-        ['base', base],
-        ['head', cli],
-      ]) {
-        const started = process.hrtime.bigint();
-        const result = spawnSync(process.execPath, [file, 'explain', input.text], { env, stdio: 'ignore' });
-        if (result.error) throw result.error;
-        samples[side].push(Number(process.hrtime.bigint() - started) / 1e6);
+      for (const [side, start] of sides) {
+        const [file, env] = start();
+        samples.get(side).push(spawnTimed(process.execPath, [file, 'explain', input.text], { env }));
       }
     }
   }
-  for (const [side, file] of [
-    ['base', base],
-    ['head', cli],
-  ]) {
-    const sorted = samples[side].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
+  for (const [side] of sides) {
+    const t = summary(samples.get(side));
     console.log(
-      `A/B ${side} ${file}: median ${fmt(median)} (${sorted[0].toFixed(0)}..${sorted[sorted.length - 1].toFixed(0)}) over ${sorted.length} runs, all inputs`,
+      `A/B ${side.padEnd(18)}: median ${fmt(t.median)} (${t.min.toFixed(0)}..${t.max.toFixed(0)}) over ${samples.get(side).length} runs, all inputs`,
     );
   }
   console.log(`load average after the A/B runs: ${load()}`);
 }
-console.log(`${'input'.padEnd(44)} ${'k8sdiag explain'.padStart(26)} ${'grep -ril'.padStart(26)}`);
-let worst = 0;
+const columns = ['launcher warm', 'launcher cold', 'bundle'];
+console.log(`${'input'.padEnd(34)} ${[...columns, 'grep -ril'].map((c) => c.padStart(24)).join(' ')}`);
+const worst = Object.fromEntries(columns.map((c) => [c, 0]));
+const cell = (t) => `${fmt(t.median)} (${t.min.toFixed(0)}..${t.max.toFixed(0)})`;
 for (const input of inputs) {
   // one warm-up run each, so the file cache is not what we measure
   spawnSync(process.execPath, [cli, 'explain', input.text], { stdio: 'ignore' });
-  const ours = time(process.execPath, [cli, 'explain', input.text], { env: { ...process.env, NO_COLOR: '1' } });
+  const samples = new Map(columns.map((c) => [c, []]));
+  // the three paths alternate run by run, so a load change hits them alike
+  for (let i = 0; i < runs; i += 1) for (const c of columns) samples.get(c).push(explainOnce(c, input.text));
+  const row = columns.map((c) => {
+    const t = summary(samples.get(c));
+    worst[c] = Math.max(worst[c], t.median);
+    return cell(t).padStart(24);
+  });
   const peer = time('grep', ['-ril', '--include=*.mdx', input.grep, ...runbookDirs]);
-  worst = Math.max(worst, ours.median);
-  const cell = (t) => `${fmt(t.median)} (${t.min.toFixed(0)}..${t.max.toFixed(0)})`;
-  console.log(`${input.text.slice(0, 43).padEnd(44)} ${cell(ours).padStart(26)} ${cell(peer).padStart(26)}`);
+  console.log(`${input.text.slice(0, 33).padEnd(34)} ${row.join(' ')} ${cell(peer).padStart(24)}`);
 }
 const baseline = time(process.execPath, ['-e', '0']);
-console.log(`${'(node -e 0: process start alone)'.padEnd(44)} ${fmt(baseline.median).padStart(26)}`);
-console.log(`worst median ${worst.toFixed(1)} ms: ${worst < TARGET_MS ? 'under' : 'OVER'} the ${TARGET_MS} ms target`);
+console.log(`${'(node -e 0: process start alone)'.padEnd(34)} ${cell(baseline).padStart(24)}`);
+for (const c of columns) {
+  const verdict = worst[c] < TARGET_MS ? 'under' : 'OVER';
+  const note = c === 'launcher cold' ? ' (once per user and build)' : '';
+  console.log(`${c}: worst median ${worst[c].toFixed(1)} ms, ${verdict} the ${TARGET_MS} ms target${note}`);
+}
 console.log(`load average after the CLI runs: ${load()}`);
 
 // Warm matcher: built once, then one match per 100-line log (a kubeadm join log with noise).
@@ -157,4 +218,7 @@ console.log(
   `warm matcher, 100-line log: median ${warmMedian.toFixed(2)} ms (${warm[0].toFixed(2)}..${warm[warm.length - 1].toFixed(2)}): ` +
     `${warmMedian < WARM_TARGET_MS ? 'under' : 'OVER'} the ${WARM_TARGET_MS} ms target`,
 );
-process.exitCode = worst < TARGET_MS && warmMedian < WARM_TARGET_MS ? 0 : 1;
+// Exit 0 when both repeated-call paths (the npm bin with its cache, the site's one file) and the warm
+// matcher meet their targets; the first, cold call is reported, not gated.
+process.exitCode =
+  worst['launcher warm'] < TARGET_MS && worst.bundle < TARGET_MS && warmMedian < WARM_TARGET_MS ? 0 : 1;

@@ -1,4 +1,6 @@
 // Bundles the CLI into one ESM file that runs on Node >= 18: build/cli/k8sdiag.mjs.
+// It stays one file (the site's /cli/ download, copies onto nodes); the npm bin is bin/k8sdiag.mjs, a
+// launcher that turns on Node's compile cache and then imports this file.
 // The runbook frontmatter and bodies are inlined, read from the MDX files by the same code the
 // tests use, so the bundle carries the knowledge without files beside it.
 // ssh2's optional native parts (cpu-features, sshcrypto.node) stay external: ssh2 loads them in
