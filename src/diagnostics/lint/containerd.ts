@@ -4,6 +4,8 @@
  * pins, and whether another runtime (Docker, CRI-O) is installed. Pure; merged into project facts.
  */
 
+import { blankCommentLines } from './match';
+
 /**
  * containerd's config is written or edited somewhere (`containerd config default`, a copy/template to
  * /etc/containerd, a SystemdCgroup edit), or the kubelet is set to cgroupfs (then cgroupfs matches).
@@ -23,17 +25,17 @@ const KUBEADM_PINS: readonly RegExp[] = [
 ];
 
 export function configuresContainerd(text: string): boolean {
-  return CONFIGURES.test(text.replace(/^[ \t]*#.*$/gm, ''));
+  return CONFIGURES.test(blankCommentLines(text));
 }
 
 export function installsOtherRuntime(text: string): boolean {
-  return OTHER_RUNTIME.test(text.replace(/^[ \t]*#.*$/gm, ''));
+  return OTHER_RUNTIME.test(blankCommentLines(text));
 }
 
 /** Kubernetes minor versions the file pins for kubeadm/kubelet (1.23.0-00 -> 23). */
 export function kubeadmMinors(text: string): number[] {
   if (!/1\.\d/.test(text)) return [];
-  const uncommented = text.replace(/^[ \t]*#.*$/gm, '');
+  const uncommented = blankCommentLines(text);
   return KUBEADM_PINS.flatMap((re) => [...uncommented.matchAll(re)].map((m) => Number(m[1])));
 }
 

@@ -11,6 +11,7 @@ import { configuresContainerd, installsOtherRuntime, kubeadmMinors } from './con
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
 import { kubeconfigCopies } from './kubeconfig';
+import { blankCommentLines } from './match';
 import { assignProjects, normalizePath } from './projects';
 import { HOLE } from './ruby-eval';
 import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
@@ -284,7 +285,7 @@ export function fileFacts(file: LintFile): FileFacts {
     notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
     cniInterfacePatched: patchedInterfaceChoice(file),
-    kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(file.text.replace(/^[ \t]*#.*$/gm, '')),
+    kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(blankCommentLines(file.text)),
     podCidrs: literalPodCidrs(file.text),
     containerExec: file.shell.length > 0 && CONTAINER_EXEC.test(file.text),
     containerdConfigured: /containerd|cgroup/i.test(file.text) && configuresContainerd(file.text),
@@ -299,7 +300,7 @@ const POD_CIDR_LITERAL =
 
 function literalPodCidrs(text: string): string[] {
   if (!/pod/i.test(text)) return [];
-  const uncommented = text.replace(/^[ \t]*#.*$/gm, '');
+  const uncommented = blankCommentLines(text);
   return [...uncommented.matchAll(POD_CIDR_LITERAL)].map((m) => m[1] as string);
 }
 

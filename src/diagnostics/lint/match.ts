@@ -49,3 +49,13 @@ export function* regionMatches(
 export function keyContext(region: TextRegion): string {
   return (region.keyPath ?? []).filter((k) => typeof k === 'string').join('.');
 }
+
+const COMMENT_LINE = /^[ \t]*#.*$/gm;
+
+/**
+ * The text with every whole-line `#` comment (shell, YAML, Ruby, TOML) blanked to spaces: offsets and
+ * line breaks stay where they were, so a match in the result is a match at the same place in the file.
+ */
+export function blankCommentLines(text: string): string {
+  return text.replace(COMMENT_LINE, (comment) => ' '.repeat(comment.length));
+}

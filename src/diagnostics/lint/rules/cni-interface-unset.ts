@@ -1,3 +1,4 @@
+import { blankCommentLines } from '../match';
 import { defineRule, type RuleReport, type TextRegion } from '../types';
 
 /** Upstream manifests applied by URL: Flannel, Calico (manifest and operator custom resources), Canal. */
@@ -100,7 +101,7 @@ export default defineRule({
     // YAML and templates: the whole text with comment lines blanked (a manifest's env spans several scalars).
     const whole: TextRegion = {
       start: 0,
-      text: file.text.replace(/^[ \t]*#.*$/gm, (c) => ' '.repeat(c.length)),
+      text: blankCommentLines(file.text),
       origin: 'template',
     };
     const regions = file.kind === 'shell' || file.kind === 'vagrantfile' ? file.regions : [whole];

@@ -1,4 +1,5 @@
 import { type Ipv4Prefix, overlaps, parsePrefix, vagrantAddress } from '../cni';
+import { blankCommentLines } from '../match';
 import { defineRule, type PrivateNetworkAddress, type ProjectFacts, type RuleReport } from '../types';
 
 const CIDR = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})`;
@@ -120,7 +121,7 @@ export default defineRule({
     const nets = privateNets(ctx.facts.privateNetworks);
     if (nets.length === 0) return [];
     const reports: RuleReport[] = [];
-    const text = file.text.replace(/^[ \t]*#.*$/gm, (c) => ' '.repeat(c.length));
+    const text = blankCommentLines(file.text);
     let cidrGiven = false;
     for (const { what, re } of SOURCES) {
       if (what === 'the Calico IP pool' && !/kind:[ \t]*(?:Installation|IPPool)\b/.test(text)) continue;
