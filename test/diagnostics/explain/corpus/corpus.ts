@@ -9,20 +9,20 @@
  *   but its misses were read then, so it is tuning data now, reported apart as
  *   "seen held-out (session 1)";
  * - `tuning`: the rest of real.jsonl and of the prose files;
- * - `batch2`: real-2.jsonl, when present: a later batch of real texts (same format as real.jsonl),
+ * - `batch2`: real-2.jsonl: a later batch of real texts (same format as real.jsonl),
  *   collected and judged by someone else after the last tuning commit. All of it is held out, ids
- *   prefixed "s". The file is optional. It has been tuned on since 2026-12-05 (reported as seen);
+ *   prefixed "s". It has been tuned on since 2026-12-05 (reported as seen);
  * - `batch3`: real-3.jsonl (ids prefixed "t"), held out when first scored (2026-12-05 on f0f156c); it
  *   has been tuned on since 2026-12-05 14:xx (reported as seen, apart from batch 2);
  * - `batch4`: real-4.jsonl (ids prefixed "u") and the blind prose files prose-{en,ko}-c.tsv, held out
  *   when first scored (2026-12-05 on e54274e); they have been tuned on since 2026-12-05 17:2x (reported
  *   as seen, apart from batches 2 and 3);
- * - `batch5`: the held-out part now, when present: real-5.jsonl (ids prefixed "v", same format as
- *   real.jsonl) and the blind prose files prose-{en,ko}-d.tsv (same format as prose-*-b.tsv). All
- *   optional; never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch5`: the held-out part now: real-5.jsonl (ids prefixed "v", same format as
+ *   real.jsonl) and the blind prose files prose-{en,ko}-d.tsv (same format as prose-*-b.tsv). Never
+ *   tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
@@ -98,7 +98,6 @@ function real(): CorpusItem[] {
  * - batch 5 (real-5.jsonl, ids "v"): collected blind while batch 4 was tuned on; held out.
  */
 function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4' | 'batch5'): CorpusItem[] {
-  if (!existsSync(join(DIR, file))) return [];
   return readJsonl(
     file,
     (id) => (id.startsWith(prefix) ? id : `${prefix}${id}`),
@@ -140,12 +139,11 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 }
 
 /**
- * Blind prose of a later batch, each file optional: prose-{en,ko}-c.tsv is batch 4 (tuned on since
- * 2026-12-05 17:2x), prose-{en,ko}-d.tsv is batch 5 (held out).
+ * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
+ * prose-{en,ko}-d.tsv is batch 5 (held out). Every batch file is committed: a missing one is an error.
  */
 function proseBatch(lang: 'en' | 'ko', letter: 'c' | 'd', part: 'batch4' | 'batch5'): CorpusItem[] {
-  const file = `prose-${lang}-${letter}.tsv`;
-  return existsSync(join(DIR, file)) ? proseFile(lang, file, () => part) : [];
+  return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
 /** Every item; `{ heldOut: false }` does not even read the held-out batch 5 (tuning scripts). */
