@@ -65,6 +65,40 @@ export function patchedInterfaceChoice(file: LintFile): { flannel: boolean; cali
   return result;
 }
 
+const CIDR = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})`;
+
+/** Where a literal CIDR is written; the CIDR is group 1 of `re` (global). */
+export interface CidrSource {
+  what: string;
+  re: RegExp;
+}
+
+/** Where kubeadm's pod CIDR is written: its flag, its config, a variable named after the pod network. */
+export const KUBEADM_POD_CIDR_SOURCES: readonly CidrSource[] = [
+  { what: '--pod-network-cidr', re: new RegExp(String.raw`--pod-network-cidr[= ]+["']?${CIDR}`, 'g') },
+  { what: 'podSubnet', re: new RegExp(String.raw`\bpodSubnet:[ \t]*["']?${CIDR}`, 'g') },
+  {
+    what: 'a pod network variable',
+    re: new RegExp(
+      String.raw`^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]*(?:pod|POD|cluster_cidr|CLUSTER_CIDR)[A-Za-z0-9_]*[ \t]*[:=][ \t]*["']?${CIDR}`,
+      'gm',
+    ),
+  },
+];
+
+/** Where a CNI's own pool is written: kube-proxy's flag, Calico's env variable, a Tigera/Calico IP pool. */
+export const CNI_POOL_SOURCES: readonly CidrSource[] = [
+  { what: '--cluster-cidr', re: new RegExp(String.raw`--cluster-cidr[= ]+["']?${CIDR}`, 'g') },
+  {
+    what: 'CALICO_IPV4POOL_CIDR',
+    re: new RegExp(
+      String.raw`CALICO_IPV4POOL_CIDR["']?(?:[ \t]*[=:,][ \t]*|[ \t]*\n[ \t]*value:[ \t]*)["']?${CIDR}`,
+      'g',
+    ),
+  },
+  { what: 'the Calico IP pool', re: new RegExp(String.raw`^[ \t]*-?[ \t]*cidr:[ \t]*["']?${CIDR}`, 'gm') },
+];
+
 /** An IPv4 prefix as a 32-bit network number and a length. */
 export interface Ipv4Prefix {
   base: number;

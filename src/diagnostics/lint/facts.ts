@@ -6,7 +6,7 @@
 import { isMap, isScalar } from 'yaml';
 import { includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
-import { appliesCni, patchedInterfaceChoice, vagrantAddress } from './cni';
+import { appliesCni, KUBEADM_POD_CIDR_SOURCES, patchedInterfaceChoice, vagrantAddress } from './cni';
 import { configuresContainerd, installsOtherRuntime, kubeadmMinors } from './containerd';
 import { bodyRefreshes, joinFilesWritten, joinFilesWrittenByTasks, refreshingFunctions } from './dataflow';
 import { iniText } from './ini';
@@ -295,13 +295,11 @@ export function fileFacts(file: LintFile): FileFacts {
   };
 }
 
-const POD_CIDR_LITERAL =
-  /(?:--pod-network-cidr[= ]+|\bpodSubnet:[ \t]*|^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]*(?:pod|POD)[A-Za-z0-9_]*[ \t]*[:=][ \t]*)["']?(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/gm;
-
+/** The literal pod CIDRs kubeadm is given in this file (cni.ts KUBEADM_POD_CIDR_SOURCES). */
 function literalPodCidrs(text: string): string[] {
-  if (!/pod/i.test(text)) return [];
+  if (!/pod|cluster_cidr/i.test(text)) return [];
   const uncommented = blankCommentLines(text);
-  return [...uncommented.matchAll(POD_CIDR_LITERAL)].map((m) => m[1] as string);
+  return KUBEADM_POD_CIDR_SOURCES.flatMap(({ re }) => [...uncommented.matchAll(re)].map((m) => m[1] as string));
 }
 
 const YAML_PATH = /[\w./$-]+\.ya?ml\b/g;

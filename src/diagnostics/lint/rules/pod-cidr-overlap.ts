@@ -1,29 +1,16 @@
-import { type Ipv4Prefix, overlaps, parsePrefix, vagrantAddress } from '../cni';
+import {
+  CNI_POOL_SOURCES,
+  type Ipv4Prefix,
+  KUBEADM_POD_CIDR_SOURCES,
+  overlaps,
+  parsePrefix,
+  vagrantAddress,
+} from '../cni';
 import { blankCommentLines } from '../match';
 import { defineRule, type PrivateNetworkAddress, type ProjectFacts, type RuleReport } from '../types';
 
-const CIDR = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})`;
-/** Where a pod CIDR is written: kubeadm flag, kubeadm config, Calico env, variables and constants named after it. */
-const SOURCES: ReadonlyArray<{ what: string; re: RegExp }> = [
-  { what: '--pod-network-cidr', re: new RegExp(String.raw`--pod-network-cidr[= ]+["']?${CIDR}`, 'g') },
-  { what: 'podSubnet', re: new RegExp(String.raw`\bpodSubnet:[ \t]*["']?${CIDR}`, 'g') },
-  { what: '--cluster-cidr', re: new RegExp(String.raw`--cluster-cidr[= ]+["']?${CIDR}`, 'g') },
-  {
-    what: 'CALICO_IPV4POOL_CIDR',
-    re: new RegExp(
-      String.raw`CALICO_IPV4POOL_CIDR["']?(?:[ \t]*[=:,][ \t]*|[ \t]*\n[ \t]*value:[ \t]*)["']?${CIDR}`,
-      'g',
-    ),
-  },
-  {
-    what: 'a pod network variable',
-    re: new RegExp(
-      String.raw`^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]*(?:pod|POD|cluster_cidr|CLUSTER_CIDR)[A-Za-z0-9_]*[ \t]*[:=][ \t]*["']?${CIDR}`,
-      'gm',
-    ),
-  },
-  { what: 'the Calico IP pool', re: new RegExp(String.raw`^[ \t]*-?[ \t]*cidr:[ \t]*["']?${CIDR}`, 'gm') },
-];
+/** Where a pod CIDR is written: kubeadm's flag, config and variables, then the CNI's own pool settings. */
+const SOURCES = [...KUBEADM_POD_CIDR_SOURCES, ...CNI_POOL_SOURCES];
 const CALICO_DEFAULT_URL = /https?:\/\/[^\s'"]*?\/(?:custom-resources|calico)\.yaml/g;
 const CALICO_DEFAULT = parsePrefix('192.168.0.0/16') as Ipv4Prefix;
 
