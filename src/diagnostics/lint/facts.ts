@@ -15,7 +15,7 @@ import { blankCommentLines } from './match';
 import { assignProjects, normalizePath } from './projects';
 import { HOLE } from './ruby-eval';
 import type { AnsibleTask, LintFile, PrivateNetworkAddress, ProjectFacts, VarDefinition } from './types';
-import { provisionerRuns } from './vagrant';
+import { providersAll, provisionerRuns } from './vagrant';
 import { isQuoted, nodeRange } from './yaml-util';
 
 function addVar(vars: Map<string, VarDefinition[]>, name: string, definition: VarDefinition): void {
@@ -278,11 +278,17 @@ export function fileFacts(file: LintFile): FileFacts {
     advertiseAddressSet: ADVERTISE_SET.test(file.text),
     nodeIpSet: NODE_IP_SET.test(file.text),
     writesHosts: WRITES_HOSTS.test(file.text),
-    libvirt: file.kind === 'vagrantfile' && /provider\s*[:"']libvirt/.test(file.text) && !/virtualbox/i.test(file.text),
+    libvirt:
+      file.kind === 'vagrantfile' &&
+      (/provider\s*[:"']libvirt/.test(file.text) || providersAll(file.vagrant, (p) => p === 'libvirt')) &&
+      !/virtualbox/i.test(file.text),
     yamlMentions: file.kind === 'cni-manifest' ? [] : yamlMentions(file.text),
     privateNetworks: vagrantPrivateNetworks(file),
     machines: file.vagrant === undefined ? 0 : Math.max(1, file.vagrant.machines ?? 1),
-    notVirtualbox: file.kind === 'vagrantfile' && OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text),
+    notVirtualbox:
+      file.kind === 'vagrantfile' &&
+      (OTHER_PROVIDER.test(file.text) || providersAll(file.vagrant, (p) => p !== 'virtualbox')) &&
+      !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
     cniInterfacePatched: patchedInterfaceChoice(file),
     kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(blankCommentLines(file.text)),

@@ -153,6 +153,11 @@ export interface VagrantModel {
   loads: readonly string[];
   /** Machines defined: 0 (only the default machine), 1, or 2 for two or more / defined in a loop. */
   machines?: number;
+  /**
+   * Providers the Vagrantfile configures (`vm.provider :libvirt`, `vm.provider settings['provider']` evaluated
+   * through a settings file, `ENV['VAGRANT_DEFAULT_PROVIDER'] = ...`), each once; values that cannot be known left out.
+   */
+  providers?: readonly string[];
   /** The Vagrantfile or a settings file it loads mentions /etc/vbox/networks.conf (the range is taken care of). */
   hostOnlyRangeDocumented?: boolean;
 }

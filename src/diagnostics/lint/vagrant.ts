@@ -186,6 +186,13 @@ function knownValues(values: readonly string[]): string[] {
   return [...new Set(values.filter((v) => v !== '' && !v.includes(HOLE) && !v.includes('#{')))];
 }
 
+/** A provider name: a symbol or string literal, else what the expression evaluates to (a settings file's value). */
+function providerValues(expr: readonly RubyToken[], at: number, evaluator: RubyEvaluator): string[] {
+  const only = expr.length === 1 ? expr[0] : undefined;
+  if (only?.kind === 'sym' || (only?.kind === 'str' && !only.value.includes('#{'))) return [only.value];
+  return knownValues(evaluator.values(expr, at)).filter((v) => /^[a-z][a-z0-9_]*$/.test(v));
+}
+
 const NO_INPUTS: RubyInputs = { data: new Map(), env: new Map() };
 
 export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs = NO_INPUTS): VagrantRead {
@@ -229,6 +236,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
   const defineScopes = new Map<string, number>();
   let defines = 0;
   const loads: string[] = [];
+  const providers = new Set<string>();
   const seenBoxTokens = new Set<number>();
 
   for (let i = 0; i < tokens.length; i++) {
@@ -263,9 +271,30 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
       }
       continue;
     }
+    // ENV['VAGRANT_DEFAULT_PROVIDER'] = configuration['provider']: the provider `vagrant up` uses.
+    if (
+      token.kind === 'const' &&
+      token.value === 'ENV' &&
+      tokens[i + 1]?.value === '[' &&
+      tokens[i + 2]?.value === 'VAGRANT_DEFAULT_PROVIDER' &&
+      tokens[i + 3]?.value === ']' &&
+      tokens[i + 4]?.value === '='
+    ) {
+      const { args } = statementArgs(tokens, i + 5);
+      for (const value of providerValues(args, i, evaluator)) providers.add(value);
+      continue;
+    }
     const access = vmAccess(tokens, i);
     if (access === undefined) continue;
     const [receiver, name, after] = access;
+    if (name === 'provider') {
+      // config.vm.provider :libvirt do |p| ... / node.vm.provider configuration['provider'] do |p| ...
+      const { args } = statementArgs(tokens, after);
+      const expr = args[0]?.value === '(' ? args.slice(1) : args;
+      const comma = expr.findIndex((t) => t.value === ',' || t.value === ')');
+      for (const value of providerValues(comma < 0 ? expr : expr.slice(0, comma), i, evaluator)) providers.add(value);
+      continue;
+    }
     if (name === 'define') {
       const { next } = statementArgs(tokens, after);
       const blockVar = tokens[next]?.value === 'do' && tokens[next + 1]?.value === '|' ? tokens[next + 2] : undefined;
@@ -395,6 +424,7 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
       provisioners,
       loads,
       machines: countMachines(tokens),
+      providers: [...providers],
     },
     inline,
     strings,
@@ -411,4 +441,13 @@ export function provisionerRuns<T extends { scope: number }>(provisioners: reado
   const scopes = [...new Set(provisioners.filter((p) => p.scope >= 0).map((p) => p.scope))];
   if (scopes.length === 0) return [outer];
   return scopes.map((scope) => [...outer, ...provisioners.filter((p) => p.scope === scope)]);
+}
+
+/**
+ * Every provider the Vagrantfile configures, as far as they are known, passes `test` (and there is one):
+ * `vm.provider configuration['provider']` with `provider: libvirt` in the settings file it loads is libvirt.
+ */
+export function providersAll(model: VagrantModel | undefined, test: (provider: string) => boolean): boolean {
+  const providers = model?.providers ?? [];
+  return providers.length > 0 && providers.every(test);
 }

@@ -72,4 +72,16 @@ describe('readVagrantfile', () => {
       { path: 'scripts/b.sh', privileged: true },
     ]);
   });
+
+  it('reads the providers: symbols, strings, and values from the settings file or ENV["VAGRANT_DEFAULT_PROVIDER"]', () => {
+    const providers = (source: string, data: Record<string, unknown> = {}): readonly string[] | undefined =>
+      readVagrantfile(lexRuby(source), { data: new Map(Object.entries(data)), env: new Map() }).model.providers;
+    expect(
+      providers('config.vm.provider :virtualbox do |vb|\nend\nconfig.vm.provider "libvirt" do |lv|\nend\n'),
+    ).toEqual(['virtualbox', 'libvirt']);
+    const fromSettings =
+      'c = YAML.load_file("config.yaml")\nENV["VAGRANT_DEFAULT_PROVIDER"] = c["provider"]\nnode.vm.provider c["provider"] do |p|\nend\n';
+    expect(providers(fromSettings, { 'config.yaml': { provider: 'libvirt' } })).toEqual(['libvirt']);
+    expect(providers(fromSettings)).toEqual([]);
+  });
 });

@@ -9,7 +9,8 @@ import { defineRule, type LintFile, type RuleContext, type RuleReport } from '..
  * no kubelet node IP is.
  */
 function unsetAddressReports(file: LintFile, ctx: RuleContext): RuleReport[] {
-  if (!ctx.facts.vagrantSecondNic) return [];
+  // Not on libvirt (vagrantSecondNic leaves it out) or docker etc.: no NAT address shared by every VM.
+  if (!ctx.facts.vagrantSecondNic || ctx.facts.vagrantNotVirtualbox === true) return [];
   const reports: RuleReport[] = [];
   for (const body of file.shell) {
     for (const command of body.commands) {

@@ -1,6 +1,7 @@
 import { contains, type Ipv4Prefix, parsePrefix, vagrantAddress } from '../cni';
 import { HOLE } from '../ruby-eval';
 import { defineRule, type RuleReport } from '../types';
+import { providersAll } from '../vagrant';
 
 /** VirtualBox >= 6.1.28 on Linux, macOS and Solaris hosts: host-only addresses allowed without /etc/vbox/networks.conf. */
 const ALLOWED = parsePrefix('192.168.56.0/21') as Ipv4Prefix;
@@ -21,13 +22,15 @@ export default defineRule({
       'affected. The address may come through constants, variables, `+` and `#{}` interpolation, ENV defaults, a ' +
       'vagrant-env .env file, a settings YAML/JSON the Vagrantfile loads, or a machine list (`opts[:ip]`). Passes: ' +
       'addresses inside the range, type: "dhcp", internal networks (virtualbox__intnet), addresses that cannot be ' +
-      'known, Vagrantfiles that only configure another provider, and projects that mention /etc/vbox/networks.conf ' +
+      'known, Vagrantfiles that only configure another provider (also one named in the settings file, ' +
+      '`vm.provider settings["provider"]`), and projects that mention /etc/vbox/networks.conf ' +
       '(the Vagrantfile or its settings file: the author has taken care of the range).',
   },
   check(file) {
     const vagrant = file.vagrant;
     if (vagrant === undefined) return [];
-    if (OTHER_PROVIDER.test(file.text) && !/\bvirtualbox\b/.test(file.text)) return [];
+    const otherProvider = OTHER_PROVIDER.test(file.text) || providersAll(vagrant, (p) => p !== 'virtualbox');
+    if (otherProvider && !/\bvirtualbox\b/.test(file.text)) return [];
     if (vagrant.hostOnlyRangeDocumented === true) return [];
     const reports: RuleReport[] = [];
     for (const network of vagrant.networks) {
