@@ -3,6 +3,7 @@
  * its arguments, inherited keywords (become, when) and execution order. Pure.
  */
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { normalizePath } from './projects';
 import type { AnsiblePlay, AnsibleTask, TaskArg, TaskSection } from './types';
 import type { YamlDoc } from './yaml-fast';
 import { asBool, nodeRange, plain } from './yaml-util';
@@ -301,4 +302,12 @@ export function includedTaskFile(task: AnsibleTask): string | undefined {
   if (task.module !== 'include_tasks' && task.module !== 'import_tasks' && task.module !== 'include') return undefined;
   if (isScalar(task.moduleValue) && typeof task.moduleValue.value === 'string') return task.moduleValue.value.trim();
   return stringArg(task, 'file');
+}
+
+/**
+ * The path of a task file an `import_tasks` / `include_tasks` in `from` names: relative to the including file's
+ * folder (a playbook's, or a role's tasks/), as Ansible looks it up first.
+ */
+export function includedPath(from: string, included: string): string {
+  return normalizePath(from.slice(0, from.lastIndexOf('/') + 1) + included);
 }

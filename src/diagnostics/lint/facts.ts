@@ -4,7 +4,7 @@
  * scripts Vagrant runs as root). Computed once from every parsed file, before the rules run. Pure.
  */
 import { isMap, isScalar } from 'yaml';
-import { includedRole, includedTaskFile } from './ansible';
+import { includedPath, includedRole, includedTaskFile } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
 import { appliesCni, KUBEADM_POD_CIDR_SOURCES, patchedInterfaceChoice, vagrantAddress } from './cni';
 import { configuresContainerd, installsOtherRuntime, kubeadmMinors } from './containerd';
@@ -91,6 +91,8 @@ export interface FileFacts {
   jinjaNative: boolean;
   /** For role task files: role name and whether the file refreshes the apt cache. */
   roleTasks: { role: string; refreshes: boolean } | undefined;
+  /** Task files (in a role or not, handlers left out): the file refreshes the apt cache somewhere. */
+  tasksRefresh: boolean;
   /** For playbooks: each play's steps. */
   plays: Step[][];
   /** For a role's tasks/main.yml: its steps. */
@@ -252,6 +254,7 @@ export function fileFacts(file: LintFile): FileFacts {
     userScripts,
     jinjaNative: file.kind === 'ansible-cfg' && /^\s*jinja2_native\s*=\s*(?:true|yes|on|1)\s*$/im.test(file.text),
     roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role, refreshes: fileRefreshes(file) } : undefined,
+    tasksRefresh: file.kind === 'tasks' && !file.path.includes('/handlers/') && fileRefreshes(file),
     plays,
     roleMain:
       isRoleTasks && file.role !== undefined && /\/tasks\/main\.ya?ml$/.test(file.path)
@@ -342,6 +345,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
   const refreshingFunctionNames = new Set<string>();
   const refreshingScripts = new Set<string>();
   const refreshingPaths = new Set<string>();
+  const taskFilesThatRefresh = new Set<string>();
   let vagrantSecondNic = false;
   let advertiseAddressSet = false;
   let nodeIpSet = false;
@@ -372,6 +376,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     for (const script of part.userScripts) userScripts.add(script);
     vagrant ||= part.vagrant;
     jinjaNative ||= part.jinjaNative;
+    if (part.tasksRefresh) taskFilesThatRefresh.add(part.path);
     if (part.roleTasks !== undefined) {
       roleFileRefreshes.set(part.path, part.roleTasks.refreshes);
       if (part.roleTasks.refreshes) rolesThatRefresh.add(part.roleTasks.role);
@@ -386,6 +391,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
       let refreshed = false;
       for (const step of steps) {
         if (step.kind === 'refresh') refreshed = true;
+        if (step.kind === 'include' && taskFilesThatRefresh.has(includedPath(part.path, step.file))) refreshed = true;
         if (step.kind !== 'role') continue;
         seenRefreshed.set(step.name, (seenRefreshed.get(step.name) ?? true) && refreshed);
         if (step.become) rolesWithBecome.add(step.name);
@@ -459,6 +465,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     rolesRefreshedBefore,
     roleFilesRefreshedBefore,
     rolesThatRefresh,
+    taskFilesThatRefresh,
     rolesWithBecome,
     kubeconfigForLoginUser,
     rootScripts,

@@ -216,6 +216,8 @@ export interface ProjectFacts {
   roleFilesRefreshedBefore: ReadonlyMap<string, ReadonlySet<string>>;
   /** Roles whose own tasks refresh the apt cache somewhere. */
   rolesThatRefresh: ReadonlySet<string>;
+  /** Task files (paths) that refresh the apt cache somewhere: an import_tasks/include_tasks of one refreshes. */
+  taskFilesThatRefresh?: ReadonlySet<string> | undefined;
   /** Roles applied by a play with become: true. */
   rolesWithBecome: ReadonlySet<string>;
   /** Somewhere the admin kubeconfig is also put in a non-root user's home. */

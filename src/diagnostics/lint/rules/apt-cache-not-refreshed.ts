@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { includedRole } from '../ansible';
+import { includedPath, includedRole, includedTaskFile } from '../ansible';
 import { aptSubcommand, commandAptEffect, taskAptEffect } from '../apt';
 import { executedScript } from '../dataflow';
 import { type ShellCommand, simpleCommand } from '../shell';
@@ -92,6 +92,9 @@ function taskReports(file: LintFile, ctx: RuleContext, reports: RuleReport[]): v
       }
       const role = includedRole(task);
       if (role !== undefined && ctx.facts.rolesThatRefresh.has(role)) refreshed = true;
+      const included = includedTaskFile(task);
+      if (included !== undefined && ctx.facts.taskFilesThatRefresh?.has(includedPath(file.path, included)) === true)
+        refreshed = true;
     }
     if (refreshed && hosts !== undefined) refreshedHosts.add(hosts);
   }
@@ -116,7 +119,8 @@ export default defineRule({
       'and `apt-get install` in a script with no `apt-get update` before it. Old package lists point at files the ' +
       'mirror has replaced, so the download fails with 404 Not Found. A refresh counts when it comes earlier in the ' +
       'same play: `update_cache: true` or `cache_valid_time` on any apt task, an apt_repository task (it refreshes by ' +
-      'default), `apt-get update` in a shell task, a role applied before that refreshes, or an earlier file in the ' +
+      'default), `apt-get update` in a shell task, a role applied before that refreshes, a task file imported or ' +
+      'included before that refreshes (`import_tasks: common-tasks.yml`), or an earlier file in the ' +
       "same role's main.yml. `apt install` and `aptitude install` count like `apt-get install`. Vagrant provisioners " +
       "run per machine: the outer `config.vm.provision` ones first, then those of the machine's `config.vm.define` " +
       'block, so a script that refreshes on one machine does not count for a script another machine runs. A provisioner ' +

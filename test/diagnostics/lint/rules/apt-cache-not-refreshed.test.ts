@@ -34,6 +34,15 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'after import_tasks of a task file that refreshes (common-tasks.yml), also for a role after it',
+      files: {
+        'site.yml':
+          '- hosts: all\n  pre_tasks:\n    - import_tasks: common-tasks.yml\n  roles:\n    - tools\n  tasks:\n    - name: Install git\n      apt:\n        name: git\n',
+        'common-tasks.yml': '- name: Prerequisites\n  apt:\n    name: curl\n    update_cache: yes\n',
+        'roles/tools/tasks/main.yml': '- name: Install htop\n  apt:\n    name: htop\n',
+      },
+    },
+    {
       name: 'update_cache on the install task',
       path: tasks,
       code: '- name: Install curl\n  ansible.builtin.apt:\n    name: curl\n    update_cache: true\n',
@@ -99,6 +108,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'after include_tasks of a task file that does not refresh',
+      files: {
+        'site.yml':
+          '- hosts: all\n  tasks:\n    - include_tasks: tasks/dirs.yml\n    - name: Install jq\n      apt:\n        name: jq\n',
+        'tasks/dirs.yml': '- name: Tools dir\n  file:\n    path: /opt/tools\n    state: directory\n',
+      },
+      errors: [{ line: 5, column: 7 }],
+    },
     {
       name: 'a refreshing provisioner under a case branch does not count for another machine (haproxy VM)',
       files: {
