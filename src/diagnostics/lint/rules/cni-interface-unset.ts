@@ -31,6 +31,25 @@ function templatedArgs(text: string, at: number): boolean {
   const tail = /^(?:\n[ \t]*(?:-[^\n]*|\{[%{#][^\n]*)?)*/.exec(rest)?.[0] ?? '';
   return /\{\{|\{%/.test(list + tail);
 }
+/** FLANNELD_IFACE read from a ConfigMap key (Canal: `configMapKeyRef: {name: canal-config, key: canal_iface}`). */
+const IFACE_FROM_KEY =
+  /FLANNELD_IFACE["']?[ \t]*\n[ \t]*valueFrom:[ \t]*\n[ \t]*configMapKeyRef:[ \t]*\n(?:[ \t]*(?:name|optional):[^\n]*\n)*[ \t]*key:[ \t]*["']?([\w.-]+)/;
+
+/**
+ * Where the file leaves the ConfigMap key of FLANNELD_IFACE empty (`canal_iface: ""`, as Canal ships): flanneld then
+ * takes the default-route interface, so the env variable is no interface choice. Undefined when the key is set or
+ * not read.
+ */
+function emptyIfaceKey(text: string): { index: number; length: number; key: string } | undefined {
+  const ref = IFACE_FROM_KEY.exec(text);
+  if (ref === null) return undefined;
+  const key = ref[1] as string;
+  const m = new RegExp(`^([ \\t]*)${key.replace(/\./g, '\\.')}:[ \\t]*(?:""|'')?[ \\t]*$`, 'm').exec(text);
+  if (m === null) return undefined;
+  const indent = (m[1] as string).length;
+  return { index: m.index + indent, length: m[0].length - indent, key };
+}
+
 const CALICO_IP_ENV = /-[ \t]*name:[ \t]*IP[ \t]*\n[ \t]*value:[ \t]*["']?autodetect["']?/g;
 const INSTALLATION = /^kind:[ \t]*Installation[ \t]*$/gm;
 
@@ -67,7 +86,8 @@ export default defineRule({
       'NIC, which keeps the default route, plus a second one), ' +
       'a Flannel manifest, Flannel args or chart, a Calico manifest, a Tigera Installation, or an upstream manifest URL ' +
       'applied as is, with no interface choice anywhere in the same file: Flannel --iface/--iface-regex/--iface-can-reach, ' +
-      'Calico IP_AUTODETECTION_METHOD other than first-found, or nodeAddressAutodetectionV4; or such a choice patched ' +
+      'Calico IP_AUTODETECTION_METHOD other than first-found, or nodeAddressAutodetectionV4 (FLANNELD_IFACE read from a ' +
+      'ConfigMap key the manifest leaves empty, Canal\'s `canal_iface: ""`, is no choice: reported at that key); or such a choice patched ' +
       'in anywhere in the project (sed/perl/yq on the downloaded manifest, kubectl set env / patch, helm --set), or ' +
       'template expressions among the flanneld args (`{% if iface %}- --iface={{ iface }}{% endif %}`) or as the Calico ' +
       'method value, which may hold the choice. Both then tend to use the NAT ' +
@@ -89,7 +109,10 @@ export default defineRule({
     const reports: RuleReport[] = [];
     // A choice patched in by another file (sed on the downloaded manifest, kubectl set env) counts too.
     const patched = ctx.facts.cniInterfacePatched;
-    const flannelChosen = FLANNEL_CHOICE.test(file.text) || patched?.flannel === true;
+    const emptyKey = file.kind === 'shell' || file.kind === 'vagrantfile' ? undefined : emptyIfaceKey(file.text);
+    // An empty canal_iface is no choice (FLANNELD_IFACE is then left out of the test).
+    const flannelText = emptyKey === undefined ? file.text : file.text.replace(/FLANNELD_IFACE/g, '');
+    const flannelChosen = FLANNEL_CHOICE.test(flannelText) || patched?.flannel === true;
     const calicoChosen = CALICO_CHOICE.test(file.text) || CALICO_TEMPLATED.test(file.text) || patched?.calico === true;
     const push = (region: TextRegion, index: number, length: number, cni: 'flannel' | 'calico', what: string): void => {
       reports.push({
@@ -107,7 +130,16 @@ export default defineRule({
     const regions = file.kind === 'shell' || file.kind === 'vagrantfile' ? file.regions : [whole];
     for (const region of regions) {
       const text = region.text;
-      if (!flannelChosen) {
+      if (!flannelChosen && emptyKey !== undefined) {
+        // One finding, where the interface is left empty (not again at --kube-subnet-mgr).
+        push(
+          region,
+          emptyKey.index,
+          emptyKey.length,
+          'flannel',
+          `${emptyKey.key} is empty, so FLANNELD_IFACE names no interface (set it to the private NIC, e.g. "enp0s8")`,
+        );
+      } else if (!flannelChosen) {
         for (const m of text.matchAll(FLANNEL_ARGS)) {
           if (region.origin === 'template' && templatedArgs(text, m.index)) continue;
           push(region, m.index, m[0].length, 'flannel', 'kube-flannel runs without --iface');

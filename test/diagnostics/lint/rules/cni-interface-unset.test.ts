@@ -14,8 +14,20 @@ const flannelDs = (extra: string): string =>
 const calicoEnv = (extra: string): string =>
   `kind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: calico-node\n          env:\n            - name: IP\n              value: "autodetect"\n${extra}`;
 
+// Canal's ConfigMap and its flanneld container (trimmed, hand-made copy): FLANNELD_IFACE comes from canal_iface.
+const canal = (iface: string): string =>
+  `kind: ConfigMap\ndata:\n  canal_iface: ${iface}\n---\nkind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: kube-flannel\n          command: [ "/opt/bin/flanneld", "--ip-masq", "--kube-subnet-mgr" ]\n          env:\n            - name: FLANNELD_IFACE\n              valueFrom:\n                configMapKeyRef:\n                  name: canal-config\n                  key: canal_iface\n`;
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Canal with canal_iface set to the private NIC',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'cni.sh': '#!/bin/sh\nkubectl apply -f /vagrant/canal.yaml\n',
+        'canal.yaml': canal('"enp0s8"'),
+      },
+    },
     {
       name: 'flannel template: --iface under a Jinja condition among the args (kube-flannel DaemonSet)',
       files: {
@@ -103,6 +115,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Canal as shipped: canal_iface: "" leaves FLANNELD_IFACE empty (one finding, at the key)',
+      files: {
+        'canal.yaml': canal('""'),
+        Vagrantfile: vagrant2nic,
+        'cni.sh': '#!/bin/sh\nkubectl apply -f /vagrant/canal.yaml\n',
+      },
+      errors: [{ line: 3, column: 3, message: /canal_iface is empty/ }],
+    },
     {
       name: 'stock kube-flannel.yml next to a bridged public_network as the second NIC (NAT keeps the default route)',
       files: {
