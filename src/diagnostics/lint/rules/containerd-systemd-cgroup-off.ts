@@ -61,6 +61,48 @@ function unconfiguredPackage(file: LintFile, facts: ProjectFacts): RuleReport[] 
   return reports;
 }
 
+/** containerd 1.x's CRI plugin table by its full id, the spelling of config version 2. */
+const V2_CRI_TABLE = /^[ \t]*\[plugins\."io\.containerd\.grpc\.v1\.cri"[\].][^\n]*/m;
+const VERSION_LINE = /^[ \t]*version[ \t]*=[ \t]*[23]\b/m;
+/** The command line that feeds a heredoc to containerd's config.toml: `cat <<EOF | tee [-a] ...`, `cat >> ... <<EOF`. */
+const WRITES_CONFIG = /(?:\btee\b[^\n|;&]*|>>?[ \t]*)\/etc\/containerd\/config\.toml\b/;
+const APPENDS = /\btee\b[^\n|;&]*(?:[ \t]-a\b|--append\b)|>>/;
+
+/**
+ * A heredoc that writes `[plugins."io.containerd.grpc.v1.cri"...] SystemdCgroup = true` to
+ * /etc/containerd/config.toml with no `version = 2` line in the result: containerd 1.x reads a config without a
+ * version as version 1, where plugin tables go by their short id (`[plugins.cri]`), so it ignores the table and runc
+ * stays on cgroupfs. An append (`tee -a`, `>>`) counts when the file never writes a versioned config itself
+ * (`containerd config default`, `version = 2`): Docker's containerd.io ships config.toml with none.
+ */
+function unversionedCriTables(file: LintFile): RuleReport[] {
+  if (!file.text.includes('io.containerd.grpc.v1.cri')) return [];
+  const reports: RuleReport[] = [];
+  const fileVersioned = VERSION_LINE.test(file.text) || /\bcontainerd\s+config\s+default\b/.test(file.text);
+  for (const body of file.shell) {
+    for (const heredoc of body.heredocs) {
+      const from = heredoc.start - body.start;
+      const doc = body.masked.slice(from, heredoc.end - body.start);
+      const table = V2_CRI_TABLE.exec(doc);
+      if (table === null || !SYSTEMD_TRUE.test(doc) || VERSION_LINE.test(doc)) continue;
+      const lineStart = body.masked.lastIndexOf('\n', from - 2) + 1;
+      const commandLine = body.masked.slice(lineStart, Math.max(lineStart, from - 1));
+      if (!WRITES_CONFIG.test(commandLine)) continue;
+      const append = APPENDS.test(commandLine);
+      if (append && fileVersioned) continue;
+      const at = body.start + from + table.index + (table[0].length - table[0].trimStart().length);
+      reports.push({
+        start: at,
+        end: body.start + from + table.index + table[0].length,
+        message: `${append ? 'appended to' : 'written to'} /etc/containerd/config.toml with no "version = 2" line${
+          append ? " (Docker's containerd.io ships config.toml without one)" : ''
+        }: containerd 1.x then reads a version-1 config, where the CRI plugin's table is [plugins.cri], ignores this [plugins."io.containerd.grpc.v1.cri"...] table, and runc stays on cgroupfs while kubeadm sets the kubelet to systemd; write the whole config instead: containerd config default > /etc/containerd/config.toml, then set SystemdCgroup = true with sed`,
+      });
+    }
+  }
+  return reports;
+}
+
 export default defineRule({
   meta: {
     id: 'containerd-systemd-cgroup-off',
@@ -75,10 +117,13 @@ export default defineRule({
       "driver (its default since v1.22); containerd's default config uses cgroupfs, and the mismatch makes control-plane " +
       'pods restart over and over; also a sed/perl substitution whose replacement writes SystemdCgroup = false. Also the Ubuntu/Debian `containerd` package (not containerd.io) installed ' +
       'where nothing in the project writes or edits /etc/containerd/config.toml, with kubeadm unpinned or >= 1.22 and no ' +
-      'Docker or CRI-O. Passes: SystemdCgroup = true in the options table, or a sed/replace/lineinfile that sets it.',
+      'Docker or CRI-O. Also a heredoc that writes or appends `[plugins."io.containerd.grpc.v1.cri"...] SystemdCgroup = true` ' +
+      'to /etc/containerd/config.toml with no `version = 2` line (containerd 1.x reads it as version 1 and ignores the ' +
+      'table; an append counts when the same file writes no versioned config). Passes: SystemdCgroup = true in the ' +
+      'options table of a versioned config, or a sed/replace/lineinfile that sets it.',
   },
   check(file, ctx) {
-    const reports: RuleReport[] = unconfiguredPackage(file, ctx.facts);
+    const reports: RuleReport[] = [...unconfiguredPackage(file, ctx.facts), ...unversionedCriTables(file)];
     const setsTrue = SYSTEMD_TRUE.test(file.text);
     for (const region of file.regions) {
       const text = region.text;

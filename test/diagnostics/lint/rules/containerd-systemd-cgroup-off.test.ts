@@ -11,8 +11,25 @@ const capturedTrue = captured.replace('SystemdCgroup = false', 'SystemdCgroup = 
 const v3 =
   "version = 3\n[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]\n  SystemdCgroup = true\n";
 
+// A runc options table appended to config.toml by a heredoc (`tee -a`), with or without a version line.
+const criAppend = (tee: string, first: string): string =>
+  `#!/bin/bash\n${first}cat <<EOF | sudo ${tee} /etc/containerd/config.toml\n[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\nSystemdCgroup = true\nEOF\n`;
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a whole version-2 config written by a heredoc',
+      path: 'runtime.sh',
+      code: criAppend('tee', '').replace(
+        '<<EOF | sudo tee /etc/containerd/config.toml\n',
+        '<<EOF | sudo tee /etc/containerd/config.toml\nversion = 2\n',
+      ),
+    },
+    {
+      name: 'the table appended after containerd config default (a version-2 file)',
+      path: 'runtime.sh',
+      code: criAppend('tee -a', 'containerd config default > /etc/containerd/config.toml\n'),
+    },
     {
       name: 'the distribution containerd under kubeadm 1.20 (kubelet on cgroupfs too)',
       path: 'scripts/base.sh',
@@ -63,6 +80,20 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "SystemdCgroup = true appended to Docker's containerd.io config.toml (no version = 2): containerd 1.x ignores it",
+      path: 'runtime.sh',
+      code: criAppend('tee -a', 'apt-get install -y containerd.io\n'),
+      errors: [
+        { line: 4, column: 1, message: /appended to \/etc\/containerd\/config\.toml with no "version = 2" line/ },
+      ],
+    },
+    {
+      name: 'the same table as the whole file (tee without -a) and no version line',
+      path: 'runtime.sh',
+      code: criAppend('tee', ''),
+      errors: [{ line: 3, column: 1, message: /written to/ }],
+    },
     {
       name: 'the distribution containerd installed and never configured, kubeadm unpinned',
       path: 'scripts/base.sh',
