@@ -172,6 +172,23 @@ const rows: Row[] = [
       'pool-rewrite/roles/cni/tasks/main.yml:3 cni-interface-unset warning',
     ],
   },
+  {
+    name: 'held-out 5: provider from a settings file, imported refreshing tasks, empty canal_iface, unversioned CRI append',
+    fixture: 'recall-5',
+    findings: [
+      // canal_iface: "" is no interface choice; canal-iface-set (enp0s8) passes.
+      'canal-empty-iface/cni/canal.yaml:10 cni-interface-unset warning',
+      // The SystemdCgroup = true table appended with no version = 2; containerd-versioned passes.
+      'containerd-append/runtime.sh:5 containerd-systemd-cgroup-off error',
+      // site.yml and the role after `import_tasks: common-tasks.yml` (it refreshes) pass; this include does not refresh.
+      'imported-refresh/other.yml:8 apt-cache-not-refreshed warning',
+      // libvirt from config.yaml (vm.provider configuration['provider']): no VirtualBox range, no shared NAT address.
+      'provider-settings/libvirt/master.sh:2 cni-not-applied warning',
+      'provider-settings/virtualbox/Vagrantfile:12 vbox-hostonly-range warning',
+      'provider-settings/virtualbox/master.sh:2 cni-not-applied warning',
+      'provider-settings/virtualbox/master.sh:2 default-ipv4-for-advertise warning',
+    ],
+  },
 ];
 
 describe('capabilities', () => {
