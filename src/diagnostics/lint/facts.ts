@@ -237,7 +237,9 @@ export function fileFacts(file: LintFile): FileFacts {
       ]);
     }
   }
-  const isRoleTasks = file.role !== undefined && file.kind === 'tasks' && !file.path.includes('/handlers/');
+  const isTasks = file.kind === 'tasks' && !file.path.includes('/handlers/');
+  const isRoleTasks = isTasks && file.role !== undefined;
+  const tasksRefresh = isTasks && fileRefreshes(file);
   const owners = (asRoot: boolean): string[] =>
     kubeconfigCopies(file, {
       rolesWithBecome: new Set(asRoot && file.role !== undefined ? [file.role] : []),
@@ -253,8 +255,8 @@ export function fileFacts(file: LintFile): FileFacts {
     rootScripts,
     userScripts,
     jinjaNative: file.kind === 'ansible-cfg' && /^\s*jinja2_native\s*=\s*(?:true|yes|on|1)\s*$/im.test(file.text),
-    roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role, refreshes: fileRefreshes(file) } : undefined,
-    tasksRefresh: file.kind === 'tasks' && !file.path.includes('/handlers/') && fileRefreshes(file),
+    roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role, refreshes: tasksRefresh } : undefined,
+    tasksRefresh,
     plays,
     roleMain:
       isRoleTasks && file.role !== undefined && /\/tasks\/main\.ya?ml$/.test(file.path)
