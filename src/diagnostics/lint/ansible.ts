@@ -311,3 +311,17 @@ export function includedTaskFile(task: AnsibleTask): string | undefined {
 export function includedPath(from: string, included: string): string {
   return normalizePath(from.slice(0, from.lastIndexOf('/') + 1) + included);
 }
+
+/**
+ * Whether the task file an include in `from` names is one of `paths`: the path relative to the including file's
+ * folder, else (Ansible also searches the playbook's folder) a path of the project that ends with the name as
+ * written (`tasks/common.yml`). Names with Jinja or `..` only match the first way.
+ */
+export function includesOneOf(paths: ReadonlySet<string>, from: string, included: string): boolean {
+  if (paths.size === 0) return false;
+  if (paths.has(includedPath(from, included))) return true;
+  const tail = normalizePath(included);
+  if (tail.startsWith('../') || included.trim().startsWith('/') || tail.includes('{{')) return false;
+  for (const path of paths) if (path === tail || path.endsWith(`/${tail}`)) return true;
+  return false;
+}

@@ -4,7 +4,7 @@
  * scripts Vagrant runs as root). Computed once from every parsed file, before the rules run. Pure.
  */
 import { isMap, isScalar } from 'yaml';
-import { includedPath, includedRole, includedTaskFile } from './ansible';
+import { includedRole, includedTaskFile, includesOneOf } from './ansible';
 import { fileRefreshes, taskEffect } from './apt';
 import { appliesCni, KUBEADM_POD_CIDR_SOURCES, patchedInterfaceChoice, vagrantAddress } from './cni';
 import { configuresContainerd, installsOtherRuntime, kubeadmMinors } from './containerd';
@@ -393,7 +393,7 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
       let refreshed = false;
       for (const step of steps) {
         if (step.kind === 'refresh') refreshed = true;
-        if (step.kind === 'include' && taskFilesThatRefresh.has(includedPath(part.path, step.file))) refreshed = true;
+        if (step.kind === 'include' && includesOneOf(taskFilesThatRefresh, part.path, step.file)) refreshed = true;
         if (step.kind !== 'role') continue;
         seenRefreshed.set(step.name, (seenRefreshed.get(step.name) ?? true) && refreshed);
         if (step.become) rolesWithBecome.add(step.name);

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { includedPath, includedRole, includedTaskFile } from '../ansible';
+import { includedRole, includedTaskFile, includesOneOf } from '../ansible';
 import { aptSubcommand, commandAptEffect, taskAptEffect } from '../apt';
 import { executedScript } from '../dataflow';
 import { type ShellCommand, simpleCommand } from '../shell';
@@ -93,7 +93,7 @@ function taskReports(file: LintFile, ctx: RuleContext, reports: RuleReport[]): v
       const role = includedRole(task);
       if (role !== undefined && ctx.facts.rolesThatRefresh.has(role)) refreshed = true;
       const included = includedTaskFile(task);
-      if (included !== undefined && ctx.facts.taskFilesThatRefresh?.has(includedPath(file.path, included)) === true)
+      if (included !== undefined && includesOneOf(ctx.facts.taskFilesThatRefresh ?? new Set(), file.path, included))
         refreshed = true;
     }
     if (refreshed && hosts !== undefined) refreshedHosts.add(hosts);

@@ -43,6 +43,14 @@ ruleTester(rule, {
       },
     },
     {
+      name: "an include named from the playbook's folder (tasks/update.yml) inside tasks/main.yml",
+      files: {
+        'site.yml': '- hosts: all\n  tasks:\n    - import_tasks: tasks/main.yml\n',
+        'tasks/main.yml': '- include_tasks: tasks/update.yml\n- name: Install jq\n  apt:\n    name: jq\n',
+        'tasks/update.yml': '- name: Refresh\n  apt:\n    update_cache: true\n',
+      },
+    },
+    {
       name: 'update_cache on the install task',
       path: tasks,
       code: '- name: Install curl\n  ansible.builtin.apt:\n    name: curl\n    update_cache: true\n',
