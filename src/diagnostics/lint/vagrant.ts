@@ -271,16 +271,17 @@ export function readVagrantfile(tokens: readonly RubyToken[], inputs: RubyInputs
       }
       continue;
     }
-    // ENV['VAGRANT_DEFAULT_PROVIDER'] = configuration['provider']: the provider `vagrant up` uses.
+    // ENV['VAGRANT_DEFAULT_PROVIDER'] = configuration['provider'] (or ||=): the provider `vagrant up` uses.
+    const orAssign = tokens[i + 4]?.value === '||' && tokens[i + 5]?.value === '=';
     if (
       token.kind === 'const' &&
       token.value === 'ENV' &&
       tokens[i + 1]?.value === '[' &&
       tokens[i + 2]?.value === 'VAGRANT_DEFAULT_PROVIDER' &&
       tokens[i + 3]?.value === ']' &&
-      tokens[i + 4]?.value === '='
+      (tokens[i + 4]?.value === '=' || orAssign)
     ) {
-      const { args } = statementArgs(tokens, i + 5);
+      const { args } = statementArgs(tokens, i + (orAssign ? 6 : 5));
       for (const value of providerValues(args, i, evaluator)) providers.add(value);
       continue;
     }

@@ -83,5 +83,6 @@ describe('readVagrantfile', () => {
       'c = YAML.load_file("config.yaml")\nENV["VAGRANT_DEFAULT_PROVIDER"] = c["provider"]\nnode.vm.provider c["provider"] do |p|\nend\n';
     expect(providers(fromSettings, { 'config.yaml': { provider: 'libvirt' } })).toEqual(['libvirt']);
     expect(providers(fromSettings)).toEqual([]);
+    expect(providers("ENV['VAGRANT_DEFAULT_PROVIDER'] ||= 'libvirt'\n")).toEqual(['libvirt']);
   });
 });
