@@ -60,11 +60,12 @@ const BATCH4_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * Batch 5 was held out when first run (real-5.jsonl and prose-{en,ko}-d.tsv, collected blind while batch
  * 4 was tuned on; 2026-12-05 on the matcher frozen at 6a24a7c: real top-1 72/81 = 88.9%, confident
  * answers out of scope 3/77 = 3.9%; prose top-1 38/40, 0/20). It has been read and tuned on since
- * 2026-12-05 21:xx (measured after: BATCH5_MEASURED): regression floors at that measurement, NOT the
- * issue's target (a tuned-on batch says nothing about unseen texts; batch 6 will).
+ * 2026-12-05 21:xx (measured after: real top-1 74/81 = 91.4%, 1/77 = 1.3% confident out of scope; prose
+ * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
+ * nothing about unseen texts; batch 6 will).
  */
-const BATCH5_FLOOR = FLOOR;
-const BATCH5_PROSE_FLOOR = FLOOR;
+const BATCH5_FLOOR = { top1: 0.91, falseAlarms: 0.013 };
+const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
