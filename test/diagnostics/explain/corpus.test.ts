@@ -191,12 +191,12 @@ describe('explain corpus: shape', () => {
     }
   });
 
-  it.each([
-    ['batch4', () => [batch4Real, batch4Prose]],
-    ['batch5', () => [batch5Real, batch5Prose]],
-  ] as const)('reads %s (real and prose) as seen tuning data', (part, items) => {
+  const seenBatches: [Part, CorpusItem[], CorpusItem[]][] = [
+    ['batch4', batch4Real, batch4Prose],
+    ['batch5', batch5Real, batch5Prose],
+  ];
+  it.each(seenBatches)('reads %s (real and prose) as seen tuning data', (part, real, prose) => {
     const tuning = loadCorpus({ heldOut: false });
-    const [real, prose] = items();
     expect(real.length).toBeGreaterThan(0);
     expect(prose.length).toBeGreaterThan(0);
     expect(tuning.filter((item) => item.part === part && item.source === 'real').length).toBe(real.length);
