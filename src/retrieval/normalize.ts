@@ -121,6 +121,13 @@ const REWRITES: readonly Rewrite[] = [
   [/\b\d{5,}\b/g, ' '],
   // quotes of every kind
   [/['"`\u2018\u2019\u201c\u201d]/g, ''],
+  // iptables' chain policy: `-P INPUT DROP` sets it, iptables-save prints it as `:INPUT DROP [0:0]`.
+  // The flag is no word, so without this both read as "input drop", which any path or rule name
+  // (900-INPUT-drop) holds.
+  // (`when` keeps both off the common path: `-p` alone is in every kube-proxy line.)
+  [/(^|[\s;&|(])-p\s+(input|output|forward)\s+(drop|accept|reject)\b/g, '$1policy $2 $3', '-p '],
+  [/(^|[\s;&|(])--policy\s+(input|output|forward)\s+(drop|accept|reject)\b/g, '$1policy $2 $3', '--policy'],
+  [/(^|\n)[ \t]*:(input|output|forward)[ \t]+(drop|accept|reject)\b/g, '$1policy $2 $3', ':input'],
 ];
 
 /** Are the host bits of `ip` under `prefix` all zero (192.168.0.0/16, not 192.168.56.10/24)? */

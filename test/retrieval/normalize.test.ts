@@ -103,6 +103,15 @@ describe('normalize: what distinguishes a failure survives', () => {
     expect(words('inet 192.168.56.10/24')).toEqual(['inet', 'ipaddr']);
     expect(words('ping 192.168.56.10')).toEqual(['ping', 'ipaddr']);
   });
+
+  it("keeps iptables' chain policy apart from a chain name beside a target", () => {
+    expect(words('iptables -P INPUT DROP')).toEqual(['iptabl', 'policy', 'input', 'drop']);
+    expect(words('iptables --policy FORWARD ACCEPT')).toEqual(['iptabl', 'policy', 'forward', 'accept']);
+    expect(words('*filter\n:INPUT DROP [0:0]').slice(0, 4)).toEqual(['filter', 'policy', 'input', 'drop']);
+    expect(words('sed -i s/DROP/DROP-log/g /etc/iptables.d/900-INPUT-drop')).not.toContain('policy');
+    expect(words('iptables -A INPUT -p tcp --dport 22 -j ACCEPT')).not.toContain('policy');
+    expect(words('mkdir -p input')).toEqual(['mkdir', 'input']);
+  });
 });
 
 describe('tokenize', () => {

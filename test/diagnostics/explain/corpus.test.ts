@@ -9,8 +9,9 @@
  * when present, collected blind in session 2 and tuned on since session 3; "batch 3 (seen, tuned on)",
  * real-3.jsonl, held out when first scored on f0f156c and tuned on since 2026-12-05 14:xx; "batch 4
  * (seen, tuned on)" and "batch 4 prose (tuned on)", real-4.jsonl and prose-{en,ko}-c.tsv, held out when
- * first scored on e54274e and tuned on since 2026-12-05 17:2x; "held-out (batch 5)" and "held-out prose
- * (batch 5)", real-5.jsonl and prose-{en,ko}-d.tsv when present, never tuned on:
+ * first scored on e54274e and tuned on since 2026-12-05 17:2x; "batch 5 (seen, tuned on)" and "batch 5
+ * prose (tuned on)", real-5.jsonl and prose-{en,ko}-d.tsv, held out when first scored on 6a24a7c and
+ * tuned on since 2026-12-05 21:xx. No part is held out now (the next blind batch will be):
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -56,10 +57,15 @@ const BATCH3_FLOOR = { top1: 0.94, falseAlarms: 0.03 };
 const BATCH4_FLOOR = { top1: 0.93, falseAlarms: 0 };
 const BATCH4_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
- * Batch 5, held out (real-5.jsonl and prose-{en,ko}-d.tsv, each optional, collected blind while batch 4
- * was tuned on): the same floors as the tuning parts until it has been scored once.
+ * Batch 5 was held out when first run (real-5.jsonl and prose-{en,ko}-d.tsv, collected blind while batch
+ * 4 was tuned on; 2026-12-05 on the matcher frozen at 6a24a7c: real top-1 72/81 = 88.9%, confident
+ * answers out of scope 3/77 = 3.9%; prose top-1 38/40, 0/20). It has been read and tuned on since
+ * 2026-12-05 21:xx (measured after: real top-1 74/81 = 91.4%, 1/77 = 1.3% confident out of scope; prose
+ * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
+ * nothing about unseen texts; batch 6 will).
  */
-const BATCH5_FLOOR = FLOOR;
+const BATCH5_FLOOR = { top1: 0.91, falseAlarms: 0.013 };
+const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -85,12 +91,12 @@ const PART_NAMES: Record<Part, string> = {
   batch2: 'batch 2 (seen, tuned on)',
   batch3: 'batch 3 (seen, tuned on)',
   batch4: 'batch 4 (seen, tuned on)',
-  batch5: 'held-out (batch 5)',
+  batch5: 'batch 5 (seen, tuned on)',
 };
 /** Prose of batches 4 and 5 is named apart from their real texts, per language. */
 const PROSE_PART_NAMES = {
   batch4: 'batch 4 prose (tuned on)',
-  batch5: 'held-out prose (batch 5)',
+  batch5: 'batch 5 prose (tuned on)',
 } as const;
 const partName = (source: Source, part: Part): string =>
   source !== 'real' && (part === 'batch4' || part === 'batch5') ? PROSE_PART_NAMES[part] : PART_NAMES[part];
@@ -166,7 +172,7 @@ describe('explain corpus: shape', () => {
     for (const item of corpus) expect(known.has(item.expected), `${item.id}: ${item.expected}`).toBe(true);
   });
 
-  it('keeps the third held out in session 1 apart as "seen", and holds out only batch 5', () => {
+  it('keeps the third held out in session 1 apart as "seen", and holds out nothing now', () => {
     const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4', 'batch5']);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -175,7 +181,7 @@ describe('explain corpus: shape', () => {
       expect(share, source).toBeLessThan(0.46);
     }
     for (const item of corpus) {
-      expect(item.heldOut, item.id).toBe(item.part === 'batch5');
+      expect(item.heldOut, item.id).toBe(false);
       if (item.part === 'batch2') expect(item.id, item.id).toMatch(/^s/);
       if (item.part === 'batch3') expect(item.id, item.id).toMatch(/^t/);
       if (item.part === 'batch4')
@@ -185,13 +191,19 @@ describe('explain corpus: shape', () => {
     }
   });
 
-  it('reads batch 4 (real and prose) as seen tuning data', () => {
+  const seenBatches: [Part, CorpusItem[], CorpusItem[]][] = [
+    ['batch4', batch4Real, batch4Prose],
+    ['batch5', batch5Real, batch5Prose],
+  ];
+  it.each(seenBatches)('reads %s (real and prose) as seen tuning data', (part, real, prose) => {
     const tuning = loadCorpus({ heldOut: false });
-    expect(tuning.filter((item) => item.part === 'batch4' && item.source === 'real').length).toBe(batch4Real.length);
-    expect(tuning.filter((item) => item.part === 'batch4' && item.source !== 'real').length).toBe(batch4Prose.length);
+    expect(real.length).toBeGreaterThan(0);
+    expect(prose.length).toBeGreaterThan(0);
+    expect(tuning.filter((item) => item.part === part && item.source === 'real').length).toBe(real.length);
+    expect(tuning.filter((item) => item.part === part && item.source !== 'real').length).toBe(prose.length);
   });
 
-  it('does not read the held-out batch 5 for tuning', () => {
+  it('reads no held-out item for tuning', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
   });
 
@@ -258,12 +270,12 @@ describe('explain corpus: rates', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch4, batch4Prose.length, BATCH4_PROSE_FLOOR);
   });
 
-  it('held-out real (batch 5): top-1 in scope and false alarms within the floors', () => {
+  it('real batch 5 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch5, batch5Real.length, BATCH5_FLOOR);
   });
 
-  it('held-out prose (batch 5): top-1 in scope and false alarms within the floors', () => {
-    expectWithinFloors('prose', PROSE_PART_NAMES.batch5, batch5Prose.length, BATCH5_FLOOR);
+  it('prose batch 5 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('prose', PROSE_PART_NAMES.batch5, batch5Prose.length, BATCH5_PROSE_FLOOR);
   });
 
   it.each(['real', 'prose'])('tuning and seen %s: the same floors', (kind) => {

@@ -17,9 +17,13 @@
  * - `batch4`: real-4.jsonl (ids prefixed "u") and the blind prose files prose-{en,ko}-c.tsv, held out
  *   when first scored (2026-12-05 on e54274e); they have been tuned on since 2026-12-05 17:2x (reported
  *   as seen, apart from batches 2 and 3);
- * - `batch5`: the held-out part now: real-5.jsonl (ids prefixed "v", same format as
- *   real.jsonl) and the blind prose files prose-{en,ko}-d.tsv (same format as prose-*-b.tsv). Never
- *   tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch5`: real-5.jsonl (ids prefixed "v", same format as real.jsonl) and the blind prose files
+ *   prose-{en,ko}-d.tsv (same format as prose-*-b.tsv), held out when first scored (2026-12-05 on
+ *   6a24a7c: real top-1 72/81, confident out of scope 3/77; prose 38/40, 0/20); they have been tuned on
+ *   since 2026-12-05 21:xx (reported as seen, apart from batches 2-4).
+ *
+ * No part is held out now: the next blind batch (6) is being collected by someone else and joins
+ * as the held-out part when it lands.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -37,11 +41,17 @@ export interface CorpusItem {
   /** Where the text comes from (real texts). */
   url?: string;
   part: Part;
-  /** Only batch 5 is held out: never tuned on, never printed by scripts/tune-explain.mjs. */
+  /**
+   * Held out: never tuned on, never printed by scripts/tune-explain.mjs. No part is held out now
+   * (batch 5 is seen since 2026-12-05 21:xx); the next blind batch will be.
+   */
   heldOut: boolean;
 }
 
 const DIR = import.meta.dirname;
+
+/** The parts never tuned on: none now (batch 5 has been tuned on since 2026-12-05 21:xx). */
+const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>();
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -67,7 +77,7 @@ function readJsonl(file: string, idOf: (id: string) => string, partOf: (row: Rea
         text: row.text,
         url: row.source,
         part,
-        heldOut: part === 'batch5',
+        heldOut: HELD_OUT_PARTS.has(part),
       };
     });
 }
@@ -95,7 +105,8 @@ function real(): CorpusItem[] {
  *   since 2026-12-05 14:xx;
  * - batch 4 (real-4.jsonl, ids "u"): collected blind (15:05-15:13 UTC) while batch 3 was tuned on; held
  *   out when first scored on e54274e, tuned on since 2026-12-05 17:2x;
- * - batch 5 (real-5.jsonl, ids "v"): collected blind while batch 4 was tuned on; held out.
+ * - batch 5 (real-5.jsonl, ids "v"): collected blind (17:14-17:25 UTC) while batch 4 was tuned on; held
+ *   out when first scored on 6a24a7c, tuned on since 2026-12-05 21:xx.
  */
 function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4' | 'batch5'): CorpusItem[] {
   return readJsonl(
@@ -127,7 +138,7 @@ function proseFile(lang: 'en' | 'ko', file: string, partOf: (text: string) => Pa
         expected: line.slice(0, tab).trim(),
         text,
         part,
-        heldOut: part === 'batch5',
+        heldOut: HELD_OUT_PARTS.has(part),
       };
     });
 }
@@ -140,15 +151,16 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 
 /**
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
- * prose-{en,ko}-d.tsv is batch 5 (held out). Every batch file is committed: a missing one is an error.
+ * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx). Every batch file is committed: a
+ * missing one is an error.
  */
 function proseBatch(lang: 'en' | 'ko', letter: 'c' | 'd', part: 'batch4' | 'batch5'): CorpusItem[] {
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` does not even read the held-out batch 5 (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts (tuning scripts): none now. */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
-  return [
+  const items = [
     ...real(),
     ...prose('en'),
     ...prose('ko'),
@@ -157,14 +169,11 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-4.jsonl', 'u', 'batch4'),
     ...proseBatch('en', 'c', 'batch4'),
     ...proseBatch('ko', 'c', 'batch4'),
-    ...(options.heldOut === false
-      ? []
-      : [
-          ...batch('real-5.jsonl', 'v', 'batch5'),
-          ...proseBatch('en', 'd', 'batch5'),
-          ...proseBatch('ko', 'd', 'batch5'),
-        ]),
+    ...batch('real-5.jsonl', 'v', 'batch5'),
+    ...proseBatch('en', 'd', 'batch5'),
+    ...proseBatch('ko', 'd', 'batch5'),
   ];
+  return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
 
 /** In scope: a runbook with the item's label exists (planned runbooks switch in when their page lands). */
