@@ -66,6 +66,15 @@ const BATCH4_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  */
 const BATCH5_FLOOR = { top1: 0.91, falseAlarms: 0.013 };
 const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
+/**
+ * Batch 6 is the held-out part (real-6.jsonl and prose-{en,ko}-e.tsv, collected blind while batch 5 was
+ * tuned on). Scored once on the matcher of 218fd63 (wip/explain7 merged), 2026-12-05 21:52 UTC: real top-1
+ * 62/76 = 81.6% (the issue's target is 90%: missed), confident answers out of scope 7/84 = 8.3% (target
+ * 10%: met), no confident wrong answer; without the 125 ids the collector marked doubtful 12/12 and 0/23;
+ * prose 40/40 and 0/20. Floors at that measurement, so that it can only get better.
+ */
+const BATCH6_FLOOR = { top1: 0.81, falseAlarms: 0.084 };
+const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -73,6 +82,8 @@ const batch4Real = corpus.filter((item) => item.part === 'batch4' && item.source
 const batch4Prose = corpus.filter((item) => item.part === 'batch4' && item.source !== 'real');
 const batch5Real = corpus.filter((item) => item.part === 'batch5' && item.source === 'real');
 const batch5Prose = corpus.filter((item) => item.part === 'batch5' && item.source !== 'real');
+const batch6Real = corpus.filter((item) => item.part === 'batch6' && item.source === 'real');
+const batch6Prose = corpus.filter((item) => item.part === 'batch6' && item.source !== 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -92,14 +103,18 @@ const PART_NAMES: Record<Part, string> = {
   batch3: 'batch 3 (seen, tuned on)',
   batch4: 'batch 4 (seen, tuned on)',
   batch5: 'batch 5 (seen, tuned on)',
+  batch6: 'held-out (batch 6)',
 };
 /** Prose of batches 4 and 5 is named apart from their real texts, per language. */
 const PROSE_PART_NAMES = {
   batch4: 'batch 4 prose (tuned on)',
   batch5: 'batch 5 prose (tuned on)',
+  batch6: 'held-out prose (batch 6)',
 } as const;
 const partName = (source: Source, part: Part): string =>
-  source !== 'real' && (part === 'batch4' || part === 'batch5') ? PROSE_PART_NAMES[part] : PART_NAMES[part];
+  source !== 'real' && (part === 'batch4' || part === 'batch5' || part === 'batch6')
+    ? PROSE_PART_NAMES[part]
+    : PART_NAMES[part];
 const key = (source: Source, part: Part): string => `${source.padEnd(8)} ${partName(source, part).padEnd(25)}`;
 /** Per label, tuning data only (tuning and seen parts): [top-1, in scope] per source. */
 const perLabel = new Map<string, Map<Source, [number, number]>>();
@@ -172,8 +187,8 @@ describe('explain corpus: shape', () => {
     for (const item of corpus) expect(known.has(item.expected), `${item.id}: ${item.expected}`).toBe(true);
   });
 
-  it('keeps the third held out in session 1 apart as "seen", and holds out nothing now', () => {
-    const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4', 'batch5']);
+  it('keeps the third held out in session 1 apart as "seen", and holds out batch 6 only', () => {
+    const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4', 'batch5', 'batch6']);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
       const share = items.filter((item) => item.part === 'seen').length / items.length;
@@ -181,13 +196,15 @@ describe('explain corpus: shape', () => {
       expect(share, source).toBeLessThan(0.46);
     }
     for (const item of corpus) {
-      expect(item.heldOut, item.id).toBe(false);
+      expect(item.heldOut, item.id).toBe(item.part === 'batch6');
       if (item.part === 'batch2') expect(item.id, item.id).toMatch(/^s/);
       if (item.part === 'batch3') expect(item.id, item.id).toMatch(/^t/);
       if (item.part === 'batch4')
         expect(item.id, item.id).toMatch(item.source === 'real' ? /^u/ : /^prose-(en|ko)-c\.tsv:/);
       if (item.part === 'batch5')
         expect(item.id, item.id).toMatch(item.source === 'real' ? /^v/ : /^prose-(en|ko)-d\.tsv:/);
+      if (item.part === 'batch6')
+        expect(item.id, item.id).toMatch(item.source === 'real' ? /^w/ : /^prose-(en|ko)-e\.tsv:/);
     }
   });
 
@@ -203,8 +220,11 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === part && item.source !== 'real').length).toBe(prose.length);
   });
 
-  it('reads no held-out item for tuning', () => {
+  it('reads no held-out item for tuning, and batch 6 is held out', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
+    expect(batch6Real.length).toBeGreaterThan(0);
+    expect(batch6Prose.length).toBeGreaterThan(0);
+    expect([...batch6Real, ...batch6Prose].every((item) => item.heldOut)).toBe(true);
   });
 
   it('counts a planned runbook as in scope as soon as its page exists', () => {
@@ -276,6 +296,14 @@ describe('explain corpus: rates', () => {
 
   it('prose batch 5 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch5, batch5Prose.length, BATCH5_PROSE_FLOOR);
+  });
+
+  it('real batch 6 (held out): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch6, batch6Real.length, BATCH6_FLOOR);
+  });
+
+  it('prose batch 6 (held out): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('prose', PROSE_PART_NAMES.batch6, batch6Prose.length, BATCH6_PROSE_FLOOR);
   });
 
   it.each(['real', 'prose'])('tuning and seen %s: the same floors', (kind) => {

@@ -22,15 +22,16 @@
  *   6a24a7c: real top-1 72/81, confident out of scope 3/77; prose 38/40, 0/20); they have been tuned on
  *   since 2026-12-05 21:xx (reported as seen, apart from batches 2-4).
  *
- * No part is held out now: the next blind batch (6) is being collected by someone else and joins
- * as the held-out part when it lands.
+ * - `batch6`: the held-out part now: real-6.jsonl (ids prefixed "w") and the blind prose files
+ *   prose-{en,ko}-e.tsv, collected blind (2026-12-05 21:08-21:16 UTC) while batch 5 was tuned on. Never
+ *   tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5';
+export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6';
 
 export interface CorpusItem {
   id: string;
@@ -50,8 +51,8 @@ export interface CorpusItem {
 
 const DIR = import.meta.dirname;
 
-/** The parts never tuned on: none now (batch 5 has been tuned on since 2026-12-05 21:xx). */
-const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>();
+/** The parts never tuned on: batch 6 (batch 5 has been tuned on since 2026-12-05 21:xx). */
+const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch6']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -108,7 +109,11 @@ function real(): CorpusItem[] {
  * - batch 5 (real-5.jsonl, ids "v"): collected blind (17:14-17:25 UTC) while batch 4 was tuned on; held
  *   out when first scored on 6a24a7c, tuned on since 2026-12-05 21:xx.
  */
-function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4' | 'batch5'): CorpusItem[] {
+function batch(
+  file: string,
+  prefix: string,
+  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6',
+): CorpusItem[] {
   return readJsonl(
     file,
     (id) => (id.startsWith(prefix) ? id : `${prefix}${id}`),
@@ -151,14 +156,14 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 
 /**
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
- * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx). Every batch file is committed: a
- * missing one is an error.
+ * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (held
+ * out). Every batch file is committed: a missing one is an error.
  */
-function proseBatch(lang: 'en' | 'ko', letter: 'c' | 'd', part: 'batch4' | 'batch5'): CorpusItem[] {
+function proseBatch(lang: 'en' | 'ko', letter: 'c' | 'd' | 'e', part: 'batch4' | 'batch5' | 'batch6'): CorpusItem[] {
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts (tuning scripts): none now. */
+/** Every item; `{ heldOut: false }` leaves out the held-out part, batch 6 (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
@@ -172,6 +177,9 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-5.jsonl', 'v', 'batch5'),
     ...proseBatch('en', 'd', 'batch5'),
     ...proseBatch('ko', 'd', 'batch5'),
+    ...batch('real-6.jsonl', 'w', 'batch6'),
+    ...proseBatch('en', 'e', 'batch6'),
+    ...proseBatch('ko', 'e', 'batch6'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
