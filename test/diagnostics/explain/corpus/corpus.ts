@@ -109,11 +109,7 @@ function real(): CorpusItem[] {
  * - batch 5 (real-5.jsonl, ids "v"): collected blind (17:14-17:25 UTC) while batch 4 was tuned on; held
  *   out when first scored on 6a24a7c, tuned on since 2026-12-05 21:xx.
  */
-function batch(
-  file: string,
-  prefix: string,
-  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6',
-): CorpusItem[] {
+function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6'): CorpusItem[] {
   return readJsonl(
     file,
     (id) => (id.startsWith(prefix) ? id : `${prefix}${id}`),
