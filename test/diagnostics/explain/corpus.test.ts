@@ -11,7 +11,9 @@
  * (seen, tuned on)" and "batch 4 prose (tuned on)", real-4.jsonl and prose-{en,ko}-c.tsv, held out when
  * first scored on e54274e and tuned on since 2026-12-05 17:2x; "batch 5 (seen, tuned on)" and "batch 5
  * prose (tuned on)", real-5.jsonl and prose-{en,ko}-d.tsv, held out when first scored on 6a24a7c and
- * tuned on since 2026-12-05 21:xx. No part is held out now (the next blind batch will be):
+ * tuned on since 2026-12-05 21:xx; "batch 6 (seen, tuned on)" and "batch 6 prose (tuned on)", real-6.jsonl
+ * and prose-{en,ko}-e.tsv, held out when first scored on 218fd63 and tuned on since 2026-12-05 22:xx. No
+ * part is held out now (the next blind batch, batch 7, will be):
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -62,18 +64,21 @@ const BATCH4_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * answers out of scope 3/77 = 3.9%; prose top-1 38/40, 0/20). It has been read and tuned on since
  * 2026-12-05 21:xx (measured after: real top-1 74/81 = 91.4%, 1/77 = 1.3% confident out of scope; prose
  * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
- * nothing about unseen texts; batch 6 will).
+ * nothing about unseen texts; batch 6 did).
  */
 const BATCH5_FLOOR = { top1: 0.91, falseAlarms: 0.013 };
 const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
- * Batch 6 is the held-out part (real-6.jsonl and prose-{en,ko}-e.tsv, collected blind while batch 5 was
- * tuned on). Scored once on the matcher of 218fd63 (wip/explain7 merged), 2026-12-05 21:52 UTC: real top-1
- * 62/76 = 81.6% (the issue's target is 90%: missed), confident answers out of scope 7/84 = 8.3% (target
- * 10%: met), no confident wrong answer; without the 125 ids the collector marked doubtful 12/12 and 0/23;
- * prose 40/40 and 0/20. Floors at that measurement, so that it can only get better.
+ * Batch 6 was held out when first run (real-6.jsonl and prose-{en,ko}-e.tsv, collected blind while batch 5
+ * was tuned on). Scored once on the matcher of 218fd63 (wip/explain7 merged), 2026-12-05 21:52 UTC: real
+ * top-1 62/76 = 81.6% (the issue's target is 90%: missed), confident answers out of scope 7/84 = 8.3%
+ * (target 10%: met), no confident wrong answer; without the 125 ids the collector marked doubtful 12/12 and
+ * 0/23; prose 40/40 and 0/20. It has been read and tuned on since 2026-12-05 22:xx (measured after: real
+ * top-1 65/76 = 85.5%, 2/84 = 2.4% confident out of scope; prose 40/40, 0/20; the misses left are read in
+ * real-6.README.md, "Read after scoring"): regression floors at that measurement, NOT the issue's target (a
+ * tuned-on batch says nothing about unseen texts; batch 7 will).
  */
-const BATCH6_FLOOR = { top1: 0.81, falseAlarms: 0.084 };
+const BATCH6_FLOOR = { top1: 0.85, falseAlarms: 0.024 };
 const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
@@ -103,13 +108,13 @@ const PART_NAMES: Record<Part, string> = {
   batch3: 'batch 3 (seen, tuned on)',
   batch4: 'batch 4 (seen, tuned on)',
   batch5: 'batch 5 (seen, tuned on)',
-  batch6: 'held-out (batch 6)',
+  batch6: 'batch 6 (seen, tuned on)',
 };
-/** Prose of batches 4 and 5 is named apart from their real texts, per language. */
+/** Prose of batches 4-6 is named apart from their real texts, per language. */
 const PROSE_PART_NAMES = {
   batch4: 'batch 4 prose (tuned on)',
   batch5: 'batch 5 prose (tuned on)',
-  batch6: 'held-out prose (batch 6)',
+  batch6: 'batch 6 prose (tuned on)',
 } as const;
 const partName = (source: Source, part: Part): string =>
   source !== 'real' && (part === 'batch4' || part === 'batch5' || part === 'batch6')
@@ -187,7 +192,7 @@ describe('explain corpus: shape', () => {
     for (const item of corpus) expect(known.has(item.expected), `${item.id}: ${item.expected}`).toBe(true);
   });
 
-  it('keeps the third held out in session 1 apart as "seen", and holds out batch 6 only', () => {
+  it('keeps the third held out in session 1 apart as "seen", and holds out no part now', () => {
     const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4', 'batch5', 'batch6']);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -196,7 +201,7 @@ describe('explain corpus: shape', () => {
       expect(share, source).toBeLessThan(0.46);
     }
     for (const item of corpus) {
-      expect(item.heldOut, item.id).toBe(item.part === 'batch6');
+      expect(item.heldOut, item.id).toBe(false);
       if (item.part === 'batch2') expect(item.id, item.id).toMatch(/^s/);
       if (item.part === 'batch3') expect(item.id, item.id).toMatch(/^t/);
       if (item.part === 'batch4')
@@ -211,6 +216,7 @@ describe('explain corpus: shape', () => {
   const seenBatches: [Part, CorpusItem[], CorpusItem[]][] = [
     ['batch4', batch4Real, batch4Prose],
     ['batch5', batch5Real, batch5Prose],
+    ['batch6', batch6Real, batch6Prose],
   ];
   it.each(seenBatches)('reads %s (real and prose) as seen tuning data', (part, real, prose) => {
     const tuning = loadCorpus({ heldOut: false });
@@ -220,11 +226,8 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === part && item.source !== 'real').length).toBe(prose.length);
   });
 
-  it('reads no held-out item for tuning, and batch 6 is held out', () => {
+  it('reads no held-out item for tuning', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
-    expect(batch6Real.length).toBeGreaterThan(0);
-    expect(batch6Prose.length).toBeGreaterThan(0);
-    expect([...batch6Real, ...batch6Prose].every((item) => item.heldOut)).toBe(true);
   });
 
   it('counts a planned runbook as in scope as soon as its page exists', () => {
@@ -298,11 +301,11 @@ describe('explain corpus: rates', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch5, batch5Prose.length, BATCH5_PROSE_FLOOR);
   });
 
-  it('real batch 6 (held out): top-1 in scope and false alarms within the floors', () => {
+  it('real batch 6 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch6, batch6Real.length, BATCH6_FLOOR);
   });
 
-  it('prose batch 6 (held out): top-1 in scope and false alarms within the floors', () => {
+  it('prose batch 6 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch6, batch6Prose.length, BATCH6_PROSE_FLOOR);
   });
 

@@ -20,11 +20,13 @@
  * - `batch5`: real-5.jsonl (ids prefixed "v", same format as real.jsonl) and the blind prose files
  *   prose-{en,ko}-d.tsv (same format as prose-*-b.tsv), held out when first scored (2026-12-05 on
  *   6a24a7c: real top-1 72/81, confident out of scope 3/77; prose 38/40, 0/20); they have been tuned on
- *   since 2026-12-05 21:xx (reported as seen, apart from batches 2-4).
+ *   since 2026-12-05 21:xx (reported as seen, apart from batches 2-4);
+ * - `batch6`: real-6.jsonl (ids prefixed "w") and the blind prose files prose-{en,ko}-e.tsv, collected
+ *   blind (2026-12-05 21:08-21:16 UTC) while batch 5 was tuned on; held out when first scored (2026-12-05
+ *   on 218fd63: real top-1 62/76, confident out of scope 7/84; prose 40/40, 0/20); they have been tuned on
+ *   since 2026-12-05 22:xx (reported as seen, apart from batches 2-5).
  *
- * - `batch6`: the held-out part now: real-6.jsonl (ids prefixed "w") and the blind prose files
- *   prose-{en,ko}-e.tsv, collected blind (2026-12-05 21:08-21:16 UTC) while batch 5 was tuned on. Never
- *   tuned on, never read by scripts/tune-explain.mjs.
+ * No part is held out now; the next blind batch (batch 7) will be.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -44,15 +46,15 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs. No part is held out now
-   * (batch 5 is seen since 2026-12-05 21:xx); the next blind batch will be.
+   * (batch 6 is seen since 2026-12-05 22:xx); the next blind batch will be.
    */
   heldOut: boolean;
 }
 
 const DIR = import.meta.dirname;
 
-/** The parts never tuned on: batch 6 (batch 5 has been tuned on since 2026-12-05 21:xx). */
-const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch6']);
+/** The parts never tuned on: none now (batch 6 has been tuned on since 2026-12-05 22:xx). */
+const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -107,7 +109,9 @@ function real(): CorpusItem[] {
  * - batch 4 (real-4.jsonl, ids "u"): collected blind (15:05-15:13 UTC) while batch 3 was tuned on; held
  *   out when first scored on e54274e, tuned on since 2026-12-05 17:2x;
  * - batch 5 (real-5.jsonl, ids "v"): collected blind (17:14-17:25 UTC) while batch 4 was tuned on; held
- *   out when first scored on 6a24a7c, tuned on since 2026-12-05 21:xx.
+ *   out when first scored on 6a24a7c, tuned on since 2026-12-05 21:xx;
+ * - batch 6 (real-6.jsonl, ids "w"): collected blind (21:08-21:16 UTC) while batch 5 was tuned on; held
+ *   out when first scored on 218fd63, tuned on since 2026-12-05 22:xx.
  */
 function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6'): CorpusItem[] {
   return readJsonl(
@@ -152,14 +156,14 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 
 /**
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
- * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (held
- * out). Every batch file is committed: a missing one is an error.
+ * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
+ * on since 2026-12-05 22:xx). Every batch file is committed: a missing one is an error.
  */
 function proseBatch(lang: 'en' | 'ko', letter: 'c' | 'd' | 'e', part: 'batch4' | 'batch5' | 'batch6'): CorpusItem[] {
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out part, batch 6 (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out part, none now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
