@@ -25,15 +25,16 @@
  *   blind (2026-12-05 21:08-21:16 UTC) while batch 5 was tuned on; held out when first scored (2026-12-05
  *   on 218fd63: real top-1 62/76, confident out of scope 7/84; prose 40/40, 0/20); they have been tuned on
  *   since 2026-12-05 22:xx (reported as seen, apart from batches 2-5).
- *
- * No part is held out now; the next blind batch (batch 7) will be.
+ * - `batch7`: the held-out part now: real-7.jsonl (ids prefixed "x") and the blind prose files
+ *   prose-{en,ko}-f.tsv, collected blind (2026-12-05 21:53-22:05 UTC) while batch 6 was tuned on. Never
+ *   tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6';
+export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7';
 
 export interface CorpusItem {
   id: string;
@@ -53,8 +54,8 @@ export interface CorpusItem {
 
 const DIR = import.meta.dirname;
 
-/** The parts never tuned on: none now (batch 6 has been tuned on since 2026-12-05 22:xx). */
-const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+/** The parts never tuned on: batch 7 (batch 6 has been tuned on since 2026-12-05 22:xx). */
+const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch7']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -113,7 +114,11 @@ function real(): CorpusItem[] {
  * - batch 6 (real-6.jsonl, ids "w"): collected blind (21:08-21:16 UTC) while batch 5 was tuned on; held
  *   out when first scored on 218fd63, tuned on since 2026-12-05 22:xx.
  */
-function batch(file: string, prefix: string, part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6'): CorpusItem[] {
+function batch(
+  file: string,
+  prefix: string,
+  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7',
+): CorpusItem[] {
   return readJsonl(
     file,
     (id) => (id.startsWith(prefix) ? id : `${prefix}${id}`),
@@ -157,9 +162,14 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 /**
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
  * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
- * on since 2026-12-05 22:xx). Every batch file is committed: a missing one is an error.
+ * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (held out). Every batch file is committed: a
+ * missing one is an error.
  */
-function proseBatch(lang: 'en' | 'ko', letter: 'c' | 'd' | 'e', part: 'batch4' | 'batch5' | 'batch6'): CorpusItem[] {
+function proseBatch(
+  lang: 'en' | 'ko',
+  letter: 'c' | 'd' | 'e' | 'f',
+  part: 'batch4' | 'batch5' | 'batch6' | 'batch7',
+): CorpusItem[] {
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
@@ -180,6 +190,9 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-6.jsonl', 'w', 'batch6'),
     ...proseBatch('en', 'e', 'batch6'),
     ...proseBatch('ko', 'e', 'batch6'),
+    ...batch('real-7.jsonl', 'x', 'batch7'),
+    ...proseBatch('en', 'f', 'batch7'),
+    ...proseBatch('ko', 'f', 'batch7'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
