@@ -290,7 +290,7 @@ function put(s) {
 }`;
 
 /** Whether root probes can run at all: uid 0, or a `sudo` to ask (a builtin lookup, no process). */
-const SUDO_PRESENT = String.raw`if [ "$k8sdiag_uid" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
+const SUDO_PRESENT = `if [ "$k8sdiag_uid" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
   k8sdiag_noroot="needs root: not uid 0 and sudo is not installed"
 fi
 `;
@@ -304,7 +304,7 @@ k8sdiag_noroot="needs root: sudo -n refused (${D}{k8sdiag_noroot:-no reason give
  * probe with its reason when it refuses. The cheap path asks no separate question: its one root
  * shell is the question (issue 16: one sudo, about 26 ms of node CPU, less).
  */
-const SUDO_CHECK = String.raw`if [ "$k8sdiag_uid" != 0 ] && [ -z "$k8sdiag_noroot" ] && ! sudo -n true >/dev/null 2>&1; then
+const SUDO_CHECK = `if [ "$k8sdiag_uid" != 0 ] && [ -z "$k8sdiag_noroot" ] && ! sudo -n true >/dev/null 2>&1; then
   k8sdiag_se=$(sudo -n true 2>&1 </dev/null)
   ${REFUSAL}
 fi

@@ -189,7 +189,9 @@ describe.skipIf(!canDropPrivileges)('root probes as a user whose sudo needs a pa
     expect(parsed.header).toMatchObject({ uid: '65534', root: 'sudo' });
     expect(parsed.sections['p0']).toMatchObject({ stdout: '65534\n', skipped: false });
     expect(parsed.sections['root']?.skipped).toBe(true);
-    expect(parsed.sections['root']?.skipReason).toMatch(/^needs root: sudo -n refused \(sudo: .*password is required\)$/);
+    expect(parsed.sections['root']?.skipReason).toMatch(
+      /^needs root: sudo -n refused \(sudo: .*password is required\)$/,
+    );
     expect(parsed.complete).toBe(true);
   });
 
@@ -208,7 +210,9 @@ describe.skipIf(!canDropPrivileges)('root probes as a user whose sudo needs a pa
     const parsed = parseProbeOutput(run.stdout, rootPlan, NONCE);
     expect(parsed.header).toMatchObject({ uid: '65534', root: 'no' });
     expect(parsed.sections['p0']).toMatchObject({ stdout: '65534\n', skipped: false });
-    expect(parsed.sections['root']?.skipReason).toMatch(/^needs root: sudo -n refused \(sudo: .*password is required\)$/);
+    expect(parsed.sections['root']?.skipReason).toMatch(
+      /^needs root: sudo -n refused \(sudo: .*password is required\)$/,
+    );
     expect(parsed.complete).toBe(true);
   });
 });
