@@ -178,19 +178,32 @@ k8sdiag_c=end
 `;
 
 /**
- * The outer side of a group: `k8sdiag_group DEADLINE 'INDEX KEYS' 'COMMAND' ...`. Reads the
- * group's stderr back by its separators (literal prefix removal only, linear in its length).
+ * The outer side of a group: `k8sdiag_group 'DEADLINE ...' 'INDEX KEYS' 'COMMAND' ...`, one deadline
+ * per probe, ascending. Reads the group's stderr back by its separators (literal prefix removal
+ * only, linear in its length). A run of the group starting at position P gets P's deadline: every
+ * later probe in that run has a deadline at least as long, so none can run past its own; one that
+ * the run's deadline cuts short is restarted with its own (k8sdiag_deadline reads it from the list).
  */
 const GROUP = String.raw`k8sdiag_nl='
 '
+k8sdiag_deadline() {
+  k8sdiag_j=0
+  for k8sdiag_gt in $k8sdiag_gds; do
+    [ "$k8sdiag_j" -lt "$1" ] || return 0
+    k8sdiag_j=$((k8sdiag_j + 1))
+  done
+}
 k8sdiag_group() {
-  k8sdiag_gt=$1
+  k8sdiag_gds=$1
   shift
   case $k8sdiag_to$k8sdiag_gnu in
     k1|'') ;;
     *)
+      k8sdiag_p=0
       while [ "$#" -ge 2 ]; do
+        k8sdiag_deadline "$k8sdiag_p"
         k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        k8sdiag_p=$((k8sdiag_p + 1))
         shift 2
       done
       return ;;
@@ -198,6 +211,7 @@ k8sdiag_group() {
   k8sdiag_S="$k8sdiag_nl${MARKER} $k8sdiag_n s "
   k8sdiag_s=0
   while :; do
+    k8sdiag_deadline "$k8sdiag_s"
     if [ -n "$k8sdiag_to" ]; then
       k8sdiag_g=$(timeout -k 2 "$k8sdiag_gt" sh -c "$k8sdiag_gsh" k8sdiag "$k8sdiag_s" "$@" 2>&1 >&4 4>&- <<K8SDIAG_EOF
 $k8sdiag_n
@@ -238,7 +252,10 @@ K8SDIAG_EOF
       # The group shell ran no probe at all (it could not start): the rest run one by one.
       k8sdiag_p=0
       while [ "$#" -ge 2 ]; do
-        [ "$k8sdiag_p" -lt "$k8sdiag_s" ] || k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        if [ "$k8sdiag_p" -ge "$k8sdiag_s" ]; then
+          k8sdiag_deadline "$k8sdiag_p"
+          k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        fi
         k8sdiag_p=$((k8sdiag_p + 1))
         shift 2
       done
@@ -319,18 +336,18 @@ function checkKeys(probe: PlannedProbe): string {
 
 const ROOT_EOF = 'K8SDIAG_ROOT';
 
-/** Probes grouped by root and deadline, in plan order: one `k8sdiag_group` line per group. */
+/**
+ * One `k8sdiag_group` line for the probes of one shell (user or root), ordered by deadline, shortest
+ * first, plan order within one deadline (issue 16: it was one group, one `timeout` and one `sh`, per
+ * distinct deadline; a run that no probe hangs now starts one of each per shell).
+ */
 function groupCalls(probes: readonly PlannedProbe[]): string[] {
-  const groups = new Map<number, PlannedProbe[]>();
-  for (const probe of probes) {
-    const group = groups.get(probe.timeoutSeconds) ?? [];
-    group.push(probe);
-    groups.set(probe.timeoutSeconds, group);
-  }
-  return [...groups].map(
-    ([seconds, group]) =>
-      `k8sdiag_group ${seconds} ${group.map((probe) => `'${probe.index} ${checkKeys(probe)}' ${shQuote(probe.command)}`).join(' ')}`,
-  );
+  if (probes.length === 0) return [];
+  const ordered = [...probes].sort((a, b) => a.timeoutSeconds - b.timeoutSeconds);
+  const deadlines = ordered.map((probe) => probe.timeoutSeconds).join(' ');
+  return [
+    `k8sdiag_group '${deadlines}' ${ordered.map((probe) => `'${probe.index} ${checkKeys(probe)}' ${shQuote(probe.command)}`).join(' ')}`,
+  ];
 }
 
 if (GROUP_SH.includes("'")) throw new Error('GROUP_SH must not contain a single quote');

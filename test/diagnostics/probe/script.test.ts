@@ -119,6 +119,38 @@ describe("probe script: a group of probes keeps each probe's deadline", () => {
   });
 });
 
+describe('probe script: probes with different deadlines share one group', () => {
+  it("gives each probe its own deadline: a longer one cut by a shorter one's run is restarted with its own", async () => {
+    // One group, deadlines 1, 1, 3, 3 (ascending). The run starts under the first probe's 1 s: the
+    // third probe (2 s of work, deadline 3) is cut by it and restarted under its own 3 s, which it
+    // finishes; the second hangs past its 1 s and times out; the fourth hangs past its 3 s.
+    const mixed: ProbePlan = {
+      capBytes: 1000,
+      probes: [
+        probe(0, 'echo a', { timeoutSeconds: 1 }),
+        probe(1, 'echo b; sleep 30', { timeoutSeconds: 1 }),
+        probe(2, 'sleep 2; echo c', { timeoutSeconds: 3 }),
+        probe(3, 'echo d; sleep 30', { timeoutSeconds: 3 }),
+      ],
+    };
+    const script = buildProbeScript(mixed, { nonce: NONCE });
+    // Shortest deadline first; one group line.
+    expect(script.match(/^k8sdiag_group '1 1 3 3' /gm)).toHaveLength(1);
+    const run = await runScript(
+      { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: '/usr/bin:/bin' } },
+      script,
+    );
+    const parsed = parseProbeOutput(run.stdout, mixed, NONCE);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.complete).toBe(true);
+    const s = parsed.sections;
+    expect(s['p0']).toMatchObject({ stdout: 'a\n', exitCode: 0, timedOut: false });
+    expect(s['p1']).toMatchObject({ stdout: 'b\n', exitCode: 124, timedOut: true });
+    expect(s['p2']).toMatchObject({ stdout: 'c\n', exitCode: 0, timedOut: false });
+    expect(s['p3']).toMatchObject({ stdout: 'd\n', exitCode: 124, timedOut: true });
+  });
+});
+
 describe.skipIf(!existsSync('/usr/bin/busybox') || !existsSync('/usr/bin/mawk'))(
   'probe script with mawk and busybox timeout (it signals only its child)',
   () => {
