@@ -104,18 +104,18 @@ k8sdiag_noroot=
  * lone simple command), so the substitution's shell prints the `x` after it: one process more. Used by the main shell and by the one root shell (which reads the nonce from
  * its stdin, a here-document, and gets the timeout flavour as $1).
  */
-const MARK_NOW = String.raw`k8sdiag_mark() { printf '\n${MARKER} %s %s\n' "$k8sdiag_n" "$*"; }
+const MARK_NOW = String.raw`k8sdiag_mark() { printf "\n${MARKER} %s %s\n" "$k8sdiag_n" "$*"; }
 k8sdiag_now() {
   if read k8sdiag_t k8sdiag_x </proc/uptime 2>/dev/null; then :; else k8sdiag_t=$(date +%s 2>/dev/null); fi
 }
 `;
 const RUN = String.raw`k8sdiag_run() {
   k8sdiag_mark "B $1 $3"
-  printf '%s\n' "$k8sdiag_pad"
+  printf "%s\n" "$k8sdiag_pad"
   k8sdiag_now
   k8sdiag_t0=$k8sdiag_t
   case $k8sdiag_to$k8sdiag_gnu in
-    k1) k8sdiag_e=$(timeout -k 2 "$2" sh -c "trap 'printf x >&2' EXIT
+    k1) k8sdiag_e=$(timeout -k 2 "$2" sh -c "trap \"printf x >&2\" EXIT
 $4" 2>&1 >&4 4>&- </dev/null) ;;
     k) k8sdiag_e=$(timeout -k 2 "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
     t) k8sdiag_e=$(timeout -t "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
@@ -123,7 +123,7 @@ $4" 2>&1 >&4 4>&- </dev/null) ;;
   esac
   k8sdiag_rc=$?
   k8sdiag_now
-  printf '\n${MARKER} %s O %s %s %s %s\n%s' "$k8sdiag_n" "$1" "$k8sdiag_rc" "$k8sdiag_t0" "$k8sdiag_t" "${D}{k8sdiag_e%x}"
+  printf "\n${MARKER} %s O %s %s %s %s\n%s" "$k8sdiag_n" "$1" "$k8sdiag_rc" "$k8sdiag_t0" "$k8sdiag_t" "${D}{k8sdiag_e%x}"
   k8sdiag_mark "E $1"
 }
 `;
@@ -184,8 +184,8 @@ k8sdiag_c=end
  * later probe in that run has a deadline at least as long, so none can run past its own; one that
  * the run's deadline cuts short is restarted with its own (k8sdiag_deadline reads it from the list).
  */
-const GROUP = String.raw`k8sdiag_nl='
-'
+const GROUP = String.raw`k8sdiag_nl="
+"
 k8sdiag_deadline() {
   k8sdiag_j=0
   for k8sdiag_gt in $k8sdiag_gds; do
@@ -197,7 +197,7 @@ k8sdiag_group() {
   k8sdiag_gds=$1
   shift
   case $k8sdiag_to$k8sdiag_gnu in
-    k1|'') ;;
+    k1|"") ;;
     *)
       k8sdiag_p=0
       while [ "$#" -ge 2 ]; do
@@ -243,7 +243,7 @@ K8SDIAG_EOF
           k8sdiag_last=$k8sdiag_e
           break ;;
       esac
-      [ -z "$k8sdiag_cur" ] || [ -z "$k8sdiag_e" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_e"
+      [ -z "$k8sdiag_cur" ] || [ -z "$k8sdiag_e" ] || printf "\n${MARKER} %s X %s\n%s" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_e"
       k8sdiag_cur=$k8sdiag_h
       k8sdiag_ci=${D}{k8sdiag_h#* }
       k8sdiag_ci=${D}{k8sdiag_ci%% *}
@@ -262,7 +262,7 @@ K8SDIAG_EOF
       return
     fi
     if [ -z "$k8sdiag_cur" ]; then
-      [ -z "$k8sdiag_last" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
+      [ -z "$k8sdiag_last" ] || printf "\n${MARKER} %s X %s\n%s" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
       return
     fi
     k8sdiag_cp=${D}{k8sdiag_cur%% *}
@@ -271,9 +271,9 @@ K8SDIAG_EOF
       continue
     fi
     k8sdiag_now
-    printf '\n${MARKER} %s O %s %s %s %s\n' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_gr" "${D}{k8sdiag_cur##* }" "$k8sdiag_t"
+    printf "\n${MARKER} %s O %s %s %s %s\n" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_gr" "${D}{k8sdiag_cur##* }" "$k8sdiag_t"
     k8sdiag_mark "E $k8sdiag_ci"
-    [ -z "$k8sdiag_last" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
+    [ -z "$k8sdiag_last" ] || printf "\n${MARKER} %s X %s\n%s" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
     k8sdiag_s=$((k8sdiag_cp + 1))
   done
 }
@@ -334,24 +334,47 @@ function checkKeys(probe: PlannedProbe): string {
   return keys;
 }
 
-const ROOT_EOF = 'K8SDIAG_ROOT';
-
 /**
  * One `k8sdiag_group` line for the probes of one shell (user or root), ordered by deadline, shortest
  * first, plan order within one deadline (issue 16: it was one group, one `timeout` and one `sh`, per
  * distinct deadline; a run that no probe hangs now starts one of each per shell).
  */
 function groupCalls(probes: readonly PlannedProbe[]): string[] {
-  if (probes.length === 0) return [];
+  return probes.length === 0 ? [] : [`k8sdiag_group ${groupArgs(probes)}`];
+}
+
+/** `'DEADLINE ...' 'INDEX KEYS' 'COMMAND' ...` for k8sdiag_group. */
+function groupArgs(probes: readonly PlannedProbe[]): string {
   const ordered = [...probes].sort((a, b) => a.timeoutSeconds - b.timeoutSeconds);
   const deadlines = ordered.map((probe) => probe.timeoutSeconds).join(' ');
-  return [
-    `k8sdiag_group '${deadlines}' ${ordered.map((probe) => `'${probe.index} ${checkKeys(probe)}' ${shQuote(probe.command)}`).join(' ')}`,
-  ];
+  return `'${deadlines}' ${ordered.map((probe) => `'${probe.index} ${checkKeys(probe)}' ${shQuote(probe.command)}`).join(' ')}`;
 }
 
 if (GROUP_SH.includes("'")) throw new Error('GROUP_SH must not contain a single quote');
 const GSH = `k8sdiag_gsh='${GROUP_SH}'`;
+
+/**
+ * The root shell (`sudo -n sh -c ROOT_DRIVER k8sdiag GROUP_SH TIMEOUT GNU DEADLINES PROBES...`):
+ * reads the nonce from its stdin (a here-document), says on stderr that it started, and runs the
+ * root probes as one group.
+ */
+const ROOT_DRIVER = [
+  MARK_NOW.trimEnd(),
+  RUN.trimEnd(),
+  GROUP.trimEnd(),
+  'read k8sdiag_n',
+  // Tells the main shell this shell started (sudo did not refuse); the nonce is never in argv, so
+  // nothing sudo prints can carry it.
+  `printf "%s\\n" "${MARKER} $k8sdiag_n R" >&2`,
+  PAD.trimEnd(),
+  'k8sdiag_gsh=$1',
+  'k8sdiag_to=$2',
+  'k8sdiag_gnu=$3',
+  'shift 3',
+  'exec 4>&1 </dev/null',
+  'k8sdiag_group "$@"',
+].join('\n');
+if (ROOT_DRIVER.includes("'")) throw new Error('ROOT_DRIVER must not contain a single quote');
 
 /** The cheap path's probe lines: user probes in the main shell, root probes in one root shell. */
 function fastBody(plan: ProbePlan, header: string): string[] {
@@ -367,38 +390,20 @@ function fastBody(plan: ProbePlan, header: string): string[] {
     ...groupCalls(user),
   ];
   if (root.length > 0) {
-    const rootShell = [
-      MARK_NOW.trimEnd(),
-      RUN.trimEnd(),
-      GROUP.trimEnd(),
-      GSH,
-      'read k8sdiag_n',
-      // Tells the main shell this shell started (sudo did not refuse); the nonce is never in argv,
-      // so nothing sudo prints can carry it.
-      `printf '%s\\n' "${MARKER} $k8sdiag_n R" >&2`,
-      PAD.trimEnd(),
-      'k8sdiag_to=$1',
-      'k8sdiag_gnu=$2',
-      'exec 4>&1 </dev/null',
-      ...groupCalls(root),
-    ].join('\n');
-    if (rootShell.split('\n').includes(ROOT_EOF)) throw new Error(`a probe command has a line ${ROOT_EOF}`);
     lines.push(
       'if [ -n "$k8sdiag_noroot" ]; then',
       ...root.map((probe) => `k8sdiag_mark "S ${probe.index} ${checkKeys(probe)} $k8sdiag_noroot"`),
       'elif [ "$k8sdiag_uid" = 0 ]; then',
       ...groupCalls(root),
       'else',
-      // The root shell's text, read verbatim from a quoted here-document by builtins (quoting it
-      // twice would be fine for sh but not for Ansible's argument splitter, which `-m shell` uses).
-      'k8sdiag_rootsh=',
-      'while IFS= read -r k8sdiag_l; do k8sdiag_rootsh="$k8sdiag_rootsh$k8sdiag_l',
-      `"; done <<'${ROOT_EOF}'`,
-      rootShell,
-      ROOT_EOF,
+      // The root shell's fixed text in one single-quoted word (ROOT_DRIVER has no single quote), the
+      // group shell's and the probes as its arguments, quoted once: quoting them twice would be fine
+      // for sh but not for Ansible's argument splitter, which `-m shell` uses. (Until issue 16 the
+      // text came from a here-document read line by line: 17 ms of node CPU for its 11 KB.)
+      `k8sdiag_rsh='${ROOT_DRIVER}'`,
       // One sudo: it runs the root shell or refuses; what it printed (the root shell's own stderr
       // is only what it prints beside its probes' sections) comes back in k8sdiag_se.
-      'k8sdiag_se=$(sudo -n sh -c "$k8sdiag_rootsh" k8sdiag "$k8sdiag_to" "$k8sdiag_gnu" 2>&1 >&4 4>&- <<K8SDIAG_EOF',
+      `k8sdiag_se=$(sudo -n sh -c "$k8sdiag_rsh" k8sdiag "$k8sdiag_gsh" "$k8sdiag_to" "$k8sdiag_gnu" ${groupArgs(root)} 2>&1 >&4 4>&- <<K8SDIAG_EOF`,
       '$k8sdiag_n',
       'K8SDIAG_EOF',
       ')',
