@@ -13,11 +13,13 @@
  *   process's argv or environment, so a probe cannot print it; the parser counts only markers
  *   that carry it.
  * - cost (issue 16): where the node has mawk or gawk (awks that keep NUL bytes), one awk process caps every section for the whole run
- *   (it reads the nonce as its first input line, never from argv), each probe is exactly one
- *   `timeout` and the `sh -c` it starts (stderr into a shell variable, stdout straight to the
- *   filter), all root probes run in one `sudo -n sh -c` and the uid comes from the same `id -u`
- *   that tells which `timeout` the node has. Without such an awk (busybox) the script falls back to the per-probe
- *   `head -c` pipes (k8sdiag_probe below), at about four times the processes.
+ *   (it reads the nonce as its first input line, never from argv); with GNU timeout (or none) the
+ *   probes of one shell run as one group, one `timeout` and one `sh` (GROUP below), each probe
+ *   keeping its own deadline; all root probes run in one `sudo -n sh -c`, which is also the
+ *   question whether sudo works (no `sudo -n true` first; a refusal skips them with its reason);
+ *   the uid comes from /proc/self/status and `timeout --version` tells GNU timeout apart.
+ *   Without such an awk (busybox) the script falls back to the per-probe `head -c` pipes
+ *   (k8sdiag_probe below), at about four times the processes.
  */
 import { planHash } from './plan';
 import { shQuote } from './shell-quote';
