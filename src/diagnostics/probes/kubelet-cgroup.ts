@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * The `kubelet-cgroup` probe: the kubelet's cgroup driver, wherever kubeadm or a user set it
  * (`### config` / `### flags` blocks of `| N:text` lines; cgroup-driver-mismatch reads them).
