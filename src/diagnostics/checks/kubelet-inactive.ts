@@ -68,7 +68,7 @@ export default defineCheck({
       notes.push(`(journal not read: ${journalGate.finding.message})`);
     }
     const evidence = [
-      `systemctl is-active kubelet: ${active}`,
+      `kubelet.service active state: ${active}`,
       ...showLines,
       ...pickJournal(journal?.lines ?? []),
       ...notes,

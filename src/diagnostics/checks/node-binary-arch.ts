@@ -1,6 +1,7 @@
 /**
  * Kubernetes binaries built for another CPU than the node's: they fail with "Exec format error".
- * Reads the ELF header with `file -L`, or with `od` when `file` is not installed.
+ * Reads the ELF header with one awk (or `file -L` where that awk cannot read NUL bytes), or with
+ * `od` when `file` is not installed.
  */
 
 import { archFromUname } from '../facts/arch';

@@ -13,11 +13,13 @@
  *   process's argv or environment, so a probe cannot print it; the parser counts only markers
  *   that carry it.
  * - cost (issue 16): where the node has mawk or gawk (awks that keep NUL bytes), one awk process caps every section for the whole run
- *   (it reads the nonce as its first input line, never from argv), each probe is exactly one
- *   `timeout` and the `sh -c` it starts (stderr into a shell variable, stdout straight to the
- *   filter), all root probes run in one `sudo -n sh -c` and the uid comes from the same `id -u`
- *   that tells which `timeout` the node has. Without such an awk (busybox) the script falls back to the per-probe
- *   `head -c` pipes (k8sdiag_probe below), at about four times the processes.
+ *   (it reads the nonce as its first input line, never from argv); with GNU timeout (or none) the
+ *   probes of one shell run as one group, one `timeout` and one `sh` (GROUP below), each probe
+ *   keeping its own deadline; all root probes run in one `sudo -n sh -c`, which is also the
+ *   question whether sudo works (no `sudo -n true` first; a refusal skips them with its reason);
+ *   the uid comes from /proc/self/status and `timeout --version` tells GNU timeout apart.
+ *   Without such an awk (busybox) the script falls back to the per-probe `head -c` pipes
+ *   (k8sdiag_probe below), at about four times the processes.
  */
 import { planHash } from './plan';
 import { shQuote } from './shell-quote';
@@ -74,8 +76,18 @@ k8sdiag_probe() {
 k8sdiag_to=
 k8sdiag_gnu=
 k8sdiag_uid=
+if [ -r /proc/self/status ]; then
+  while read -r k8sdiag_k k8sdiag_x k8sdiag_v k8sdiag_y; do
+    if [ "$k8sdiag_k" = Uid: ]; then k8sdiag_uid=$k8sdiag_v; break; fi
+  done </proc/self/status
+fi
+case $k8sdiag_uid in ''|*[!0-9]*) k8sdiag_uid= ;; esac
 if command -v timeout >/dev/null 2>&1; then
-  if k8sdiag_uid=$(timeout --preserve-status -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k; k8sdiag_gnu=1
+  case $(timeout --version 2>/dev/null </dev/null) in
+    *'GNU coreutils'*) k8sdiag_to=k; k8sdiag_gnu=1 ;;
+  esac
+  if [ -n "$k8sdiag_to" ] && [ -n "$k8sdiag_uid" ]; then :
+  elif k8sdiag_uid=$(timeout --preserve-status -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k; k8sdiag_gnu=1
   elif k8sdiag_uid=$(timeout -k 1 5 id -u 2>/dev/null); then k8sdiag_to=k
   elif k8sdiag_uid=$(timeout -t 5 id -u 2>/dev/null); then k8sdiag_to=t
   fi
@@ -94,18 +106,18 @@ k8sdiag_noroot=
  * lone simple command), so the substitution's shell prints the `x` after it: one process more. Used by the main shell and by the one root shell (which reads the nonce from
  * its stdin, a here-document, and gets the timeout flavour as $1).
  */
-const MARK_NOW = String.raw`k8sdiag_mark() { printf '\n${MARKER} %s %s\n' "$k8sdiag_n" "$*"; }
+const MARK_NOW = String.raw`k8sdiag_mark() { printf "\n${MARKER} %s %s\n" "$k8sdiag_n" "$*"; }
 k8sdiag_now() {
   if read k8sdiag_t k8sdiag_x </proc/uptime 2>/dev/null; then :; else k8sdiag_t=$(date +%s 2>/dev/null); fi
 }
 `;
 const RUN = String.raw`k8sdiag_run() {
   k8sdiag_mark "B $1 $3"
-  printf '%s\n' "$k8sdiag_pad"
+  printf "%s\n" "$k8sdiag_pad"
   k8sdiag_now
   k8sdiag_t0=$k8sdiag_t
   case $k8sdiag_to$k8sdiag_gnu in
-    k1) k8sdiag_e=$(timeout -k 2 "$2" sh -c "trap 'printf x >&2' EXIT
+    k1) k8sdiag_e=$(timeout -k 2 "$2" sh -c "trap \"printf x >&2\" EXIT
 $4" 2>&1 >&4 4>&- </dev/null) ;;
     k) k8sdiag_e=$(timeout -k 2 "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
     t) k8sdiag_e=$(timeout -t "$2" sh -c "$4" 2>&1 >&4 4>&- </dev/null; k8sdiag_r=$?; printf x; exit "$k8sdiag_r") ;;
@@ -113,7 +125,7 @@ $4" 2>&1 >&4 4>&- </dev/null) ;;
   esac
   k8sdiag_rc=$?
   k8sdiag_now
-  printf '\n${MARKER} %s O %s %s %s %s\n%s' "$k8sdiag_n" "$1" "$k8sdiag_rc" "$k8sdiag_t0" "$k8sdiag_t" "${D}{k8sdiag_e%x}"
+  printf "\n${MARKER} %s O %s %s %s %s\n%s" "$k8sdiag_n" "$1" "$k8sdiag_rc" "$k8sdiag_t0" "$k8sdiag_t" "${D}{k8sdiag_e%x}"
   k8sdiag_mark "E $1"
 }
 `;
@@ -168,19 +180,32 @@ k8sdiag_c=end
 `;
 
 /**
- * The outer side of a group: `k8sdiag_group DEADLINE 'INDEX KEYS' 'COMMAND' ...`. Reads the
- * group's stderr back by its separators (literal prefix removal only, linear in its length).
+ * The outer side of a group: `k8sdiag_group 'DEADLINE ...' 'INDEX KEYS' 'COMMAND' ...`, one deadline
+ * per probe, ascending. Reads the group's stderr back by its separators (literal prefix removal
+ * only, linear in its length). A run of the group starting at position P gets P's deadline: every
+ * later probe in that run has a deadline at least as long, so none can run past its own; one that
+ * the run's deadline cuts short is restarted with its own (k8sdiag_deadline reads it from the list).
  */
-const GROUP = String.raw`k8sdiag_nl='
-'
+const GROUP = String.raw`k8sdiag_nl="
+"
+k8sdiag_deadline() {
+  k8sdiag_j=0
+  for k8sdiag_gt in $k8sdiag_gds; do
+    [ "$k8sdiag_j" -lt "$1" ] || return 0
+    k8sdiag_j=$((k8sdiag_j + 1))
+  done
+}
 k8sdiag_group() {
-  k8sdiag_gt=$1
+  k8sdiag_gds=$1
   shift
   case $k8sdiag_to$k8sdiag_gnu in
-    k1|'') ;;
+    k1|"") ;;
     *)
+      k8sdiag_p=0
       while [ "$#" -ge 2 ]; do
+        k8sdiag_deadline "$k8sdiag_p"
         k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        k8sdiag_p=$((k8sdiag_p + 1))
         shift 2
       done
       return ;;
@@ -188,6 +213,7 @@ k8sdiag_group() {
   k8sdiag_S="$k8sdiag_nl${MARKER} $k8sdiag_n s "
   k8sdiag_s=0
   while :; do
+    k8sdiag_deadline "$k8sdiag_s"
     if [ -n "$k8sdiag_to" ]; then
       k8sdiag_g=$(timeout -k 2 "$k8sdiag_gt" sh -c "$k8sdiag_gsh" k8sdiag "$k8sdiag_s" "$@" 2>&1 >&4 4>&- <<K8SDIAG_EOF
 $k8sdiag_n
@@ -219,7 +245,7 @@ K8SDIAG_EOF
           k8sdiag_last=$k8sdiag_e
           break ;;
       esac
-      [ -z "$k8sdiag_cur" ] || [ -z "$k8sdiag_e" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_e"
+      [ -z "$k8sdiag_cur" ] || [ -z "$k8sdiag_e" ] || printf "\n${MARKER} %s X %s\n%s" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_e"
       k8sdiag_cur=$k8sdiag_h
       k8sdiag_ci=${D}{k8sdiag_h#* }
       k8sdiag_ci=${D}{k8sdiag_ci%% *}
@@ -228,14 +254,17 @@ K8SDIAG_EOF
       # The group shell ran no probe at all (it could not start): the rest run one by one.
       k8sdiag_p=0
       while [ "$#" -ge 2 ]; do
-        [ "$k8sdiag_p" -lt "$k8sdiag_s" ] || k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        if [ "$k8sdiag_p" -ge "$k8sdiag_s" ]; then
+          k8sdiag_deadline "$k8sdiag_p"
+          k8sdiag_run "${D}{1%% *}" "$k8sdiag_gt" "${D}{1#* }" "$2"
+        fi
         k8sdiag_p=$((k8sdiag_p + 1))
         shift 2
       done
       return
     fi
     if [ -z "$k8sdiag_cur" ]; then
-      [ -z "$k8sdiag_last" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
+      [ -z "$k8sdiag_last" ] || printf "\n${MARKER} %s X %s\n%s" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
       return
     fi
     k8sdiag_cp=${D}{k8sdiag_cur%% *}
@@ -244,9 +273,9 @@ K8SDIAG_EOF
       continue
     fi
     k8sdiag_now
-    printf '\n${MARKER} %s O %s %s %s %s\n' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_gr" "${D}{k8sdiag_cur##* }" "$k8sdiag_t"
+    printf "\n${MARKER} %s O %s %s %s %s\n" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_gr" "${D}{k8sdiag_cur##* }" "$k8sdiag_t"
     k8sdiag_mark "E $k8sdiag_ci"
-    [ -z "$k8sdiag_last" ] || printf '\n${MARKER} %s X %s\n%s' "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
+    [ -z "$k8sdiag_last" ] || printf "\n${MARKER} %s X %s\n%s" "$k8sdiag_n" "$k8sdiag_ci" "$k8sdiag_last"
     k8sdiag_s=$((k8sdiag_cp + 1))
   done
 }
@@ -279,13 +308,24 @@ function put(s) {
   c += length(s)
 }`;
 
-const SUDO_CHECK = String.raw`if [ "$k8sdiag_uid" != 0 ]; then
-  if ! command -v sudo >/dev/null 2>&1; then
-    k8sdiag_noroot="needs root: not uid 0 and sudo is not installed"
-  elif ! sudo -n true >/dev/null 2>&1; then
-    k8sdiag_noroot=$(sudo -n true 2>&1 </dev/null | tr -d '\r' | tr '\n' ' ' | head -c 200 | sed 's/ *$//')
-    k8sdiag_noroot="needs root: sudo -n refused (${D}{k8sdiag_noroot:-no reason given})"
-  fi
+/** Whether root probes can run at all: uid 0, or a `sudo` to ask (a builtin lookup, no process). */
+const SUDO_PRESENT = `if [ "$k8sdiag_uid" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
+  k8sdiag_noroot="needs root: not uid 0 and sudo is not installed"
+fi
+`;
+
+/** Turns what sudo printed when it refused (in k8sdiag_se) into the skip reason. */
+const REFUSAL = String.raw`k8sdiag_noroot=$(printf '%s\n' "$k8sdiag_se" | tr -d '\r' | tr '\n' ' ' | head -c 200 | sed 's/ *$//')
+k8sdiag_noroot="needs root: sudo -n refused (${D}{k8sdiag_noroot:-no reason given})"`;
+
+/**
+ * The per-probe path (no mawk or gawk) asks sudo first, with `sudo -n true`, and skips every root
+ * probe with its reason when it refuses. The cheap path asks no separate question: its one root
+ * shell is the question (issue 16: one sudo, about 26 ms of node CPU, less).
+ */
+const SUDO_CHECK = `if [ "$k8sdiag_uid" != 0 ] && [ -z "$k8sdiag_noroot" ] && ! sudo -n true >/dev/null 2>&1; then
+  k8sdiag_se=$(sudo -n true 2>&1 </dev/null)
+  ${REFUSAL}
 fi
 `;
 
@@ -296,24 +336,47 @@ function checkKeys(probe: PlannedProbe): string {
   return keys;
 }
 
-const ROOT_EOF = 'K8SDIAG_ROOT';
-
-/** Probes grouped by root and deadline, in plan order: one `k8sdiag_group` line per group. */
+/**
+ * One `k8sdiag_group` line for the probes of one shell (user or root), ordered by deadline, shortest
+ * first, plan order within one deadline (issue 16: it was one group, one `timeout` and one `sh`, per
+ * distinct deadline; a run that no probe hangs now starts one of each per shell).
+ */
 function groupCalls(probes: readonly PlannedProbe[]): string[] {
-  const groups = new Map<number, PlannedProbe[]>();
-  for (const probe of probes) {
-    const group = groups.get(probe.timeoutSeconds) ?? [];
-    group.push(probe);
-    groups.set(probe.timeoutSeconds, group);
-  }
-  return [...groups].map(
-    ([seconds, group]) =>
-      `k8sdiag_group ${seconds} ${group.map((probe) => `'${probe.index} ${checkKeys(probe)}' ${shQuote(probe.command)}`).join(' ')}`,
-  );
+  return probes.length === 0 ? [] : [`k8sdiag_group ${groupArgs(probes)}`];
+}
+
+/** `'DEADLINE ...' 'INDEX KEYS' 'COMMAND' ...` for k8sdiag_group. */
+function groupArgs(probes: readonly PlannedProbe[]): string {
+  const ordered = [...probes].sort((a, b) => a.timeoutSeconds - b.timeoutSeconds);
+  const deadlines = ordered.map((probe) => probe.timeoutSeconds).join(' ');
+  return `'${deadlines}' ${ordered.map((probe) => `'${probe.index} ${checkKeys(probe)}' ${shQuote(probe.command)}`).join(' ')}`;
 }
 
 if (GROUP_SH.includes("'")) throw new Error('GROUP_SH must not contain a single quote');
 const GSH = `k8sdiag_gsh='${GROUP_SH}'`;
+
+/**
+ * The root shell (`sudo -n sh -c ROOT_DRIVER k8sdiag GROUP_SH TIMEOUT GNU DEADLINES PROBES...`):
+ * reads the nonce from its stdin (a here-document), says on stderr that it started, and runs the
+ * root probes as one group.
+ */
+const ROOT_DRIVER = [
+  MARK_NOW.trimEnd(),
+  RUN.trimEnd(),
+  GROUP.trimEnd(),
+  'read k8sdiag_n',
+  // Tells the main shell this shell started (sudo did not refuse); the nonce is never in argv, so
+  // nothing sudo prints can carry it.
+  `printf "%s\\n" "${MARKER} $k8sdiag_n R" >&2`,
+  PAD.trimEnd(),
+  'k8sdiag_gsh=$1',
+  'k8sdiag_to=$2',
+  'k8sdiag_gnu=$3',
+  'shift 3',
+  'exec 4>&1 </dev/null',
+  'k8sdiag_group "$@"',
+].join('\n');
+if (ROOT_DRIVER.includes("'")) throw new Error('ROOT_DRIVER must not contain a single quote');
 
 /** The cheap path's probe lines: user probes in the main shell, root probes in one root shell. */
 function fastBody(plan: ProbePlan, header: string): string[] {
@@ -329,35 +392,34 @@ function fastBody(plan: ProbePlan, header: string): string[] {
     ...groupCalls(user),
   ];
   if (root.length > 0) {
-    const rootShell = [
-      MARK_NOW.trimEnd(),
-      RUN.trimEnd(),
-      GROUP.trimEnd(),
-      GSH,
-      'read k8sdiag_n',
-      PAD.trimEnd(),
-      'k8sdiag_to=$1',
-      'k8sdiag_gnu=$2',
-      'exec 4>&1 </dev/null',
-      ...groupCalls(root),
-    ].join('\n');
-    if (rootShell.split('\n').includes(ROOT_EOF)) throw new Error(`a probe command has a line ${ROOT_EOF}`);
     lines.push(
       'if [ -n "$k8sdiag_noroot" ]; then',
       ...root.map((probe) => `k8sdiag_mark "S ${probe.index} ${checkKeys(probe)} $k8sdiag_noroot"`),
       'elif [ "$k8sdiag_uid" = 0 ]; then',
       ...groupCalls(root),
       'else',
-      // The root shell's text, read verbatim from a quoted here-document by builtins (quoting it
-      // twice would be fine for sh but not for Ansible's argument splitter, which `-m shell` uses).
-      'k8sdiag_rootsh=',
-      'while IFS= read -r k8sdiag_l; do k8sdiag_rootsh="$k8sdiag_rootsh$k8sdiag_l',
-      `"; done <<'${ROOT_EOF}'`,
-      rootShell,
-      ROOT_EOF,
-      'sudo -n sh -c "$k8sdiag_rootsh" k8sdiag "$k8sdiag_to" "$k8sdiag_gnu" <<K8SDIAG_EOF',
+      // The root shell's fixed text in one single-quoted word (ROOT_DRIVER has no single quote), the
+      // group shell's and the probes as its arguments, quoted once: quoting them twice would be fine
+      // for sh but not for Ansible's argument splitter, which `-m shell` uses. (Until issue 16 the
+      // text came from a here-document read line by line: 17 ms of node CPU for its 11 KB.)
+      `k8sdiag_rsh='${ROOT_DRIVER}'`,
+      // One sudo: it runs the root shell or refuses; what it printed (the root shell's own stderr
+      // is only what it prints beside its probes' sections) comes back in k8sdiag_se.
+      `k8sdiag_se=$(sudo -n sh -c "$k8sdiag_rsh" k8sdiag "$k8sdiag_gsh" "$k8sdiag_to" "$k8sdiag_gnu" ${groupArgs(root)} 2>&1 >&4 4>&- <<K8SDIAG_EOF`,
       '$k8sdiag_n',
       'K8SDIAG_EOF',
+      ')',
+      `k8sdiag_tok="${MARKER} $k8sdiag_n R"`,
+      'case $k8sdiag_se in',
+      '*"$k8sdiag_tok"*)',
+      `  k8sdiag_x=${D}{k8sdiag_se#*"$k8sdiag_tok"}`,
+      `  k8sdiag_x="${D}{k8sdiag_se%%"$k8sdiag_tok"*}${D}{k8sdiag_x#"$k8sdiag_nl"}"`,
+      `  [ -z "$k8sdiag_x" ] || printf '%s\\n' "$k8sdiag_x" >&2 ;;`,
+      '*)',
+      REFUSAL,
+      ...root.map((probe) => `k8sdiag_mark "S ${probe.index} ${checkKeys(probe)} $k8sdiag_noroot"`),
+      ';;',
+      'esac',
       'fi',
     );
   }
@@ -381,17 +443,22 @@ export function buildProbeScript(plan: ProbePlan, options: ScriptOptions): strin
     'PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"; export PATH',
     'exec 3>&1 </dev/null',
     PRELUDE.trimEnd(),
-    needsSudo ? SUDO_CHECK.trimEnd() : '',
-    'if [ -n "$k8sdiag_noroot" ]; then k8sdiag_root=no; else k8sdiag_root=yes; fi',
+    needsSudo ? SUDO_PRESENT.trimEnd() : '',
     // An awk that keeps NUL bytes (mawk, gawk; not busybox awk), found by builtins alone.
     'k8sdiag_awk=',
     'if command -v mawk >/dev/null 2>&1; then k8sdiag_awk=mawk; elif command -v gawk >/dev/null 2>&1; then k8sdiag_awk=gawk; fi',
     'if [ -n "$k8sdiag_awk" ]; then',
+    // root=sudo: root probes go to one `sudo -n`; if it refuses, each says why in its skip marker.
+    needsSudo
+      ? 'if [ -n "$k8sdiag_noroot" ]; then k8sdiag_root=no; elif [ "$k8sdiag_uid" = 0 ]; then k8sdiag_root=yes; else k8sdiag_root=sudo; fi'
+      : 'k8sdiag_root=yes',
     RUN.trimEnd(),
     GROUP.trimEnd(),
     GSH,
     ...fastBody(plan, header),
     'else',
+    needsSudo ? SUDO_CHECK.trimEnd() : '',
+    'if [ -n "$k8sdiag_noroot" ]; then k8sdiag_root=no; else k8sdiag_root=yes; fi',
     header,
   ];
   for (const probe of plan.probes) {

@@ -8,15 +8,40 @@ import type { Probe } from '../types';
 import { cutShort, splitBlocks } from './blocks';
 import type { Parsed } from './parsed';
 
+const SOURCES = '/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources';
+const SOURCES_AWK = [
+  'function pend(  n, i, a) { n = split(h, a, " "); for (i = 1; i <= n; i++) print "### file " a[i]; h = "" }',
+  'FNR == 1 { pend(); print "### file " FILENAME }',
+  '!/^[[:space:]]*#/ { print "| " $0 }',
+  'END { pend() }',
+].join('\n');
+
 /** Enabled APT source files, comment lines dropped, every file line quoted with `| `. */
 export const aptSourcesProbe: Probe = {
   name: 'apt-sources',
   command: [
-    'for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do',
+    // One awk for every source file (issue 16: it was one sed per file): the headers of empty files
+    // reach it in `h` before the next file, in file order. The per-file seds where a file is
+    // unreadable or none has a line. A last line without a newline now ends with one (sed left it
+    // open, so the next header joined it).
+    'set --; h=; one=1',
+    `for f in ${SOURCES}; do`,
+    '  [ -f "$f" ] || continue',
+    // A name awk or the header list would split or unescape takes the per-file path too.
+    '  case $f in *[!A-Za-z0-9._/+-]*) one= ;; esac',
+    '  if [ ! -r "$f" ]; then one=',
+    '  elif [ -s "$f" ]; then set -- "$@" "h=$h" "$f"; h=',
+    '  else h="$h $f"; fi',
+    'done',
+    'if [ -n "$one" ] && [ "$#" -gt 0 ]; then',
+    `  awk '${SOURCES_AWK}' "$@" "h=$h"`,
+    'else',
+    `for f in ${SOURCES}; do`,
     '  [ -f "$f" ] || continue',
     '  echo "### file $f"',
     "  sed -e '/^[[:space:]]*#/d' -e 's/^/| /' \"$f\"",
     'done',
+    'fi',
     'echo "### end"',
   ].join('\n'),
 };

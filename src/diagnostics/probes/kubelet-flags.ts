@@ -9,16 +9,44 @@ import { blocksOrError, type Located } from './blocks';
 import { tokenize } from './iptables';
 import type { Parsed } from './parsed';
 
+const FLAG_FILES = '/etc/default/kubelet /etc/sysconfig/kubelet /var/lib/kubelet/kubeadm-flags.env';
+
+/**
+ * What `sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' -e 's/^/| /'` printed per file, after a
+ * `### file PATH` header, for every file given; the pending headers in `h` first. A last line
+ * without a newline now ends with one (sed left it open, so the next header joined it).
+ */
+const FLAGS_AWK = [
+  'function pend(  n, i, a) { n = split(h, a, " "); for (i = 1; i <= n; i++) print (substr(a[i], 1, 2) == "m:" ? "### missing " : "### file ") substr(a[i], 3); h = "" }',
+  'FNR == 1 { pend(); print "### file " FILENAME }',
+  '!/^[[:space:]]*#/ && !/^[[:space:]]*$/ { print "| " $0 }',
+  'END { pend() }',
+].join('\n');
+
 /** Where kubelet flags come from (the files kubeadm and packages use) and the running kubelet's command line. */
 export const kubeletFlagsProbe: Probe = {
   name: 'kubelet-flags',
   needsRoot: true,
   command: [
-    'for f in /etc/default/kubelet /etc/sysconfig/kubelet /var/lib/kubelet/kubeadm-flags.env; do',
+    // One awk for every flags file (issue 16: it was one sed per file): the headers of missing
+    // (`m:PATH`) and empty (`f:PATH`) files reach it in `h` before the next file, in file order.
+    // The per-file seds where a file is unreadable or none has a line.
+    'set --; h=; one=1',
+    `for f in ${FLAG_FILES}; do`,
+    '  if [ ! -f "$f" ]; then h="$h m:$f"',
+    '  elif [ ! -r "$f" ]; then one=',
+    '  elif [ -s "$f" ]; then set -- "$@" "h=$h" "$f"; h=',
+    '  else h="$h f:$f"; fi',
+    'done',
+    'if [ -n "$one" ] && [ "$#" -gt 0 ]; then',
+    `  awk '${FLAGS_AWK}' "$@" "h=$h"`,
+    'else',
+    `for f in ${FLAG_FILES}; do`,
     '  if [ -f "$f" ]; then echo "### file $f";',
     "    sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' -e 's/^/| /' \"$f\";",
     '  else echo "### missing $f"; fi',
     'done',
+    'fi',
     // Processes found by builtins (was `grep -l -x` over every comm file) and the command line without
     // `| sed`, which prefixed its one line); issue 16.
     'for c in /proc/[0-9]*/comm; do',

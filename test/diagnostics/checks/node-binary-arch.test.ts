@@ -30,6 +30,24 @@ runCases(check, {
       },
     },
     {
+      name: 'arm64 kubeadm on an x86_64 node (one awk read the headers): the same finding as with file',
+      sections: { 'binary-arch': 'node-binary-arch/awk-foreign-kubeadm' },
+      expect: {
+        status: 'fail',
+        message:
+          /^built for another CPU than this amd64 node: \/usr\/local\/bin\/kubeadm \(arm64\); running them gives "Exec format error"$/,
+        evidence: [/^uname -m: x86_64/, /kubeadm: ELF 64-bit, e_machine 0xb7 \(arm64\)/],
+      },
+    },
+    {
+      name: 'arm, riscv64 and s390x binaries (awk; an empty file and a directory are not ELF)',
+      sections: { 'binary-arch': 'node-binary-arch/awk-many-arches' },
+      expect: {
+        status: 'fail',
+        message: /containerd \(riscv64\), \/usr\/local\/bin\/runc \(arm\), \/usr\/local\/bin\/ctr \(s390x\);/,
+      },
+    },
+    {
       name: 'arm, riscv64 and s390x binaries',
       sections: { 'binary-arch': 'node-binary-arch/many-arches' },
       expect: { status: 'fail', message: /containerd \(riscv64\).*runc \(arm\).*ctr \(s390x\)/ },

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,38 @@ describe("probe script: a group of probes keeps each probe's deadline", () => {
   });
 });
 
+describe('probe script: probes with different deadlines share one group', () => {
+  it("gives each probe its own deadline: a longer one cut by a shorter one's run is restarted with its own", async () => {
+    // One group, deadlines 1, 1, 3, 3 (ascending). The run starts under the first probe's 1 s: the
+    // third probe (2 s of work, deadline 3) is cut by it and restarted under its own 3 s, which it
+    // finishes; the second hangs past its 1 s and times out; the fourth hangs past its 3 s.
+    const mixed: ProbePlan = {
+      capBytes: 1000,
+      probes: [
+        probe(0, 'echo a', { timeoutSeconds: 1 }),
+        probe(1, 'echo b; sleep 30', { timeoutSeconds: 1 }),
+        probe(2, 'sleep 2; echo c', { timeoutSeconds: 3 }),
+        probe(3, 'echo d; sleep 30', { timeoutSeconds: 3 }),
+      ],
+    };
+    const script = buildProbeScript(mixed, { nonce: NONCE });
+    // Shortest deadline first; one group line.
+    expect(script.match(/^k8sdiag_group '1 1 3 3' /gm)).toHaveLength(1);
+    const run = await runScript(
+      { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: '/usr/bin:/bin' } },
+      script,
+    );
+    const parsed = parseProbeOutput(run.stdout, mixed, NONCE);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.complete).toBe(true);
+    const s = parsed.sections;
+    expect(s['p0']).toMatchObject({ stdout: 'a\n', exitCode: 0, timedOut: false });
+    expect(s['p1']).toMatchObject({ stdout: 'b\n', exitCode: 124, timedOut: true });
+    expect(s['p2']).toMatchObject({ stdout: 'c\n', exitCode: 0, timedOut: false });
+    expect(s['p3']).toMatchObject({ stdout: 'd\n', exitCode: 124, timedOut: true });
+  });
+});
+
 describe.skipIf(!existsSync('/usr/bin/busybox') || !existsSync('/usr/bin/mawk'))(
   'probe script with mawk and busybox timeout (it signals only its child)',
   () => {
@@ -174,19 +206,45 @@ describe('probe script without timeout(1)', () => {
 const canDropPrivileges = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync('/usr/bin/sudo');
 
 describe.skipIf(!canDropPrivileges)('root probes as a user whose sudo needs a password', () => {
-  it('skips them with sudo’s reason and runs the others', async () => {
-    const rootPlan: ProbePlan = {
-      capBytes: 1000,
-      probes: [probe(0, 'id -u'), probe(1, 'id -u', { needsRoot: true, keys: ['root'] })],
-    };
+  const rootPlan: ProbePlan = {
+    capBytes: 1000,
+    probes: [probe(0, 'id -u'), probe(1, 'id -u', { needsRoot: true, keys: ['root'] })],
+  };
+  const asNobody = ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+
+  it('skips them with sudo’s reason and runs the others (one sudo: the root shell itself)', async () => {
     const script = buildProbeScript(rootPlan, { nonce: NONCE });
     const dash = { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: '/usr/bin:/bin', HOME: '/tmp' } };
-    const run = await runScript(dash, script, ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
+    const run = await runScript(dash, script, asNobody);
+    const parsed = parseProbeOutput(run.stdout, rootPlan, NONCE);
+    // With mawk the script asks sudo no separate question: the header says root probes go to sudo.
+    expect(parsed.header).toMatchObject({ uid: '65534', root: 'sudo' });
+    expect(parsed.sections['p0']).toMatchObject({ stdout: '65534\n', skipped: false });
+    expect(parsed.sections['root']?.skipped).toBe(true);
+    expect(parsed.sections['root']?.skipReason).toMatch(
+      /^needs root: sudo -n refused \(sudo: .*password is required\)$/,
+    );
+    expect(parsed.complete).toBe(true);
+  });
+
+  it('skips them with sudo’s reason on the per-probe path too (no mawk or gawk)', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'k8sdiag-nomawk-'));
+    chmodSync(bin, 0o755);
+    for (const tool of ['sh', 'sudo', 'timeout', 'head', 'tr', 'sed', 'id', 'date', 'cat'])
+      symlinkSync(tool === 'sh' ? '/usr/bin/dash' : `/usr/bin/${tool}`, join(bin, tool));
+    const script = buildProbeScript(rootPlan, { nonce: NONCE }).replace(
+      'PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"',
+      `PATH="${bin}"`,
+    );
+    const dash = { name: 'dash', file: '/bin/dash', args: ['-s'], env: { PATH: bin, HOME: '/tmp' } };
+    const run = await runScript(dash, script, asNobody);
+    rmSync(bin, { recursive: true, force: true });
     const parsed = parseProbeOutput(run.stdout, rootPlan, NONCE);
     expect(parsed.header).toMatchObject({ uid: '65534', root: 'no' });
     expect(parsed.sections['p0']).toMatchObject({ stdout: '65534\n', skipped: false });
-    expect(parsed.sections['root']?.skipped).toBe(true);
-    expect(parsed.sections['root']?.skipReason).toMatch(/^needs root: sudo -n refused \(sudo: .*password is required/);
+    expect(parsed.sections['root']?.skipReason).toMatch(
+      /^needs root: sudo -n refused \(sudo: .*password is required\)$/,
+    );
     expect(parsed.complete).toBe(true);
   });
 });

@@ -57,6 +57,50 @@ describe('parseBinaryArch', () => {
     ]);
   });
 
+  it('reads the ELF header bytes one awk printed (issue 16: instead of file)', () => {
+    const read = summary(`${dir}/awk-foreign-kubeadm.binary-arch`);
+    expect(read).toMatchObject({ machine: 'x86_64', tool: 'awk' });
+    // The capture machine's own /usr/bin binaries follow, all amd64.
+    expect('binaries' in read && read.binaries.slice(0, 4)).toEqual([
+      ['/usr/local/bin/kubeadm', 'arm64', true, 'awk'],
+      ['/usr/local/bin/kubelet', 'amd64', true, 'awk'],
+      ['/usr/local/bin/kubectl', 'amd64', true, 'awk'],
+      ['/usr/bin/kubectl', 'amd64', true, 'awk'],
+    ]);
+    expect('binaries' in read && read.binaries.slice(4).every(([, arch]) => arch === 'amd64')).toBe(true);
+    const parsed = parseBinaryArch(fixtureLines(`${dir}/awk-foreign-kubeadm.binary-arch`));
+    expect(parsed.ok && parsed.value.binaries[0]?.description).toBe('ELF 64-bit, e_machine 0xb7 (arm64)');
+  });
+
+  it('reads arm, riscv64 and s390x from awk, and names what it could not read', () => {
+    expect(summary(`${dir}/awk-many-arches.binary-arch`)).toMatchObject({
+      tool: 'awk',
+      binaries: [
+        ['/usr/local/bin/containerd', 'riscv64', true, 'awk'],
+        ['/usr/local/bin/runc', 'arm', true, 'awk'],
+        ['/usr/local/bin/ctr', 's390x', true, 'awk'],
+        ['/usr/bin/kubectl', 'amd64', true, 'awk'],
+        ['/usr/bin/containerd', 'amd64', true, 'awk'],
+        ['/usr/bin/containerd-shim-runc-v2', 'amd64', true, 'awk'],
+        ['/usr/bin/runc', 'amd64', true, 'awk'],
+        ['/usr/bin/ctr', 'amd64', true, 'awk'],
+        ['/usr/sbin/runc', 'amd64', true, 'awk'],
+        // An empty file and a directory: never ELF.
+        ['/usr/local/bin/kubelet', undefined, false, 'unreadable'],
+        ['/usr/local/bin/crictl', undefined, false, 'unreadable'],
+      ],
+    });
+  });
+
+  it('falls back to file where awk cannot keep NUL bytes (busybox awk first on PATH)', () => {
+    const read = summary(`${dir}/busybox-awk-file-fallback.binary-arch`);
+    expect(read).toMatchObject({ tool: 'file' });
+    expect('binaries' in read && read.binaries.slice(0, 2)).toEqual([
+      ['/usr/local/bin/kubeadm', 'arm64', true, 'file'],
+      ['/usr/local/bin/kubelet', 'amd64', true, 'file'],
+    ]);
+  });
+
   it('tells a file that is not ELF from bytes that are no header', () => {
     const text = 'arch x86_64\ntool od\nod /usr/bin/runc 23 21 2f 62 69 6e 2f 73 68 0a\nod /usr/bin/ctr zz\n### end';
     expect(parseBinaryArch(out(text))).toEqual({
@@ -94,8 +138,21 @@ describe('parseBinaryArch', () => {
       'od kubectl 7f 45',
       3,
     ],
-    ['another tag', 'arch x86_64\nbits 64\n### end', 'expected arch/tool/file/od lines', 'bits 64', 2],
-    ['an unknown tool', 'arch x86_64\ntool readelf\n### end', 'expected arch/tool/file/od lines', 'tool readelf', 2],
+    [
+      'awk bytes of a relative path',
+      'arch x86_64\ntool awk\nbytes kubectl 7f 45\n### end',
+      'expected "<path> <hex bytes>" from awk',
+      'bytes kubectl 7f 45',
+      3,
+    ],
+    ['another tag', 'arch x86_64\nbits 64\n### end', 'expected arch/tool/file/od/bytes lines', 'bits 64', 2],
+    [
+      'an unknown tool',
+      'arch x86_64\ntool readelf\n### end',
+      'expected arch/tool/file/od/bytes lines',
+      'tool readelf',
+      2,
+    ],
     ['a marker block', 'arch x86_64\n### extra x\n### end', 'unknown marker', '### extra', 2],
     [
       'no tool line',

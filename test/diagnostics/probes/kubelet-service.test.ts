@@ -37,6 +37,22 @@ describe('parseKubeletService', () => {
     });
   });
 
+  it('takes the state from systemctl show alone (issue 16: no is-active line; real: no systemd here)', () => {
+    expect(parseKubeletService(fixtureLines('kubelet-inactive/no-systemd-show-only.kubelet-service'))).toEqual({
+      ok: true,
+      value: { active: NO_SYSTEMD, show: new Map(), showLines: [NO_SYSTEMD, 'Failed to connect to bus: Host is down'] },
+    });
+  });
+
+  it('reads ActiveState as the active state when there is no is-active line', () => {
+    for (const fixture of ['handmade-crashloop', 'handmade-active', 'handmade-not-installed']) {
+      const lines = fixtureLines(`kubelet-inactive/${fixture}.kubelet-service`);
+      const withIt = parseKubeletService(lines);
+      const without = parseKubeletService(lines.filter((line) => !line.startsWith('is-active ')));
+      expect(without, fixture).toEqual(withIt);
+    }
+  });
+
   it('reads an active unit (hand-made)', () => {
     const parsed = parseKubeletService(fixtureLines('kubelet-inactive/handmade-active.kubelet-service'));
     expect(parsed.ok && parsed.value?.active).toBe('active');
@@ -57,13 +73,13 @@ describe('parseKubeletService', () => {
     ],
     ['a marker block', 'is-active active\n### extra x\n### end', 'unknown marker', '### extra', 2],
     [
-      'no is-active line',
+      'neither an is-active line nor an ActiveState',
       'show LoadState=loaded\n### end',
-      'no "is-active" line (output cut short?)',
+      'no active state (output cut short?)',
       'show LoadState=loaded',
       1,
     ],
-    ['no end marker', 'is-active active', 'no "is-active" line (output cut short?)', 'is-active active', 1],
+    ['no end marker', 'is-active active', 'no active state (output cut short?)', 'is-active active', 1],
   ])('rejects %s', (_name, text, what, line, no) => {
     expect(parseKubeletService(out(text))).toEqual({ ok: false, what, line, no });
   });
