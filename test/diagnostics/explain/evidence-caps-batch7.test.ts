@@ -31,6 +31,28 @@ describe('explain: batch 7 causes of confident wrong answers and false alarms', 
         "Err:5 http://deb.debian.org/debian stretch Release\n  404  Not Found [IP: 151.101.2.132 80]\nE: The repository 'http://deb.debian.org/debian stretch Release' does not have a Release file.",
       ],
     ],
+    [
+      'pod-cidr-overlap',
+      'sudo kubeadm init --apiserver-advertise-address=192.168.56.10 --pod-network-cidr=192.168.0.0/16',
+      // init stopped at pulling its images: the CNI and its pool never came into play.
+      [
+        'kubeadm init --pod-network-cidr=192.168.0.0/16\n[ERROR ImagePull]: failed to pull image registry.k8s.io/pause:3.9: output: dial tcp 34.96.108.209:443: i/o timeout',
+      ],
+    ],
+    [
+      'exec-format-error',
+      '/usr/local/bin/kubeadm: cannot execute binary file: Exec format error',
+      // A container's entrypoint (a relative path too): a single-architecture image, not a downloaded binary.
+      ['pod logs on the arm64 nodes:\nexec ./app: exec format error'],
+    ],
+    [
+      'containerd-cri-disabled',
+      'E0110 remote_runtime.go:222] "Status from runtime service failed" err="rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"',
+      // The kubelet was just upgraded (or downgrading it helps): a containerd too old for CRI v1 says the same.
+      [
+        'after upgrading the kubelet to 1.27 on the workers:\nerr="rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"',
+      ],
+    ],
   ])('%s: decides alone, not with the line that says it is another failure', (id, decides, capped) => {
     expect(answer(decides)).toEqual({ id, confident: true });
     for (const text of capped) {
@@ -41,6 +63,12 @@ describe('explain: batch 7 causes of confident wrong answers and false alarms', 
 });
 
 describe('explain: batch 7 evidence that was missing', () => {
+  it('decides cgroup-driver-mismatch on Docker refusing a cgroupfs parent under its systemd driver', () => {
+    const text =
+      'Failed create pod sandbox: rpc error: code = Unknown desc = failed to create a sandbox for pod "coredns-5d78c9869d-abcde": Error response from daemon: cgroup-parent for systemd cgroup should be a valid slice named as "xxx.slice"';
+    expect(answer(text)).toEqual({ id: 'cgroup-driver-mismatch', confident: true });
+  });
+
   it.each([
     [
       'kubeadm-join-hangs',
