@@ -87,9 +87,12 @@ const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * was tuned on). Scored once on the matcher of 6e85849 (wip/explain8 merged), 2026-12-05 22:05 UTC: real top-1
  * 57/66 = 86.4% (target 90%: missed), confident answers out of scope 4/64 = 6.3% (target 10%: met), one
  * confident wrong runbook (x042, which the collector marked doubtful); without the 74 doubtful ids 22/24
- * and 1/32; prose 40/40 and 0/20. Floors at that measurement.
+ * and 1/32; prose 40/40 and 0/20. It has been read and tuned on since 2026-12-05 22:1x (measured after:
+ * real top-1 61/66 = 92.4%, 0/64 confident out of scope, no confident wrong runbook; prose 40/40, 0/20;
+ * the misses left are read in real-7.README.md, "Read after scoring"): regression floors at that
+ * measurement, NOT the issue's target (a tuned-on batch says nothing about unseen texts; batch 8 will).
  */
-const BATCH7_FLOOR = { top1: 0.86, falseAlarms: 0.063 };
+const BATCH7_FLOOR = { top1: 0.92, falseAlarms: 0 };
 const BATCH7_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
@@ -287,6 +290,10 @@ describe('explain corpus: rates', () => {
   it('measured every item', () => {
     const all = sum(() => true);
     expect(all.inScope + all.outOfScope).toBe(corpus.length);
+  });
+
+  it('gives no confident wrong runbook in any part (batch 7 had one, x042, when first scored)', () => {
+    for (const [name, t] of tallies) expect(t.confidentWrong, name).toBe(0);
   });
 
   it('real batch 2 (tuned on): top-1 in scope and false alarms within the floors', () => {
