@@ -1,10 +1,11 @@
 // Tuning aid (not a test): runs `explain` over the tuning data (real.jsonl, both its tuning part and
 // the third seen in session 1, and the prose files) and prints each miss and false alarm. The
 // later batches that have been seen since (real-2.jsonl, real-3.jsonl, real-4.jsonl with
-// prose-{en,ko}-c.tsv, real-5.jsonl with prose-{en,ko}-d.tsv, real-6.jsonl with prose-{en,ko}-e.tsv) are
-// printed only with --batch2 / --batch3 / --batch4 / --batch5 / --batch6; a held-out part (none now) is never read here
+// prose-{en,ko}-c.tsv, real-5.jsonl with prose-{en,ko}-d.tsv, real-6.jsonl with prose-{en,ko}-e.tsv,
+// real-7.jsonl with prose-{en,ko}-f.tsv) are printed only with --batch2 / --batch3 / --batch4 / --batch5 /
+// --batch6 / --batch7; a held-out part (none now) is never read here
 // (loadCorpus({ heldOut: false })). Rates come from test/diagnostics/explain/corpus.test.ts.
-//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6]
+//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7]
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,6 +44,7 @@ const withBatch = {
   batch4: process.argv.includes('--batch4'),
   batch5: process.argv.includes('--batch5'),
   batch6: process.argv.includes('--batch6'),
+  batch7: process.argv.includes('--batch7'),
 };
 for (const item of loadCorpus({ heldOut: false })) {
   if (item.heldOut) continue;

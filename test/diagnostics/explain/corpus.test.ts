@@ -12,8 +12,10 @@
  * first scored on e54274e and tuned on since 2026-12-05 17:2x; "batch 5 (seen, tuned on)" and "batch 5
  * prose (tuned on)", real-5.jsonl and prose-{en,ko}-d.tsv, held out when first scored on 6a24a7c and
  * tuned on since 2026-12-05 21:xx; "batch 6 (seen, tuned on)" and "batch 6 prose (tuned on)", real-6.jsonl
- * and prose-{en,ko}-e.tsv, held out when first scored on 218fd63 and tuned on since 2026-12-05 22:xx. No
- * part is held out now (the next blind batch, batch 7, will be):
+ * and prose-{en,ko}-e.tsv, held out when first scored on 218fd63 and tuned on since 2026-12-05 22:xx;
+ * "batch 7 (seen, tuned on)" and "batch 7 prose (tuned on)", real-7.jsonl and prose-{en,ko}-f.tsv, held
+ * out when first scored on 6e85849 and tuned on since 2026-12-05 22:1x. No part is held out now (the next
+ * blind batch, batch 8, will be):
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -76,18 +78,21 @@ const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * 0/23; prose 40/40 and 0/20. It has been read and tuned on since 2026-12-05 22:xx (measured after: real
  * top-1 65/76 = 85.5%, 2/84 = 2.4% confident out of scope; prose 40/40, 0/20; the misses left are read in
  * real-6.README.md, "Read after scoring"): regression floors at that measurement, NOT the issue's target (a
- * tuned-on batch says nothing about unseen texts; batch 7 will).
+ * tuned-on batch says nothing about unseen texts; batch 7 did).
  */
 const BATCH6_FLOOR = { top1: 0.85, falseAlarms: 0.024 };
 const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
- * Batch 7 is the held-out part (real-7.jsonl and prose-{en,ko}-f.tsv, collected blind while batch 6 was
- * tuned on). Scored once on the matcher of 6e85849 (wip/explain8 merged), 2026-12-05 22:05 UTC: real top-1
+ * Batch 7 was held out when first run (real-7.jsonl and prose-{en,ko}-f.tsv, collected blind while batch 6
+ * was tuned on). Scored once on the matcher of 6e85849 (wip/explain8 merged), 2026-12-05 22:05 UTC: real top-1
  * 57/66 = 86.4% (target 90%: missed), confident answers out of scope 4/64 = 6.3% (target 10%: met), one
  * confident wrong runbook (x042, which the collector marked doubtful); without the 74 doubtful ids 22/24
- * and 1/32; prose 40/40 and 0/20. Floors at that measurement.
+ * and 1/32; prose 40/40 and 0/20. It has been read and tuned on since 2026-12-05 22:1x (measured after:
+ * real top-1 61/66 = 92.4%, 0/64 confident out of scope, no confident wrong runbook; prose 40/40, 0/20;
+ * the misses left are read in real-7.README.md, "Read after scoring"): regression floors at that
+ * measurement, NOT the issue's target (a tuned-on batch says nothing about unseen texts; batch 8 will).
  */
-const BATCH7_FLOOR = { top1: 0.86, falseAlarms: 0.063 };
+const BATCH7_FLOOR = { top1: 0.92, falseAlarms: 0 };
 const BATCH7_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
@@ -120,14 +125,14 @@ const PART_NAMES: Record<Part, string> = {
   batch4: 'batch 4 (seen, tuned on)',
   batch5: 'batch 5 (seen, tuned on)',
   batch6: 'batch 6 (seen, tuned on)',
-  batch7: 'held-out (batch 7)',
+  batch7: 'batch 7 (seen, tuned on)',
 };
-/** Prose of batches 4-6 is named apart from their real texts, per language. */
+/** Prose of batches 4-7 is named apart from their real texts, per language. */
 const PROSE_PART_NAMES = {
   batch4: 'batch 4 prose (tuned on)',
   batch5: 'batch 5 prose (tuned on)',
   batch6: 'batch 6 prose (tuned on)',
-  batch7: 'held-out prose (batch 7)',
+  batch7: 'batch 7 prose (tuned on)',
 } as const;
 const partName = (source: Source, part: Part): string =>
   source !== 'real' && (part === 'batch4' || part === 'batch5' || part === 'batch6' || part === 'batch7')
@@ -205,7 +210,7 @@ describe('explain corpus: shape', () => {
     for (const item of corpus) expect(known.has(item.expected), `${item.id}: ${item.expected}`).toBe(true);
   });
 
-  it('keeps the third held out in session 1 apart as "seen", and holds out batch 7 only', () => {
+  it('keeps the third held out in session 1 apart as "seen", and holds out no part now', () => {
     const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4', 'batch5', 'batch6', 'batch7']);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -214,7 +219,7 @@ describe('explain corpus: shape', () => {
       expect(share, source).toBeLessThan(0.46);
     }
     for (const item of corpus) {
-      expect(item.heldOut, item.id).toBe(item.part === 'batch7');
+      expect(item.heldOut, item.id).toBe(false);
       if (item.part === 'batch2') expect(item.id, item.id).toMatch(/^s/);
       if (item.part === 'batch3') expect(item.id, item.id).toMatch(/^t/);
       if (item.part === 'batch4')
@@ -232,6 +237,7 @@ describe('explain corpus: shape', () => {
     ['batch4', batch4Real, batch4Prose],
     ['batch5', batch5Real, batch5Prose],
     ['batch6', batch6Real, batch6Prose],
+    ['batch7', batch7Real, batch7Prose],
   ];
   it.each(seenBatches)('reads %s (real and prose) as seen tuning data', (part, real, prose) => {
     const tuning = loadCorpus({ heldOut: false });
@@ -241,11 +247,8 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === part && item.source !== 'real').length).toBe(prose.length);
   });
 
-  it('reads no held-out item for tuning, and batch 7 is held out', () => {
+  it('reads no held-out item for tuning', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
-    expect(batch7Real.length).toBeGreaterThan(0);
-    expect(batch7Prose.length).toBeGreaterThan(0);
-    expect([...batch7Real, ...batch7Prose].every((item) => item.heldOut)).toBe(true);
   });
 
   it('counts a planned runbook as in scope as soon as its page exists', () => {
@@ -289,6 +292,10 @@ describe('explain corpus: rates', () => {
     expect(all.inScope + all.outOfScope).toBe(corpus.length);
   });
 
+  it('gives no confident wrong runbook in any part (batch 7 had one, x042, when first scored)', () => {
+    for (const [name, t] of tallies) expect(t.confidentWrong, name).toBe(0);
+  });
+
   it('real batch 2 (tuned on): top-1 in scope and false alarms within the floors', () => {
     const held = sum((name) => name.startsWith('real') && name.includes(PART_NAMES.batch2));
     expect(held.inScope + held.outOfScope).toBe(batch2.length);
@@ -327,11 +334,11 @@ describe('explain corpus: rates', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch6, batch6Prose.length, BATCH6_PROSE_FLOOR);
   });
 
-  it('real batch 7 (held out): top-1 in scope and false alarms within the floors', () => {
+  it('real batch 7 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch7, batch7Real.length, BATCH7_FLOOR);
   });
 
-  it('prose batch 7 (held out): top-1 in scope and false alarms within the floors', () => {
+  it('prose batch 7 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch7, batch7Prose.length, BATCH7_PROSE_FLOOR);
   });
 

@@ -24,10 +24,13 @@
  * - `batch6`: real-6.jsonl (ids prefixed "w") and the blind prose files prose-{en,ko}-e.tsv, collected
  *   blind (2026-12-05 21:08-21:16 UTC) while batch 5 was tuned on; held out when first scored (2026-12-05
  *   on 218fd63: real top-1 62/76, confident out of scope 7/84; prose 40/40, 0/20); they have been tuned on
- *   since 2026-12-05 22:xx (reported as seen, apart from batches 2-5).
- * - `batch7`: the held-out part now: real-7.jsonl (ids prefixed "x") and the blind prose files
- *   prose-{en,ko}-f.tsv, collected blind (2026-12-05 21:53-22:05 UTC) while batch 6 was tuned on. Never
- *   tuned on, never read by scripts/tune-explain.mjs.
+ *   since 2026-12-05 22:xx (reported as seen, apart from batches 2-5);
+ * - `batch7`: real-7.jsonl (ids prefixed "x") and the blind prose files prose-{en,ko}-f.tsv, collected
+ *   blind (2026-12-05 21:53-22:05 UTC) while batch 6 was tuned on; held out when first scored (2026-12-05
+ *   on 6e85849: real top-1 57/66, confident out of scope 4/64, one confident wrong runbook; prose 40/40,
+ *   0/20); they have been tuned on since 2026-12-05 22:1x (reported as seen, apart from batches 2-6).
+ *
+ * No part is held out now; the next blind batch (batch 8) will be.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -47,15 +50,15 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs. No part is held out now
-   * (batch 6 is seen since 2026-12-05 22:xx); the next blind batch will be.
+   * (batch 7 is seen since 2026-12-05 22:1x); the next blind batch will be.
    */
   heldOut: boolean;
 }
 
 const DIR = import.meta.dirname;
 
-/** The parts never tuned on: batch 7 (batch 6 has been tuned on since 2026-12-05 22:xx). */
-const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch7']);
+/** The parts never tuned on: none now (batch 7 has been tuned on since 2026-12-05 22:1x). */
+const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -112,7 +115,9 @@ function real(): CorpusItem[] {
  * - batch 5 (real-5.jsonl, ids "v"): collected blind (17:14-17:25 UTC) while batch 4 was tuned on; held
  *   out when first scored on 6a24a7c, tuned on since 2026-12-05 21:xx;
  * - batch 6 (real-6.jsonl, ids "w"): collected blind (21:08-21:16 UTC) while batch 5 was tuned on; held
- *   out when first scored on 218fd63, tuned on since 2026-12-05 22:xx.
+ *   out when first scored on 218fd63, tuned on since 2026-12-05 22:xx;
+ * - batch 7 (real-7.jsonl, ids "x"): collected blind (21:53-22:05 UTC) while batch 6 was tuned on; held
+ *   out when first scored on 6e85849, tuned on since 2026-12-05 22:1x.
  */
 function batch(
   file: string,
@@ -162,8 +167,8 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 /**
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
  * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
- * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (held out). Every batch file is committed: a
- * missing one is an error.
+ * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (tuned on since 2026-12-05 22:1x). Every batch
+ * file is committed: a missing one is an error.
  */
 function proseBatch(
   lang: 'en' | 'ko',
