@@ -24,7 +24,7 @@ const BINARIES = 'kubeadm kubelet kubectl containerd containerd-shim-runc-v2 run
  * is a byte; its value is its position in a table of the bytes 1-255, 0 for NUL.
  */
 const HEADER_AWK = [
-  'BEGIN { if (length(sprintf("a%cb", 0)) != 3) { bad = 1; exit 3 }',
+  'BEGIN { if (length(sprintf("a%cb", 0)) != 3) exit (bad = 3)',
   '  for (i = 1; i < 256; i++) t = t sprintf("%c", i); print "tool awk" }',
   'FNR == 1 { if (f != "") out(); f = FILENAME; s = $0; if (length(s) < 20) next }',
   '1 < FNR { s = s "\\n" $0; if (length(s) < 20) next }',
