@@ -29,15 +29,16 @@
  *   blind (2026-12-05 21:53-22:05 UTC) while batch 6 was tuned on; held out when first scored (2026-12-05
  *   on 6e85849: real top-1 57/66, confident out of scope 4/64, one confident wrong runbook; prose 40/40,
  *   0/20); they have been tuned on since 2026-12-05 22:1x (reported as seen, apart from batches 2-6).
- *
- * No part is held out now; the next blind batch (batch 8) will be.
+ * - `batch8`: the held-out part now: real-8.jsonl (ids prefixed "y") and the blind prose files
+ *   prose-{en,ko}-g.tsv, collected blind (2026-12-05 22:07-22:20 UTC) while batch 7 was tuned on. Never
+ *   tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7';
+export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8';
 
 export interface CorpusItem {
   id: string;
@@ -49,16 +50,16 @@ export interface CorpusItem {
   url?: string;
   part: Part;
   /**
-   * Held out: never tuned on, never printed by scripts/tune-explain.mjs. No part is held out now
-   * (batch 7 is seen since 2026-12-05 22:1x); the next blind batch will be.
+   * Held out: never tuned on, never printed by scripts/tune-explain.mjs: batch 8 (batch 7 is seen
+   * since 2026-12-05 22:1x).
    */
   heldOut: boolean;
 }
 
 const DIR = import.meta.dirname;
 
-/** The parts never tuned on: none now (batch 7 has been tuned on since 2026-12-05 22:1x). */
-const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+/** The parts never tuned on: batch 8 (batch 7 has been tuned on since 2026-12-05 22:1x). */
+const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch8']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -122,7 +123,7 @@ function real(): CorpusItem[] {
 function batch(
   file: string,
   prefix: string,
-  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7',
+  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8',
 ): CorpusItem[] {
   return readJsonl(
     file,
@@ -167,18 +168,18 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
 /**
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
  * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
- * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (tuned on since 2026-12-05 22:1x). Every batch
- * file is committed: a missing one is an error.
+ * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (tuned on since 2026-12-05 22:1x),
+ * prose-{en,ko}-g.tsv is batch 8 (held out). Every batch file is committed: a missing one is an error.
  */
 function proseBatch(
   lang: 'en' | 'ko',
-  letter: 'c' | 'd' | 'e' | 'f',
-  part: 'batch4' | 'batch5' | 'batch6' | 'batch7',
+  letter: 'c' | 'd' | 'e' | 'f' | 'g',
+  part: 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8',
 ): CorpusItem[] {
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out part, none now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out part, batch 8 (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
@@ -198,6 +199,9 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-7.jsonl', 'x', 'batch7'),
     ...proseBatch('en', 'f', 'batch7'),
     ...proseBatch('ko', 'f', 'batch7'),
+    ...batch('real-8.jsonl', 'y', 'batch8'),
+    ...proseBatch('en', 'g', 'batch8'),
+    ...proseBatch('ko', 'g', 'batch8'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
