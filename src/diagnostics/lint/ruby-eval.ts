@@ -194,9 +194,16 @@ export class RubyEvaluator {
       }
       return leaves(node);
     }
+    if (keys.length === 0) {
+      // The nearest assignment before the use; when its value cannot be known (an override from the command
+      // line, `vm_network_ip_prefix = arg` in an opts.each/case), the default assigned before it.
+      for (const assignment of this.before(first.value, at)) {
+        const v = this.values(assignment.value, assignment.index, depth + 1);
+        if (v.length > 0) return v;
+      }
+      if (this.assigned.has(first.value)) return [];
+    }
     const assignment = this.nearest(first.value, at);
-    if (assignment !== undefined && keys.length === 0)
-      return this.values(assignment.value, assignment.index, depth + 1);
     if (assignment === undefined && keys.length === 1) return this.fieldValues(keys[0] as string);
     return [];
   }
@@ -214,6 +221,14 @@ export class RubyEvaluator {
       if (tokens[5]?.value === ',') return this.values(tokens.slice(6, -1), at, depth + 1);
     }
     return [];
+  }
+
+  /** Assignments of a name before token `at`, nearest first (or the first one, for constants and globals). */
+  private before(name: string, at: number): Assignment[] {
+    const list = this.assigned.get(name) ?? [];
+    const earlier = list.filter((a) => a.index < at).reverse();
+    if (earlier.length > 0) return earlier;
+    return /^[A-Z$]/.test(name) && list[0] !== undefined ? [list[0]] : [];
   }
 
   private nearest(name: string, at: number): Assignment | undefined {

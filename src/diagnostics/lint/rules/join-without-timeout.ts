@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import { indirectJoin } from '../dataflow';
 import { simpleCommand } from '../shell';
 import { defineRule, type RuleContext, type RuleReport, type ShellBody } from '../types';
@@ -53,6 +54,16 @@ const namePattern = (name: string): RegExp =>
       .join('.*')}$`,
   );
 
+/** A file named for holding variables (sourcing it runs no join). */
+const VARIABLES_FILE = /\.(?:env|vars|conf|cfg|ini|properties|json|ya?ml)$/i;
+
+/** The script of an Ansible script task: the free-form string's first word, or `cmd:`. */
+function scriptModulePath(moduleValue: unknown, cmd: unknown): string | undefined {
+  const text = typeof moduleValue === 'string' ? moduleValue : typeof cmd === 'string' ? cmd : undefined;
+  const first = text?.trim().split(/\s+/)[0];
+  return first === undefined || first === '' || first.includes('=') ? undefined : first;
+}
+
 /** Whether a script name is a file written from --print-join-command (names may be interpolated). */
 function savedJoin(base: string, written: ReadonlySet<string>): boolean {
   if (written.has(base)) return true;
@@ -78,6 +89,22 @@ export default defineRule({
   check(file, ctx) {
     const reports: RuleReport[] = [];
     for (const body of file.shell) joinReports(body, ctx, reports);
+    // Ansible's script module running the saved join file: `script: /tmp/kubeadm_join.sh` or `cmd:`.
+    for (const task of file.tasks) {
+      if (task.module !== 'script' || task.keywords.has('async') || task.keywords.has('timeout')) continue;
+      const cmd = task.args.get('cmd');
+      const free = isScalar(task.moduleValue) ? task.moduleValue : undefined;
+      const path = scriptModulePath(free?.value, cmd?.value);
+      if (path === undefined) continue;
+      const base = path.slice(path.lastIndexOf('/') + 1);
+      if (!savedJoin(base, ctx.facts.joinScripts) && !/join/i.test(base)) continue;
+      if (VARIABLES_FILE.test(base)) continue;
+      reports.push({
+        start: cmd?.start ?? free?.range?.[0] ?? task.start,
+        end: cmd?.end ?? free?.range?.[1] ?? task.end,
+        message: `the script module runs ${path} (the saved kubeadm join command) with no time limit: if the API server address is wrong or unreachable it waits silently and the play hangs; ${FIX_TASK}`,
+      });
+    }
     // A Vagrant shell provisioner whose script is the saved join command (or named for joining).
     for (const script of file.vagrant?.scripts ?? []) {
       const base = script.path.slice(script.path.lastIndexOf('/') + 1);
