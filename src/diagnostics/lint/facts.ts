@@ -328,6 +328,9 @@ function yamlMentions(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(YAML_PATH)) {
     if (m[0].startsWith('//')) continue; // the tail of a URL
+    // A Vagrant file provisioner uploads it (`provision "file", source: "calico.yaml"`): that applies nothing.
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (/\.provision\s*\(?\s*[:"']file\b/.test(text.slice(lineStart, m.index))) continue;
     out.add(m[0].replace(/^\.\//, ''));
   }
   return [...out];
