@@ -82,7 +82,8 @@ export default defineRule({
       'A shell/command task that runs `kubeadm join` (or a registered join command such as ' +
       '`{{ join_command.stdout }}`) without the `timeout:` task keyword or `async:`, and `kubeadm join` in a script ' +
       'not run under `timeout`. The join is also found where it was saved and run later: a script written from ' +
-      '`kubeadm token create --print-join-command` (or named for joining) run with sh/bash/source/./, and a ' +
+      '`kubeadm token create --print-join-command` (or named for joining) run with sh/bash/source/./ or by its path ' +
+      "(`sudo $DIR/kubeadm-join.sh`), by Ansible's script module or a Vagrant provisioner, and a " +
       'variable holding it (`$JOIN_CMD`, `eval "$join"`, `multipass exec ... $join_command`). When the control-plane address is wrong (NAT address, firewall) the join waits with no ' +
       'output and the play hangs. Also `kubectl wait` with a negative --timeout (a week).',
   },
