@@ -118,6 +118,19 @@ function deepValues(data: unknown, key: string, out: string[], depth = 0): void 
   }
 }
 
+/**
+ * A value given from outside the file that overrides a default: a block parameter of an option loop
+ * (`arg`, `arg.to_s`, `value.to_i`) or an environment lookup (`ENV['IP']`). Only past such an assignment
+ * does the default assigned before it stand for the value.
+ */
+function outsideOverride(value: readonly RubyToken[]): boolean {
+  const [first, dot, method] = value;
+  if (first === undefined) return false;
+  if (first.kind === 'const' && first.value === 'ENV') return true;
+  if (first.kind !== 'ident') return false;
+  return value.length === 1 || (value.length === 3 && dot?.value === '.' && /^to_[si]$/.test(method?.value ?? ''));
+}
+
 export class RubyEvaluator {
   private readonly assigned: Map<string, Assignment[]>;
   private readonly dataVars = new Map<string, unknown>();
@@ -200,6 +213,7 @@ export class RubyEvaluator {
       for (const assignment of this.before(first.value, at)) {
         const v = this.values(assignment.value, assignment.index, depth + 1);
         if (v.length > 0) return v;
+        if (!outsideOverride(assignment.value)) break;
       }
       if (this.assigned.has(first.value)) return [];
     }

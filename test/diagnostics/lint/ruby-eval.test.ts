@@ -30,6 +30,12 @@ describe('RubyEvaluator', () => {
     expect(ipValues('x ip: ENV["M"]\n', {}, { M: '10.1.1.1' })).toEqual(['10.1.1.1']);
     expect(ipValues('x ip: ENV.fetch("M", "10.2.2.2")\n')).toEqual(['10.2.2.2']);
   });
+  it('keeps the default past an override given from outside (an option loop, ENV), not past other unknowns', () => {
+    const options = 'prefix = \'192.168.8\'\nopts.each do |opt, arg|\n  prefix = arg\nend\nx ip: "#{prefix}.10"\n';
+    expect(ipValues(options)).toEqual(['192.168.8.10']);
+    expect(ipValues("prefix = '192.168.8'\nprefix = ENV['P']\nx ip: \"#{prefix}.10\"\n")).toEqual(['192.168.8.10']);
+    expect(ipValues('prefix = \'192.168.8\'\nprefix = lookup(name)\nx ip: "#{prefix}.10"\n')).toEqual([`${HOLE}.10`]);
+  });
   it('indexes settings data and lists every ip: of a machine table for opts[:ip]', () => {
     const text = 's = YAML.load_file("settings.yaml")\nx ip: s["network"]["ip"]\n';
     expect(ipValues(text, { 'settings.yaml': { network: { ip: '10.3.3.3' } } })).toEqual(['10.3.3.3']);
