@@ -54,6 +54,31 @@ const namePattern = (name: string): RegExp =>
       .join('.*')}$`,
   );
 
+/**
+ * The saved join command fed to another machine: `cat kubeadm-join | xargs -I {} vagrant ssh w1 -c "sudo {}"`
+ * (a file written from --print-join-command or named for joining), with no timeout in the xargs command.
+ */
+function xargsJoinReports(body: ShellBody, ctx: RuleContext, reports: RuleReport[]): void {
+  body.commands.forEach((command, i) => {
+    const simple = simpleCommand(command);
+    if (simple?.name !== 'xargs' || command.piped !== true) return;
+    const words = simple.args.map((w) => w.value);
+    const ssh = words.findIndex((w, k) => w === 'vagrant' && words[k + 1] === 'ssh');
+    if (ssh < 0 || words.some((w) => /\btimeout\b/.test(w))) return;
+    const previous = body.commands[i - 1];
+    const cat = previous === undefined ? undefined : simpleCommand(previous);
+    const file = cat?.name === 'cat' ? cat.args.find((w) => !w.value.startsWith('-'))?.value : undefined;
+    if (previous === undefined || cat === undefined || file === undefined) return;
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    if (!savedJoin(base, ctx.facts.joinScripts) && (!/join/i.test(base) || VARIABLES_FILE.test(base))) return;
+    reports.push({
+      start: cat.nameWord.start,
+      end: command.end,
+      message: `${file} (the saved kubeadm join command) runs on another machine through xargs vagrant ssh with no time limit: if the API server address is wrong or unreachable it waits silently and the script hangs; ${FIX_SCRIPT}`,
+    });
+  });
+}
+
 /** A file named for holding variables (sourcing it runs no join). */
 const VARIABLES_FILE = /\.(?:env|vars|conf|cfg|ini|properties|json|ya?ml)$/i;
 
@@ -89,7 +114,10 @@ export default defineRule({
   },
   check(file, ctx) {
     const reports: RuleReport[] = [];
-    for (const body of file.shell) joinReports(body, ctx, reports);
+    for (const body of file.shell) {
+      joinReports(body, ctx, reports);
+      xargsJoinReports(body, ctx, reports);
+    }
     // Ansible's script module running the saved join file: `script: /tmp/kubeadm_join.sh` or `cmd:`.
     for (const task of file.tasks) {
       if (task.module !== 'script' || task.keywords.has('async') || task.keywords.has('timeout')) continue;
