@@ -79,6 +79,36 @@ function xargsJoinReports(body: ShellBody, ctx: RuleContext, reports: RuleReport
   });
 }
 
+/** A shell that runs what it reads on stdin: `source /dev/stdin`, `. /dev/stdin`, `bash`, `sh -s`. */
+function runsStdin(command: ShellBody['commands'][number]): boolean {
+  const simple = simpleCommand(command);
+  if (simple === undefined || command.piped !== true || simple.timeout !== undefined) return false;
+  const args = simple.args.map((w) => w.value);
+  if (simple.name === 'source' || simple.nameWord.value === '.') return args[0] === '/dev/stdin';
+  return ['bash', 'sh'].includes(simple.name) && args.every((a) => a === '-s' || a === '-e' || a === '-x');
+}
+
+/**
+ * The join command cut from kubeadm init's saved output and run by a shell reading the pipe:
+ * `cat /vagrant/kubeadm.log | sed -n -e '/kubeadm join /p' ... | source /dev/stdin`.
+ */
+function stdinJoinReports(body: ShellBody, reports: RuleReport[]): void {
+  body.commands.forEach((command, i) => {
+    if (!runsStdin(command)) return;
+    let first = i;
+    while (first > 0 && body.commands[first]?.piped === true) first--;
+    const chain = body.commands.slice(first, i);
+    if (!chain.some((c) => c.words.some((w) => /kubeadm join/.test(w.value)))) return;
+    if (chain.some((c) => simpleCommand(c)?.timeout !== undefined)) return;
+    const start = chain[0]?.start ?? command.start;
+    reports.push({
+      start,
+      end: command.end,
+      message: `the saved kubeadm join command is piped into a shell with no time limit: if the API server address is wrong or unreachable it waits silently and the provisioner hangs; ${FIX_SCRIPT}`,
+    });
+  });
+}
+
 /** A file named for holding variables (sourcing it runs no join). */
 const VARIABLES_FILE = /\.(?:env|vars|conf|cfg|ini|properties|json|ya?ml)$/i;
 
@@ -117,6 +147,7 @@ export default defineRule({
     for (const body of file.shell) {
       joinReports(body, ctx, reports);
       xargsJoinReports(body, ctx, reports);
+      stdinJoinReports(body, reports);
     }
     // Ansible's script module running the saved join file: `script: /tmp/kubeadm_join.sh` or `cmd:`.
     for (const task of file.tasks) {
