@@ -189,6 +189,11 @@ export class RubyEvaluator {
     if (tokens.length === 1 && first.kind === 'num') return [first.value.replace(/_/g, '')];
     if (first.kind === 'const' && first.value === 'ENV') return this.env(tokens, at, depth);
     if (first.kind !== 'const' && first.kind !== 'gvar' && first.kind !== 'ident') return [];
+    // An element picked by a variable index (`$node_ips[n]`): every value the list can hold.
+    if (tokens.length === 4 && tokens[1]?.value === '[' && tokens[2]?.kind === 'ident' && tokens[3]?.value === ']') {
+      const list = this.before(first.value, at)[0];
+      return list === undefined ? [] : this.elements(list, depth);
+    }
     const keys: string[] = [];
     let i = 1;
     while (tokens[i]?.value === '[' && tokens[i + 2]?.value === ']') {
@@ -235,6 +240,24 @@ export class RubyEvaluator {
       if (tokens[5]?.value === ',') return this.values(tokens.slice(6, -1), at, depth + 1);
     }
     return [];
+  }
+
+  /**
+   * The values of a list's elements: a block that builds it (`N.times.collect { |n| base + "#{n+20}" }`,
+   * `.map`), with a hole for the block variable, or an array literal of known strings.
+   */
+  private elements(list: Assignment, depth: number): string[] {
+    const v = list.value;
+    const open = v.findIndex((t, k) => t.value === '{' && ['collect', 'map'].includes(v[k - 1]?.value ?? ''));
+    if (open >= 0 && v[open + 1]?.value === '|') {
+      const bar = v.findIndex((t, k) => k > open + 1 && t.value === '|');
+      const close = v.length - 1;
+      if (bar < 0 || v[close]?.value !== '}') return [];
+      return this.values(v.slice(bar + 1, close), list.index, depth + 1);
+    }
+    if (v[0]?.value !== '[' || v[v.length - 1]?.value !== ']') return [];
+    const out = splitTop(v.slice(1, -1), ',').flatMap((part) => this.values(part, list.index, depth + 1));
+    return out.slice(0, MAX_CANDIDATES);
   }
 
   /** Assignments of a name before token `at`, nearest first (or the first one, for constants and globals). */
