@@ -27,6 +27,8 @@ export function executedScript(command: ShellCommand): string | undefined {
     return file.value;
   }
   if (name.includes('/') && !name.startsWith('$')) return name;
+  // A path under a variable folder: `sudo $KUBEADM_PATH/kubeadm-join.sh` (not a bare `$VAR`).
+  if (/^\$\{?[A-Za-z_]\w*\}?\/[^$\s]*[^/$\s]$/.test(name)) return name;
   return undefined;
 }
 

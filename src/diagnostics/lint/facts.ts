@@ -147,8 +147,14 @@ export interface FileFacts {
 const OTHER_PROVIDER =
   /\bprovider\b[\s(]*[:"']?(?:libvirt|vmware_desktop|vmware_fusion|vmware_workstation|hyperv|parallels|docker|qemu|lxc)\b/;
 
+/**
+ * /etc/hosts written on the node (so the hostname can resolve to the private address): a redirection or
+ * tee, a copied hosts file (`cp /vagrant/files/hosts /etc/hosts`), an Ansible copy/template/lineinfile/
+ * blockinfile (`dest: /etc/hosts`, `dest=/etc/hosts`), `sed -e ... -i /etc/hosts`, a Vagrant file provisioner,
+ * vagrant-hostmanager, vagrant-hosts (`provision :hosts`).
+ */
 const WRITES_HOSTS =
-  />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest):\s*["']?\/etc\/hosts\b|hostmanager\.enabled|sed\s+-i[^\n]*\/etc\/hosts/;
+  />>?\s*\/etc\/hosts\b|tee\s+(?:-a\s+)?\/etc\/hosts\b|(?:path|dest|destination)\s*[:=]\s*["']?\/etc\/hosts\b|hostmanager\.enabled|\.provision\s*\(?\s*[:"']hosts\b|\bsed\s[^\n]*-i\b[^\n]*\/etc\/hosts|\b(?:cp|mv|install)\s+(?:-\S+\s+)*(?:\S+\s+\/etc\/hosts\b|\S*\/hosts\s+\/etc\/?(?=\s|$))/m;
 
 /** A shell opened in an LXD/Incus system container: `lxc exec node -- bash script`, `incus shell node`. */
 const CONTAINER_EXEC = /\b(?:lxc|incus)\s+(?:exec|shell)\b/;
@@ -246,6 +252,7 @@ export function fileFacts(file: LintFile): FileFacts {
       rootScripts: new Set(asRoot ? [file.path] : []),
     }).map((copy) => copy.owner);
   const mentionsAdminConf = file.text.includes('admin.conf');
+  const uncommented = blankCommentLines(file.text);
   return {
     path: file.path,
     kind: file.kind,
@@ -280,9 +287,10 @@ export function fileFacts(file: LintFile): FileFacts {
     scriptRefreshes: file.kind === 'shell' && file.shell.some(bodyRefreshes),
     provisioners: vagrantProvisioners(file),
     secondNic: (file.vagrant?.networks ?? []).some((n) => n.type === 'private_network' || n.type === 'public_network'),
-    advertiseAddressSet: ADVERTISE_SET.test(file.text),
-    nodeIpSet: NODE_IP_SET.test(file.text),
-    writesHosts: WRITES_HOSTS.test(file.text),
+    // A commented-out flag sets nothing (qxmips: `#echo 'Environment="KUBELET_EXTRA_ARGS=--node-ip=...'`).
+    advertiseAddressSet: ADVERTISE_SET.test(uncommented),
+    nodeIpSet: NODE_IP_SET.test(uncommented),
+    writesHosts: WRITES_HOSTS.test(uncommented),
     libvirt:
       file.kind === 'vagrantfile' &&
       (/provider\s*[:"']libvirt/.test(file.text) || providersAll(file.vagrant, (p) => p === 'libvirt')) &&
@@ -296,7 +304,7 @@ export function fileFacts(file: LintFile): FileFacts {
       !/\bvirtualbox\b/.test(file.text),
     cniApplied: appliesCni(file),
     cniInterfacePatched: patchedInterfaceChoice(file),
-    kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(blankCommentLines(file.text)),
+    kubeadmPodCidr: /--pod-network-cidr\b|\bpodSubnet:/.test(uncommented),
     podCidrs: literalPodCidrs(file.text),
     containerExec: file.shell.length > 0 && CONTAINER_EXEC.test(file.text),
     containerdConfigured: /containerd|cgroup/i.test(file.text) && configuresContainerd(file.text),
@@ -320,6 +328,9 @@ function yamlMentions(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(YAML_PATH)) {
     if (m[0].startsWith('//')) continue; // the tail of a URL
+    // A Vagrant file provisioner uploads it (`provision "file", source: "calico.yaml"`): that applies nothing.
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (/\.provision\s*\(?\s*[:"']file\b/.test(text.slice(lineStart, m.index))) continue;
     out.add(m[0].replace(/^\.\//, ''));
   }
   return [...out];
@@ -517,7 +528,8 @@ export function factsTable(parts: readonly FileFacts[]): FactsTable {
 /**
  * A project root without a Vagrantfile (an Ansible folder with its own ansible.cfg or inventory) inside
  * a Vagrant project's folder configures that lab's VMs: it sees the lab's network facts (private
- * networks, second NIC, provider, machine count). Nothing else crosses.
+ * networks, second NIC, provider, machine count, and whether /etc/hosts, a node IP or an advertise address
+ * is set on them). Nothing else crosses.
  */
 function inheritVagrantNetwork(byRoot: Map<string, ProjectFacts>): void {
   const roots = [...byRoot.keys()].filter((root) => root !== '\0top');
@@ -535,6 +547,10 @@ function inheritVagrantNetwork(byRoot: Map<string, ProjectFacts>): void {
       vagrantLibvirt: lab.vagrantLibvirt,
       vagrantMachines: lab.vagrantMachines,
       vagrantNotVirtualbox: lab.vagrantNotVirtualbox,
+      // What the lab's own provisioners set on the same VMs: /etc/hosts entries, node IP, advertise address.
+      hostsFileWritten: facts.hostsFileWritten || lab.hostsFileWritten,
+      nodeIpSet: facts.nodeIpSet || lab.nodeIpSet,
+      advertiseAddressSet: facts.advertiseAddressSet || lab.advertiseAddressSet,
     });
   }
 }

@@ -20,9 +20,13 @@ const HOME_RELATIVE =
 const USER_HOME =
   /^(?:\/home\/|\/Users\/|~[A-Za-z_{$]|\/var\/lib\/[a-z]+\/)|\{\{\s*(?:ansible_user|ansible_ssh_user|remote_user|[a-z_]*user[a-z_]*)\s*\}\}|\$SUDO_USER|\$\{SUDO_USER\}|\$USER\b|\$\(\s*logname\s*\)/;
 
+/** Under /home/<user>/ with a folder that is not .kube (a synced folder, a backup place). */
+const NOT_KUBECTL_PLACE = /^\/home\/[^/]+\/(?!\.kube(?:\/|$))[^/]+\/.*$/;
+
 function ownerOf(dest: string, runsAsRoot: boolean | undefined, becomeUser?: string): KubeconfigCopy['owner'] {
   if (/^\/root(?:\/|$)/.test(dest)) return 'root';
-  if (USER_HOME.test(dest)) return 'user';
+  // A user's home, but not where kubectl looks: /home/vagrant/config/config (a folder synced to the host).
+  if (USER_HOME.test(dest)) return NOT_KUBECTL_PLACE.test(dest) ? 'unknown' : 'user';
   if (HOME_RELATIVE.test(dest)) {
     if (becomeUser !== undefined && becomeUser !== 'root') return 'user';
     if (runsAsRoot === true) return 'root';
@@ -108,7 +112,9 @@ export function kubeconfigCopies(
     }
   }
   for (const task of file.tasks) {
-    if (task.module !== 'copy' && task.module !== 'template') continue;
+    // copy, template, and a symlink made with the file module (state: link, src admin.conf).
+    const link = task.module === 'file' && stringArg(task, 'state') === 'link';
+    if (task.module !== 'copy' && task.module !== 'template' && !link) continue;
     const src = stringArg(task, 'src');
     const dest = stringArg(task, 'dest');
     const destArg = task.args.get('dest');

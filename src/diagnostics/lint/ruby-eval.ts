@@ -118,6 +118,19 @@ function deepValues(data: unknown, key: string, out: string[], depth = 0): void 
   }
 }
 
+/**
+ * A value given from outside the file that overrides a default: a block parameter of an option loop
+ * (`arg`, `arg.to_s`, `value.to_i`) or an environment lookup (`ENV['IP']`). Only past such an assignment
+ * does the default assigned before it stand for the value.
+ */
+function outsideOverride(value: readonly RubyToken[]): boolean {
+  const [first, dot, method] = value;
+  if (first === undefined) return false;
+  if (first.kind === 'const' && first.value === 'ENV') return true;
+  if (first.kind !== 'ident') return false;
+  return value.length === 1 || (value.length === 3 && dot?.value === '.' && /^to_[si]$/.test(method?.value ?? ''));
+}
+
 export class RubyEvaluator {
   private readonly assigned: Map<string, Assignment[]>;
   private readonly dataVars = new Map<string, unknown>();
@@ -176,6 +189,11 @@ export class RubyEvaluator {
     if (tokens.length === 1 && first.kind === 'num') return [first.value.replace(/_/g, '')];
     if (first.kind === 'const' && first.value === 'ENV') return this.env(tokens, at, depth);
     if (first.kind !== 'const' && first.kind !== 'gvar' && first.kind !== 'ident') return [];
+    // An element picked by a variable index (`$node_ips[n]`): every value the list can hold.
+    if (tokens.length === 4 && tokens[1]?.value === '[' && tokens[2]?.kind === 'ident' && tokens[3]?.value === ']') {
+      const list = this.before(first.value, at)[0];
+      return list === undefined ? [] : this.elements(list, depth);
+    }
     const keys: string[] = [];
     let i = 1;
     while (tokens[i]?.value === '[' && tokens[i + 2]?.value === ']') {
@@ -194,9 +212,17 @@ export class RubyEvaluator {
       }
       return leaves(node);
     }
+    if (keys.length === 0) {
+      // The nearest assignment before the use; when its value cannot be known (an override from the command
+      // line, `vm_network_ip_prefix = arg` in an opts.each/case), the default assigned before it.
+      for (const assignment of this.before(first.value, at)) {
+        const v = this.values(assignment.value, assignment.index, depth + 1);
+        if (v.length > 0) return v;
+        if (!outsideOverride(assignment.value)) break;
+      }
+      if (this.assigned.has(first.value)) return [];
+    }
     const assignment = this.nearest(first.value, at);
-    if (assignment !== undefined && keys.length === 0)
-      return this.values(assignment.value, assignment.index, depth + 1);
     if (assignment === undefined && keys.length === 1) return this.fieldValues(keys[0] as string);
     return [];
   }
@@ -214,6 +240,32 @@ export class RubyEvaluator {
       if (tokens[5]?.value === ',') return this.values(tokens.slice(6, -1), at, depth + 1);
     }
     return [];
+  }
+
+  /**
+   * The values of a list's elements: a block that builds it (`N.times.collect { |n| base + "#{n+20}" }`,
+   * `.map`), with a hole for the block variable, or an array literal of known strings.
+   */
+  private elements(list: Assignment, depth: number): string[] {
+    const v = list.value;
+    const open = v.findIndex((t, k) => t.value === '{' && ['collect', 'map'].includes(v[k - 1]?.value ?? ''));
+    if (open >= 0 && v[open + 1]?.value === '|') {
+      const bar = v.findIndex((t, k) => k > open + 1 && t.value === '|');
+      const close = v.length - 1;
+      if (bar < 0 || v[close]?.value !== '}') return [];
+      return this.values(v.slice(bar + 1, close), list.index, depth + 1);
+    }
+    if (v[0]?.value !== '[' || v[v.length - 1]?.value !== ']') return [];
+    const out = splitTop(v.slice(1, -1), ',').flatMap((part) => this.values(part, list.index, depth + 1));
+    return out.slice(0, MAX_CANDIDATES);
+  }
+
+  /** Assignments of a name before token `at`, nearest first (or the first one, for constants and globals). */
+  private before(name: string, at: number): Assignment[] {
+    const list = this.assigned.get(name) ?? [];
+    const earlier = list.filter((a) => a.index < at).reverse();
+    if (earlier.length > 0) return earlier;
+    return /^[A-Z$]/.test(name) && list[0] !== undefined ? [list[0]] : [];
   }
 
   private nearest(name: string, at: number): Assignment | undefined {

@@ -30,6 +30,17 @@ describe('RubyEvaluator', () => {
     expect(ipValues('x ip: ENV["M"]\n', {}, { M: '10.1.1.1' })).toEqual(['10.1.1.1']);
     expect(ipValues('x ip: ENV.fetch("M", "10.2.2.2")\n')).toEqual(['10.2.2.2']);
   });
+  it('keeps the default past an override given from outside (an option loop, ENV), not past other unknowns', () => {
+    const options = 'prefix = \'192.168.8\'\nopts.each do |opt, arg|\n  prefix = arg\nend\nx ip: "#{prefix}.10"\n';
+    expect(ipValues(options)).toEqual(['192.168.8.10']);
+    expect(ipValues("prefix = '192.168.8'\nprefix = ENV['P']\nx ip: \"#{prefix}.10\"\n")).toEqual(['192.168.8.10']);
+    expect(ipValues('prefix = \'192.168.8\'\nprefix = lookup(name)\nx ip: "#{prefix}.10"\n')).toEqual([`${HOLE}.10`]);
+  });
+  it('reads an element picked by a variable index from a collect block or an array literal', () => {
+    const collect = '$base = "172.16.26."\n$ips = $n.times.collect { |n| $base + "#{n+20}" }\nx ip: $ips[i]\n';
+    expect(ipValues(collect)).toEqual([`172.16.26.${HOLE}20`]);
+    expect(ipValues('ips = ["10.5.5.1", "10.5.5.2"]\nx ip: ips[i]\n')).toEqual(['10.5.5.1', '10.5.5.2']);
+  });
   it('indexes settings data and lists every ip: of a machine table for opts[:ip]', () => {
     const text = 's = YAML.load_file("settings.yaml")\nx ip: s["network"]["ip"]\n';
     expect(ipValues(text, { 'settings.yaml': { network: { ip: '10.3.3.3' } } })).toEqual(['10.3.3.3']);

@@ -149,7 +149,29 @@ export default defineRule({
             ) > i,
         ),
       );
+    // A Vagrantfile's inline body that machines run: what runs before it on every such machine, in Vagrant's
+    // order (outer provisioners first, wherever they are written), not what is written above it.
+    const refreshes = (body: ShellBody | undefined): boolean => body !== undefined && bodyReports(body, false, [], ctx);
+    const runOrderRefreshed = (body: ShellBody): boolean | undefined => {
+      const isMine = (q: (typeof runs)[number][number]): boolean => q.kind === 'inline' && q.start === body.start;
+      const mine = runs.filter((order) => order.some(isMine));
+      if (mine.length === 0) return undefined;
+      return mine.every((order) =>
+        order
+          .slice(0, order.findIndex(isMine))
+          .some((p) =>
+            p.kind === 'inline'
+              ? refreshes(bodies.find((b) => b.start === p.start))
+              : ctx.facts.refreshingScripts.has(p.path.slice(p.path.lastIndexOf('/') + 1)),
+          ),
+      );
+    };
     for (const body of bodies) {
+      const ordered = file.kind === 'vagrantfile' ? runOrderRefreshed(body) : undefined;
+      if (ordered !== undefined) {
+        bodyReports(body, ordered, reports, ctx);
+        continue;
+      }
       if (!refreshed && scriptBefore(body)) refreshed = true;
       refreshed = bodyReports(body, refreshed, reports, ctx);
     }

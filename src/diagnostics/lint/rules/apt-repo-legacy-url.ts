@@ -11,6 +11,11 @@ function unsignedNote(line: string): string {
   return '; the line has no signed-by either: write deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v<minor>/deb/ /';
 }
 
+/** The file adds the legacy Kubernetes repository itself and says nothing of the Cloud SDK. */
+function keyOfLegacyRepo(text: string): boolean {
+  return /\b(?:apt|yum)\.kubernetes\.io\b|\bkubernetes-(?:xenial|el7)\b/.test(text) && !/cloud-sdk|gcloud/i.test(text);
+}
+
 export default defineRule({
   meta: {
     id: 'apt-repo-legacy-url',
@@ -38,7 +43,9 @@ export default defineRule({
         if (/cloud-sdk|gcloud/i.test(hit.line)) continue;
         const body = hit.region.origin === 'shell' || hit.region.origin === 'template' ? hit.region.text : '';
         const context = `${hit.line} ${hit.region.task?.name ?? ''} ${body}`;
-        if (!/kube|k8s/i.test(context)) continue;
+        // Or the file also adds the legacy Kubernetes repository and never the Cloud SDK (an apt_key task
+        // named "Adding apt key" next to the apt.kubernetes.io source task).
+        if (!/kube|k8s/i.test(context) && !keyOfLegacyRepo(file.text)) continue;
       }
       lines.add(line);
       reports.push({

@@ -1,5 +1,6 @@
 import { aptSubcommand } from '../apt';
 import { CONTAINERD_PACKAGE } from '../containerd';
+import { blankCommentLines } from '../match';
 import { simpleCommand } from '../shell';
 import { defineRule, type LintFile, type ProjectFacts, type RuleReport } from '../types';
 
@@ -124,7 +125,8 @@ export default defineRule({
   },
   check(file, ctx) {
     const reports: RuleReport[] = [...unconfiguredPackage(file, ctx.facts), ...unversionedCriTables(file)];
-    const setsTrue = SYSTEMD_TRUE.test(file.text);
+    // A SystemdCgroup = true that is only a comment (a note of what to edit) sets nothing.
+    const setsTrue = SYSTEMD_TRUE.test(blankCommentLines(file.text));
     for (const region of file.regions) {
       const text = region.text;
       // A substitution whose replacement writes SystemdCgroup = false (flips the true of a default or a template).

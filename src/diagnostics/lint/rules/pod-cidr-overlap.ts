@@ -95,7 +95,7 @@ export default defineRule({
     title: 'Pod CIDR overlapping a Vagrant private network',
     severity: 'error',
     runbook: 'pod-cidr-overlap',
-    kinds: ['playbook', 'tasks', 'vars', 'inventory', 'shell', 'vagrantfile', 'template', 'yaml'],
+    kinds: ['playbook', 'tasks', 'vars', 'inventory', 'shell', 'vagrantfile', 'template', 'yaml', 'cni-manifest'],
     description:
       "A pod network CIDR (kubeadm --pod-network-cidr, podSubnet, CALICO_IPV4POOL_CIDR, a Tigera IP pool's cidr, or a " +
       'variable named after the pod network) that overlaps a private_network address of the Vagrantfile, and the upstream ' +
@@ -127,6 +127,8 @@ export default defineRule({
         });
       }
     }
+    // A CNI manifest (a Tigera Installation's ipPools cidr): only the pools it writes itself.
+    if (file.kind === 'cni-manifest') return reports;
     const rewrites = poolRewrites(text);
     for (const rewrite of rewrites) {
       const pod = rewrite.cidr === undefined ? undefined : parsePrefix(rewrite.cidr);
