@@ -27,6 +27,11 @@ const NAMES_KUBECTL = stanza(
 /** Status files: [name, text, awk prints (true) or hands over to dpkg-query (false)]. */
 const CASES: [string, string, boolean][] = [
   ['no Kubernetes package, none named', OTHER, true],
+  [
+    'kubeadm named on the first line of Pre-Depends, kubelet in Conflicts with an architecture',
+    [OTHER, stanza('y', 'install ok installed', '2', 'Pre-Depends: kubeadm\nConflicts: foo, kubelet:any\n')].join('\n'),
+    true,
+  ],
   ['kubectl named only in a Suggests continuation line', [OTHER, NAMES_KUBECTL].join('\n'), true],
   [
     'kubelet named in Provides with a version',
@@ -97,6 +102,13 @@ describe.skipIf(!HAS_DPKG)('k8s-versions: the dpkg status read by awk', () => {
     const awk = spawnSync('awk', [awkOf(), join(dir, 'status')], { encoding: 'utf8' });
     if (awkPrints !== undefined) expect(awk.status === 0).toBe(awkPrints);
     if (awk.status === 0) expect(awk.stdout).toBe(dpkg);
+    for (const other of [['/usr/bin/busybox', 'awk'], ['/usr/bin/gawk']].filter(([file]) =>
+      existsSync(file as string),
+    )) {
+      const [file, ...args] = other as [string, ...string[]];
+      const run = spawnSync(file, [...args, awkOf(), join(dir, 'status')], { encoding: 'utf8' });
+      expect({ status: run.status, stdout: run.stdout }, file).toEqual({ status: awk.status, stdout: awk.stdout });
+    }
     for (const [, file, ...args] of shells) {
       const out = spawnSync(file as string, [...(args as string[]), '-c', dpkgPart(dir)], {
         encoding: 'utf8',
