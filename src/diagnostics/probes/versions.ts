@@ -7,6 +7,36 @@ import type { Probe } from '../types';
 import { cutShort, splitBlocks, splitTag } from './blocks';
 import type { Parsed } from './parsed';
 
+/**
+ * What `dpkg-query -W -f='pkg ${Package} ${Version} ${db:Status-Abbrev}\n' kubeadm kubelet kubectl`
+ * prints, read from /var/lib/dpkg/status by awk (issue 16). dpkg-query prints, in name order, each
+ * package with a stanza, and a package named only in another package's relationship fields (the
+ * lab's kubectl, from the Cloud SDK's Suggests) as `pkg NAME  un `; nothing for an unknown name.
+ * The awk prints only when every name is one stanza installed (`ii `) or on hold (`hi `) with a
+ * plain version, or no stanza; anything else (two stanzas, another state, an epoch 0) exits 1 and
+ * the caller runs dpkg-query. No `>` in the program (the read-only check refuses it).
+ */
+const DPKG_STATUS_AWK = [
+  'function flush() { if (p in want) { n[p]++; v[p] = ver; s[p] = st } p = ver = st = "" }',
+  'function mention(t,  k) { gsub(/\\t/, " ", t); t = " " t " "; for (k in want) if (index(t, k) && match(t, "[ ,|]" k "[ ,|(:]")) m[k] = 1 }',
+  'BEGIN { want["kubeadm"]; want["kubectl"]; want["kubelet"] }',
+  '/^$/ { flush(); rel = 0; next }',
+  '/^[ \\t]/ { if (rel && index($0, "kube")) mention($0); next }',
+  '/^Package:/ { p = $0; sub(/^Package:[ \\t]*/, "", p); rel = 0; next }',
+  '/^Version:/ { ver = $0; sub(/^Version:[ \\t]*/, "", ver); rel = 0; next }',
+  '/^Status:/ { st = $0; sub(/^Status:[ \\t]*/, "", st); rel = 0; next }',
+  '/^(Depends|Pre-Depends|Recommends|Suggests|Enhances|Breaks|Conflicts|Replaces|Provides|Built-Using):/ { rel = 1; if (index($0, "kube")) { t = $0; sub(/^[^:]*:/, "", t); mention(t) }; next }',
+  '{ rel = 0 }',
+  'END { flush(); split("kubeadm kubectl kubelet", ks, " ")',
+  '  for (i = 1; i <= 3; i++) { k = ks[i]',
+  '    if (1 < n[k]) exit 1',
+  '    if (n[k] == 1) { a = s[k] == "install ok installed" ? "ii" : s[k] == "hold ok installed" ? "hi" : ""',
+  '      if (a == "" || v[k] == "" || v[k] ~ /^0*:/ || v[k] ~ /[ \\t]/) exit 1',
+  '      o = o "pkg " k " " v[k] " " a " \\n" }',
+  '    else if (k in m) o = o "pkg " k "  un \\n" }',
+  '  printf "%s", o }',
+].join('\n');
+
 /** Installed kubeadm / kubelet / kubectl: path and version output of each binary, and the dpkg packages. */
 export const k8sVersionsProbe: Probe = {
   name: 'k8s-versions',
@@ -30,7 +60,12 @@ export const k8sVersionsProbe: Probe = {
     '  echo "bin $b $p $v"',
     'done',
     'if command -v dpkg-query >/dev/null 2>&1; then',
-    "  dpkg-query -W -f='pkg ${Package} ${Version} ${db:Status-Abbrev}\\n' kubeadm kubelet kubectl 2>/dev/null",
+    // The status file read by one awk (was always dpkg-query: about 24 ms of node CPU against 8;
+    // issue 16); dpkg-query wherever the awk cannot be sure to print the same (it exits 1).
+    '  u=; for f in /var/lib/dpkg/updates/*; do [ -e "$f" ] && u=1; done',
+    `  if [ -n "$u" ] || [ -n "\${DPKG_ADMINDIR-}" ] || [ ! -r /var/lib/dpkg/status ] || ! awk '${DPKG_STATUS_AWK}' /var/lib/dpkg/status 2>/dev/null; then`,
+    "    dpkg-query -W -f='pkg ${Package} ${Version} ${db:Status-Abbrev}\\n' kubeadm kubelet kubectl 2>/dev/null",
+    '  fi',
     'fi',
     'echo "### end"',
   ].join('\n'),
