@@ -15,6 +15,37 @@ export interface AptEffect {
 /** A one-line apt source: `deb [options] URI suite [components]`. */
 export const DEB_LINE =
   /(?<![A-Za-z0-9_-])deb[ \t]+(?:\[((?:\{\{[^}\n]*\}\}|[^\]\n])*)\][ \t]+)?((?:https?|ftp|file|cdrom|tor\+https?|mirror\+https?):\/\/(?:\{\{[^}\n]*\}\}|\$\([^)\n]*\)|\$\{[^}\n]*\}|[^\s"'\]\\])+|\{\{[^}\n]*\}\}(?:\{\{[^}\n]*\}\}|\$\([^)\n]*\)|[^\s"'])*)/g;
+/**
+ * The text at `col` of `line` is the argument of `add-apt-repository -r|--remove` (or apt-add-repository):
+ * a source being removed, not added.
+ */
+export function removedRepository(line: string, col: number): boolean {
+  const before = line.slice(0, col);
+  const at = Math.max(before.lastIndexOf('add-apt-repository'), before.lastIndexOf('apt-add-repository'));
+  if (at < 0) return false;
+  const command = before.slice(at);
+  if (/;|&&|\|\|/.test(command)) return false;
+  return /[ \t](?:--remove|-[A-Za-z]*r[A-Za-z]*)(?=[ \t=])/.test(command);
+}
+
+/** Where a shell command ends or a new one starts before a given position on the same line. */
+const COMMAND_START = /(?:;|&&|\|\||\||\{|\(|`|\b(?:then|do|else)\b)[ \t]*/g;
+
+/**
+ * The text at `col` of `line` only appears in an echo/printf message that goes to the terminal (no redirection,
+ * no pipe, not a `deb` line, not inside a command substitution): nothing is fetched or written from it.
+ */
+export function echoedMessageOnly(line: string, col: number): boolean {
+  const before = line.slice(0, col);
+  let start = 0;
+  for (const m of before.matchAll(COMMAND_START)) start = m.index + m[0].length;
+  const command = before.slice(start);
+  if (!/^[ \t]*(?:sudo[ \t]+)?(?:echo|printf)\b/.test(command)) return false;
+  if (/(?<![A-Za-z0-9_-])deb[ \t]/.test(command) || /(?:\$\(|`)[ \t]*$/.test(before.slice(0, start))) return false;
+  const after = line.slice(col).split(/;|&&|\|\|/)[0] ?? '';
+  return !/[>|)`]|\\[ \t]*$/.test(after);
+}
+
 const APT_OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']);
 
 /** The apt-get/apt/aptitude subcommand of a shell command, if it is one. */

@@ -45,6 +45,11 @@ export function* regionMatches(
   }
 }
 
+/** The column of a match in its line (`hit.line` starts there minus this). */
+export function lineColumn(hit: RegionMatch): number {
+  return hit.index - (hit.region.text.lastIndexOf('\n', hit.index) + 1);
+}
+
 /** The key names of a region's key path joined, for context tests (`vars.master_ip`). */
 export function keyContext(region: TextRegion): string {
   return (region.keyPath ?? []).filter((k) => typeof k === 'string').join('.');

@@ -1,5 +1,6 @@
 import { LEGACY_K8S_URL as LEGACY } from '../../facts/apt-repos';
-import { regionMatches } from '../match';
+import { echoedMessageOnly } from '../apt';
+import { lineColumn, regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
 
 /**
@@ -36,6 +37,8 @@ export default defineRule({
       // One line, one finding (a gpgkey= line may name two key URLs).
       const line = file.lines.at(hit.start).line;
       if (lines.has(line)) continue;
+      // `echo "Check https://packages.cloud.google.com/apt/dists"`: a message, nothing is fetched or written.
+      if (echoedMessageOnly(hit.line, lineColumn(hit))) continue;
       const url = hit.match[0];
       if (url.startsWith('packages.cloud.google.com')) {
         // The Cloud SDK lives there too: count it when the line, task or shell body is about Kubernetes

@@ -1,6 +1,6 @@
 import { isLegacyKubernetesSource } from '../../facts/apt-repos';
-import { DEB_LINE } from '../apt';
-import { regionMatches } from '../match';
+import { DEB_LINE, removedRepository } from '../apt';
+import { lineColumn, regionMatches } from '../match';
 import { defineRule, type RuleReport } from '../types';
 
 /** A deb822 source (`Types: deb` ... `URIs:`), checked for a Signed-By field. */
@@ -30,6 +30,8 @@ export default defineRule({
     for (const hit of regionMatches(file.regions, DEB_LINE, ['deb'])) {
       const options = hit.match[1] ?? '';
       const uri = hit.match[2] ?? '';
+      // add-apt-repository -r "deb ...": the source is being removed.
+      if (removedRepository(hit.line, lineColumn(hit))) continue;
       if (/\btrusted=yes\b/.test(options)) {
         reports.push({
           start: hit.start,

@@ -12,6 +12,22 @@ const FLANNEL_CHOICE = /--iface(?:-regex|-can-reach)?\b|FLANNELD_IFACE|\biface\b
 const CALICO_CHOICE =
   /IP_AUTODETECTION_METHOD["']?\s*(?:[=:,]|\n\s*value:)\s*["']?(?:interface=|can-reach=|kubernetes-internal-ip|cidrs?=|skip-interface=)|nodeAddressAutodetectionV4:\s*\n?\s*(?:interface|canReach|kubernetes|cidrs|skipInterface)|IP_AUTODETECTION_METHOD=(?:interface|can-reach|kubernetes-internal-ip|cidr)/;
 
+/**
+ * A downloaded canal.yaml that a sed on one of the next two lines patches with `--iface=` (Canal's overlay is
+ * Flannel: that is its interface choice).
+ */
+function canalPatchedBelow(text: string, urlEnd: number): boolean {
+  const lineStart = text.lastIndexOf('\n', urlEnd) + 1;
+  if (!/canal\.ya?ml/.test(text.slice(lineStart, urlEnd))) return false;
+  const nl = text.indexOf('\n', urlEnd);
+  if (nl < 0) return false;
+  const next = text
+    .slice(nl + 1)
+    .split('\n')
+    .slice(0, 2);
+  return next.some((line) => /\bsed\b/.test(line) && /--iface(?:-regex|-can-reach)?=/.test(line) && /canal/.test(line));
+}
+
 const FLANNEL_ARGS = /--kube-subnet-mgr\b/g;
 /** A Calico method given by a template expression (`value: "{{ calico_autodetection }}"`): a choice we cannot read. */
 const CALICO_TEMPLATED = /IP_AUTODETECTION_METHOD["']?\s*(?:[=:,]|\n\s*value:)\s*["']?\{\{/;
@@ -158,6 +174,7 @@ export default defineRule({
       for (const m of text.matchAll(MANIFEST_URL)) {
         const cni = /flannel/.test(m[0]) ? 'flannel' : 'calico';
         if (cni === 'flannel' ? flannelChosen : calicoChosen) continue;
+        if (canalPatchedBelow(text, m.index + m[0].length)) continue;
         push(
           region,
           m.index,

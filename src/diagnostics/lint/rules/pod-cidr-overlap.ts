@@ -82,6 +82,24 @@ function kubeadmCidrClear(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Pr
   return cidrs.length > 0 && !cidrs.some((pod) => nets.some((n) => overlaps(pod, n.net)));
 }
 
+/**
+ * kubeadm's pod CIDR (flag, podSubnet, pod network variable) already overlaps a node network, and is reported
+ * where it is written: a stock Calico manifest whose pool is that same range is the same mistake, not a second one.
+ */
+function kubeadmCidrOverlap(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Prefix }>, url: string): boolean {
+  if (facts.kubeadmPodCidr !== true) return false;
+  const cidrs = (facts.podCidrs ?? []).flatMap((c) => parsePrefix(c) ?? []);
+  const overlapping = cidrs.filter((pod) => nets.some((n) => overlaps(pod, n.net)));
+  if (overlapping.length === 0) return false;
+  // calico.yaml takes kubeadm's podSubnet; custom-resources.yaml writes 192.168.0.0/16 whatever kubeadm says.
+  return followsKubeadm(url) || overlapping.some((pod) => overlaps(pod, CALICO_DEFAULT));
+}
+
+const KUBEADM_WHATS = new Set(KUBEADM_POD_CIDR_SOURCES.map((s) => s.what));
+/** The kubeadm finding also covers the CNI pool that follows it (one mistake, one finding). */
+const CNI_POOL_NOTE =
+  "; the CNI's pool must move with it (calico.yaml with CALICO_IPV4POOL_CIDR unset takes this range, custom-resources.yaml writes 192.168.0.0/16: set its ipPools cidr)";
+
 function privateNets(list: readonly PrivateNetworkAddress[]): Array<{ net: Ipv4Prefix; at: PrivateNetworkAddress }> {
   return list.flatMap((at) => {
     const net = vagrantAddress(at.ip);
@@ -123,7 +141,7 @@ export default defineRule({
         reports.push({
           start: at,
           end: at + cidr.length,
-          message: `${what} ${cidr} overlaps the Vagrant private network ${hit.net.text} (${hit.at.path}:${hit.at.line}): nodes route each other's traffic into the pod network; pick a pod CIDR outside every node network (e.g. 10.244.0.0/16)`,
+          message: `${what} ${cidr} overlaps the Vagrant private network ${hit.net.text} (${hit.at.path}:${hit.at.line}): nodes route each other's traffic into the pod network; pick a pod CIDR outside every node network (e.g. 10.244.0.0/16)${KUBEADM_WHATS.has(what) ? CNI_POOL_NOTE : ''}`,
         });
       }
     }
@@ -149,6 +167,8 @@ export default defineRule({
           // calico.yaml with CALICO_IPV4POOL_CIDR left commented takes kubeadm's podSubnet when one is given;
           // the operator's custom-resources.yaml always writes 192.168.0.0/16.
           if (followsKubeadm(m[0]) && kubeadmCidrClear(ctx.facts, nets)) continue;
+          // kubeadm's pod CIDR overlaps too and is reported where it is written, with the Calico pool named.
+          if (kubeadmCidrOverlap(ctx.facts, nets, m[0])) continue;
           reports.push({
             start: m.index,
             end: m.index + m[0].length,

@@ -6,6 +6,11 @@ const tasks = 'roles/k8s/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a URL only in an echo/printf message is not fetched (issue 12)',
+      path: 'scripts/k8s.sh',
+      code: '#!/bin/bash\nkubectl version --client\n[[ $? -eq 0 ]] && echo OK || { echo "Check https://packages.cloud.google.com/apt/dists"; exit 1; }\nprintf "see %s\\n" https://apt.kubernetes.io/\n',
+    },
+    {
       name: 'community repository pkgs.k8s.io',
       path: tasks,
       code: '- name: Repo\n  apt_repository:\n    repo: "deb [signed-by=/etc/apt/keyrings/k.asc] https://pkgs.k8s.io/core:/stable:/v1.30/deb/ /"\n',
@@ -23,6 +28,17 @@ ruleTester(rule, {
     { name: 'YAML comment', path: tasks, code: '# apt.kubernetes.io is gone\n- name: noop\n  debug:\n    msg: hi\n' },
   ],
   invalid: [
+    {
+      name: 'echo that writes, pipes or is substituted still fetches or writes the URL',
+      path: 'scripts/k8s.sh',
+      code: '#!/bin/bash\necho "https://apt.kubernetes.io/ kubernetes-xenial main" > /etc/apt/sources.list.d/k.list\necho https://packages.cloud.google.com/apt/doc/apt-key.gpg | xargs curl -fsSL | apt-key add -\nURL=$(echo https://apt.kubernetes.io/)\necho "deb https://apt.kubernetes.io/ kubernetes-xenial main"\n',
+      errors: [
+        { line: 2, column: 15 },
+        { line: 3, column: 14 },
+        { line: 4, column: 20 },
+        { line: 5, column: 19 },
+      ],
+    },
     {
       name: 'yum .repo file with the legacy Google baseurl, copied to /etc/yum.repos.d by a script',
       files: {

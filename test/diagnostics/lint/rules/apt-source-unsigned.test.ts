@@ -6,6 +6,11 @@ const tasks = 'roles/docker/tasks/main.yml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'add-apt-repository -r/--remove removes a source (issue 12)',
+      path: 'scripts/setup.sh',
+      code: '#!/bin/bash\nadd-apt-repository "deb [signed-by=/etc/apt/keyrings/d.gpg] https://download.docker.com/linux/ubuntu jammy stable" || { add-apt-repository -r "deb https://download.docker.com/linux/ubuntu jammy stable" > /dev/null; exit 1; }\nsudo apt-add-repository --remove "deb https://example.com/repo stable main"\n',
+    },
+    {
       name: 'signed-by with other options',
       path: tasks,
       code: '- apt_repository:\n    repo: "deb [arch={{ arch }} signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/ubuntu jammy stable"\n',
@@ -33,6 +38,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'add-apt-repository without -r adds the source',
+      path: 'scripts/setup.sh',
+      code: '#!/bin/bash\nadd-apt-repository -y "deb https://download.docker.com/linux/ubuntu jammy stable"\n',
+      errors: [{ line: 2, column: 24, message: /has no signed-by/ }],
+    },
     {
       name: 'apt_repository without signed-by',
       path: tasks,

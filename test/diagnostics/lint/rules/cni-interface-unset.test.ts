@@ -21,6 +21,14 @@ const canal = (iface: string): string =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'downloaded canal.yaml patched with --iface= by a sed on the next line (issue 12)',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'cni.sh':
+          '#!/bin/bash\ncurl -k \'https://projectcalico.docs.tigera.io/manifests/canal.yaml\' -O\nsed -i \'s/"--ip-masq"/"--iface=enp0s8", "--ip-masq"/g\' canal.yaml\nkubectl apply -f canal.yaml\n',
+      },
+    },
+    {
       name: 'Canal with canal_iface set to the private NIC',
       files: {
         Vagrantfile: vagrant2nic,
@@ -115,6 +123,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'downloaded canal.yaml whose next-line sed changes something else',
+      files: {
+        Vagrantfile: vagrant2nic,
+        'cni.sh':
+          "#!/bin/bash\ncurl -k 'https://projectcalico.docs.tigera.io/manifests/canal.yaml' -O\nsed -i 's/v3.20/v3.21/g' canal.yaml\nkubectl apply -f canal.yaml\n",
+      },
+      errors: [{ path: 'cni.sh', line: 2, column: 10 }],
+    },
     {
       name: 'Canal as shipped: canal_iface: "" leaves FLANNELD_IFACE empty (one finding, at the key)',
       files: {

@@ -59,7 +59,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'calico.yaml follows a kubeadm pod CIDR held in a variable that itself overlaps the nodes',
+      name: 'calico.yaml follows a kubeadm pod CIDR held in a variable that itself overlaps the nodes: one finding, at the CIDR, naming the Calico pool (issue 12)',
       files: {
         'scripts/master.sh': `#!/bin/bash\nsource /vagrant/scripts/common.sh\nsudo kubeadm init --pod-network-cidr=\${POD_NETWORK_CIDR}\nkubectl apply -f ${calicoManifestUrl}\n`,
         'scripts/common.sh': '#!/bin/bash\nNETWORK="192.168.56"\n',
@@ -67,8 +67,7 @@ ruleTester(rule, {
         Vagrantfile: vagrant('192.168.56.10'),
       },
       errors: [
-        { line: 4, column: 18, message: /default pool 192\.168\.0\.0\/16/ },
-        { path: 'scripts/vars.sh', line: 2, column: 19, message: /a pod network variable/ },
+        { path: 'scripts/vars.sh', line: 2, column: 19, message: /a pod network variable.*CALICO_IPV4POOL_CIDR/ },
       ],
     },
     {
