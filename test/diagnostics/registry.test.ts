@@ -106,7 +106,7 @@ describe('probes', () => {
   it.each(probesFor(everyCheck).map((probe) => [probe.name, probe] as const))(
     '%s writes to no file and calls no mutating tool',
     (_name, probe) => {
-      const redirections = probe.command.match(/\d?>{1,2}\s*[^&\s|)]+/g) ?? [];
+      const redirections = probe.command.match(/\d?>{1,2}\s*[^&\s|);]+/g) ?? [];
       for (const redirection of redirections) expect(redirection, probe.name).toMatch(/>\s*\/dev\/null$/);
       expect(probe.command).not.toMatch(/\b(iptables|ip6tables)(-legacy|-nft)? +-(A|D|I|F|P|X|N|Z|R)\b/);
       expect(probe.command).not.toMatch(/\bnft +(add|delete|flush|insert|replace|create)\b/);
