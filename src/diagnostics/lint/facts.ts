@@ -89,8 +89,8 @@ export interface FileFacts {
   /** Script paths run by Vagrant provisioners with privileged: false (as the login user). */
   userScripts: string[];
   jinjaNative: boolean;
-  /** For role task files: role name and whether the file refreshes the apt cache. */
-  roleTasks: { role: string; refreshes: boolean } | undefined;
+  /** For role task files: the role's name (whether the file refreshes the apt cache is tasksRefresh). */
+  roleTasks: { role: string } | undefined;
   /** Task files (in a role or not, handlers left out): the file refreshes the apt cache somewhere. */
   tasksRefresh: boolean;
   /** For playbooks: each play's steps. */
@@ -262,7 +262,7 @@ export function fileFacts(file: LintFile): FileFacts {
     rootScripts,
     userScripts,
     jinjaNative: file.kind === 'ansible-cfg' && /^\s*jinja2_native\s*=\s*(?:true|yes|on|1)\s*$/im.test(file.text),
-    roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role, refreshes: tasksRefresh } : undefined,
+    roleTasks: isRoleTasks && file.role !== undefined ? { role: file.role } : undefined,
     tasksRefresh,
     plays,
     roleMain:
@@ -391,8 +391,8 @@ export function mergeFacts(parts: readonly FileFacts[]): ProjectFacts {
     jinjaNative ||= part.jinjaNative;
     if (part.tasksRefresh) taskFilesThatRefresh.add(part.path);
     if (part.roleTasks !== undefined) {
-      roleFileRefreshes.set(part.path, part.roleTasks.refreshes);
-      if (part.roleTasks.refreshes) rolesThatRefresh.add(part.roleTasks.role);
+      roleFileRefreshes.set(part.path, part.tasksRefresh);
+      if (part.tasksRefresh) rolesThatRefresh.add(part.roleTasks.role);
     }
   }
 

@@ -77,9 +77,18 @@ function appliedDirectly(text: string, at: number): boolean {
 
 /** kubeadm is given a pod CIDR, the project writes it literally somewhere, and no such literal overlaps a node network. */
 function kubeadmCidrClear(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Prefix }>): boolean {
-  if (facts.kubeadmPodCidr !== true) return false;
-  const cidrs = (facts.podCidrs ?? []).flatMap((c) => parsePrefix(c) ?? []);
-  return cidrs.length > 0 && !cidrs.some((pod) => nets.some((n) => overlaps(pod, n.net)));
+  const kubeadm = kubeadmCidrs(facts, nets);
+  return kubeadm !== undefined && kubeadm.all.length > 0 && kubeadm.overlapping.length === 0;
+}
+
+/** kubeadm's literal pod CIDRs and those of them that overlap a node network; undefined when kubeadm gets none. */
+function kubeadmCidrs(
+  facts: ProjectFacts,
+  nets: ReadonlyArray<{ net: Ipv4Prefix }>,
+): { all: Ipv4Prefix[]; overlapping: Ipv4Prefix[] } | undefined {
+  if (facts.kubeadmPodCidr !== true) return undefined;
+  const all = (facts.podCidrs ?? []).flatMap((c) => parsePrefix(c) ?? []);
+  return { all, overlapping: all.filter((pod) => nets.some((n) => overlaps(pod, n.net))) };
 }
 
 /**
@@ -87,9 +96,7 @@ function kubeadmCidrClear(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Pr
  * where it is written: a stock Calico manifest whose pool is that same range is the same mistake, not a second one.
  */
 function kubeadmCidrOverlap(facts: ProjectFacts, nets: ReadonlyArray<{ net: Ipv4Prefix }>, url: string): boolean {
-  if (facts.kubeadmPodCidr !== true) return false;
-  const cidrs = (facts.podCidrs ?? []).flatMap((c) => parsePrefix(c) ?? []);
-  const overlapping = cidrs.filter((pod) => nets.some((n) => overlaps(pod, n.net)));
+  const overlapping = kubeadmCidrs(facts, nets)?.overlapping ?? [];
   if (overlapping.length === 0) return false;
   // calico.yaml takes kubeadm's podSubnet; custom-resources.yaml writes 192.168.0.0/16 whatever kubeadm says.
   return followsKubeadm(url) || overlapping.some((pod) => overlaps(pod, CALICO_DEFAULT));
