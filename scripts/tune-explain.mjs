@@ -2,10 +2,11 @@
 // the third seen in session 1, and the prose files) and prints each miss and false alarm. The
 // later batches that have been seen since (real-2.jsonl, real-3.jsonl, real-4.jsonl with
 // prose-{en,ko}-c.tsv, real-5.jsonl with prose-{en,ko}-d.tsv, real-6.jsonl with prose-{en,ko}-e.tsv,
-// real-7.jsonl with prose-{en,ko}-f.tsv) are printed only with --batch2 / --batch3 / --batch4 / --batch5 /
-// --batch6 / --batch7; a held-out part (none now) is never read here
+// real-7.jsonl with prose-{en,ko}-f.tsv, real-8.jsonl with prose-{en,ko}-g.tsv) are printed only with
+// --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 / --batch8; a held-out part (none now) is
+// never read here
 // (loadCorpus({ heldOut: false })). Rates come from test/diagnostics/explain/corpus.test.ts.
-//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7]
+//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8]
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,6 +46,7 @@ const withBatch = {
   batch5: process.argv.includes('--batch5'),
   batch6: process.argv.includes('--batch6'),
   batch7: process.argv.includes('--batch7'),
+  batch8: process.argv.includes('--batch8'),
 };
 for (const item of loadCorpus({ heldOut: false })) {
   if (item.heldOut) continue;

@@ -104,6 +104,9 @@ const REWRITES: readonly Rewrite[] = [
   [/\bport (\d{1,5})\b/g, (_m, port: string) => `port ${keepPort(port)}`, 'port '],
   // name:port, e.g. localhost:8080, k8s-master:6443, 127.0.0.1 already handled
   [/([a-z][\w.-]*):(\d{2,5})\b/g, (_m, host: string, port: string) => `${host} ${keepPort(port)}`, ':'],
+  // kubectl's `cluster-info` command (and the hint "use 'kubectl cluster-info dump'" under many
+  // kubectl errors) is not kubeadm's cluster-info ConfigMap that join's discovery fails to request.
+  [/\bkubectl(\s+)cluster-info\b/g, 'kubectl$1clusterinfocommand', 'cluster-info'],
   // home directories: the user name varies
   [/\/home\/[^/\s'"]+/g, '/home/user', '/home/'],
   [/\/users\/[^/\s'"]+/g, '/users/user', '/users/'],

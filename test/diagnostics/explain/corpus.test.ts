@@ -14,8 +14,10 @@
  * tuned on since 2026-12-05 21:xx; "batch 6 (seen, tuned on)" and "batch 6 prose (tuned on)", real-6.jsonl
  * and prose-{en,ko}-e.tsv, held out when first scored on 218fd63 and tuned on since 2026-12-05 22:xx;
  * "batch 7 (seen, tuned on)" and "batch 7 prose (tuned on)", real-7.jsonl and prose-{en,ko}-f.tsv, held
- * out when first scored on 6e85849 and tuned on since 2026-12-05 22:1x. No part is held out now (the next
- * blind batch, batch 8, will be):
+ * out when first scored on 6e85849 and tuned on since 2026-12-05 22:1x; "batch 8 (seen, tuned on)" and
+ * "batch 8 prose (tuned on)", real-8.jsonl and prose-{en,ko}-g.tsv, held out when first scored on a05a1c7
+ * and tuned on since 2026-12-06 02:xx. No part is held out now; a later blind batch is added as its own
+ * part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -24,7 +26,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RUNBOOK_IDS } from '../../../src/content/runbook-schema';
 import { explain, isConfidentAnswer } from '../../../src/diagnostics/explain/explain';
 import { runbookEntries } from '../../../src/diagnostics/runbooks/runbook-data';
-import { type CorpusItem, inScope, loadCorpus, type Part, type Source } from './corpus/corpus';
+import { type CorpusItem, HELD_OUT_PARTS, inScope, loadCorpus, type Part, type Source } from './corpus/corpus';
 
 /**
  * The issue's targets are top-1 >= 90% in scope and a confident answer for <= 10% out of scope;
@@ -78,9 +80,10 @@ const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * 0/23; prose 40/40 and 0/20. It has been read and tuned on since 2026-12-05 22:xx (measured after: real
  * top-1 65/76 = 85.5%, 2/84 = 2.4% confident out of scope; prose 40/40, 0/20; the misses left are read in
  * real-6.README.md, "Read after scoring"): regression floors at that measurement, NOT the issue's target (a
- * tuned-on batch says nothing about unseen texts; batch 7 did).
+ * tuned-on batch says nothing about unseen texts; batch 7 did). Raised to 66/76 = 86.8% when batch 8 was
+ * tuned on (2026-12-06: w079 follows the cni-nat-interface symptom of flannel's --iface fix).
  */
-const BATCH6_FLOOR = { top1: 0.85, falseAlarms: 0.024 };
+const BATCH6_FLOOR = { top1: 0.86, falseAlarms: 0.024 };
 const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 7 was held out when first run (real-7.jsonl and prose-{en,ko}-f.tsv, collected blind while batch 6
@@ -95,13 +98,16 @@ const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const BATCH7_FLOOR = { top1: 0.92, falseAlarms: 0 };
 const BATCH7_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
- * Batch 8 is the held-out part (real-8.jsonl and prose-{en,ko}-g.tsv, collected blind while batch 7 was
- * tuned on). Scored once on the matcher of a05a1c7 (wip/explain9 merged), 2026-12-05 22:24 UTC: real top-1
- * 44/54 = 81.5% (target 90%: missed), confident answers out of scope 1/41 = 2.4% (target 10%: met), no
- * confident wrong runbook; without the 41 doubtful ids 17/20 and 0/34; prose 40/40 and 0/20. Floors at
- * that measurement.
+ * Batch 8 was held out when first run (real-8.jsonl and prose-{en,ko}-g.tsv, collected blind while batch 7
+ * was tuned on). Scored once on the matcher of a05a1c7 (wip/explain9 merged), 2026-12-05 22:24 UTC: real
+ * top-1 44/54 = 81.5% (target 90%: missed), confident answers out of scope 1/41 = 2.4% (target 10%: met), no
+ * confident wrong runbook; without the 41 doubtful ids 17/20 and 0/34; prose 40/40 and 0/20. It has been
+ * read and tuned on since 2026-12-06 02:xx (measured after: real top-1 49/54 = 90.7%, 1/41 = 2.4% confident
+ * out of scope (y052, doubtful, left: see real-8.README.md "Tuned on"), no confident wrong runbook; prose
+ * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
+ * nothing about unseen texts; batch 9 will).
  */
-const BATCH8_FLOOR = { top1: 0.81, falseAlarms: 0.025 };
+const BATCH8_FLOOR = { top1: 0.9, falseAlarms: 0.025 };
 const BATCH8_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
@@ -137,21 +143,20 @@ const PART_NAMES: Record<Part, string> = {
   batch5: 'batch 5 (seen, tuned on)',
   batch6: 'batch 6 (seen, tuned on)',
   batch7: 'batch 7 (seen, tuned on)',
-  batch8: 'held-out (batch 8)',
+  batch8: 'batch 8 (seen, tuned on)',
 };
-/** Prose of batches 4-7 is named apart from their real texts, per language. */
+/** Prose of batches 4-8 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
   batch4: 'batch 4 prose (tuned on)',
   batch5: 'batch 5 prose (tuned on)',
   batch6: 'batch 6 prose (tuned on)',
   batch7: 'batch 7 prose (tuned on)',
-  batch8: 'held-out prose (batch 8)',
-} as const;
+  batch8: 'batch 8 prose (tuned on)',
+} as const satisfies Partial<Record<Part, string>>;
+const PROSE_NAMES: Partial<Record<Part, string>> = PROSE_PART_NAMES;
+/** A held-out part's name says so, whatever the name it was given: its rates are the measurement. */
 const partName = (source: Source, part: Part): string =>
-  source !== 'real' &&
-  (part === 'batch4' || part === 'batch5' || part === 'batch6' || part === 'batch7' || part === 'batch8')
-    ? PROSE_PART_NAMES[part]
-    : PART_NAMES[part];
+  `${HELD_OUT_PARTS.has(part) ? 'HELD OUT ' : ''}${(source !== 'real' && PROSE_NAMES[part]) || PART_NAMES[part]}`;
 const key = (source: Source, part: Part): string => `${source.padEnd(8)} ${partName(source, part).padEnd(25)}`;
 /** Per label, tuning data only (tuning and seen parts): [top-1, in scope] per source. */
 const perLabel = new Map<string, Map<Source, [number, number]>>();
@@ -224,7 +229,7 @@ describe('explain corpus: shape', () => {
     for (const item of corpus) expect(known.has(item.expected), `${item.id}: ${item.expected}`).toBe(true);
   });
 
-  it('keeps the third held out in session 1 apart as "seen", and holds out batch 8 only', () => {
+  it('keeps the third held out in session 1 apart as "seen", and holds out only the parts of HELD_OUT_PARTS', () => {
     const batches: ReadonlySet<Part> = new Set(['batch2', 'batch3', 'batch4', 'batch5', 'batch6', 'batch7', 'batch8']);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -233,7 +238,7 @@ describe('explain corpus: shape', () => {
       expect(share, source).toBeLessThan(0.46);
     }
     for (const item of corpus) {
-      expect(item.heldOut, item.id).toBe(item.part === 'batch8');
+      expect(item.heldOut, item.id).toBe(HELD_OUT_PARTS.has(item.part));
       if (item.part === 'batch2') expect(item.id, item.id).toMatch(/^s/);
       if (item.part === 'batch3') expect(item.id, item.id).toMatch(/^t/);
       if (item.part === 'batch4')
@@ -254,6 +259,7 @@ describe('explain corpus: shape', () => {
     ['batch5', batch5Real, batch5Prose],
     ['batch6', batch6Real, batch6Prose],
     ['batch7', batch7Real, batch7Prose],
+    ['batch8', batch8Real, batch8Prose],
   ];
   it.each(seenBatches)('reads %s (real and prose) as seen tuning data', (part, real, prose) => {
     const tuning = loadCorpus({ heldOut: false });
@@ -263,11 +269,16 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === part && item.source !== 'real').length).toBe(prose.length);
   });
 
-  it('reads no held-out item for tuning, and batch 8 is held out', () => {
+  it('reads no held-out item for tuning, and every held-out part has items', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
-    expect(batch8Real.length).toBeGreaterThan(0);
-    expect(batch8Prose.length).toBeGreaterThan(0);
-    expect([...batch8Real, ...batch8Prose].every((item) => item.heldOut)).toBe(true);
+    for (const part of HELD_OUT_PARTS) {
+      const items = corpus.filter((item) => item.part === part);
+      expect(items.length, part).toBeGreaterThan(0);
+      expect(
+        items.every((item) => item.heldOut),
+        part,
+      ).toBe(true);
+    }
   });
 
   it('counts a planned runbook as in scope as soon as its page exists', () => {
@@ -280,10 +291,20 @@ describe('explain corpus: shape', () => {
 describe('explain corpus: rates', () => {
   beforeAll(() => {
     for (const item of corpus) tally(item);
-    const combined = [PART_NAMES.tuning, PART_NAMES.seen].map(
-      (part) =>
-        [`prose    ${part.padEnd(25)}`, sum((name) => name.startsWith('prose') && name.includes(part))] as const,
-    );
+    const combined = [
+      ...[PART_NAMES.tuning, PART_NAMES.seen].map(
+        (part) =>
+          [`prose    ${part.padEnd(25)}`, sum((name) => name.startsWith('prose') && name.includes(part))] as const,
+      ),
+      // Every held-out part together, per kind: the measurement against the issue's targets.
+      ...(HELD_OUT_PARTS.size === 0 ? [] : (['real', 'prose'] as const)).map(
+        (kind) =>
+          [
+            `${kind.padEnd(8)} ${'HELD OUT, all parts'.padEnd(25)}`,
+            sum((name) => name.startsWith(kind) && name.includes('HELD OUT')),
+          ] as const,
+      ),
+    ];
     const lines = [...[...tallies.entries()].sort(([a], [b]) => a.localeCompare(b)), ...combined].map(
       ([name, t]) =>
         `${name}  top-1 ${String(t.top1).padStart(3)}/${String(t.inScope).padEnd(3)} ${pct(t.top1, t.inScope)}` +
@@ -361,12 +382,21 @@ describe('explain corpus: rates', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch7, batch7Prose.length, BATCH7_PROSE_FLOOR);
   });
 
-  it('real batch 8 (held out): top-1 in scope and false alarms within the floors', () => {
+  it('real batch 8 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch8, batch8Real.length, BATCH8_FLOOR);
   });
 
-  it('prose batch 8 (held out): top-1 in scope and false alarms within the floors', () => {
+  it('prose batch 8 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch8, batch8Prose.length, BATCH8_PROSE_FLOOR);
+  });
+
+  it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {
+    const held = corpus.filter((item) => item.heldOut);
+    for (const kind of ['real', 'prose'] as const) {
+      const t = sum((name) => name.startsWith(kind) && name.includes('HELD OUT'));
+      const items = held.filter((item) => (item.source === 'real') === (kind === 'real'));
+      expect(t.inScope + t.outOfScope, kind).toBe(items.length);
+    }
   });
 
   it.each(['real', 'prose'])('tuning and seen %s: the same floors', (kind) => {

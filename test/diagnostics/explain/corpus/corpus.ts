@@ -29,9 +29,12 @@
  *   blind (2026-12-05 21:53-22:05 UTC) while batch 6 was tuned on; held out when first scored (2026-12-05
  *   on 6e85849: real top-1 57/66, confident out of scope 4/64, one confident wrong runbook; prose 40/40,
  *   0/20); they have been tuned on since 2026-12-05 22:1x (reported as seen, apart from batches 2-6).
- * - `batch8`: the held-out part now: real-8.jsonl (ids prefixed "y") and the blind prose files
- *   prose-{en,ko}-g.tsv, collected blind (2026-12-05 22:07-22:20 UTC) while batch 7 was tuned on. Never
- *   tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch8`: real-8.jsonl (ids prefixed "y") and the blind prose files prose-{en,ko}-g.tsv, collected blind
+ *   (2026-12-05 22:07-22:20 UTC) while batch 7 was tuned on; held out when first scored (2026-12-05 on
+ *   a05a1c7: real top-1 44/54, confident out of scope 1/41; prose 40/40, 0/20); they have been tuned on
+ *   since 2026-12-06 02:xx (reported as seen, apart from batches 2-7).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -50,16 +53,19 @@ export interface CorpusItem {
   url?: string;
   part: Part;
   /**
-   * Held out: never tuned on, never printed by scripts/tune-explain.mjs: batch 8 (batch 7 is seen
-   * since 2026-12-05 22:1x).
+   * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
+   * (none now; batch 8 is seen since 2026-12-06 02:xx).
    */
   heldOut: boolean;
 }
 
 const DIR = import.meta.dirname;
 
-/** The parts never tuned on: batch 8 (batch 7 has been tuned on since 2026-12-05 22:1x). */
-const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch8']);
+/**
+ * The parts never tuned on: none now (batch 8 has been tuned on since 2026-12-06 02:xx). The next blind
+ * batch gets its own Part and is listed here.
+ */
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -118,7 +124,9 @@ function real(): CorpusItem[] {
  * - batch 6 (real-6.jsonl, ids "w"): collected blind (21:08-21:16 UTC) while batch 5 was tuned on; held
  *   out when first scored on 218fd63, tuned on since 2026-12-05 22:xx;
  * - batch 7 (real-7.jsonl, ids "x"): collected blind (21:53-22:05 UTC) while batch 6 was tuned on; held
- *   out when first scored on 6e85849, tuned on since 2026-12-05 22:1x.
+ *   out when first scored on 6e85849, tuned on since 2026-12-05 22:1x;
+ * - batch 8 (real-8.jsonl, ids "y"): collected blind (22:07-22:20 UTC) while batch 7 was tuned on; held
+ *   out when first scored on a05a1c7, tuned on since 2026-12-06 02:xx.
  */
 function batch(
   file: string,
@@ -169,7 +177,8 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
  * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
  * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (tuned on since 2026-12-05 22:1x),
- * prose-{en,ko}-g.tsv is batch 8 (held out). Every batch file is committed: a missing one is an error.
+ * prose-{en,ko}-g.tsv is batch 8 (tuned on since 2026-12-06 02:xx). Every batch file is committed: a
+ * missing one is an error.
  */
 function proseBatch(
   lang: 'en' | 'ko',
@@ -179,7 +188,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out part, batch 8 (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
