@@ -3,7 +3,7 @@
 // later batches that have been seen since (real-2.jsonl, real-3.jsonl, real-4.jsonl with
 // prose-{en,ko}-c.tsv, real-5.jsonl with prose-{en,ko}-d.tsv, real-6.jsonl with prose-{en,ko}-e.tsv,
 // real-7.jsonl with prose-{en,ko}-f.tsv, real-8.jsonl with prose-{en,ko}-g.tsv) are printed only with
-// --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 / --batch8; a held-out part (none now) is
+// --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 / --batch8; a held-out part (batch 9 now) is
 // never read here
 // (loadCorpus({ heldOut: false })). Rates come from test/diagnostics/explain/corpus.test.ts.
 //   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8]

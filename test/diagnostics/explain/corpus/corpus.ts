@@ -33,15 +33,16 @@
  *   (2026-12-05 22:07-22:20 UTC) while batch 7 was tuned on; held out when first scored (2026-12-05 on
  *   a05a1c7: real top-1 44/54, confident out of scope 1/41; prose 40/40, 0/20); they have been tuned on
  *   since 2026-12-06 02:xx (reported as seen, apart from batches 2-7).
- *
- * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
+ * - `batch9`: the held-out part now: real-9.jsonl (ids prefixed "z") and the blind prose files
+ *   prose-{en,ko}-h.tsv, collected blind by three collectors (2026-12-06 01:48-02:08 UTC) while batch 8 was
+ *   tuned on (real-9.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8';
+export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9';
 
 export interface CorpusItem {
   id: string;
@@ -54,7 +55,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (none now; batch 8 is seen since 2026-12-06 02:xx).
+   * (batch 9; batch 8 is seen since 2026-12-06 02:xx).
    */
   heldOut: boolean;
 }
@@ -62,10 +63,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: none now (batch 8 has been tuned on since 2026-12-06 02:xx). The next blind
+ * The parts never tuned on: batch 9 (batch 8 has been tuned on since 2026-12-06 02:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch9']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -126,12 +127,14 @@ function real(): CorpusItem[] {
  * - batch 7 (real-7.jsonl, ids "x"): collected blind (21:53-22:05 UTC) while batch 6 was tuned on; held
  *   out when first scored on 6e85849, tuned on since 2026-12-05 22:1x;
  * - batch 8 (real-8.jsonl, ids "y"): collected blind (22:07-22:20 UTC) while batch 7 was tuned on; held
- *   out when first scored on a05a1c7, tuned on since 2026-12-06 02:xx.
+ *   out when first scored on a05a1c7, tuned on since 2026-12-06 02:xx;
+ * - batch 9 (real-9.jsonl, ids "z"): collected blind (2026-12-06 01:48-02:08 UTC) while batch 8 was tuned
+ *   on; held out.
  */
 function batch(
   file: string,
   prefix: string,
-  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8',
+  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9',
 ): CorpusItem[] {
   return readJsonl(
     file,
@@ -177,18 +180,18 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
  * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
  * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (tuned on since 2026-12-05 22:1x),
- * prose-{en,ko}-g.tsv is batch 8 (tuned on since 2026-12-06 02:xx). Every batch file is committed: a
- * missing one is an error.
+ * prose-{en,ko}-g.tsv is batch 8 (tuned on since 2026-12-06 02:xx), prose-{en,ko}-h.tsv is batch 9 (held
+ * out). Every batch file is committed: a missing one is an error.
  */
 function proseBatch(
   lang: 'en' | 'ko',
-  letter: 'c' | 'd' | 'e' | 'f' | 'g',
-  part: 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8',
+  letter: 'c' | 'd' | 'e' | 'f' | 'g' | 'h',
+  part: 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9',
 ): CorpusItem[] {
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 9 now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
@@ -211,6 +214,9 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-8.jsonl', 'y', 'batch8'),
     ...proseBatch('en', 'g', 'batch8'),
     ...proseBatch('ko', 'g', 'batch8'),
+    ...batch('real-9.jsonl', 'z', 'batch9'),
+    ...proseBatch('en', 'h', 'batch9'),
+    ...proseBatch('ko', 'h', 'batch9'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
