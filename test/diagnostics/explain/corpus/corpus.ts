@@ -42,7 +42,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Source = 'real' | 'prose-en' | 'prose-ko';
-export type Part = 'tuning' | 'seen' | 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9';
+export type Part =
+  | 'tuning'
+  | 'seen'
+  | 'batch2'
+  | 'batch3'
+  | 'batch4'
+  | 'batch5'
+  | 'batch6'
+  | 'batch7'
+  | 'batch8'
+  | 'batch9';
 
 export interface CorpusItem {
   id: string;
