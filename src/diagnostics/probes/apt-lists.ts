@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: probe commands are POSIX sh; ${...} is shell parameter expansion
 /**
  * The `apt-lists` probe and its parser: the node's clock (`now <epoch>`), the modification time of
  * every APT list (`list <epoch> <path>`) and of apt's update stamps (`stamp <epoch> <path>`), or
@@ -7,16 +8,36 @@ import type { Probe } from '../types';
 import { splitBlocks, splitTag } from './blocks';
 import type { Parsed } from './parsed';
 
-/** The clock and the mtimes of the APT lists and stamps, one `stat` per kind. */
+/**
+ * The clock and the mtimes of the APT lists and stamps. One `stat` for both kinds (issue 16, step 3;
+ * it was one per kind, one per file before that): lists and stamps are told apart by their path,
+ * which stat prints (`%n`), and stat prints the files in argument order, lists first, so the lines
+ * are the ones the two `stat -c 'list ...'`/`stat -c 'stamp ...'` printed. Where only one kind
+ * exists its one stat runs as before (no command substitution to pay for); where a file name holds
+ * a newline (no line could then be told apart) the two stats run as before.
+ */
 export const aptListsProbe: Probe = {
   name: 'apt-lists',
   command: [
     'echo "now $(date +%s)"',
-    // One `stat` per kind instead of one per file (issue 16: processes per node).
+    "nl='",
+    "'",
     'set --; for f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do [ -f "$f" ] && set -- "$@" "$f"; done',
-    '[ "$#" -eq 0 ] || stat -c \'list %Y %n\' -- "$@"',
-    'set --; for f in /var/lib/apt/periodic/update-success-stamp /var/cache/apt/pkgcache.bin; do [ -f "$f" ] && set -- "$@" "$f"; done',
-    '[ "$#" -eq 0 ] || stat -c \'stamp %Y %n\' -- "$@"',
+    'n=$#',
+    'for f in /var/lib/apt/periodic/update-success-stamp /var/cache/apt/pkgcache.bin; do [ -f "$f" ] && set -- "$@" "$f"; done',
+    'odd=; for f do case $f in *"$nl"*) odd=1 ;; esac; done',
+    'if [ "$#" -eq 0 ]; then :',
+    'elif [ "$n" -eq "$#" ]; then stat -c \'list %Y %n\' -- "$@"',
+    'elif [ "$n" -eq 0 ]; then stat -c \'stamp %Y %n\' -- "$@"',
+    'elif [ -n "$odd" ]; then',
+    '  set --; for f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do [ -f "$f" ] && set -- "$@" "$f"; done',
+    '  [ "$#" -eq 0 ] || stat -c \'list %Y %n\' -- "$@"',
+    '  set --; for f in /var/lib/apt/periodic/update-success-stamp /var/cache/apt/pkgcache.bin; do [ -f "$f" ] && set -- "$@" "$f"; done',
+    '  [ "$#" -eq 0 ] || stat -c \'stamp %Y %n\' -- "$@"',
+    'else',
+    '  out=$(stat -c \'%Y %n\' -- "$@")',
+    '  while [ -n "$out" ]; do l=${out%%"$nl"*}; case ${l#* } in /var/lib/apt/lists/*) printf \'list %s\\n\' "$l" ;; *) printf \'stamp %s\\n\' "$l" ;; esac; out=${out#"$l"}; out=${out#"$nl"}; done',
+    'fi',
     'command -v apt-get >/dev/null 2>&1 || echo "### missing apt-get"',
     'echo "### end"',
   ].join('\n'),
