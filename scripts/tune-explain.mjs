@@ -2,11 +2,11 @@
 // the third seen in session 1, and the prose files) and prints each miss and false alarm. The
 // later batches that have been seen since (real-2.jsonl, real-3.jsonl, real-4.jsonl with
 // prose-{en,ko}-c.tsv, real-5.jsonl with prose-{en,ko}-d.tsv, real-6.jsonl with prose-{en,ko}-e.tsv,
-// real-7.jsonl with prose-{en,ko}-f.tsv, real-8.jsonl with prose-{en,ko}-g.tsv) are printed only with
-// --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 / --batch8; a held-out part (batch 9 now) is
-// never read here
+// real-7.jsonl with prose-{en,ko}-f.tsv, real-8.jsonl with prose-{en,ko}-g.tsv, real-9.jsonl with
+// prose-{en,ko}-h.tsv) are printed only with --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 /
+// --batch8 / --batch9; a held-out part (none now) is never read here
 // (loadCorpus({ heldOut: false })). Rates come from test/diagnostics/explain/corpus.test.ts.
-//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8]
+//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8] [--batch9]
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,6 +47,7 @@ const withBatch = {
   batch6: process.argv.includes('--batch6'),
   batch7: process.argv.includes('--batch7'),
   batch8: process.argv.includes('--batch8'),
+  batch9: process.argv.includes('--batch9'),
 };
 for (const item of loadCorpus({ heldOut: false })) {
   if (item.heldOut) continue;

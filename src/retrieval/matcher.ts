@@ -12,7 +12,8 @@
  * A `ruledOutBy` line in the input, or a command of the same tool other than the runbook's
  * `context` (`kubeadm init` for a `kubeadm join` runbook), caps the runbook to a weak candidate; so
  * does an `undecidedBy` line (the same error with other common causes there). A runbook with
- * `hosts` gets no deciding signature from input lines whose URLs name only other hosts.
+ * `hosts` gets no deciding signature from input lines whose URLs name only other hosts (apt's "Hit:"
+ * and "Get:" lines, repositories that answered, name no host an error is about).
  *
  * Confidence (see confidence.ts) depends only on the input and on that runbook's own phrases,
  * never on how many runbooks exist, so adding runbooks does not move what a level means.
@@ -20,7 +21,7 @@
 import { CONFIDENT_FROM, confidenceFor, MIN_CONFIDENCE } from './confidence';
 import { type IndexedPhrase, indexDocs, type MatchDoc, type MatcherIndex, type PhraseKind } from './matcher-index';
 import { normalize } from './normalize';
-import { compilePattern, hostIn, urlHosts } from './pattern-lines';
+import { compilePattern, errorHosts, hostIn } from './pattern-lines';
 import { proseTerms } from './prose';
 import { bigrams, tokenize } from './tokenize';
 import { isAnchor, pairWeight, termWeight } from './weights';
@@ -247,7 +248,7 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         for (const pair of line.bigrams) pairs.add(pair);
       }
       const windowRaw = rawLines.slice(start, start + WINDOW);
-      const hosts = urlHosts(windowRaw.join('\n'));
+      const hosts = errorHosts(windowRaw);
       groups.forEach((group, groupIndex) => {
         const hits = patternHits[groupIndex];
         if (hits === undefined) return;

@@ -16,7 +16,9 @@
  * "batch 7 (seen, tuned on)" and "batch 7 prose (tuned on)", real-7.jsonl and prose-{en,ko}-f.tsv, held
  * out when first scored on 6e85849 and tuned on since 2026-12-05 22:1x; "batch 8 (seen, tuned on)" and
  * "batch 8 prose (tuned on)", real-8.jsonl and prose-{en,ko}-g.tsv, held out when first scored on a05a1c7
- * and tuned on since 2026-12-06 02:xx. No part is held out now; a later blind batch is added as its own
+ * and tuned on since 2026-12-06 02:xx; "batch 9 (seen, tuned on)" and "batch 9 prose (tuned on)", real-9.jsonl and
+ * prose-{en,ko}-h.tsv, held out when first scored on 2a4f7e7 and tuned on since 2026-12-06 02:xx. No part is
+ * held out now; a later blind batch is added as its own
  * part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
@@ -81,9 +83,10 @@ const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * top-1 65/76 = 85.5%, 2/84 = 2.4% confident out of scope; prose 40/40, 0/20; the misses left are read in
  * real-6.README.md, "Read after scoring"): regression floors at that measurement, NOT the issue's target (a
  * tuned-on batch says nothing about unseen texts; batch 7 did). Raised to 66/76 = 86.8% when batch 8 was
- * tuned on (2026-12-06: w079 follows the cni-nat-interface symptom of flannel's --iface fix).
+ * tuned on (2026-12-06: w079 follows the cni-nat-interface symptom of flannel's --iface fix), and to
+ * 67/76 = 88.2% when batch 9 was (w120 follows the kubeconfig fix that kubectl-localhost-8080 supports).
  */
-const BATCH6_FLOOR = { top1: 0.86, falseAlarms: 0.024 };
+const BATCH6_FLOOR = { top1: 0.88, falseAlarms: 0.024 };
 const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 7 was held out when first run (real-7.jsonl and prose-{en,ko}-f.tsv, collected blind while batch 6
@@ -109,6 +112,18 @@ const BATCH7_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  */
 const BATCH8_FLOOR = { top1: 0.9, falseAlarms: 0.025 };
 const BATCH8_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
+/**
+ * Batch 9 was held out when first run (real-9.jsonl and prose-{en,ko}-h.tsv, collected blind by three
+ * collectors while batch 8 was tuned on). Scored once on the matcher of 2a4f7e7 (wip/explain10 merged),
+ * 2026-12-06 02:23 UTC: real top-1 42/48 = 87.5% (target 90%: missed), confident answers out of scope
+ * 3/40 = 7.5% (target 10%: met), no confident wrong runbook; prose 38/40 and 0/20. It has been read and
+ * tuned on since 2026-12-06 02:xx (measured after: real top-1 45/48 = 93.8%, 2/40 = 5% confident out of
+ * scope (z016 z220, doubtful, left: see real-9.README.md "Tuned on"), no confident wrong runbook; prose
+ * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
+ * nothing about unseen texts; batch 10 will).
+ */
+const BATCH9_FLOOR = { top1: 0.93, falseAlarms: 0.05 };
+const BATCH9_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -122,6 +137,8 @@ const batch7Real = corpus.filter((item) => item.part === 'batch7' && item.source
 const batch7Prose = corpus.filter((item) => item.part === 'batch7' && item.source !== 'real');
 const batch8Real = corpus.filter((item) => item.part === 'batch8' && item.source === 'real');
 const batch8Prose = corpus.filter((item) => item.part === 'batch8' && item.source !== 'real');
+const batch9Real = corpus.filter((item) => item.part === 'batch9' && item.source === 'real');
+const batch9Prose = corpus.filter((item) => item.part === 'batch9' && item.source !== 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -144,7 +161,7 @@ const PART_NAMES: Record<Part, string> = {
   batch6: 'batch 6 (seen, tuned on)',
   batch7: 'batch 7 (seen, tuned on)',
   batch8: 'batch 8 (seen, tuned on)',
-  batch9: 'batch 9',
+  batch9: 'batch 9 (seen, tuned on)',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -153,7 +170,7 @@ const PROSE_PART_NAMES = {
   batch6: 'batch 6 prose (tuned on)',
   batch7: 'batch 7 prose (tuned on)',
   batch8: 'batch 8 prose (tuned on)',
-  batch9: 'batch 9 prose',
+  batch9: 'batch 9 prose (tuned on)',
 } as const satisfies Partial<Record<Part, string>>;
 const PROSE_NAMES: Partial<Record<Part, string>> = PROSE_PART_NAMES;
 /** A held-out part's name says so, whatever the name it was given: its rates are the measurement. */
@@ -273,6 +290,7 @@ describe('explain corpus: shape', () => {
     ['batch6', batch6Real, batch6Prose],
     ['batch7', batch7Real, batch7Prose],
     ['batch8', batch8Real, batch8Prose],
+    ['batch9', batch9Real, batch9Prose],
   ];
   it.each(seenBatches)('reads %s (real and prose) as seen tuning data', (part, real, prose) => {
     const tuning = loadCorpus({ heldOut: false });
@@ -402,6 +420,14 @@ describe('explain corpus: rates', () => {
 
   it('prose batch 8 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch8, batch8Prose.length, BATCH8_PROSE_FLOOR);
+  });
+
+  it('real batch 9 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch9, batch9Real.length, BATCH9_FLOOR);
+  });
+
+  it('prose batch 9 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('prose', PROSE_PART_NAMES.batch9, batch9Prose.length, BATCH9_PROSE_FLOOR);
   });
 
   it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {

@@ -33,9 +33,12 @@
  *   (2026-12-05 22:07-22:20 UTC) while batch 7 was tuned on; held out when first scored (2026-12-05 on
  *   a05a1c7: real top-1 44/54, confident out of scope 1/41; prose 40/40, 0/20); they have been tuned on
  *   since 2026-12-06 02:xx (reported as seen, apart from batches 2-7).
- * - `batch9`: the held-out part now: real-9.jsonl (ids prefixed "z") and the blind prose files
- *   prose-{en,ko}-h.tsv, collected blind by three collectors (2026-12-06 01:48-02:08 UTC) while batch 8 was
- *   tuned on (real-9.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch9`: real-9.jsonl (ids prefixed "z") and the blind prose files prose-{en,ko}-h.tsv, collected blind
+ *   by three collectors (2026-12-06 01:48-02:08 UTC) while batch 8 was tuned on (real-9.README.md); held out
+ *   when first scored (2026-12-06 on 2a4f7e7: real top-1 42/48, confident out of scope 3/40; prose 38/40,
+ *   0/20); they have been tuned on since 2026-12-06 02:xx (reported as seen, apart from batches 2-8).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,7 +68,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 9; batch 8 is seen since 2026-12-06 02:xx).
+   * (none now; batch 9 is seen since 2026-12-06 02:xx).
    */
   heldOut: boolean;
 }
@@ -73,10 +76,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batch 9 (batch 8 has been tuned on since 2026-12-06 02:xx). The next blind
+ * The parts never tuned on: none now (batch 9 has been tuned on since 2026-12-06 02:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch9']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -139,7 +142,7 @@ function real(): CorpusItem[] {
  * - batch 8 (real-8.jsonl, ids "y"): collected blind (22:07-22:20 UTC) while batch 7 was tuned on; held
  *   out when first scored on a05a1c7, tuned on since 2026-12-06 02:xx;
  * - batch 9 (real-9.jsonl, ids "z"): collected blind (2026-12-06 01:48-02:08 UTC) while batch 8 was tuned
- *   on; held out.
+ *   on; held out when first scored on 2a4f7e7, tuned on since 2026-12-06 02:xx.
  */
 function batch(
   file: string,
@@ -190,8 +193,8 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
  * Blind prose of a later batch: prose-{en,ko}-c.tsv is batch 4 (tuned on since 2026-12-05 17:2x),
  * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
  * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (tuned on since 2026-12-05 22:1x),
- * prose-{en,ko}-g.tsv is batch 8 (tuned on since 2026-12-06 02:xx), prose-{en,ko}-h.tsv is batch 9 (held
- * out). Every batch file is committed: a missing one is an error.
+ * prose-{en,ko}-g.tsv is batch 8 (tuned on since 2026-12-06 02:xx), prose-{en,ko}-h.tsv is batch 9 (tuned
+ * on since 2026-12-06 02:xx). Every batch file is committed: a missing one is an error.
  */
 function proseBatch(
   lang: 'en' | 'ko',
@@ -201,7 +204,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 9 now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
