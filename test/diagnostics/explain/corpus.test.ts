@@ -162,6 +162,7 @@ const PART_NAMES: Record<Part, string> = {
   batch7: 'batch 7 (seen, tuned on)',
   batch8: 'batch 8 (seen, tuned on)',
   batch9: 'batch 9 (seen, tuned on)',
+  batch10: 'batch 10',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -258,6 +259,7 @@ describe('explain corpus: shape', () => {
       'batch7',
       'batch8',
       'batch9',
+      'batch10',
     ]);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -281,6 +283,7 @@ describe('explain corpus: shape', () => {
         expect(item.id, item.id).toMatch(item.source === 'real' ? /^y/ : /^prose-(en|ko)-g\.tsv:/);
       if (item.part === 'batch9')
         expect(item.id, item.id).toMatch(item.source === 'real' ? /^z/ : /^prose-(en|ko)-h\.tsv:/);
+      if (item.part === 'batch10') expect(item.id, item.id).toMatch(/^z[3-5]\d\d$/);
     }
   });
 

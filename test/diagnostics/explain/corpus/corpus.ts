@@ -37,8 +37,9 @@
  *   by three collectors (2026-12-06 01:48-02:08 UTC) while batch 8 was tuned on (real-9.README.md); held out
  *   when first scored (2026-12-06 on 2a4f7e7: real top-1 42/48, confident out of scope 3/40; prose 38/40,
  *   0/20); they have been tuned on since 2026-12-06 02:xx (reported as seen, apart from batches 2-8).
- *
- * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
+ * - `batch10`: the held-out part now: real-10.jsonl (ids z301-z545; real texts only, no prose files),
+ *   collected blind by three collectors (2026-12-06 02:24-02:35 UTC) while batch 9 was tuned on
+ *   (real-10.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -55,7 +56,8 @@ export type Part =
   | 'batch6'
   | 'batch7'
   | 'batch8'
-  | 'batch9';
+  | 'batch9'
+  | 'batch10';
 
 export interface CorpusItem {
   id: string;
@@ -68,7 +70,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (none now; batch 9 is seen since 2026-12-06 02:xx).
+   * (batch 10; batch 9 is seen since 2026-12-06 02:xx).
    */
   heldOut: boolean;
 }
@@ -76,10 +78,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: none now (batch 9 has been tuned on since 2026-12-06 02:xx). The next blind
+ * The parts never tuned on: batch 10 (batch 9 has been tuned on since 2026-12-06 02:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch10']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -147,7 +149,7 @@ function real(): CorpusItem[] {
 function batch(
   file: string,
   prefix: string,
-  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9',
+  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9' | 'batch10',
 ): CorpusItem[] {
   return readJsonl(
     file,
@@ -204,7 +206,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 10 now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
@@ -230,6 +232,7 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-9.jsonl', 'z', 'batch9'),
     ...proseBatch('en', 'h', 'batch9'),
     ...proseBatch('ko', 'h', 'batch9'),
+    ...batch('real-10.jsonl', 'z', 'batch10'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
