@@ -86,6 +86,10 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** Splits a word where the script changes between Hangul and the rest ("kubectl이" -> kubectl, 이). */
 const SCRIPT_RUN = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+|[^\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+/g;
+/** Chinese characters and Japanese kana, written without spaces around Latin words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_RUN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
@@ -135,6 +139,12 @@ export function tokenize(normalized: string): string[] {
   const out: string[] = [];
   for (const match of normalized.matchAll(WORD)) {
     const word = match[0];
+    // Chinese and Japanese glue Latin words to their sentence ("cgroup不匹配启动kubelet报错"): the
+    // Latin words count on their own, each run of CJK characters is one token as before.
+    if (CJK.test(word) && !HANGUL.test(word)) {
+      for (const run of word.matchAll(CJK_RUN)) pushLatin(run[0], out);
+      continue;
+    }
     if (!HANGUL.test(word)) {
       pushLatin(word, out);
       continue;

@@ -17,8 +17,9 @@
  * out when first scored on 6e85849 and tuned on since 2026-12-05 22:1x; "batch 8 (seen, tuned on)" and
  * "batch 8 prose (tuned on)", real-8.jsonl and prose-{en,ko}-g.tsv, held out when first scored on a05a1c7
  * and tuned on since 2026-12-06 02:xx; "batch 9 (seen, tuned on)" and "batch 9 prose (tuned on)", real-9.jsonl and
- * prose-{en,ko}-h.tsv, held out when first scored on 2a4f7e7 and tuned on since 2026-12-06 02:xx. No part is
- * held out now; a later blind batch is added as its own
+ * prose-{en,ko}-h.tsv, held out when first scored on 2a4f7e7 and tuned on since 2026-12-06 02:xx; "batch 10
+ * (seen, tuned on)", real-10.jsonl (no prose), held out when first scored on c9f1a3c and tuned on since
+ * 2026-12-06 03:xx. No part is held out now; a later blind batch is added as its own
  * part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
@@ -108,9 +109,10 @@ const BATCH7_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * read and tuned on since 2026-12-06 02:xx (measured after: real top-1 49/54 = 90.7%, 1/41 = 2.4% confident
  * out of scope (y052, doubtful, left: see real-8.README.md "Tuned on"), no confident wrong runbook; prose
  * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
- * nothing about unseen texts; batch 9 will).
+ * nothing about unseen texts; batch 9 will). Raised to 50/54 = 92.6% when batch 10 was tuned on (2026-12-06:
+ * y008, Japanese glued to `ansible`, is read word by word and ties kubeadm-join-hangs first).
  */
-const BATCH8_FLOOR = { top1: 0.9, falseAlarms: 0.025 };
+const BATCH8_FLOOR = { top1: 0.92, falseAlarms: 0.025 };
 const BATCH8_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 9 was held out when first run (real-9.jsonl and prose-{en,ko}-h.tsv, collected blind by three
@@ -124,6 +126,16 @@ const BATCH8_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  */
 const BATCH9_FLOOR = { top1: 0.93, falseAlarms: 0.05 };
 const BATCH9_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
+/**
+ * Batch 10 was held out when first run (real-10.jsonl, no prose, collected blind by three collectors while
+ * batch 9 was tuned on). Scored once on the matcher of c9f1a3c (wip/explain11 merged), 2026-12-06 02:41 UTC:
+ * real top-1 42/54 = 77.8% (target 90%: missed), confident answers out of scope 3/59 = 5.1% (target 10%:
+ * met), one confident wrong runbook (z519). It has been read and tuned on since 2026-12-06 03:xx (measured
+ * after: real top-1 48/54 = 88.9%, 2/59 = 3.4% confident out of scope (z521 z543, doubtful, kept: see
+ * real-10.README.md "Tuned on"), no confident wrong runbook): regression floors at that measurement, NOT
+ * the issue's target (a tuned-on batch says nothing about unseen texts; batch 11 will).
+ */
+const BATCH10_FLOOR = { top1: 0.88, falseAlarms: 0.034 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -139,6 +151,7 @@ const batch8Real = corpus.filter((item) => item.part === 'batch8' && item.source
 const batch8Prose = corpus.filter((item) => item.part === 'batch8' && item.source !== 'real');
 const batch9Real = corpus.filter((item) => item.part === 'batch9' && item.source === 'real');
 const batch9Prose = corpus.filter((item) => item.part === 'batch9' && item.source !== 'real');
+const batch10Real = corpus.filter((item) => item.part === 'batch10' && item.source === 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -162,7 +175,7 @@ const PART_NAMES: Record<Part, string> = {
   batch7: 'batch 7 (seen, tuned on)',
   batch8: 'batch 8 (seen, tuned on)',
   batch9: 'batch 9 (seen, tuned on)',
-  batch10: 'batch 10',
+  batch10: 'batch 10 (seen, tuned on)',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -303,6 +316,13 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === part && item.source !== 'real').length).toBe(prose.length);
   });
 
+  it('reads batch10 (real texts only, no prose) as seen tuning data', () => {
+    const tuning = loadCorpus({ heldOut: false });
+    expect(batch10Real.length).toBe(113);
+    expect(corpus.filter((item) => item.part === 'batch10' && item.source !== 'real')).toEqual([]);
+    expect(tuning.filter((item) => item.part === 'batch10').length).toBe(batch10Real.length);
+  });
+
   it('reads no held-out item for tuning, and every held-out part has items', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
     for (const part of HELD_OUT_PARTS) {
@@ -431,6 +451,10 @@ describe('explain corpus: rates', () => {
 
   it('prose batch 9 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('prose', PROSE_PART_NAMES.batch9, batch9Prose.length, BATCH9_PROSE_FLOOR);
+  });
+
+  it('real batch 10 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch10, batch10Real.length, BATCH10_FLOOR);
   });
 
   it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {

@@ -37,9 +37,12 @@
  *   by three collectors (2026-12-06 01:48-02:08 UTC) while batch 8 was tuned on (real-9.README.md); held out
  *   when first scored (2026-12-06 on 2a4f7e7: real top-1 42/48, confident out of scope 3/40; prose 38/40,
  *   0/20); they have been tuned on since 2026-12-06 02:xx (reported as seen, apart from batches 2-8).
- * - `batch10`: the held-out part now: real-10.jsonl (ids z301-z545; real texts only, no prose files),
- *   collected blind by three collectors (2026-12-06 02:24-02:35 UTC) while batch 9 was tuned on
- *   (real-10.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch10`: real-10.jsonl (ids z301-z545; real texts only, no prose files), collected blind by three
+ *   collectors (2026-12-06 02:24-02:35 UTC) while batch 9 was tuned on (real-10.README.md); held out when
+ *   first scored (2026-12-06 on c9f1a3c: real top-1 42/54, confident out of scope 3/59, one confident wrong
+ *   runbook); tuned on since 2026-12-06 03:xx (reported as seen, apart from batches 2-9).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -70,7 +73,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 10; batch 9 is seen since 2026-12-06 02:xx).
+   * (none now; batch 10 is seen since 2026-12-06 03:xx).
    */
   heldOut: boolean;
 }
@@ -78,10 +81,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batch 10 (batch 9 has been tuned on since 2026-12-06 02:xx). The next blind
+ * The parts never tuned on: none now (batch 10 has been tuned on since 2026-12-06 03:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch10']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -144,7 +147,9 @@ function real(): CorpusItem[] {
  * - batch 8 (real-8.jsonl, ids "y"): collected blind (22:07-22:20 UTC) while batch 7 was tuned on; held
  *   out when first scored on a05a1c7, tuned on since 2026-12-06 02:xx;
  * - batch 9 (real-9.jsonl, ids "z"): collected blind (2026-12-06 01:48-02:08 UTC) while batch 8 was tuned
- *   on; held out when first scored on 2a4f7e7, tuned on since 2026-12-06 02:xx.
+ *   on; held out when first scored on 2a4f7e7, tuned on since 2026-12-06 02:xx;
+ * - batch 10 (real-10.jsonl, ids "z301"-"z545"): collected blind (2026-12-06 02:24-02:35 UTC) while batch 9
+ *   was tuned on; held out when first scored on c9f1a3c, tuned on since 2026-12-06 03:xx.
  */
 function batch(
   file: string,
@@ -206,7 +211,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 10 now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
