@@ -176,6 +176,7 @@ const PART_NAMES: Record<Part, string> = {
   batch8: 'batch 8 (seen, tuned on)',
   batch9: 'batch 9 (seen, tuned on)',
   batch10: 'batch 10 (seen, tuned on)',
+  batch11: 'batch 11',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -273,6 +274,7 @@ describe('explain corpus: shape', () => {
       'batch8',
       'batch9',
       'batch10',
+      'batch11',
     ]);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -297,6 +299,7 @@ describe('explain corpus: shape', () => {
       if (item.part === 'batch9')
         expect(item.id, item.id).toMatch(item.source === 'real' ? /^z/ : /^prose-(en|ko)-h\.tsv:/);
       if (item.part === 'batch10') expect(item.id, item.id).toMatch(/^z[3-5]\d\d$/);
+      if (item.part === 'batch11') expect(item.id, item.id).toMatch(/^z[6-8]\d\d$/);
     }
   });
 

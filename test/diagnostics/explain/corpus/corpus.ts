@@ -41,8 +41,9 @@
  *   collectors (2026-12-06 02:24-02:35 UTC) while batch 9 was tuned on (real-10.README.md); held out when
  *   first scored (2026-12-06 on c9f1a3c: real top-1 42/54, confident out of scope 3/59, one confident wrong
  *   runbook); tuned on since 2026-12-06 03:xx (reported as seen, apart from batches 2-9).
- *
- * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
+ * - `batch11`: the held-out part now: real-11.jsonl (ids z601-z827; real texts only, no prose files),
+ *   collected blind by three collectors (2026-12-06 02:46-02:53 UTC) while batch 10 was tuned on
+ *   (real-11.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -60,7 +61,8 @@ export type Part =
   | 'batch7'
   | 'batch8'
   | 'batch9'
-  | 'batch10';
+  | 'batch10'
+  | 'batch11';
 
 export interface CorpusItem {
   id: string;
@@ -73,7 +75,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (none now; batch 10 is seen since 2026-12-06 03:xx).
+   * (batch 11; batch 10 is seen since 2026-12-06 03:xx).
    */
   heldOut: boolean;
 }
@@ -81,10 +83,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: none now (batch 10 has been tuned on since 2026-12-06 03:xx). The next blind
+ * The parts never tuned on: batch 11 (batch 10 has been tuned on since 2026-12-06 03:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch11']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -149,12 +151,14 @@ function real(): CorpusItem[] {
  * - batch 9 (real-9.jsonl, ids "z"): collected blind (2026-12-06 01:48-02:08 UTC) while batch 8 was tuned
  *   on; held out when first scored on 2a4f7e7, tuned on since 2026-12-06 02:xx;
  * - batch 10 (real-10.jsonl, ids "z301"-"z545"): collected blind (2026-12-06 02:24-02:35 UTC) while batch 9
- *   was tuned on; held out when first scored on c9f1a3c, tuned on since 2026-12-06 03:xx.
+ *   was tuned on; held out when first scored on c9f1a3c, tuned on since 2026-12-06 03:xx;
+ * - batch 11 (real-11.jsonl, ids "z601"-"z827"): collected blind (2026-12-06 02:46-02:53 UTC) while batch 10
+ *   was tuned on; held out.
  */
 function batch(
   file: string,
   prefix: string,
-  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9' | 'batch10',
+  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9' | 'batch10' | 'batch11',
 ): CorpusItem[] {
   return readJsonl(
     file,
@@ -211,7 +215,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 11 now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
@@ -238,6 +242,7 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...proseBatch('en', 'h', 'batch9'),
     ...proseBatch('ko', 'h', 'batch9'),
     ...batch('real-10.jsonl', 'z', 'batch10'),
+    ...batch('real-11.jsonl', 'z', 'batch11'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
