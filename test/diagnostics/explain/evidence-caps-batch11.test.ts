@@ -103,3 +103,13 @@ describe('explain: batch 11, a pod CIDR of 192.168.0.0/16 named without a node i
     expect(answer(text)).toEqual({ id: 'pod-cidr-overlap', confident: true });
   });
 });
+
+describe('explain: batch 11, a role version read as a float by ansible-galaxy', () => {
+  it('points to yaml-version-float, weakly (the error names no version)', () => {
+    const text = [
+      '$ ansible-galaxy install -r requirements.yml',
+      'ERROR! Unexpected Exception: execv() arg 2 must contain only strings',
+    ].join('\n');
+    expect(answer(text)).toEqual({ id: 'yaml-version-float', confident: false });
+  });
+});
