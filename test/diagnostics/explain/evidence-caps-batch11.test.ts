@@ -113,3 +113,11 @@ describe('explain: batch 11, a role version read as a float by ansible-galaxy', 
     expect(answer(text)).toEqual({ id: 'yaml-version-float', confident: false });
   });
 });
+
+describe('explain: batch 11, every Vagrant machine on the same 10.0.2.15, in words', () => {
+  it('points to ansible-default-ipv4-nat, weakly', () => {
+    const text =
+      'Set up five VMs with Vagrant and a shell script; every one of them reports the same hard-coded IP 10.0.2.15, so the services do not route between the nodes.';
+    expect(answer(text)).toEqual({ id: 'ansible-default-ipv4-nat', confident: false });
+  });
+});
