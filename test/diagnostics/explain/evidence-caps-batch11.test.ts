@@ -28,7 +28,7 @@ describe('explain: batch 11, [ERROR CRI] where the runtime is down or is not con
     `${CRI_DOWN}"validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///var/run/containerd/containerd.sock\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"`,
     'validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService',
     '$ grep -n disabled_plugins /etc/containerd/config.toml\n15:disabled_plugins = ["cri"]',
-  ])('keeps a disabled CRI on containerd\'s socket a confident containerd-cri-disabled: %s', (text) => {
+  ])("keeps a disabled CRI on containerd's socket a confident containerd-cri-disabled: %s", (text) => {
     expect(answer(text)).toEqual({ id: 'containerd-cri-disabled', confident: true });
   });
 });
@@ -62,7 +62,8 @@ describe('explain: batch 11, systemd refusing a unit file with "Exec format erro
   });
 
   it('keeps a foreign-architecture binary a confident exec-format-error', () => {
-    const text = 'vagrant@node1:~$ sudo kubeadm version\n-bash: /usr/local/bin/kubeadm: cannot execute binary file: Exec format error';
+    const text =
+      'vagrant@node1:~$ sudo kubeadm version\n-bash: /usr/local/bin/kubeadm: cannot execute binary file: Exec format error';
     expect(answer(text)).toEqual({ id: 'exec-format-error', confident: true });
   });
 });
