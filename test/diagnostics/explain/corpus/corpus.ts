@@ -41,9 +41,12 @@
  *   collectors (2026-12-06 02:24-02:35 UTC) while batch 9 was tuned on (real-10.README.md); held out when
  *   first scored (2026-12-06 on c9f1a3c: real top-1 42/54, confident out of scope 3/59, one confident wrong
  *   runbook); tuned on since 2026-12-06 03:xx (reported as seen, apart from batches 2-9).
- * - `batch11`: the held-out part now: real-11.jsonl (ids z601-z827; real texts only, no prose files),
- *   collected blind by three collectors (2026-12-06 02:46-02:53 UTC) while batch 10 was tuned on
- *   (real-11.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch11`: real-11.jsonl (ids z601-z827; real texts only, no prose files), collected blind by three
+ *   collectors (2026-12-06 02:46-02:53 UTC) while batch 10 was tuned on (real-11.README.md); held out when
+ *   first scored (2026-12-06 on fa53834: real top-1 36/47, confident out of scope 9/52, no confident wrong
+ *   runbook); tuned on since 2026-12-06 03:xx (reported as seen, apart from batches 2-10).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -75,7 +78,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 11; batch 10 is seen since 2026-12-06 03:xx).
+   * (none now; batch 11 is seen since 2026-12-06 03:xx).
    */
   heldOut: boolean;
 }
@@ -83,10 +86,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batch 11 (batch 10 has been tuned on since 2026-12-06 03:xx). The next blind
+ * The parts never tuned on: none now (batch 11 has been tuned on since 2026-12-06 03:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch11']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -153,7 +156,7 @@ function real(): CorpusItem[] {
  * - batch 10 (real-10.jsonl, ids "z301"-"z545"): collected blind (2026-12-06 02:24-02:35 UTC) while batch 9
  *   was tuned on; held out when first scored on c9f1a3c, tuned on since 2026-12-06 03:xx;
  * - batch 11 (real-11.jsonl, ids "z601"-"z827"): collected blind (2026-12-06 02:46-02:53 UTC) while batch 10
- *   was tuned on; held out.
+ *   was tuned on; held out when first scored on fa53834, tuned on since 2026-12-06 03:xx.
  */
 function batch(
   file: string,
@@ -215,7 +218,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 11 now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
