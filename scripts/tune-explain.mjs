@@ -4,7 +4,7 @@
 // prose-{en,ko}-c.tsv, real-5.jsonl with prose-{en,ko}-d.tsv, real-6.jsonl with prose-{en,ko}-e.tsv,
 // real-7.jsonl with prose-{en,ko}-f.tsv, real-8.jsonl with prose-{en,ko}-g.tsv, real-9.jsonl with
 // prose-{en,ko}-h.tsv, real-10.jsonl, real-11.jsonl) are printed only with --batch2 / --batch3 / --batch4 /
-// --batch5 / --batch6 / --batch7 / --batch8 / --batch9 / --batch10 / --batch11; a held-out part (none now) is
+// --batch5 / --batch6 / --batch7 / --batch8 / --batch9 / --batch10 / --batch11; a held-out part (batch 12 now) is
 // never read here
 // (loadCorpus({ heldOut: false })). Rates come from test/diagnostics/explain/corpus.test.ts.
 //   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8] [--batch9] [--batch10] [--batch11]

@@ -189,6 +189,7 @@ const PART_NAMES: Record<Part, string> = {
   batch9: 'batch 9 (seen, tuned on)',
   batch10: 'batch 10 (seen, tuned on)',
   batch11: 'batch 11 (seen, tuned on)',
+  batch12: 'batch 12',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -287,6 +288,7 @@ describe('explain corpus: shape', () => {
       'batch9',
       'batch10',
       'batch11',
+      'batch12',
     ]);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -312,6 +314,7 @@ describe('explain corpus: shape', () => {
         expect(item.id, item.id).toMatch(item.source === 'real' ? /^z/ : /^prose-(en|ko)-h\.tsv:/);
       if (item.part === 'batch10') expect(item.id, item.id).toMatch(/^z[3-5]\d\d$/);
       if (item.part === 'batch11') expect(item.id, item.id).toMatch(/^z[6-8]\d\d$/);
+      if (item.part === 'batch12') expect(item.id, item.id).toMatch(/^q[6-8]\d\d$/);
     }
   });
 

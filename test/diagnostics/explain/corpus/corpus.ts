@@ -45,8 +45,9 @@
  *   collectors (2026-12-06 02:46-02:53 UTC) while batch 10 was tuned on (real-11.README.md); held out when
  *   first scored (2026-12-06 on fa53834: real top-1 36/47, confident out of scope 9/52, no confident wrong
  *   runbook); tuned on since 2026-12-06 03:xx (reported as seen, apart from batches 2-10).
- *
- * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
+ * - `batch12`: the held-out part now: real-12.jsonl (ids q601-q840; real texts only, no prose files),
+ *   collected blind by three collectors (2026-12-06 03:05-03:10 UTC) while batch 11 was tuned on
+ *   (real-12.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,7 +66,8 @@ export type Part =
   | 'batch8'
   | 'batch9'
   | 'batch10'
-  | 'batch11';
+  | 'batch11'
+  | 'batch12';
 
 export interface CorpusItem {
   id: string;
@@ -78,7 +80,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (none now; batch 11 is seen since 2026-12-06 03:xx).
+   * (batch 12; batch 11 is seen since 2026-12-06 03:xx).
    */
   heldOut: boolean;
 }
@@ -86,10 +88,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: none now (batch 11 has been tuned on since 2026-12-06 03:xx). The next blind
+ * The parts never tuned on: batch 12 (batch 11 has been tuned on since 2026-12-06 03:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch12']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -161,7 +163,18 @@ function real(): CorpusItem[] {
 function batch(
   file: string,
   prefix: string,
-  part: 'batch2' | 'batch3' | 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9' | 'batch10' | 'batch11',
+  part:
+    | 'batch2'
+    | 'batch3'
+    | 'batch4'
+    | 'batch5'
+    | 'batch6'
+    | 'batch7'
+    | 'batch8'
+    | 'batch9'
+    | 'batch10'
+    | 'batch11'
+    | 'batch12',
 ): CorpusItem[] {
   return readJsonl(
     file,
@@ -218,7 +231,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 12 now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
@@ -246,6 +259,7 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...proseBatch('ko', 'h', 'batch9'),
     ...batch('real-10.jsonl', 'z', 'batch10'),
     ...batch('real-11.jsonl', 'z', 'batch11'),
+    ...batch('real-12.jsonl', 'q', 'batch12'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
