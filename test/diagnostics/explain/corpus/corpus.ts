@@ -158,24 +158,11 @@ function real(): CorpusItem[] {
  * - batch 10 (real-10.jsonl, ids "z301"-"z545"): collected blind (2026-12-06 02:24-02:35 UTC) while batch 9
  *   was tuned on; held out when first scored on c9f1a3c, tuned on since 2026-12-06 03:xx;
  * - batch 11 (real-11.jsonl, ids "z601"-"z827"): collected blind (2026-12-06 02:46-02:53 UTC) while batch 10
- *   was tuned on; held out when first scored on fa53834, tuned on since 2026-12-06 03:xx.
+ *   was tuned on; held out when first scored on fa53834, tuned on since 2026-12-06 03:xx;
+ * - batch 12 (real-12.jsonl, ids "q601"-"q840"): collected blind (2026-12-06 03:05-03:10 UTC) while batch 11
+ *   was tuned on; held out.
  */
-function batch(
-  file: string,
-  prefix: string,
-  part:
-    | 'batch2'
-    | 'batch3'
-    | 'batch4'
-    | 'batch5'
-    | 'batch6'
-    | 'batch7'
-    | 'batch8'
-    | 'batch9'
-    | 'batch10'
-    | 'batch11'
-    | 'batch12',
-): CorpusItem[] {
+function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
     file,
     (id) => (id.startsWith(prefix) ? id : `${prefix}${id}`),
