@@ -16,23 +16,30 @@ import type { Parsed } from './parsed';
  * exists its one stat runs as before (no command substitution to pay for); where a file name holds
  * a newline (no line could then be told apart) the two stats run as before.
  */
+/** Sets the positional parameters to the APT lists that exist. */
+const LISTS =
+  'set --; for f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do [ -f "$f" ] && set -- "$@" "$f"; done';
+/** Appends apt's update stamps that exist to the positional parameters. */
+const ADD_STAMPS =
+  'for f in /var/lib/apt/periodic/update-success-stamp /var/cache/apt/pkgcache.bin; do [ -f "$f" ] && set -- "$@" "$f"; done';
+
 export const aptListsProbe: Probe = {
   name: 'apt-lists',
   command: [
     'echo "now $(date +%s)"',
     "nl='",
     "'",
-    'set --; for f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do [ -f "$f" ] && set -- "$@" "$f"; done',
+    LISTS,
     'n=$#',
-    'for f in /var/lib/apt/periodic/update-success-stamp /var/cache/apt/pkgcache.bin; do [ -f "$f" ] && set -- "$@" "$f"; done',
+    ADD_STAMPS,
     'odd=; for f do case $f in *"$nl"*) odd=1 ;; esac; done',
     'if [ "$#" -eq 0 ]; then :',
     'elif [ "$n" -eq "$#" ]; then stat -c \'list %Y %n\' -- "$@"',
     'elif [ "$n" -eq 0 ]; then stat -c \'stamp %Y %n\' -- "$@"',
     'elif [ -n "$odd" ]; then',
-    '  set --; for f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do [ -f "$f" ] && set -- "$@" "$f"; done',
+    `  ${LISTS}`,
     '  [ "$#" -eq 0 ] || stat -c \'list %Y %n\' -- "$@"',
-    '  set --; for f in /var/lib/apt/periodic/update-success-stamp /var/cache/apt/pkgcache.bin; do [ -f "$f" ] && set -- "$@" "$f"; done',
+    `  set --; ${ADD_STAMPS}`,
     '  [ "$#" -eq 0 ] || stat -c \'stamp %Y %n\' -- "$@"',
     'else',
     '  out=$(stat -c \'%Y %n\' -- "$@")',
