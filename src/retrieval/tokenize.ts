@@ -87,7 +87,7 @@ const WORD = /[\p{L}\p{N}_]+/gu;
 /** Splits a word where the script changes between Hangul and the rest ("kubectl이" -> kubectl, 이). */
 const SCRIPT_RUN = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+|[^\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+/g;
 /** Chinese characters and Japanese kana, written without spaces around Latin words. */
-const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc';
 const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 const CJK_RUN = new RegExp(`[${CJK_CLASS}]+|[^${CJK_CLASS}]+`, 'gu');
 

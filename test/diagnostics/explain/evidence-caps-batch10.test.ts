@@ -128,6 +128,12 @@ describe('tokenize: Chinese and Japanese glued to Latin words', () => {
     expect(tokens).toContain('kubelet');
   });
 
+  it("keeps katakana's long vowel mark with its word, not with the Latin word after it", () => {
+    const tokens = tokenize(normalize('エラーkubeadmです'));
+    expect(tokens).toContain('kubeadm');
+    expect(tokens).not.toContain('ーkubeadm');
+  });
+
   it('keeps Korean particles with their word as before', () => {
     expect(tokenize(normalize('kubectl이 안 된다'))).toContain('kubectl');
   });
