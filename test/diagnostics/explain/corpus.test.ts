@@ -20,7 +20,8 @@
  * prose-{en,ko}-h.tsv, held out when first scored on 2a4f7e7 and tuned on since 2026-12-06 02:xx; "batch 10
  * (seen, tuned on)", real-10.jsonl (no prose), held out when first scored on c9f1a3c and tuned on since
  * 2026-12-06 03:xx; "batch 11 (seen, tuned on)", real-11.jsonl (no prose), held out when first scored on
- * fa53834 and tuned on since 2026-12-06 03:xx. No part is held out now; a later blind batch is added as its own
+ * fa53834 and tuned on since 2026-12-06 03:xx; "batch 12 (seen, tuned on)", real-12.jsonl (no prose), held out
+ * when first scored on 0483187 and tuned on since 2026-12-06 05:xx. No part is held out now; a later blind batch is added as its own
  * part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
@@ -147,6 +148,15 @@ const BATCH10_FLOOR = { top1: 0.88, falseAlarms: 0.034 };
  * about unseen texts; batch 12 will).
  */
 const BATCH11_FLOOR = { top1: 0.8, falseAlarms: 0 };
+/**
+ * Batch 12 was held out when first run (real-12.jsonl, no prose, collected blind by three collectors while
+ * batch 11 was tuned on). Scored once on the matcher of 0483187, 2026-12-06 03:xx UTC: real top-1 38/46 =
+ * 82.6% (target 90%: missed), confident answers out of scope 2/56 = 3.6% (target 10%: met), no confident
+ * wrong runbook. It has been read and tuned on since 2026-12-06 05:xx (floors at the first score until the
+ * tuning is measured; see real-12.README.md "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on
+ * batch says nothing about unseen texts; batch 13 will).
+ */
+const BATCH12_FLOOR = { top1: 0.82, falseAlarms: 0.036 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -164,6 +174,7 @@ const batch9Real = corpus.filter((item) => item.part === 'batch9' && item.source
 const batch9Prose = corpus.filter((item) => item.part === 'batch9' && item.source !== 'real');
 const batch10Real = corpus.filter((item) => item.part === 'batch10' && item.source === 'real');
 const batch11Real = corpus.filter((item) => item.part === 'batch11' && item.source === 'real');
+const batch12Real = corpus.filter((item) => item.part === 'batch12' && item.source === 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -189,7 +200,7 @@ const PART_NAMES: Record<Part, string> = {
   batch9: 'batch 9 (seen, tuned on)',
   batch10: 'batch 10 (seen, tuned on)',
   batch11: 'batch 11 (seen, tuned on)',
-  batch12: 'batch 12',
+  batch12: 'batch 12 (seen, tuned on)',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -348,6 +359,13 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === 'batch11').length).toBe(batch11Real.length);
   });
 
+  it('reads batch12 (real texts only, no prose) as seen tuning data', () => {
+    const tuning = loadCorpus({ heldOut: false });
+    expect(batch12Real.length).toBe(102);
+    expect(corpus.filter((item) => item.part === 'batch12' && item.source !== 'real')).toEqual([]);
+    expect(tuning.filter((item) => item.part === 'batch12').length).toBe(batch12Real.length);
+  });
+
   it('reads no held-out item for tuning, and every held-out part has items', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
     for (const part of HELD_OUT_PARTS) {
@@ -484,6 +502,10 @@ describe('explain corpus: rates', () => {
 
   it('real batch 11 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch11, batch11Real.length, BATCH11_FLOOR);
+  });
+
+  it('real batch 12 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch12, batch12Real.length, BATCH12_FLOOR);
   });
 
   it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {
