@@ -41,3 +41,41 @@ describe('explain: batch 12, a long input is read as a description only where no
     expect(answer(text)).toEqual({ id: 'kubernetes-apt-repo-moved', confident: false });
   });
 });
+
+describe("explain: batch 12, a container's entrypoint built for another CPU", () => {
+  it.each([
+    'helm install museum ./chart\nkubectl logs museum-0\nexec /museum:exec format error',
+    'kubectl logs web-0\nexec /usr/local/bin/docker-entrypoint.sh: exec format error',
+    '$ kubectl logs -n tools api-7d9f\nexec /app/server: exec format error',
+    'standard_init_linux.go:228: exec user process caused: exec format error',
+  ])('gives exec-format-error only as "possibly related": %s', (text) => {
+    expect(answer(text)).toEqual({ id: 'exec-format-error', confident: false });
+  });
+
+  it.each([
+    'vagrant@node1:~$ sudo kubeadm version\n-bash: /usr/local/bin/kubeadm: cannot execute binary file: Exec format error',
+    'kubelet.service: Failed at step EXEC spawning /usr/local/bin/kubelet: Exec format error',
+    'Error: fork/exec /usr/local/bin/kubectl: exec format error',
+  ])('keeps a Kubernetes binary on the node a confident exec-format-error: %s', (text) => {
+    expect(answer(text)).toEqual({ id: 'exec-format-error', confident: true });
+  });
+});
+
+describe('explain: batch 12, "cni config uninitialized" that a reboot clears', () => {
+  it.each([
+    "After kubeadm reset and a new install the node stays NotReady: 'network plugin is not ready: cni config uninitialized'. The issue was resolved after a reboot.",
+    'I wipe the cluster with kubeadm reset and run the playbook again; unless I reboot first, kubelet says network plugin is not ready: cni config uninitialized',
+  ])('is only "possibly related" to cni-not-installed: %s', (text) => {
+    expect(answer(text)).toEqual({ id: 'cni-not-installed', confident: false });
+  });
+
+  it('keeps a fresh cluster without an add-on a confident cni-not-installed', () => {
+    const text = [
+      '$ sudo kubeadm init --pod-network-cidr=10.244.0.0/16',
+      '$ kubectl get nodes',
+      'k8s-master   NotReady   control-plane   3m   v1.30.2',
+      'kubelet: "Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"',
+    ].join('\n');
+    expect(answer(text)).toEqual({ id: 'cni-not-installed', confident: true });
+  });
+});
