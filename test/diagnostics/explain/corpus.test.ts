@@ -87,9 +87,11 @@ const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * real-6.README.md, "Read after scoring"): regression floors at that measurement, NOT the issue's target (a
  * tuned-on batch says nothing about unseen texts; batch 7 did). Raised to 66/76 = 86.8% when batch 8 was
  * tuned on (2026-12-06: w079 follows the cni-nat-interface symptom of flannel's --iface fix), and to
- * 67/76 = 88.2% when batch 9 was (w120 follows the kubeconfig fix that kubectl-localhost-8080 supports).
+ * 67/76 = 88.2% when batch 9 was (w120 follows the kubeconfig fix that kubectl-localhost-8080 supports),
+ * and to 68/76 = 89.5% when batch 12 was (w049, a long note with no known error line, is read as a
+ * description).
  */
-const BATCH6_FLOOR = { top1: 0.88, falseAlarms: 0.024 };
+const BATCH6_FLOOR = { top1: 0.89, falseAlarms: 0.024 };
 const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 7 was held out when first run (real-7.jsonl and prose-{en,ko}-f.tsv, collected blind while batch 6
@@ -100,8 +102,9 @@ const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * real top-1 61/66 = 92.4%, 0/64 confident out of scope, no confident wrong runbook; prose 40/40, 0/20;
  * the misses left are read in real-7.README.md, "Read after scoring"): regression floors at that
  * measurement, NOT the issue's target (a tuned-on batch says nothing about unseen texts; batch 8 will).
+ * Raised to 62/66 = 93.9% when batch 12 was tuned on (x119, a long note, is read as a description).
  */
-const BATCH7_FLOOR = { top1: 0.92, falseAlarms: 0 };
+const BATCH7_FLOOR = { top1: 0.93, falseAlarms: 0 };
 const BATCH7_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 8 was held out when first run (real-8.jsonl and prose-{en,ko}-g.tsv, collected blind while batch 7
@@ -124,9 +127,10 @@ const BATCH8_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * tuned on since 2026-12-06 02:xx (measured after: real top-1 45/48 = 93.8%, 2/40 = 5% confident out of
  * scope (z016 z220, doubtful, left: see real-9.README.md "Tuned on"), no confident wrong runbook; prose
  * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
- * nothing about unseen texts; batch 10 will).
+ * nothing about unseen texts; batch 10 will). Raised to 46/48 = 95.8% when batch 12 was tuned on (z111, a
+ * long note, is read as a description).
  */
-const BATCH9_FLOOR = { top1: 0.93, falseAlarms: 0.05 };
+const BATCH9_FLOOR = { top1: 0.95, falseAlarms: 0.05 };
 const BATCH9_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 10 was held out when first run (real-10.jsonl, no prose, collected blind by three collectors while
@@ -135,9 +139,10 @@ const BATCH9_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * met), one confident wrong runbook (z519). It has been read and tuned on since 2026-12-06 03:xx (measured
  * after: real top-1 48/54 = 88.9%, 2/59 = 3.4% confident out of scope (z521 z543, doubtful, kept: see
  * real-10.README.md "Tuned on"), no confident wrong runbook): regression floors at that measurement, NOT
- * the issue's target (a tuned-on batch says nothing about unseen texts; batch 11 will).
+ * the issue's target (a tuned-on batch says nothing about unseen texts; batch 11 will). Raised to 49/54 =
+ * 90.7% when batch 12 was tuned on (z438, a long note, is read as a description).
  */
-const BATCH10_FLOOR = { top1: 0.88, falseAlarms: 0.034 };
+const BATCH10_FLOOR = { top1: 0.9, falseAlarms: 0.034 };
 /**
  * Batch 11 was held out when first run (real-11.jsonl, no prose, collected blind by three collectors while
  * batch 10 was tuned on). Scored once on the matcher of fa53834 (wip/explain12 merged), 2026-12-06 03:05 UTC:
@@ -145,18 +150,20 @@ const BATCH10_FLOOR = { top1: 0.88, falseAlarms: 0.034 };
  * missed), no confident wrong runbook. It has been read and tuned on since 2026-12-06 03:xx (measured after:
  * real top-1 38/47 = 80.9%, 0/52 confident out of scope, no confident wrong runbook; see real-11.README.md
  * "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing
- * about unseen texts; batch 12 will).
+ * about unseen texts; batch 12 will). Raised to 40/47 = 85.1% when batch 12 was tuned on (z634 z815, long
+ * notes, are read as descriptions).
  */
-const BATCH11_FLOOR = { top1: 0.8, falseAlarms: 0 };
+const BATCH11_FLOOR = { top1: 0.85, falseAlarms: 0 };
 /**
  * Batch 12 was held out when first run (real-12.jsonl, no prose, collected blind by three collectors while
- * batch 11 was tuned on). Scored once on the matcher of 0483187, 2026-12-06 03:xx UTC: real top-1 38/46 =
+ * batch 11 was tuned on). Scored once on the matcher of 0483187, 2026-12-06 03:29 UTC: real top-1 38/46 =
  * 82.6% (target 90%: missed), confident answers out of scope 2/56 = 3.6% (target 10%: met), no confident
- * wrong runbook. It has been read and tuned on since 2026-12-06 05:xx (floors at the first score until the
- * tuning is measured; see real-12.README.md "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on
- * batch says nothing about unseen texts; batch 13 will).
+ * wrong runbook. It has been read and tuned on since 2026-12-06 05:xx (measured after: real top-1 41/46 =
+ * 89.1%, 0/56 confident out of scope, no confident wrong runbook; see real-12.README.md "Tuned on"):
+ * regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing about unseen
+ * texts; batch 13 will).
  */
-const BATCH12_FLOOR = { top1: 0.82, falseAlarms: 0.036 };
+const BATCH12_FLOOR = { top1: 0.89, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
