@@ -22,6 +22,7 @@ describe('explain: batch 12, a long input is read as a description only where no
       'Containers:',
       '  migrate:',
       '    Image:  registry.example.com/tools/migrate:2.2',
+      'The YAML parser turned the unquoted tag into a float, so 2.20 lost its zero.',
     ].join('\n');
     expect(answer(text)).toEqual({ id: 'yaml-version-float', confident: false });
   });
