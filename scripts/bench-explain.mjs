@@ -6,7 +6,8 @@
 //   bundle:         node build/cli/k8sdiag.mjs explain ...   (the one file the site's /cli/ download runs)
 // Each run gets a private XDG_CACHE_HOME in a temp dir; NODE_COMPILE_CACHE from outside is dropped.
 // Then the warm matcher alone (what the paste box and a long `explain -` pay per log): median
-// time of one match over a 100-line log. Target: under 20 ms.
+// time of one match over a 100-line log, and over the same log where no line is an error line, so it
+// is read as a description in words too. Target: under 20 ms.
 //   npm run bench:explain              (build the CLI first: npm run build:cli)
 //   RUNS=31 npm run bench:explain
 //   K8SDIAG_CLI=/path/to/other/k8sdiag.mjs npm run bench:explain   (another build, e.g. before a change;
@@ -205,19 +206,30 @@ logLines.push(
   'error execution phase preflight: couldn\'t validate the identity of the API Server: Get "https://192.168.56.10:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
 );
 const log = logLines.join('\n');
-for (let i = 0; i < 5; i += 1) matcher.match(log);
-const warm = [];
-for (let i = 0; i < runs * 5; i += 1) {
-  const started = process.hrtime.bigint();
-  matcher.match(log);
-  warm.push(Number(process.hrtime.bigint() - started) / 1e6);
+// The same log with a question in words instead of the error line: no line is evidence for any
+// runbook, so the matcher reads it as a description too (the slowest path of a long input).
+const note = [
+  ...logLines.slice(0, 99),
+  'every box ends up with the same eth0 address, so the workers all look like one machine to the control plane',
+].join('\n');
+/** Median time of one match of `text` on the warm matcher, printed with its label. */
+function warmTime(label, text) {
+  for (let i = 0; i < 5; i += 1) matcher.match(text);
+  const warm = [];
+  for (let i = 0; i < runs * 5; i += 1) {
+    const started = process.hrtime.bigint();
+    matcher.match(text);
+    warm.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  warm.sort((a, b) => a - b);
+  const median = warm[Math.floor(warm.length / 2)];
+  console.log(
+    `warm matcher, ${label}: median ${median.toFixed(2)} ms (${warm[0].toFixed(2)}..${warm[warm.length - 1].toFixed(2)}): ` +
+      `${median < WARM_TARGET_MS ? 'under' : 'OVER'} the ${WARM_TARGET_MS} ms target`,
+  );
+  return median;
 }
-warm.sort((a, b) => a - b);
-const warmMedian = warm[Math.floor(warm.length / 2)];
-console.log(
-  `warm matcher, 100-line log: median ${warmMedian.toFixed(2)} ms (${warm[0].toFixed(2)}..${warm[warm.length - 1].toFixed(2)}): ` +
-    `${warmMedian < WARM_TARGET_MS ? 'under' : 'OVER'} the ${WARM_TARGET_MS} ms target`,
-);
+const warmMedian = Math.max(warmTime('100-line log', log), warmTime('100-line log read as a description', note));
 // Exit 0 when both repeated-call paths (the npm bin with its cache, the site's one file) and the warm
 // matcher meet their targets; the first, cold call is reported, not gated.
 process.exitCode =

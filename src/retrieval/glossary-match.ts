@@ -67,10 +67,11 @@ export function findGlossaryHits(words: readonly string[]): GlossaryHit[] {
   const hits: GlossaryHit[] = [];
   words.forEach((word, start) => {
     const seen = new Set<string>();
-    const candidates = [
-      ...(FORMS.get(word) ?? []),
-      ...COMPOUND_FORMS.filter((form) => form.words[0] !== word && word.startsWith(form.words[0] ?? '')),
-    ].sort((a, b) => b.words.length - a.words.length);
+    // A compound form starts with Hangul, so only a word with Hangul can start with one.
+    const compounds = hasHangul(word)
+      ? COMPOUND_FORMS.filter((form) => form.words[0] !== word && word.startsWith(form.words[0] ?? ''))
+      : [];
+    const candidates = [...(FORMS.get(word) ?? []), ...compounds].sort((a, b) => b.words.length - a.words.length);
     for (const form of candidates) {
       if (seen.has(form.entry.id)) continue;
       if (form.words.length > 1 && !formAt(words, start, form)) continue;

@@ -7,8 +7,11 @@
  *   src/retrieval/weights.ts, in a window of a few input lines; its anchors (ports, versions, result
  *   codes) must be there too. Coverage >= DECIDES gives a confident answer;
  * - supporting lines (`supports`), symptoms, title, cause, description: never confident alone;
- * - a description in words (short input): the terms of src/retrieval/prose.ts (glossary + Korean
- *   stems) shared with the runbook; weaker than any error line, never confident alone.
+ * - a description in words: the terms of src/retrieval/prose.ts (glossary + Korean stems) shared with
+ *   the runbook; weaker than any error line, never confident alone. A short input is always read so; a
+ *   long one (a note or an issue thread that quotes logs) only when none of its lines is evidence for
+ *   any runbook, so its words can give an answer where there was none but never reorder answers
+ *   that error lines found; and only its first PROSE_CHARS characters.
  * A `ruledOutBy` line in the input, or a command of the same tool other than the runbook's
  * `context` (`kubeadm init` for a `kubeadm join` runbook), caps the runbook to a weak candidate; so
  * does an `undecidedBy` line (the same error with other common causes there). A runbook with
@@ -69,6 +72,12 @@ const WINDOW = 6;
 const STEP = 3;
 /** Input of at most this many non-blank lines is also read as a description in words. */
 const SHORT_LINES = 8;
+/**
+ * Of a longer input read as a description, at most this many characters (whole lines, from the
+ * start): reading a description costs about 0.3 ms per 1000 characters, so a pasted journal of
+ * thousands of lines stays fast (every corpus text is shorter).
+ */
+const PROSE_CHARS = 8000;
 const TIE = 0.005;
 /** Weight (weights.ts) a phrase needs to count in full: about two specific words and their pair. */
 const SOLID_WEIGHT = 3;
@@ -274,7 +283,18 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
       }
     }
 
-    const prose = nonBlank <= SHORT_LINES ? proseTerms(rawLines.join('\n')) : [];
+    // A long input's words count only where its lines found nothing: they never compete with an
+    // error line, so they cannot push down a weak answer that a line found.
+    const lineEvidence = phrases.some(
+      (phrase, index) => phrase.kind !== 'rules-out' && phrase.kind !== 'undecides' && (best[index] ?? 0) >= PARTIAL,
+    );
+    const proseLines = nonBlank <= SHORT_LINES ? rawLines : lineEvidence ? [] : firstChars(rawLines, PROSE_CHARS);
+    const prose = proseLines.length > 0 ? proseTerms(proseLines.join('\n')) : [];
+    let proseLineTerms: (readonly string[])[] | undefined;
+    const termsPerLine = (): (readonly string[])[] => {
+      proseLineTerms ??= proseLines.map((raw) => (raw.trim() === '' ? [] : proseTerms(raw)));
+      return proseLineTerms;
+    };
 
     const results: (Match & { rank: number })[] = [];
     groups.forEach((group, groupIndex) => {
@@ -330,7 +350,8 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
       });
       if (confidence < minConfidence) return;
       const phrase = decides >= DECIDES ? decider : weakEvidence >= described * 0.5 ? weakPhrase : undefined;
-      const userLine = phrase === undefined ? bestProseLine(rawLines, group.proseTerms) : bestLine(lines, phrase);
+      const userLine =
+        phrase === undefined ? bestProseLine(proseLines, termsPerLine(), group.proseTerms) : bestLine(lines, phrase);
       const result: Match & { rank: number } = {
         id: group.id,
         confidence,
@@ -391,16 +412,35 @@ function bestLine(lines: readonly Line[], phrase: Phrase): string {
   return clip(found);
 }
 
-/** For a description: the input line sharing the most terms with the runbook. */
-function bestProseLine(rawLines: readonly string[], terms: ReadonlySet<string>): string {
+/** The first lines of an input, up to `limit` characters (at least one line). */
+function firstChars(rawLines: readonly string[], limit: number): string[] {
+  const out: string[] = [];
+  let length = 0;
+  for (const raw of rawLines) {
+    if (out.length > 0 && length + raw.length > limit) break;
+    out.push(raw);
+    length += raw.length + 1;
+  }
+  return out;
+}
+
+/**
+ * For a description: the input line sharing the most terms with the runbook (`lineTerms` holds
+ * each line's prose terms, analysed once per input, not once per runbook).
+ */
+function bestProseLine(
+  rawLines: readonly string[],
+  lineTerms: readonly (readonly string[])[],
+  terms: ReadonlySet<string>,
+): string {
   let bestScore = 0;
   let found = '';
-  for (const raw of rawLines) {
-    const score = proseTerms(raw).filter((term) => terms.has(term)).length;
+  rawLines.forEach((raw, index) => {
+    const score = (lineTerms[index] ?? []).filter((term) => terms.has(term)).length;
     if (score > bestScore) {
       bestScore = score;
       found = raw;
     }
-  }
+  });
   return clip(found);
 }

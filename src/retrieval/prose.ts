@@ -13,12 +13,15 @@
  * descriptions, both sides analysed alike): stemmer 34/36 ranked first, character bigrams 32/36.
  */
 import { normalize } from './normalize';
-import { analyseQuery } from './query';
+import { queryConcepts } from './query';
 import { tokenize } from './tokenize';
 
-/** The glossary concepts a text names, as `=<id>` terms (through the search's query analysis). */
+/**
+ * The glossary concepts a text names, as `=<id>` terms (through the search's query analysis:
+ * `queryConcepts` is `analyseQuery(text).concepts` without the per-word alternatives).
+ */
 export function glossaryTerms(text: string): string[] {
-  return analyseQuery(text.normalize('NFKC')).concepts.map((entry) => `=${entry.id}`);
+  return queryConcepts(text.normalize('NFKC')).map((entry) => `=${entry.id}`);
 }
 
 /**

@@ -97,6 +97,15 @@ export function analyseQuery(text: string): AnalysedQuery {
 }
 
 /**
+ * The glossary concepts a text names, in glossary order: the same as `analyseQuery(text).concepts`,
+ * without analysing every word (explain reads long notes as descriptions; this stays fast on them).
+ */
+export function queryConcepts(text: string): GlossaryEntry[] {
+  const ids = new Set(findGlossaryHits(splitWords(text).map(searchForm)).map((hit) => hit.entry.id));
+  return GLOSSARY.filter((entry) => ids.has(entry.id));
+}
+
+/**
  * Does the query look like a pasted error message rather than a few search words? Then the site
  * also runs the explain matcher on it. Long text, quotes, or error-shaped tokens
  * (NS_ERROR_FAILURE, 0x80004005, localhost:8080, HTTP status codes, `Error:`).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/retrieval/glossary';
 import { findGlossaryHits, glossaryEntriesIn, glossaryIndexTerms } from '../../src/retrieval/glossary-match';
-import { analyseQuery, looksLikePastedError } from '../../src/retrieval/query';
+import { analyseQuery, looksLikePastedError, queryConcepts } from '../../src/retrieval/query';
 import { searchWords, splitWords } from '../../src/retrieval/words';
 
 describe('words', () => {
@@ -80,6 +80,20 @@ describe('analyseQuery', () => {
   it('searches the fillers when there is nothing else', () => {
     expect(analyseQuery('how to').terms).toEqual(['how', 'to']);
     expect(analyseQuery('   ').terms).toEqual([]);
+  });
+
+  it('names the same concepts as queryConcepts, the fast path explain uses for long notes', () => {
+    for (const text of [
+      '맥북에서 베이그런트 up 했더니 에러가',
+      '맥북에어에서 앤서블변수가 안 먹는다',
+      'kubeadm join hangs on the worker; the Apple Silicon box has no VirtualBox',
+      'calico-node picks 10.0.2.15, the NAT interface of every Vagrant VM',
+    ]) {
+      expect(
+        queryConcepts(text).map((entry) => entry.id),
+        text,
+      ).toEqual(analyseQuery(text).concepts.map((entry) => entry.id));
+    }
   });
 });
 

@@ -20,7 +20,8 @@
  * prose-{en,ko}-h.tsv, held out when first scored on 2a4f7e7 and tuned on since 2026-12-06 02:xx; "batch 10
  * (seen, tuned on)", real-10.jsonl (no prose), held out when first scored on c9f1a3c and tuned on since
  * 2026-12-06 03:xx; "batch 11 (seen, tuned on)", real-11.jsonl (no prose), held out when first scored on
- * fa53834 and tuned on since 2026-12-06 03:xx. No part is held out now; a later blind batch is added as its own
+ * fa53834 and tuned on since 2026-12-06 03:xx; "batch 12 (seen, tuned on)", real-12.jsonl (no prose), held out
+ * when first scored on 0483187 and tuned on since 2026-12-06 05:xx. No part is held out now; a later blind batch is added as its own
  * part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
@@ -86,9 +87,11 @@ const BATCH5_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * real-6.README.md, "Read after scoring"): regression floors at that measurement, NOT the issue's target (a
  * tuned-on batch says nothing about unseen texts; batch 7 did). Raised to 66/76 = 86.8% when batch 8 was
  * tuned on (2026-12-06: w079 follows the cni-nat-interface symptom of flannel's --iface fix), and to
- * 67/76 = 88.2% when batch 9 was (w120 follows the kubeconfig fix that kubectl-localhost-8080 supports).
+ * 67/76 = 88.2% when batch 9 was (w120 follows the kubeconfig fix that kubectl-localhost-8080 supports),
+ * and to 68/76 = 89.5% when batch 12 was (w049, a long note with no known error line, is read as a
+ * description).
  */
-const BATCH6_FLOOR = { top1: 0.88, falseAlarms: 0.024 };
+const BATCH6_FLOOR = { top1: 0.89, falseAlarms: 0.024 };
 const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 7 was held out when first run (real-7.jsonl and prose-{en,ko}-f.tsv, collected blind while batch 6
@@ -99,8 +102,9 @@ const BATCH6_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * real top-1 61/66 = 92.4%, 0/64 confident out of scope, no confident wrong runbook; prose 40/40, 0/20;
  * the misses left are read in real-7.README.md, "Read after scoring"): regression floors at that
  * measurement, NOT the issue's target (a tuned-on batch says nothing about unseen texts; batch 8 will).
+ * Raised to 62/66 = 93.9% when batch 12 was tuned on (x119, a long note, is read as a description).
  */
-const BATCH7_FLOOR = { top1: 0.92, falseAlarms: 0 };
+const BATCH7_FLOOR = { top1: 0.93, falseAlarms: 0 };
 const BATCH7_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 8 was held out when first run (real-8.jsonl and prose-{en,ko}-g.tsv, collected blind while batch 7
@@ -123,9 +127,10 @@ const BATCH8_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * tuned on since 2026-12-06 02:xx (measured after: real top-1 45/48 = 93.8%, 2/40 = 5% confident out of
  * scope (z016 z220, doubtful, left: see real-9.README.md "Tuned on"), no confident wrong runbook; prose
  * 40/40, 0/20): regression floors at that measurement, NOT the issue's target (a tuned-on batch says
- * nothing about unseen texts; batch 10 will).
+ * nothing about unseen texts; batch 10 will). Raised to 46/48 = 95.8% when batch 12 was tuned on (z111, a
+ * long note, is read as a description).
  */
-const BATCH9_FLOOR = { top1: 0.93, falseAlarms: 0.05 };
+const BATCH9_FLOOR = { top1: 0.95, falseAlarms: 0.05 };
 const BATCH9_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
 /**
  * Batch 10 was held out when first run (real-10.jsonl, no prose, collected blind by three collectors while
@@ -134,9 +139,10 @@ const BATCH9_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * met), one confident wrong runbook (z519). It has been read and tuned on since 2026-12-06 03:xx (measured
  * after: real top-1 48/54 = 88.9%, 2/59 = 3.4% confident out of scope (z521 z543, doubtful, kept: see
  * real-10.README.md "Tuned on"), no confident wrong runbook): regression floors at that measurement, NOT
- * the issue's target (a tuned-on batch says nothing about unseen texts; batch 11 will).
+ * the issue's target (a tuned-on batch says nothing about unseen texts; batch 11 will). Raised to 49/54 =
+ * 90.7% when batch 12 was tuned on (z438, a long note, is read as a description).
  */
-const BATCH10_FLOOR = { top1: 0.88, falseAlarms: 0.034 };
+const BATCH10_FLOOR = { top1: 0.9, falseAlarms: 0.034 };
 /**
  * Batch 11 was held out when first run (real-11.jsonl, no prose, collected blind by three collectors while
  * batch 10 was tuned on). Scored once on the matcher of fa53834 (wip/explain12 merged), 2026-12-06 03:05 UTC:
@@ -144,9 +150,20 @@ const BATCH10_FLOOR = { top1: 0.88, falseAlarms: 0.034 };
  * missed), no confident wrong runbook. It has been read and tuned on since 2026-12-06 03:xx (measured after:
  * real top-1 38/47 = 80.9%, 0/52 confident out of scope, no confident wrong runbook; see real-11.README.md
  * "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing
- * about unseen texts; batch 12 will).
+ * about unseen texts; batch 12 will). Raised to 40/47 = 85.1% when batch 12 was tuned on (z634 z815, long
+ * notes, are read as descriptions).
  */
-const BATCH11_FLOOR = { top1: 0.8, falseAlarms: 0 };
+const BATCH11_FLOOR = { top1: 0.85, falseAlarms: 0 };
+/**
+ * Batch 12 was held out when first run (real-12.jsonl, no prose, collected blind by three collectors while
+ * batch 11 was tuned on). Scored once on the matcher of 0483187, 2026-12-06 03:29 UTC: real top-1 38/46 =
+ * 82.6% (target 90%: missed), confident answers out of scope 2/56 = 3.6% (target 10%: met), no confident
+ * wrong runbook. It has been read and tuned on since 2026-12-06 05:xx (measured after: real top-1 41/46 =
+ * 89.1%, 0/56 confident out of scope, no confident wrong runbook; see real-12.README.md "Tuned on"):
+ * regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing about unseen
+ * texts; batch 13 will).
+ */
+const BATCH12_FLOOR = { top1: 0.89, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -164,6 +181,7 @@ const batch9Real = corpus.filter((item) => item.part === 'batch9' && item.source
 const batch9Prose = corpus.filter((item) => item.part === 'batch9' && item.source !== 'real');
 const batch10Real = corpus.filter((item) => item.part === 'batch10' && item.source === 'real');
 const batch11Real = corpus.filter((item) => item.part === 'batch11' && item.source === 'real');
+const batch12Real = corpus.filter((item) => item.part === 'batch12' && item.source === 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -189,7 +207,7 @@ const PART_NAMES: Record<Part, string> = {
   batch9: 'batch 9 (seen, tuned on)',
   batch10: 'batch 10 (seen, tuned on)',
   batch11: 'batch 11 (seen, tuned on)',
-  batch12: 'batch 12',
+  batch12: 'batch 12 (seen, tuned on)',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -348,6 +366,13 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === 'batch11').length).toBe(batch11Real.length);
   });
 
+  it('reads batch12 (real texts only, no prose) as seen tuning data', () => {
+    const tuning = loadCorpus({ heldOut: false });
+    expect(batch12Real.length).toBe(102);
+    expect(corpus.filter((item) => item.part === 'batch12' && item.source !== 'real')).toEqual([]);
+    expect(tuning.filter((item) => item.part === 'batch12').length).toBe(batch12Real.length);
+  });
+
   it('reads no held-out item for tuning, and every held-out part has items', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
     for (const part of HELD_OUT_PARTS) {
@@ -484,6 +509,10 @@ describe('explain corpus: rates', () => {
 
   it('real batch 11 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch11, batch11Real.length, BATCH11_FLOOR);
+  });
+
+  it('real batch 12 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch12, batch12Real.length, BATCH12_FLOOR);
   });
 
   it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {

@@ -45,9 +45,12 @@
  *   collectors (2026-12-06 02:46-02:53 UTC) while batch 10 was tuned on (real-11.README.md); held out when
  *   first scored (2026-12-06 on fa53834: real top-1 36/47, confident out of scope 9/52, no confident wrong
  *   runbook); tuned on since 2026-12-06 03:xx (reported as seen, apart from batches 2-10).
- * - `batch12`: the held-out part now: real-12.jsonl (ids q601-q840; real texts only, no prose files),
- *   collected blind by three collectors (2026-12-06 03:05-03:10 UTC) while batch 11 was tuned on
- *   (real-12.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch12`: real-12.jsonl (ids q601-q840; real texts only, no prose files), collected blind by three
+ *   collectors (2026-12-06 03:05-03:10 UTC) while batch 11 was tuned on (real-12.README.md); held out when
+ *   first scored (2026-12-06 on 0483187: real top-1 38/46, confident out of scope 2/56, no confident wrong
+ *   runbook); tuned on since 2026-12-06 05:xx (reported as seen, apart from batches 2-11).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -80,7 +83,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 12; batch 11 is seen since 2026-12-06 03:xx).
+   * (none now; batch 12 is seen since 2026-12-06 05:xx).
    */
   heldOut: boolean;
 }
@@ -88,10 +91,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batch 12 (batch 11 has been tuned on since 2026-12-06 03:xx). The next blind
+ * The parts never tuned on: none now (batch 12 has been tuned on since 2026-12-06 05:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch12']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -160,7 +163,7 @@ function real(): CorpusItem[] {
  * - batch 11 (real-11.jsonl, ids "z601"-"z827"): collected blind (2026-12-06 02:46-02:53 UTC) while batch 10
  *   was tuned on; held out when first scored on fa53834, tuned on since 2026-12-06 03:xx;
  * - batch 12 (real-12.jsonl, ids "q601"-"q840"): collected blind (2026-12-06 03:05-03:10 UTC) while batch 11
- *   was tuned on; held out.
+ *   was tuned on; held out when first scored on 0483187, tuned on since 2026-12-06 05:xx.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
@@ -218,7 +221,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 12 now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
