@@ -21,8 +21,9 @@
  * (seen, tuned on)", real-10.jsonl (no prose), held out when first scored on c9f1a3c and tuned on since
  * 2026-12-06 03:xx; "batch 11 (seen, tuned on)", real-11.jsonl (no prose), held out when first scored on
  * fa53834 and tuned on since 2026-12-06 03:xx; "batch 12 (seen, tuned on)", real-12.jsonl (no prose), held out
- * when first scored on 0483187 and tuned on since 2026-12-06 05:xx. No part is held out now; a later blind batch is added as its own
- * part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
+ * when first scored on 0483187 and tuned on since 2026-12-06 05:xx. Held out now: "batch 13", real-13.jsonl
+ * (no prose). A later blind batch is added as its own part, listed in corpus.ts HELD_OUT_PARTS, and the
+ * held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -208,6 +209,7 @@ const PART_NAMES: Record<Part, string> = {
   batch10: 'batch 10 (seen, tuned on)',
   batch11: 'batch 11 (seen, tuned on)',
   batch12: 'batch 12 (seen, tuned on)',
+  batch13: 'batch 13',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -307,6 +309,7 @@ describe('explain corpus: shape', () => {
       'batch10',
       'batch11',
       'batch12',
+      'batch13',
     ]);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -333,6 +336,7 @@ describe('explain corpus: shape', () => {
       if (item.part === 'batch10') expect(item.id, item.id).toMatch(/^z[3-5]\d\d$/);
       if (item.part === 'batch11') expect(item.id, item.id).toMatch(/^z[6-8]\d\d$/);
       if (item.part === 'batch12') expect(item.id, item.id).toMatch(/^q[6-8]\d\d$/);
+      if (item.part === 'batch13') expect(item.id, item.id).toMatch(/^p[6-8]\d\d$/);
     }
   });
 

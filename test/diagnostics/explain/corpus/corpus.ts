@@ -49,8 +49,9 @@
  *   collectors (2026-12-06 03:05-03:10 UTC) while batch 11 was tuned on (real-12.README.md); held out when
  *   first scored (2026-12-06 on 0483187: real top-1 38/46, confident out of scope 2/56, no confident wrong
  *   runbook); tuned on since 2026-12-06 05:xx (reported as seen, apart from batches 2-11).
- *
- * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
+ * - `batch13`: the held-out part now: real-13.jsonl (ids p601-p845; real texts only, no prose files),
+ *   collected blind by three collectors (2026-12-06 04:53-05:03 UTC) while batch 12 was tuned on
+ *   (real-13.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -70,7 +71,8 @@ export type Part =
   | 'batch9'
   | 'batch10'
   | 'batch11'
-  | 'batch12';
+  | 'batch12'
+  | 'batch13';
 
 export interface CorpusItem {
   id: string;
@@ -83,7 +85,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (none now; batch 12 is seen since 2026-12-06 05:xx).
+   * (batch 13; batch 12 is seen since 2026-12-06 05:xx).
    */
   heldOut: boolean;
 }
@@ -91,10 +93,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: none now (batch 12 has been tuned on since 2026-12-06 05:xx). The next blind
+ * The parts never tuned on: batch 13 (batch 12 has been tuned on since 2026-12-06 05:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch13']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -163,7 +165,9 @@ function real(): CorpusItem[] {
  * - batch 11 (real-11.jsonl, ids "z601"-"z827"): collected blind (2026-12-06 02:46-02:53 UTC) while batch 10
  *   was tuned on; held out when first scored on fa53834, tuned on since 2026-12-06 03:xx;
  * - batch 12 (real-12.jsonl, ids "q601"-"q840"): collected blind (2026-12-06 03:05-03:10 UTC) while batch 11
- *   was tuned on; held out when first scored on 0483187, tuned on since 2026-12-06 05:xx.
+ *   was tuned on; held out when first scored on 0483187, tuned on since 2026-12-06 05:xx;
+ * - batch 13 (real-13.jsonl, ids "p601"-"p845"): collected blind (2026-12-06 04:53-05:03 UTC) while batch 12
+ *   was tuned on; held out now.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
@@ -250,6 +254,7 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-10.jsonl', 'z', 'batch10'),
     ...batch('real-11.jsonl', 'z', 'batch11'),
     ...batch('real-12.jsonl', 'q', 'batch12'),
+    ...batch('real-13.jsonl', 'p', 'batch13'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
