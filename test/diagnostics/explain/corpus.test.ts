@@ -22,7 +22,7 @@
  * 2026-12-06 03:xx; "batch 11 (seen, tuned on)", real-11.jsonl (no prose), held out when first scored on
  * fa53834 and tuned on since 2026-12-06 03:xx; "batch 12 (seen, tuned on)", real-12.jsonl (no prose), held out
  * when first scored on 0483187 and tuned on since 2026-12-06 05:xx. Held out now: "batch 13", real-13.jsonl
- * (no prose). A later blind batch is added as its own part, listed in corpus.ts HELD_OUT_PARTS, and the
+ * (no prose), and "batch 14", real-14.jsonl (no prose), scored on the same matcher. A later blind batch is added as its own part, listed in corpus.ts HELD_OUT_PARTS, and the
  * held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
@@ -210,6 +210,7 @@ const PART_NAMES: Record<Part, string> = {
   batch11: 'batch 11 (seen, tuned on)',
   batch12: 'batch 12 (seen, tuned on)',
   batch13: 'batch 13',
+  batch14: 'batch 14',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -310,6 +311,7 @@ describe('explain corpus: shape', () => {
       'batch11',
       'batch12',
       'batch13',
+      'batch14',
     ]);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -337,6 +339,7 @@ describe('explain corpus: shape', () => {
       if (item.part === 'batch11') expect(item.id, item.id).toMatch(/^z[6-8]\d\d$/);
       if (item.part === 'batch12') expect(item.id, item.id).toMatch(/^q[6-8]\d\d$/);
       if (item.part === 'batch13') expect(item.id, item.id).toMatch(/^p[6-8]\d\d$/);
+      if (item.part === 'batch14') expect(item.id, item.id).toMatch(/^n[6-8]\d\d$/);
     }
   });
 

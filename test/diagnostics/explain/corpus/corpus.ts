@@ -52,6 +52,9 @@
  * - `batch13`: the held-out part now: real-13.jsonl (ids p601-p845; real texts only, no prose files),
  *   collected blind by three collectors (2026-12-06 04:53-05:03 UTC) while batch 12 was tuned on
  *   (real-13.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch14`: held out too: real-14.jsonl (ids n601-n828; real texts only, no prose files), collected blind
+ *   by three collectors (2026-12-06 05:06-05:18 UTC) while batch 13 was scored (real-14.README.md), to be
+ *   scored on the same matcher as batch 13. Never tuned on, never read by scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -72,7 +75,8 @@ export type Part =
   | 'batch10'
   | 'batch11'
   | 'batch12'
-  | 'batch13';
+  | 'batch13'
+  | 'batch14';
 
 export interface CorpusItem {
   id: string;
@@ -85,7 +89,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 13; batch 12 is seen since 2026-12-06 05:xx).
+   * (batches 13 and 14; batch 12 is seen since 2026-12-06 05:xx).
    */
   heldOut: boolean;
 }
@@ -93,10 +97,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batch 13 (batch 12 has been tuned on since 2026-12-06 05:xx). The next blind
- * batch gets its own Part and is listed here.
+ * The parts never tuned on: batches 13 and 14 (batch 12 has been tuned on since 2026-12-06 05:xx). The next
+ * blind batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch13']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch13', 'batch14']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -167,7 +171,9 @@ function real(): CorpusItem[] {
  * - batch 12 (real-12.jsonl, ids "q601"-"q840"): collected blind (2026-12-06 03:05-03:10 UTC) while batch 11
  *   was tuned on; held out when first scored on 0483187, tuned on since 2026-12-06 05:xx;
  * - batch 13 (real-13.jsonl, ids "p601"-"p845"): collected blind (2026-12-06 04:53-05:03 UTC) while batch 12
- *   was tuned on; held out now.
+ *   was tuned on; held out now;
+ * - batch 14 (real-14.jsonl, ids "n601"-"n828"): collected blind (2026-12-06 05:06-05:18 UTC) while batch 13
+ *   was scored; held out now.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
@@ -255,6 +261,7 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-11.jsonl', 'z', 'batch11'),
     ...batch('real-12.jsonl', 'q', 'batch12'),
     ...batch('real-13.jsonl', 'p', 'batch13'),
+    ...batch('real-14.jsonl', 'n', 'batch14'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
