@@ -49,9 +49,12 @@
  *   collectors (2026-12-06 03:05-03:10 UTC) while batch 11 was tuned on (real-12.README.md); held out when
  *   first scored (2026-12-06 on 0483187: real top-1 38/46, confident out of scope 2/56, no confident wrong
  *   runbook); tuned on since 2026-12-06 05:xx (reported as seen, apart from batches 2-11).
- * - `batch13`: the held-out part now: real-13.jsonl (ids p601-p845; real texts only, no prose files),
- *   collected blind by three collectors (2026-12-06 04:53-05:03 UTC) while batch 12 was tuned on
- *   (real-13.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch13`: real-13.jsonl (ids p601-p845; real texts only, no prose files), collected blind by three
+ *   collectors (2026-12-06 04:53-05:03 UTC) while batch 12 was tuned on (real-13.README.md); held out when
+ *   first scored (2026-12-06 on a59816a: real top-1 48/52, confident out of scope 2/54, no confident wrong
+ *   runbook); tuned on since 2026-12-06 06:xx (reported as seen, apart from batches 2-12).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -85,7 +88,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 13; batch 12 is seen since 2026-12-06 05:xx).
+   * (none now; batch 13 is seen since 2026-12-06 06:xx).
    */
   heldOut: boolean;
 }
@@ -93,10 +96,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batch 13 (batch 12 has been tuned on since 2026-12-06 05:xx). The next blind
+ * The parts never tuned on: none now (batch 13 has been tuned on since 2026-12-06 06:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch13']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -167,7 +170,7 @@ function real(): CorpusItem[] {
  * - batch 12 (real-12.jsonl, ids "q601"-"q840"): collected blind (2026-12-06 03:05-03:10 UTC) while batch 11
  *   was tuned on; held out when first scored on 0483187, tuned on since 2026-12-06 05:xx;
  * - batch 13 (real-13.jsonl, ids "p601"-"p845"): collected blind (2026-12-06 04:53-05:03 UTC) while batch 12
- *   was tuned on; held out now.
+ *   was tuned on; held out when first scored on a59816a, tuned on since 2026-12-06 06:xx.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
