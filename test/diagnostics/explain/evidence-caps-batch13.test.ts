@@ -1,6 +1,7 @@
 /**
  * Evidence from batch 13: Calico's quickstart CIDR on a kubeadm command line that no node address or
- * routing trouble backs, and the texts near the fix that must keep their runbook confident. The texts are minimal
+ * routing trouble backs, a "no Release file" for apt.kubernetes.io while the old repository still hands out
+ * packages, and the texts near each fix that must keep their runbook confident. The texts are minimal
  * reproductions written here, not corpus texts.
  */
 import { describe, expect, it } from 'vitest';
@@ -30,5 +31,35 @@ describe('explain: batch 13, --pod-network-cidr=192.168.0.0/16 without an overla
     'The pod network cidr 192.168.0.0/16 conflicts with the node network here',
   ])('keeps an overlap that the text shows a confident pod-cidr-overlap: %s', (text) => {
     expect(answer(text)).toEqual({ id: 'pod-cidr-overlap', confident: true });
+  });
+});
+
+describe('explain: batch 13, apt.kubernetes.io without a Release file while the old repository still serves', () => {
+  it('is only "possibly related" to kubernetes-apt-repo-moved when a package still comes from kubernetes-xenial', () => {
+    const text = [
+      '$ sudo apt-get update',
+      "E: The repository 'https://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file.",
+      'Pointing the source at https://packages.cloud.google.com/apt instead works:',
+      '$ sudo apt-get install -y kubeadm',
+      'Get:1 https://packages.cloud.google.com/apt kubernetes-xenial/main amd64 kubeadm amd64 1.22.4-00 [8716 kB]',
+    ].join('\n');
+    expect(answer(text)).toEqual({ id: 'kubernetes-apt-repo-moved', confident: false });
+  });
+
+  it.each([
+    [
+      '$ sudo apt-get update',
+      'Hit:1 http://archive.ubuntu.com/ubuntu jammy InRelease',
+      'Ign:2 https://packages.cloud.google.com/apt kubernetes-xenial InRelease',
+      'Err:3 https://packages.cloud.google.com/apt kubernetes-xenial Release',
+      '  404  Not Found [IP: 142.250.74.46 443]',
+      "E: The repository 'https://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file.",
+    ].join('\n'),
+    [
+      'TASK [kubernetes : install packages] ****',
+      "fatal: [node1]: FAILED! => {\"msg\": \"E: The repository 'https://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file.\"}",
+    ].join('\n'),
+  ])('keeps the removed repository a confident kubernetes-apt-repo-moved: %s', (text) => {
+    expect(answer(text)).toEqual({ id: 'kubernetes-apt-repo-moved', confident: true });
   });
 });
