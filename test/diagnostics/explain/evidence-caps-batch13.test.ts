@@ -1,7 +1,8 @@
 /**
  * Evidence from batch 13: Calico's quickstart CIDR on a kubeadm command line that no node address or
  * routing trouble backs, a "no Release file" for apt.kubernetes.io while the old repository still hands out
- * packages, and the texts near each fix that must keep their runbook confident. The texts are minimal
+ * packages, a minor version that apt does not offer during an upgrade (the per-minor repositories), and the
+ * texts near each fix that must keep their runbook confident or first. The texts are minimal
  * reproductions written here, not corpus texts.
  */
 import { describe, expect, it } from 'vitest';
@@ -57,9 +58,26 @@ describe('explain: batch 13, apt.kubernetes.io without a Release file while the 
     ].join('\n'),
     [
       'TASK [kubernetes : install packages] ****',
-      "fatal: [node1]: FAILED! => {\"msg\": \"E: The repository 'https://apt.kubernetes.io kubernetes-xenial Release' does not have a Release file.\"}",
+      'fatal: [node1]: FAILED! => {"msg": "E: The repository \'https://apt.kubernetes.io kubernetes-xenial Release\' does not have a Release file."}',
     ].join('\n'),
   ])('keeps the removed repository a confident kubernetes-apt-repo-moved: %s', (text) => {
     expect(answer(text)).toEqual({ id: 'kubernetes-apt-repo-moved', confident: true });
+  });
+});
+
+describe('explain: batch 13, the next minor version that apt does not offer during an upgrade', () => {
+  it.each([
+    'The upgrade guide from 1.30 to 1.31 does not work on Ubuntu: sudo apt update, then sudo apt-cache madison kubeadm shows no 1.31 at all',
+    'kubeadm 1.31로 업그레이드하려는데 sudo apt update 뒤에도 apt-cache madison kubeadm에 1.31이 안 보여요',
+    'upgrading to 1.29 but apt only offers 1.28.x packages, kubeadm upgrade plan says 1.29 is available',
+  ])('names kubernetes-apt-repo-moved first, as "possibly related": %s', (text) => {
+    expect(answer(text)).toEqual({ id: 'kubernetes-apt-repo-moved', confident: false });
+  });
+
+  it.each([
+    'apt install of kubelet fails with 404 Not Found on one node but works on the other; running apt-get update by hand fixes it',
+    'playbook에서 apt로 설치하는데 어떤 노드는 404 Not Found가 나고 apt-get update를 직접 하면 됨',
+  ])('keeps a stale package index apt-stale-cache: %s', (text) => {
+    expect(answer(text)).toEqual({ id: 'apt-stale-cache', confident: false });
   });
 });
