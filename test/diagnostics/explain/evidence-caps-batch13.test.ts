@@ -33,6 +33,27 @@ describe('explain: batch 13, --pod-network-cidr=192.168.0.0/16 without an overla
   ])('keeps an overlap that the text shows a confident pod-cidr-overlap: %s', (text) => {
     expect(answer(text)).toEqual({ id: 'pod-cidr-overlap', confident: true });
   });
+
+  it('reads the whole paste for the node address: one far from the flag still shows the overlap', () => {
+    const text = [
+      'Vagrantfile:',
+      '  config.vm.define "master" do |m|',
+      '    m.vm.box = "ubuntu/jammy64"',
+      '    m.vm.network "private_network", ip: "192.168.56.10"',
+      '    m.vm.provider "virtualbox" do |vb|',
+      '      vb.memory = 4096',
+      '      vb.cpus = 2',
+      '    end',
+      '  end',
+      'provision.sh:',
+      '  apt-get install -y kubelet kubeadm kubectl',
+      '  systemctl enable --now kubelet',
+      '  kubeadm init --pod-network-cidr=192.168.0.0/16',
+      '  kubectl apply -f calico.yaml',
+      'calico-node-8f2kq   0/1   CrashLoopBackOff   7   20m',
+    ].join('\n');
+    expect(answer(text)).toEqual({ id: 'pod-cidr-overlap', confident: true });
+  });
 });
 
 describe('explain: batch 13, apt.kubernetes.io without a Release file while the old repository still serves', () => {
