@@ -170,11 +170,12 @@ const BATCH12_FLOOR = { top1: 0.89, falseAlarms: 0 };
  * Batch 13 was held out when first run (real-13.jsonl, no prose, collected blind by three collectors while
  * batch 12 was tuned on). Scored once on the matcher of a59816a, 2026-12-06 05:13 UTC: real top-1 48/52 =
  * 92.3% (target 90%: met), confident answers out of scope 2/54 = 3.7% (target 10%: met), no confident wrong
- * runbook. It has been read and tuned on since 2026-12-06 06:xx (floors at the first score until the tuning
- * is measured; see real-13.README.md "Tuned on"): regression floors at that measurement, NOT the issue's
- * target (a tuned-on batch says nothing about unseen texts; batch 14 will).
+ * runbook. It has been read and tuned on since 2026-12-06 06:xx (measured after: real top-1 49/52 = 94.2%,
+ * 0/54 confident out of scope, no confident wrong runbook; see real-13.README.md "Tuned on"): regression
+ * floors at that measurement, NOT the issue's target (a tuned-on batch says nothing about unseen texts;
+ * batch 14 will).
  */
-const BATCH13_FLOOR = { top1: 0.92, falseAlarms: 0.038 };
+const BATCH13_FLOOR = { top1: 0.94, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
