@@ -18,6 +18,7 @@ describe('explain: batch 13, --pod-network-cidr=192.168.0.0/16 without an overla
       'coredns-5d78c9869d-2m9qv                   0/1     Pending    0          41m',
     ].join('\n'),
     'kubeadm init --pod-network-cidr=192.168.0.0/16 went fine, but calico-kube-controllers stays Pending forever',
+    'kubeadm init --pod-network-cidr=192.168.0.0/16 으로 만들고 calico 적용했는데 calico-node가 Init:0/3에서 멈춰 있어요',
   ])('is only "possibly related" to pod-cidr-overlap: %s', (text) => {
     expect(answer(text)).toEqual({ id: 'pod-cidr-overlap', confident: false });
   });
@@ -30,6 +31,7 @@ describe('explain: batch 13, --pod-network-cidr=192.168.0.0/16 without an overla
     'kubeadm init --pod-network-cidr=192.168.0.0/16 on VMs at 192.168.50.11 and .12; pods on the other node get no reply',
     'I used --pod-network-cidr=192.168.0.0/16 from the Calico docs and now the nodes cannot reach each other',
     'The pod network cidr 192.168.0.0/16 conflicts with the node network here',
+    'kubeadm init --pod-network-cidr=192.168.0.0/16 으로 만들었는데 노드 대역과 겹치는 것 같아요. 다른 노드 파드와 통신이 안 됨',
   ])('keeps an overlap that the text shows a confident pod-cidr-overlap: %s', (text) => {
     expect(answer(text)).toEqual({ id: 'pod-cidr-overlap', confident: true });
   });
