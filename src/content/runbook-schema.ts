@@ -38,7 +38,7 @@ export type Layer = (typeof LAYERS)[number];
  */
 /**
  * A ruledOutBy / undecidedBy entry: a line as the user sees it, or `/regex/` (case-insensitive,
- * tested on the raw text of a few input lines) where words cannot say it (a script's file name).
+ * tested on the whole raw input) where words cannot say it (a script's file name).
  */
 const negativeLine = z
   .string()

@@ -14,7 +14,8 @@
  *   that error lines found; and only its first PROSE_CHARS characters.
  * A `ruledOutBy` line in the input, or a command of the same tool other than the runbook's
  * `context` (`kubeadm init` for a `kubeadm join` runbook), caps the runbook to a weak candidate; so
- * does an `undecidedBy` line (the same error with other common causes there). A runbook with
+ * does an `undecidedBy` line (the same error with other common causes there); their `/regex/` entries
+ * read the whole input (what a pattern says is absent is absent from the paste). A runbook with
  * `hosts` gets no deciding signature from input lines whose URLs name only other hosts (apt's "Hit:"
  * and "Get:" lines, repositories that answered, name no host an error is about).
  *
@@ -245,6 +246,24 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
       const base = Math.floor(line.index / STEP) * STEP;
       for (let start = base; start > line.index - WINDOW; start -= STEP) if (start >= 0) starts.add(start);
     }
+    // `/regex/` negatives read the whole input, so a pattern that says what is absent ("no node address in
+    // the range") means absent from the paste, not only from a few lines. The user's line shown for it: the
+    // first line that matches alone, else the line where the match starts, else the first line with text.
+    const whole = rawLines.join('\n');
+    groups.forEach((group, groupIndex) => {
+      const hits = patternHits[groupIndex];
+      if (hits === undefined) return;
+      for (const { kind, re } of group.patterns) {
+        if (hits[kind] !== '') continue;
+        const found = re.exec(whole);
+        if (found === null) continue;
+        const line =
+          rawLines.find((raw) => re.test(raw)) ??
+          [lineAt(whole, found.index), ...rawLines].find((raw) => raw.trim() !== '') ??
+          '';
+        hits[kind] = clip(line);
+      }
+    });
     let first = 0;
     for (const start of [...starts].sort((a, b) => a - b)) {
       while (first < lines.length && (lines[first]?.index ?? 0) < start) first += 1;
@@ -258,14 +277,6 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
       }
       const windowRaw = rawLines.slice(start, start + WINDOW);
       const hosts = errorHosts(windowRaw);
-      groups.forEach((group, groupIndex) => {
-        const hits = patternHits[groupIndex];
-        if (hits === undefined) return;
-        for (const { kind, re } of group.patterns) {
-          if (hits[kind] !== '' || !re.test(windowRaw.join('\n'))) continue;
-          hits[kind] = clip(windowRaw.find((raw) => re.test(raw)) ?? windowRaw.find((raw) => raw.trim() !== '') ?? '');
-        }
-      });
       const candidates = new Set<number>();
       for (const token of unigrams) for (const index of phrasesOf.get(token) ?? []) candidates.add(index);
       for (const index of candidates) {
@@ -390,6 +401,13 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
   }
 
   return { ids: groups.map((group) => group.id), match };
+}
+
+/** The line of `text` that holds the character at `offset`. */
+function lineAt(text: string, offset: number): string {
+  const start = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? undefined : end);
 }
 
 function clip(line: string): string {

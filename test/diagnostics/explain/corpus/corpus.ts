@@ -49,12 +49,14 @@
  *   collectors (2026-12-06 03:05-03:10 UTC) while batch 11 was tuned on (real-12.README.md); held out when
  *   first scored (2026-12-06 on 0483187: real top-1 38/46, confident out of scope 2/56, no confident wrong
  *   runbook); tuned on since 2026-12-06 05:xx (reported as seen, apart from batches 2-11).
- * - `batch13`: the held-out part now: real-13.jsonl (ids p601-p845; real texts only, no prose files),
- *   collected blind by three collectors (2026-12-06 04:53-05:03 UTC) while batch 12 was tuned on
- *   (real-13.README.md). Never tuned on, never read by scripts/tune-explain.mjs.
- * - `batch14`: held out too: real-14.jsonl (ids n601-n828; real texts only, no prose files), collected blind
- *   by three collectors (2026-12-06 05:06-05:18 UTC) while batch 13 was scored (real-14.README.md), to be
- *   scored on the same matcher as batch 13. Never tuned on, never read by scripts/tune-explain.mjs.
+ * - `batch13`: real-13.jsonl (ids p601-p845; real texts only, no prose files), collected blind by three
+ *   collectors (2026-12-06 04:53-05:03 UTC) while batch 12 was tuned on (real-13.README.md); held out when
+ *   first scored (2026-12-06 on a59816a: real top-1 48/52, confident out of scope 2/54, no confident wrong
+ *   runbook); tuned on since 2026-12-06 05:3x (reported as seen, apart from batches 2-12).
+ * - `batch14`: the held-out part now: real-14.jsonl (ids n601-n828; real texts only, no prose files),
+ *   collected blind by three collectors (2026-12-06 05:06-05:18 UTC) while batch 13 was scored
+ *   (real-14.README.md); scored on the matcher batch 13 was scored on. Never tuned on, never read by
+ *   scripts/tune-explain.mjs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -89,7 +91,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batches 13 and 14; batch 12 is seen since 2026-12-06 05:xx).
+   * (batch 14; batch 13 is seen since 2026-12-06 05:3x).
    */
   heldOut: boolean;
 }
@@ -97,10 +99,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batches 13 and 14 (batch 12 has been tuned on since 2026-12-06 05:xx). The next
- * blind batch gets its own Part and is listed here.
+ * The parts never tuned on: batch 14 (batch 13 has been tuned on since 2026-12-06 05:3x). The next blind
+ * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch13', 'batch14']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch14']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -171,7 +173,7 @@ function real(): CorpusItem[] {
  * - batch 12 (real-12.jsonl, ids "q601"-"q840"): collected blind (2026-12-06 03:05-03:10 UTC) while batch 11
  *   was tuned on; held out when first scored on 0483187, tuned on since 2026-12-06 05:xx;
  * - batch 13 (real-13.jsonl, ids "p601"-"p845"): collected blind (2026-12-06 04:53-05:03 UTC) while batch 12
- *   was tuned on; held out now;
+ *   was tuned on; held out when first scored on a59816a, tuned on since 2026-12-06 05:3x;
  * - batch 14 (real-14.jsonl, ids "n601"-"n828"): collected blind (2026-12-06 05:06-05:18 UTC) while batch 13
  *   was scored; held out now.
  */
