@@ -22,9 +22,10 @@
  * 2026-12-06 03:xx; "batch 11 (seen, tuned on)", real-11.jsonl (no prose), held out when first scored on
  * fa53834 and tuned on since 2026-12-06 03:xx; "batch 12 (seen, tuned on)", real-12.jsonl (no prose), held out
  * when first scored on 0483187 and tuned on since 2026-12-06 05:xx; "batch 13 (seen, tuned on)", real-13.jsonl
- * (no prose), held out when first scored on a59816a and tuned on since 2026-12-06 05:3x. Held out now: "batch 14",
- * real-14.jsonl (no prose), first scored on f7e3c48 (batch 13's matcher). A later blind batch is added as its
- * own part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
+ * (no prose), held out when first scored on a59816a and tuned on since 2026-12-06 05:3x; "batch 14 (seen, tuned
+ * on)", real-14.jsonl (no prose), held out when first scored on f7e3c48 (batch 13's matcher) and tuned on since
+ * 2026-12-06 06:xx. No part is held out now; a later blind batch is added as its own part, listed in corpus.ts
+ * HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -176,6 +177,16 @@ const BATCH12_FLOOR = { top1: 0.89, falseAlarms: 0 };
  * batch 14 will).
  */
 const BATCH13_FLOOR = { top1: 0.94, falseAlarms: 0 };
+/**
+ * Batch 14 was held out when first run (real-14.jsonl, no prose, collected blind by three collectors while
+ * batch 13 was scored). Scored once on the matcher of f7e3c48 (the one batch 13 was scored on), 2026-12-06
+ * 05:18 UTC: real top-1 35/39 = 89.7% (target 90%: missed by one text), confident answers out of scope 4/35 =
+ * 11.4% (target 10%: missed), two confident wrong runbooks (n607, n724, both doubtful). It has been read and
+ * tuned on since 2026-12-06 06:xx (floors at the first score until the tuning is measured; see
+ * real-14.README.md "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on
+ * batch says nothing about unseen texts; batch 15 will).
+ */
+const BATCH14_FLOOR = { top1: 0.89, falseAlarms: 0.115 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -195,6 +206,7 @@ const batch10Real = corpus.filter((item) => item.part === 'batch10' && item.sour
 const batch11Real = corpus.filter((item) => item.part === 'batch11' && item.source === 'real');
 const batch12Real = corpus.filter((item) => item.part === 'batch12' && item.source === 'real');
 const batch13Real = corpus.filter((item) => item.part === 'batch13' && item.source === 'real');
+const batch14Real = corpus.filter((item) => item.part === 'batch14' && item.source === 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -222,7 +234,7 @@ const PART_NAMES: Record<Part, string> = {
   batch11: 'batch 11 (seen, tuned on)',
   batch12: 'batch 12 (seen, tuned on)',
   batch13: 'batch 13 (seen, tuned on)',
-  batch14: 'batch 14',
+  batch14: 'batch 14 (seen, tuned on)',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -399,6 +411,13 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === 'batch13').length).toBe(batch13Real.length);
   });
 
+  it('reads batch14 (real texts only, no prose) as seen tuning data', () => {
+    const tuning = loadCorpus({ heldOut: false });
+    expect(batch14Real.length).toBe(74);
+    expect(corpus.filter((item) => item.part === 'batch14' && item.source !== 'real')).toEqual([]);
+    expect(tuning.filter((item) => item.part === 'batch14').length).toBe(batch14Real.length);
+  });
+
   it('reads no held-out item for tuning, and every held-out part has items', () => {
     expect(loadCorpus({ heldOut: false }).filter((item) => item.heldOut)).toEqual([]);
     for (const part of HELD_OUT_PARTS) {
@@ -543,6 +562,10 @@ describe('explain corpus: rates', () => {
 
   it('real batch 13 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch13, batch13Real.length, BATCH13_FLOOR);
+  });
+
+  it('real batch 14 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch14, batch14Real.length, BATCH14_FLOOR);
   });
 
   it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {
