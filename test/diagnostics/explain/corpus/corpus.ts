@@ -53,10 +53,13 @@
  *   collectors (2026-12-06 04:53-05:03 UTC) while batch 12 was tuned on (real-13.README.md); held out when
  *   first scored (2026-12-06 on a59816a: real top-1 48/52, confident out of scope 2/54, no confident wrong
  *   runbook); tuned on since 2026-12-06 05:3x (reported as seen, apart from batches 2-12).
- * - `batch14`: the held-out part now: real-14.jsonl (ids n601-n828; real texts only, no prose files),
- *   collected blind by three collectors (2026-12-06 05:06-05:18 UTC) while batch 13 was scored
- *   (real-14.README.md); scored on the matcher batch 13 was scored on. Never tuned on, never read by
- *   scripts/tune-explain.mjs.
+ * - `batch14`: real-14.jsonl (ids n601-n828; real texts only, no prose files), collected blind by three
+ *   collectors (2026-12-06 05:06-05:18 UTC) while batch 13 was scored (real-14.README.md); held out when
+ *   first scored (2026-12-06 on f7e3c48, the matcher batch 13 was scored on: real top-1 35/39, confident out
+ *   of scope 4/35, two confident wrong answers, both doubtful); tuned on since 2026-12-06 06:xx (reported as
+ *   seen, apart from batches 2-13).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -91,7 +94,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 14; batch 13 is seen since 2026-12-06 05:3x).
+   * (none now; batch 14 is seen since 2026-12-06 06:xx).
    */
   heldOut: boolean;
 }
@@ -99,10 +102,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: batch 14 (batch 13 has been tuned on since 2026-12-06 05:3x). The next blind
+ * The parts never tuned on: none now (batch 14 has been tuned on since 2026-12-06 06:xx). The next blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch14']);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -175,7 +178,7 @@ function real(): CorpusItem[] {
  * - batch 13 (real-13.jsonl, ids "p601"-"p845"): collected blind (2026-12-06 04:53-05:03 UTC) while batch 12
  *   was tuned on; held out when first scored on a59816a, tuned on since 2026-12-06 05:3x;
  * - batch 14 (real-14.jsonl, ids "n601"-"n828"): collected blind (2026-12-06 05:06-05:18 UTC) while batch 13
- *   was scored; held out now.
+ *   was scored; held out when first scored on f7e3c48, tuned on since 2026-12-06 06:xx.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
