@@ -24,7 +24,7 @@
  * when first scored on 0483187 and tuned on since 2026-12-06 05:xx; "batch 13 (seen, tuned on)", real-13.jsonl
  * (no prose), held out when first scored on a59816a and tuned on since 2026-12-06 05:3x; "batch 14 (seen, tuned
  * on)", real-14.jsonl (no prose), held out when first scored on f7e3c48 (batch 13's matcher) and tuned on since
- * 2026-12-06 06:xx. No part is held out now; a later blind batch is added as its own part, listed in corpus.ts
+ * 2026-12-06 06:0x. No part is held out now; a later blind batch is added as its own part, listed in corpus.ts
  * HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
@@ -75,7 +75,7 @@ const BATCH4_PROSE_FLOOR = { top1: 1, falseAlarms: 0 };
  * 4 was tuned on; 2026-12-05 on the matcher frozen at 6a24a7c: real top-1 72/81 = 88.9%, confident
  * answers out of scope 3/77 = 3.9%; prose top-1 38/40, 0/20). It has been read and tuned on since
  * 2026-12-05 21:xx (measured after: real top-1 74/81 = 91.4%, 1/77 = 1.3% confident out of scope; prose
- * 40/40, 0/20; real top-1 75/81 = 92.6% since batch 14 was tuned on, 2026-12-06 06:xx, where flannel's
+ * 40/40, 0/20; real top-1 75/81 = 92.6% since batch 14 was tuned on, 2026-12-06 06:0x, where flannel's
  * "Determining IP address of default interface" stopped deciding alone): regression floors at that
  * measurement, NOT the issue's target (a tuned-on batch says nothing about unseen texts; batch 6 did).
  */
@@ -183,7 +183,7 @@ const BATCH13_FLOOR = { top1: 0.94, falseAlarms: 0 };
  * batch 13 was scored). Scored once on the matcher of f7e3c48 (the one batch 13 was scored on), 2026-12-06
  * 05:18 UTC: real top-1 35/39 = 89.7% (target 90%: missed by one text), confident answers out of scope 4/35 =
  * 11.4% (target 10%: missed), two confident wrong runbooks (n607, n724, both doubtful). It has been read and
- * tuned on since 2026-12-06 06:xx (measured after: real top-1 35/39 = 89.7%, 0/35 confident out of scope,
+ * tuned on since 2026-12-06 06:0x (measured after: real top-1 35/39 = 89.7%, 0/35 confident out of scope,
  * one confident wrong runbook, n724, whose second labeller agrees with the answer; see real-14.README.md
  * "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing
  * about unseen texts; batch 15 will).

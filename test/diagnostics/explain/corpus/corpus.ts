@@ -56,7 +56,7 @@
  * - `batch14`: real-14.jsonl (ids n601-n828; real texts only, no prose files), collected blind by three
  *   collectors (2026-12-06 05:06-05:18 UTC) while batch 13 was scored (real-14.README.md); held out when
  *   first scored (2026-12-06 on f7e3c48, the matcher batch 13 was scored on: real top-1 35/39, confident out
- *   of scope 4/35, two confident wrong answers, both doubtful); tuned on since 2026-12-06 06:xx (reported as
+ *   of scope 4/35, two confident wrong answers, both doubtful); tuned on since 2026-12-06 06:0x (reported as
  *   seen, apart from batches 2-13).
  *
  * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
@@ -94,7 +94,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (none now; batch 14 is seen since 2026-12-06 06:xx).
+   * (none now; batch 14 is seen since 2026-12-06 06:0x).
    */
   heldOut: boolean;
 }
@@ -102,7 +102,7 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: none now (batch 14 has been tuned on since 2026-12-06 06:xx). The next blind
+ * The parts never tuned on: none now (batch 14 has been tuned on since 2026-12-06 06:0x). The next blind
  * batch gets its own Part and is listed here.
  */
 export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
@@ -178,7 +178,7 @@ function real(): CorpusItem[] {
  * - batch 13 (real-13.jsonl, ids "p601"-"p845"): collected blind (2026-12-06 04:53-05:03 UTC) while batch 12
  *   was tuned on; held out when first scored on a59816a, tuned on since 2026-12-06 05:3x;
  * - batch 14 (real-14.jsonl, ids "n601"-"n828"): collected blind (2026-12-06 05:06-05:18 UTC) while batch 13
- *   was scored; held out when first scored on f7e3c48, tuned on since 2026-12-06 06:xx.
+ *   was scored; held out when first scored on f7e3c48, tuned on since 2026-12-06 06:0x.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
