@@ -85,6 +85,8 @@ const TIE = 0.005;
 const SOLID_WEIGHT = 3;
 /** Coverage under which a phrase is no evidence at all. */
 const PARTIAL = 0.4;
+/** The most a phrase counts when none of its word pairs is in the input: under PARTIAL. */
+const SCATTERED = PARTIAL * 0.99;
 /** Weak evidence of a supporting line covered in full (below: a supports phrase scores 0.55 of its coverage). */
 const SUPPORTS_WEAK = 0.55;
 /**
@@ -212,10 +214,23 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
     return (shared / (shared + 2 * unknownIdf)) * (0.5 + 0.5 * (shared / all));
   }
 
+  /**
+   * The share of a phrase's weight that the input holds. A phrase of several words none of whose adjacent
+   * pairs is in the input shares scattered words with it ("expected" in a heading and "format" in a
+   * sentence for "expected cgroupsPath to be of format"), not a line: under PARTIAL, so no evidence.
+   */
   function coverage(phrase: Phrase, unigrams: ReadonlySet<string>, pairs: ReadonlySet<string>): number {
     let matched = 0;
-    for (const [term, weight, pair] of phrase.weighted) if ((pair ? pairs : unigrams).has(term)) matched += weight;
-    return phrase.weight === 0 ? 0 : matched / phrase.weight;
+    let hasPair = false;
+    let pairMatched = false;
+    for (const [term, weight, pair] of phrase.weighted) {
+      if (pair) hasPair = true;
+      if (!(pair ? pairs : unigrams).has(term)) continue;
+      matched += weight;
+      if (pair) pairMatched = true;
+    }
+    const share = phrase.weight === 0 ? 0 : matched / phrase.weight;
+    return hasPair && !pairMatched ? Math.min(share, SCATTERED) : share;
   }
 
   function match(text: string, options: MatchOptions = {}): Match[] {
