@@ -156,9 +156,10 @@ const BATCH10_FLOOR = { top1: 0.9, falseAlarms: 0.034 };
  * real top-1 38/47 = 80.9%, 0/52 confident out of scope, no confident wrong runbook; see real-11.README.md
  * "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing
  * about unseen texts; batch 12 will). Raised to 40/47 = 85.1% when batch 12 was tuned on (z634 z815, long
- * notes, are read as descriptions).
+ * notes, are read as descriptions), to 41/47 = 87.2% when batch 15 was tuned on (z612: a phrase none of whose
+ * word pairs is in the input is no evidence).
  */
-const BATCH11_FLOOR = { top1: 0.85, falseAlarms: 0 };
+const BATCH11_FLOOR = { top1: 0.87, falseAlarms: 0 };
 /**
  * Batch 12 was held out when first run (real-12.jsonl, no prose, collected blind by three collectors while
  * batch 11 was tuned on). Scored once on the matcher of 0483187, 2026-12-06 03:29 UTC: real top-1 38/46 =
@@ -194,11 +195,12 @@ const BATCH14_FLOOR = { top1: 0.89, falseAlarms: 0 };
  * Batch 15 was held out when first run (real-15.jsonl, no prose, collected blind by three collectors on
  * 2026-12-06 19:4x-19:57 UTC). Scored once on the matcher of 1588f1e, 2026-12-06 19:58 UTC: real top-1 27/33 =
  * 81.8% (target 90%: missed), confident answers out of scope 1/34 = 2.9% (target 10%: met), no confident wrong
- * runbook (real-15.README.md). It has been read and tuned on since 2026-12-06 20:0x (floors at the first score
- * until the tuning is measured; see real-15.README.md "Tuned on"): regression floors at that measurement, NOT
- * the issue's target (a tuned-on batch says nothing about unseen texts).
+ * runbook (real-15.README.md). It has been read and tuned on since 2026-12-06 20:0x (measured after: real
+ * top-1 32/33 = 97.0%, 0/34 confident out of scope, no confident wrong runbook; m616 still second; see
+ * real-15.README.md "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on
+ * batch says nothing about unseen texts).
  */
-const BATCH15_FLOOR = { top1: 0.81, falseAlarms: 0.03 };
+const BATCH15_FLOOR = { top1: 0.96, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
