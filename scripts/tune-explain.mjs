@@ -3,11 +3,12 @@
 // later batches that have been seen since (real-2.jsonl, real-3.jsonl, real-4.jsonl with
 // prose-{en,ko}-c.tsv, real-5.jsonl with prose-{en,ko}-d.tsv, real-6.jsonl with prose-{en,ko}-e.tsv,
 // real-7.jsonl with prose-{en,ko}-f.tsv, real-8.jsonl with prose-{en,ko}-g.tsv, real-9.jsonl with
-// prose-{en,ko}-h.tsv, real-10.jsonl, real-11.jsonl, real-12.jsonl, real-13.jsonl, real-14.jsonl) are printed
-// only with --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 / --batch8 / --batch9 / --batch10 /
-// --batch11 / --batch12 / --batch13 / --batch14; a held-out part (batch 15 now) is never read here
+// prose-{en,ko}-h.tsv, real-10.jsonl, real-11.jsonl, real-12.jsonl, real-13.jsonl, real-14.jsonl,
+// real-15.jsonl) are printed only with --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 /
+// --batch8 / --batch9 / --batch10 / --batch11 / --batch12 / --batch13 / --batch14 / --batch15; a held-out part
+// (none now) is never read here
 // (loadCorpus({ heldOut: false })). Rates come from test/diagnostics/explain/corpus.test.ts.
-//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8] [--batch9] [--batch10] [--batch11] [--batch12] [--batch13] [--batch14]
+//   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8] [--batch9] [--batch10] [--batch11] [--batch12] [--batch13] [--batch14] [--batch15]
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,6 +55,7 @@ const withBatch = {
   batch12: process.argv.includes('--batch12'),
   batch13: process.argv.includes('--batch13'),
   batch14: process.argv.includes('--batch14'),
+  batch15: process.argv.includes('--batch15'),
 };
 for (const item of loadCorpus({ heldOut: false })) {
   if (item.heldOut) continue;

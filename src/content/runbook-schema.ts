@@ -37,10 +37,10 @@ export type Layer = (typeof LAYERS)[number];
  * makes them required for files under runbooks/.
  */
 /**
- * A ruledOutBy / undecidedBy entry: a line as the user sees it, or `/regex/` (case-insensitive,
+ * A supports / ruledOutBy / undecidedBy entry: a line as the user sees it, or `/regex/` (case-insensitive,
  * tested on the whole raw input) where words cannot say it (a script's file name).
  */
-const negativeLine = z
+const evidenceLine = z
   .string()
   .min(3)
   .refine((line) => !isPatternLine(line) || compiles(line), 'not a valid /regular expression/');
@@ -69,16 +69,20 @@ export const runbookFields = z.object({
    * alone: a paste that contains it gets a confident answer. Keep generic lines out (see `supports`).
    */
   signatures: z.array(z.string().min(3)).optional(),
-  /** Lines that point here but also appear elsewhere (kubeadm's preflight banner): never decide. */
-  supports: z.array(z.string().min(3)).optional(),
+  /**
+   * Lines that point here but also appear elsewhere (kubeadm's preflight banner): never decide. A
+   * `/regex/` entry (case-insensitive, tested on the whole raw input) says what words cannot: a package
+   * version in the legacy repository's form.
+   */
+  supports: z.array(evidenceLine).optional(),
   /** Lines that rule this runbook out (`[ERROR CRI]`, `VT-x is not available`): no confident answer. */
-  ruledOutBy: z.array(negativeLine).optional(),
+  ruledOutBy: z.array(evidenceLine).optional(),
   /**
    * Lines in whose presence the same error has other common causes (an exec format error inside a
    * container: a wrong-architecture image or an entrypoint script without a shebang): the runbook
    * stays a candidate, but only "possibly related". `/regex/` entries are tested on the raw input.
    */
-  undecidedBy: z.array(negativeLine).optional(),
+  undecidedBy: z.array(evidenceLine).optional(),
   /**
    * The hosts this runbook's errors are about (`apt.kubernetes.io`): a deciding signature does not
    * decide in a part of the input that names other hosts (a URL) and none of these. Subdomains count.
@@ -103,9 +107,9 @@ export const runbookFrontmatter = z.object({
   tools: z.array(z.string().min(1)).min(1),
   symptoms: z.array(z.string().min(1)).min(1),
   signatures: z.array(z.string().min(3)).min(1),
-  supports: z.array(z.string().min(3)).optional(),
-  ruledOutBy: z.array(negativeLine).optional(),
-  undecidedBy: z.array(negativeLine).optional(),
+  supports: z.array(evidenceLine).optional(),
+  ruledOutBy: z.array(evidenceLine).optional(),
+  undecidedBy: z.array(evidenceLine).optional(),
   hosts: z.array(hostName).optional(),
   context: z.array(z.string().regex(/^\S+ \S+$/, 'must be a tool and its subcommand, e.g. "kubeadm join"')).optional(),
   cause: z.string().min(10),

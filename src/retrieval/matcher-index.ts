@@ -29,6 +29,9 @@ export type PhraseKind = 'signature' | 'supports' | 'symptom' | 'title' | 'cause
 /** A line that rules the runbook out, or leaves its signatures undecided (never positive evidence). */
 export type NegativeKind = 'rules-out' | 'undecides';
 
+/** What a `/regex/` entry says: a supporting line (never decides), or a negative one. */
+export type PatternKind = NegativeKind | 'supports';
+
 export interface IndexedPhrase {
   /** Index of the runbook in `groups`. */
   doc: number;
@@ -47,8 +50,8 @@ export interface IndexedGroup {
   proseTerms: string[];
   /** `hosts`: a deciding signature needs one of them, or no URL at all, where it matched. */
   hosts: string[];
-  /** `/regex/` entries of ruledOutBy and undecidedBy, as written. */
-  patterns: { kind: NegativeKind; source: string }[];
+  /** `/regex/` entries of supports, ruledOutBy and undecidedBy, as written. */
+  patterns: { kind: PatternKind; source: string }[];
 }
 
 export interface MatcherIndex {
@@ -86,7 +89,7 @@ export function indexDocs(docs: readonly MatchDoc[]): MatcherIndex {
       const key = `${doc_}\u0000${kind}\u0000${text}`;
       if (seen.has(key)) return;
       seen.add(key);
-      if ((kind === 'rules-out' || kind === 'undecides') && isPatternLine(text)) {
+      if ((kind === 'rules-out' || kind === 'undecides' || kind === 'supports') && isPatternLine(text)) {
         group.patterns.push({ kind, source: text });
         return;
       }

@@ -6,7 +6,8 @@
  * - a deciding signature (`signatures`) found in the input: coverage of its words, weighted by
  *   src/retrieval/weights.ts, in a window of a few input lines; its anchors (ports, versions, result
  *   codes) must be there too. Coverage >= DECIDES gives a confident answer;
- * - supporting lines (`supports`), symptoms, title, cause, description: never confident alone;
+ * - supporting lines (`supports`; a `/regex/` one reads the whole input and counts as a line covered in
+ *   full), symptoms, title, cause, description: never confident alone;
  * - a description in words: the terms of src/retrieval/prose.ts (glossary + Korean stems) shared with
  *   the runbook; weaker than any error line, never confident alone. A short input is always read so; a
  *   long one (a note or an issue thread that quotes logs) only when none of its lines is evidence for
@@ -84,6 +85,10 @@ const TIE = 0.005;
 const SOLID_WEIGHT = 3;
 /** Coverage under which a phrase is no evidence at all. */
 const PARTIAL = 0.4;
+/** The most a phrase counts when none of its word pairs is in the input: under PARTIAL. */
+const SCATTERED = PARTIAL * 0.99;
+/** Weak evidence of a supporting line covered in full (below: a supports phrase scores 0.55 of its coverage). */
+const SUPPORTS_WEAK = 0.55;
 /**
  * The subcommands that name what produced a log. A runbook with `context: [kubeadm join]` is ruled
  * out for a log that names `kubeadm init` (and not `kubeadm join`); other words after the tool's
@@ -209,10 +214,23 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
     return (shared / (shared + 2 * unknownIdf)) * (0.5 + 0.5 * (shared / all));
   }
 
+  /**
+   * The share of a phrase's weight that the input holds. A phrase of several words none of whose adjacent
+   * pairs is in the input shares scattered words with it ("expected" in a heading and "format" in a
+   * sentence for "expected cgroupsPath to be of format"), not a line: under PARTIAL, so no evidence.
+   */
   function coverage(phrase: Phrase, unigrams: ReadonlySet<string>, pairs: ReadonlySet<string>): number {
     let matched = 0;
-    for (const [term, weight, pair] of phrase.weighted) if ((pair ? pairs : unigrams).has(term)) matched += weight;
-    return phrase.weight === 0 ? 0 : matched / phrase.weight;
+    let hasPair = false;
+    let pairMatched = false;
+    for (const [term, weight, pair] of phrase.weighted) {
+      if (pair) hasPair = true;
+      if (!(pair ? pairs : unigrams).has(term)) continue;
+      matched += weight;
+      if (pair) pairMatched = true;
+    }
+    const share = phrase.weight === 0 ? 0 : matched / phrase.weight;
+    return hasPair && !pairMatched ? Math.min(share, SCATTERED) : share;
   }
 
   function match(text: string, options: MatchOptions = {}): Match[] {
@@ -239,14 +257,14 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
 
     // Best coverage of every phrase over windows of WINDOW lines every STEP lines.
     const best = new Float64Array(phrases.length);
-    /** Per runbook, the user's line that matched one of its `/regex/` negatives, by kind. */
-    const patternHits = groups.map(() => ({ 'rules-out': '', undecides: '' }));
+    /** Per runbook, the user's line that matched one of its `/regex/` entries, by kind. */
+    const patternHits = groups.map(() => ({ 'rules-out': '', undecides: '', supports: '' }));
     const starts = new Set<number>();
     for (const line of lines) {
       const base = Math.floor(line.index / STEP) * STEP;
       for (let start = base; start > line.index - WINDOW; start -= STEP) if (start >= 0) starts.add(start);
     }
-    // `/regex/` negatives read the whole input, so a pattern that says what is absent ("no node address in
+    // `/regex/` entries read the whole input, so a pattern that says what is absent ("no node address in
     // the range") means absent from the paste, not only from a few lines. The user's line shown for it: the
     // first line that matches alone, else the line where the match starts, else the first line with text.
     const whole = rawLines.join('\n');
@@ -296,9 +314,11 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
 
     // A long input's words count only where its lines found nothing: they never compete with an
     // error line, so they cannot push down a weak answer that a line found.
-    const lineEvidence = phrases.some(
-      (phrase, index) => phrase.kind !== 'rules-out' && phrase.kind !== 'undecides' && (best[index] ?? 0) >= PARTIAL,
-    );
+    const lineEvidence =
+      patternHits.some((hits) => hits.supports !== '') ||
+      phrases.some(
+        (phrase, index) => phrase.kind !== 'rules-out' && phrase.kind !== 'undecides' && (best[index] ?? 0) >= PARTIAL,
+      );
     const proseLines = nonBlank <= SHORT_LINES ? rawLines : lineEvidence ? [] : firstChars(rawLines, PROSE_CHARS);
     const prose = proseLines.length > 0 ? proseTerms(proseLines.join('\n')) : [];
     let proseLineTerms: (readonly string[])[] | undefined;
@@ -335,7 +355,9 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         }
         // Under PARTIAL, a phrase shares a few words with the input, not its meaning.
         const weak =
-          score < PARTIAL ? 0 : score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? 0.55 : 0.45);
+          score < PARTIAL
+            ? 0
+            : score * (phrase.kind === 'signature' || phrase.kind === 'supports' ? SUPPORTS_WEAK : 0.45);
         if (weak > weakEvidence || (weak === weakEvidence && weak > 0 && phrase.weight > (weakPhrase?.weight ?? 0))) {
           weakEvidence = weak;
           weakPhrase = phrase;
@@ -343,6 +365,17 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
         // Of two runbooks with the same confidence, the one whose matched line says more ranks first.
         specific = Math.max(specific, score >= PARTIAL ? score * phrase.weight : 0);
       });
+      // A `/regex/` supporting line in the input counts as a supporting line covered in full.
+      const supportLine = patternHits[groupIndex]?.supports ?? '';
+      const supportPattern =
+        supportLine === '' || SUPPORTS_WEAK <= weakEvidence
+          ? undefined
+          : group.patterns.find((pattern) => pattern.kind === 'supports' && pattern.re.test(whole));
+      if (supportPattern !== undefined) {
+        weakEvidence = SUPPORTS_WEAK;
+        weakPhrase = undefined;
+        specific = Math.max(specific, SOLID_WEIGHT);
+      }
       const described = prose.length > 0 ? describedBy(group.proseTerms, prose) : 0;
       const contextMismatch =
         group.contexts.length > 0 &&
@@ -361,19 +394,24 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
       });
       if (confidence < minConfidence) return;
       const phrase = decides >= DECIDES ? decider : weakEvidence >= described * 0.5 ? weakPhrase : undefined;
-      const userLine =
-        phrase === undefined ? bestProseLine(proseLines, termsPerLine(), group.proseTerms) : bestLine(lines, phrase);
+      const byPattern = phrase === undefined && supportPattern !== undefined && weakEvidence >= described * 0.5;
+      const userLine = byPattern
+        ? supportLine
+        : phrase === undefined
+          ? bestProseLine(proseLines, termsPerLine(), group.proseTerms)
+          : bestLine(lines, phrase);
       const result: Match & { rank: number } = {
         id: group.id,
         confidence,
         weak: confidence < CONFIDENT_FROM,
         score: confidence,
         matched: {
-          kind:
-            phrase?.kind === 'rules-out' || phrase?.kind === 'undecides' || phrase === undefined
+          kind: byPattern
+            ? 'supports'
+            : phrase?.kind === 'rules-out' || phrase?.kind === 'undecides' || phrase === undefined
               ? 'prose'
               : phrase.kind,
-          text: phrase?.text ?? '',
+          text: byPattern ? `/${supportPattern?.re.source ?? ''}/` : (phrase?.text ?? ''),
           line: userLine,
         },
         tie: false,

@@ -91,11 +91,22 @@ const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30f
 const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 const CJK_RUN = new RegExp(`[${CJK_CLASS}]+|[^${CJK_CLASS}]+`, 'gu');
 
+/**
+ * "overlapp" (overlapped) -> "overlap", as "overlaps": a consonant doubled before -ed, not l, s or z. Not
+ * before -ing: "shutting" would then meet every "shut down" (measured: a false partial signature).
+ */
+function undouble(word: string): string {
+  const last = word[word.length - 1] ?? '';
+  return word.length > 4 && last === word[word.length - 2] && /[b-df-hj-km-np-rtv-y]/.test(last)
+    ? word.slice(0, -1)
+    : word;
+}
+
 function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
   let out = word;
   if (out.endsWith('ing') && out.length > 6) out = out.slice(0, -3);
-  else if (out.endsWith('ed') && out.length > 5) out = out.slice(0, -2);
+  else if (out.endsWith('ed') && out.length > 5) out = undouble(out.slice(0, -2));
   else if (out.endsWith('es') && out.length > 5) out = out.slice(0, -2);
   else if (out.endsWith('s') && !out.endsWith('ss') && !out.endsWith('us')) out = out.slice(0, -1);
   return out.length > 4 && out.endsWith('e') ? out.slice(0, -1) : out;

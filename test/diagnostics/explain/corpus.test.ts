@@ -24,9 +24,9 @@
  * when first scored on 0483187 and tuned on since 2026-12-06 05:xx; "batch 13 (seen, tuned on)", real-13.jsonl
  * (no prose), held out when first scored on a59816a and tuned on since 2026-12-06 05:3x; "batch 14 (seen, tuned
  * on)", real-14.jsonl (no prose), held out when first scored on f7e3c48 (batch 13's matcher) and tuned on since
- * 2026-12-06 06:0x. HELD OUT: "batch 15", real-15.jsonl (no prose), scored once on 1588f1e and never tuned on;
- * a later blind batch is added as its own part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests
- * below measure it:
+ * 2026-12-06 06:0x; "batch 15 (seen, tuned on)", real-15.jsonl (no prose), held out when first scored on 1588f1e
+ * (batch 14's matcher) and tuned on since 2026-12-06 20:0x. No part is held out now; a later blind batch is
+ * added as its own part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -156,9 +156,10 @@ const BATCH10_FLOOR = { top1: 0.9, falseAlarms: 0.034 };
  * real top-1 38/47 = 80.9%, 0/52 confident out of scope, no confident wrong runbook; see real-11.README.md
  * "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on batch says nothing
  * about unseen texts; batch 12 will). Raised to 40/47 = 85.1% when batch 12 was tuned on (z634 z815, long
- * notes, are read as descriptions).
+ * notes, are read as descriptions), to 41/47 = 87.2% when batch 15 was tuned on (z612: a phrase none of whose
+ * word pairs is in the input is no evidence).
  */
-const BATCH11_FLOOR = { top1: 0.85, falseAlarms: 0 };
+const BATCH11_FLOOR = { top1: 0.87, falseAlarms: 0 };
 /**
  * Batch 12 was held out when first run (real-12.jsonl, no prose, collected blind by three collectors while
  * batch 11 was tuned on). Scored once on the matcher of 0483187, 2026-12-06 03:29 UTC: real top-1 38/46 =
@@ -191,13 +192,15 @@ const BATCH13_FLOOR = { top1: 0.94, falseAlarms: 0 };
  */
 const BATCH14_FLOOR = { top1: 0.89, falseAlarms: 0 };
 /**
- * Batch 15 is HELD OUT (real-15.jsonl, no prose, collected blind by three collectors on 2026-12-06 19:4x-19:57
- * UTC). Scored once on the matcher of 1588f1e, 2026-12-06 19:58 UTC: real top-1 27/33 = 81.8% (target 90%:
- * missed), confident answers out of scope 1/34 = 2.9% (target 10%: met), no confident wrong runbook
- * (real-15.README.md). A measurement, not tuned on: the floors sit at it so that a regression fails, NOT at
- * the issue's target.
+ * Batch 15 was held out when first run (real-15.jsonl, no prose, collected blind by three collectors on
+ * 2026-12-06 19:4x-19:57 UTC). Scored once on the matcher of 1588f1e, 2026-12-06 19:58 UTC: real top-1 27/33 =
+ * 81.8% (target 90%: missed), confident answers out of scope 1/34 = 2.9% (target 10%: met), no confident wrong
+ * runbook (real-15.README.md). It has been read and tuned on since 2026-12-06 20:0x (measured after: real
+ * top-1 32/33 = 97.0%, 0/34 confident out of scope, no confident wrong runbook; m616 still second; see
+ * real-15.README.md "Tuned on"): regression floors at that measurement, NOT the issue's target (a tuned-on
+ * batch says nothing about unseen texts).
  */
-const BATCH15_HELD_OUT_FLOOR = { top1: 0.81, falseAlarms: 0.03 };
+const BATCH15_FLOOR = { top1: 0.96, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -257,7 +260,7 @@ const PART_NAMES: Record<Part, string> = {
   batch12: 'batch 12 (seen, tuned on)',
   batch13: 'batch 13 (seen, tuned on)',
   batch14: 'batch 14 (seen, tuned on)',
-  batch15: 'batch 15',
+  batch15: 'batch 15 (seen, tuned on)',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -445,10 +448,11 @@ describe('explain corpus: shape', () => {
     expect(tuning.filter((item) => item.part === 'batch14').length).toBe(batch14Real.length);
   });
 
-  it('reads batch15 (real texts only, no prose) as held out, never as tuning data', () => {
+  it('reads batch15 (real texts only, no prose) as seen tuning data', () => {
+    const tuning = loadCorpus({ heldOut: false });
     expect(batch15Real.length).toBe(67);
     expect(corpus.filter((item) => item.part === 'batch15' && item.source !== 'real')).toEqual([]);
-    expect(loadCorpus({ heldOut: false }).filter((item) => item.part === 'batch15')).toEqual([]);
+    expect(tuning.filter((item) => item.part === 'batch15').length).toBe(batch15Real.length);
   });
 
   it('reads no held-out item for tuning, and every held-out part has items', () => {
@@ -604,8 +608,8 @@ describe('explain corpus: rates', () => {
     expectWithinFloors('real', PART_NAMES.batch14, batch14Real.length, BATCH14_FLOOR);
   });
 
-  it('real batch 15 (HELD OUT): top-1 in scope and false alarms within the floors of its first score', () => {
-    expectWithinFloors('real', PART_NAMES.batch15, batch15Real.length, BATCH15_HELD_OUT_FLOOR);
+  it('real batch 15 (tuned on): top-1 in scope and false alarms within the floors', () => {
+    expectWithinFloors('real', PART_NAMES.batch15, batch15Real.length, BATCH15_FLOOR);
   });
 
   it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {

@@ -59,8 +59,11 @@
  *   of scope 4/35, two confident wrong answers, both doubtful); tuned on since 2026-12-06 06:0x (reported as
  *   seen, apart from batches 2-13).
  * - `batch15`: real-15.jsonl (ids m601-m834; real texts only, no prose files), collected blind by three
- *   collectors (2026-12-06 19:4x-19:57 UTC) on the matcher of 1588f1e (real-15.README.md); HELD OUT: scored
- *   once on 1588f1e (real top-1 27/33, confident out of scope 1/34, no confident wrong runbook).
+ *   collectors (2026-12-06 19:4x-19:57 UTC) on the matcher of 1588f1e (real-15.README.md); held out when
+ *   first scored (2026-12-06 on 1588f1e: real top-1 27/33, confident out of scope 1/34, no confident wrong
+ *   runbook); tuned on since 2026-12-06 20:0x (reported as seen, apart from batches 2-14).
+ *
+ * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -96,15 +99,18 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (batch 15).
+   * (none now; batch 15 is seen since 2026-12-06 20:0x).
    */
   heldOut: boolean;
 }
 
 const DIR = import.meta.dirname;
 
-/** The parts never tuned on: batch 15. A later blind batch gets its own Part and is listed here. */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch15']);
+/**
+ * The parts never tuned on: none now (batch 15 has been tuned on since 2026-12-06 20:0x). The next blind
+ * batch gets its own Part and is listed here.
+ */
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -178,7 +184,8 @@ function real(): CorpusItem[] {
  *   was tuned on; held out when first scored on a59816a, tuned on since 2026-12-06 05:3x;
  * - batch 14 (real-14.jsonl, ids "n601"-"n828"): collected blind (2026-12-06 05:06-05:18 UTC) while batch 13
  *   was scored; held out when first scored on f7e3c48, tuned on since 2026-12-06 06:0x;
- * - batch 15 (real-15.jsonl, ids "m601"-"m834"): collected blind (2026-12-06 19:4x-19:57 UTC); held out.
+ * - batch 15 (real-15.jsonl, ids "m601"-"m834"): collected blind (2026-12-06 19:4x-19:57 UTC); held out when
+ *   first scored on 1588f1e, tuned on since 2026-12-06 20:0x.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
@@ -236,7 +243,7 @@ function proseBatch(
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 15 now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
