@@ -6,7 +6,7 @@
 // prose-{en,ko}-h.tsv, real-10.jsonl, real-11.jsonl, real-12.jsonl, real-13.jsonl, real-14.jsonl,
 // real-15.jsonl) are printed only with --batch2 / --batch3 / --batch4 / --batch5 / --batch6 / --batch7 /
 // --batch8 / --batch9 / --batch10 / --batch11 / --batch12 / --batch13 / --batch14 / --batch15; a held-out part
-// (none now) is never read here
+// (batch 16 now) is never read here
 // (loadCorpus({ heldOut: false })). Rates come from test/diagnostics/explain/corpus.test.ts.
 //   node scripts/tune-explain.mjs [real|prose-en|prose-ko] [--all] [--batch2] [--batch3] [--batch4] [--batch5] [--batch6] [--batch7] [--batch8] [--batch9] [--batch10] [--batch11] [--batch12] [--batch13] [--batch14] [--batch15]
 import { mkdirSync } from 'node:fs';

@@ -25,8 +25,9 @@
  * (no prose), held out when first scored on a59816a and tuned on since 2026-12-06 05:3x; "batch 14 (seen, tuned
  * on)", real-14.jsonl (no prose), held out when first scored on f7e3c48 (batch 13's matcher) and tuned on since
  * 2026-12-06 06:0x; "batch 15 (seen, tuned on)", real-15.jsonl (no prose), held out when first scored on 1588f1e
- * (batch 14's matcher) and tuned on since 2026-12-06 20:0x. No part is held out now; a later blind batch is
- * added as its own part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below then measure it:
+ * (batch 14's matcher) and tuned on since 2026-12-06 20:0x. HELD OUT: "batch 16", real-16.jsonl and
+ * prose-{en,ko}-i.tsv, scored once on 1a9d338 (the merge of batch 15's tuning) and never tuned on; a later blind
+ * batch is added as its own part, listed in corpus.ts HELD_OUT_PARTS, and the held-out tests below measure it:
  * - top-1: the first answer, confident or "possibly related", is the labelled runbook;
  * - false alarm: out of scope, yet a confident answer (exit 0).
  * The rates are printed; the assertions are floors under what was measured, so a regression fails.
@@ -201,6 +202,15 @@ const BATCH14_FLOOR = { top1: 0.89, falseAlarms: 0 };
  * batch says nothing about unseen texts).
  */
 const BATCH15_FLOOR = { top1: 0.96, falseAlarms: 0 };
+/**
+ * Batch 16 is HELD OUT (real-16.jsonl, collected blind by four collectors on 2026-12-06 19:59-20:19 UTC, and
+ * prose-{en,ko}-i.tsv, written blind by one outside writer from labels.md alone). Scored once on 1a9d338,
+ * 2026-12-06 20:21 UTC: real top-1 36/40 = 90.0%, confident out of scope 3/49 = 6.1%, no confident wrong
+ * runbook; prose top-1 38/40 = 95.0% (en 18/20, ko 20/20), 0/20 (real-16.README.md). A measurement, never
+ * tuned on: the floors sit at it so that a regression fails.
+ */
+const BATCH16_HELD_OUT_FLOOR = { top1: 0.9, falseAlarms: 0.062 };
+const BATCH16_PROSE_HELD_OUT_FLOOR = { top1: 0.95, falseAlarms: 0 };
 const corpus = loadCorpus();
 const batch2 = corpus.filter((item) => item.part === 'batch2');
 const batch3 = corpus.filter((item) => item.part === 'batch3');
@@ -222,6 +232,8 @@ const batch12Real = corpus.filter((item) => item.part === 'batch12' && item.sour
 const batch13Real = corpus.filter((item) => item.part === 'batch13' && item.source === 'real');
 const batch14Real = corpus.filter((item) => item.part === 'batch14' && item.source === 'real');
 const batch15Real = corpus.filter((item) => item.part === 'batch15' && item.source === 'real');
+const batch16Real = corpus.filter((item) => item.part === 'batch16' && item.source === 'real');
+const batch16Prose = corpus.filter((item) => item.part === 'batch16' && item.source !== 'real');
 const existing = new Set<string>(runbookEntries.map((entry) => entry.frontmatter.runbook));
 
 interface Tally {
@@ -261,6 +273,7 @@ const PART_NAMES: Record<Part, string> = {
   batch13: 'batch 13 (seen, tuned on)',
   batch14: 'batch 14 (seen, tuned on)',
   batch15: 'batch 15 (seen, tuned on)',
+  batch16: 'batch 16',
 };
 /** Prose of batches 4-9 is named apart from their real texts, per language (a later batch's too). */
 const PROSE_PART_NAMES = {
@@ -270,6 +283,7 @@ const PROSE_PART_NAMES = {
   batch7: 'batch 7 prose (tuned on)',
   batch8: 'batch 8 prose (tuned on)',
   batch9: 'batch 9 prose (tuned on)',
+  batch16: 'batch 16 prose',
 } as const satisfies Partial<Record<Part, string>>;
 const PROSE_NAMES: Partial<Record<Part, string>> = PROSE_PART_NAMES;
 /** A held-out part's name says so, whatever the name it was given: its rates are the measurement. */
@@ -365,6 +379,7 @@ describe('explain corpus: shape', () => {
       'batch13',
       'batch14',
       'batch15',
+      'batch16',
     ]);
     for (const source of ['real', 'prose-en', 'prose-ko'] as const) {
       const items = corpus.filter((item) => item.source === source && !batches.has(item.part));
@@ -394,6 +409,8 @@ describe('explain corpus: shape', () => {
       if (item.part === 'batch13') expect(item.id, item.id).toMatch(/^p[6-8]\d\d$/);
       if (item.part === 'batch14') expect(item.id, item.id).toMatch(/^n[6-8]\d\d$/);
       if (item.part === 'batch15') expect(item.id, item.id).toMatch(/^m[6-8]\d\d$/);
+      if (item.part === 'batch16')
+        expect(item.id, item.id).toMatch(item.source === 'real' ? /^k[6-9]\d\d$/ : /^prose-(en|ko)-i\.tsv:/);
     }
   });
 
@@ -453,6 +470,12 @@ describe('explain corpus: shape', () => {
     expect(batch15Real.length).toBe(67);
     expect(corpus.filter((item) => item.part === 'batch15' && item.source !== 'real')).toEqual([]);
     expect(tuning.filter((item) => item.part === 'batch15').length).toBe(batch15Real.length);
+  });
+
+  it('reads batch16 (real and prose) as held out, never as tuning data', () => {
+    expect(batch16Real.length).toBe(89);
+    expect(batch16Prose.length).toBe(60);
+    expect(loadCorpus({ heldOut: false }).filter((item) => item.part === 'batch16')).toEqual([]);
   });
 
   it('reads no held-out item for tuning, and every held-out part has items', () => {
@@ -610,6 +633,14 @@ describe('explain corpus: rates', () => {
 
   it('real batch 15 (tuned on): top-1 in scope and false alarms within the floors', () => {
     expectWithinFloors('real', PART_NAMES.batch15, batch15Real.length, BATCH15_FLOOR);
+  });
+
+  it('real batch 16 (HELD OUT): top-1 in scope and false alarms within the floors of its first score', () => {
+    expectWithinFloors('real', PART_NAMES.batch16, batch16Real.length, BATCH16_HELD_OUT_FLOOR);
+  });
+
+  it('prose batch 16 (HELD OUT): top-1 in scope and false alarms within the floors of its first score', () => {
+    expectWithinFloors('prose', PROSE_PART_NAMES.batch16, batch16Prose.length, BATCH16_PROSE_HELD_OUT_FLOOR);
   });
 
   it.runIf(HELD_OUT_PARTS.size > 0)('held-out parts: every item measured and printed, with its kind', () => {

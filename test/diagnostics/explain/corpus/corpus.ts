@@ -62,8 +62,11 @@
  *   collectors (2026-12-06 19:4x-19:57 UTC) on the matcher of 1588f1e (real-15.README.md); held out when
  *   first scored (2026-12-06 on 1588f1e: real top-1 27/33, confident out of scope 1/34, no confident wrong
  *   runbook); tuned on since 2026-12-06 20:0x (reported as seen, apart from batches 2-14).
- *
- * No part is held out now. A later blind batch is added as its own part and listed in HELD_OUT_PARTS.
+ * - `batch16`: real-16.jsonl (ids k601-k925, k904 dropped as a second copy of k620's source; collected blind
+ *   by four collectors, 2026-12-06 19:59-20:19 UTC) and prose-{en,ko}-i.tsv (written blind by one outside
+ *   writer from labels.md alone), while batch 15 was tuned on (real-16.README.md). HELD OUT: scored once on
+ *   1a9d338, the merge of that tuning (real top-1 36/40, confident out of scope 3/49, no confident wrong
+ *   runbook; prose 38/40, 0/20). Never tuned on.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -86,7 +89,8 @@ export type Part =
   | 'batch12'
   | 'batch13'
   | 'batch14'
-  | 'batch15';
+  | 'batch15'
+  | 'batch16';
 
 export interface CorpusItem {
   id: string;
@@ -99,7 +103,7 @@ export interface CorpusItem {
   part: Part;
   /**
    * Held out: never tuned on, never printed by scripts/tune-explain.mjs: the parts in HELD_OUT_PARTS
-   * (none now; batch 15 is seen since 2026-12-06 20:0x).
+   * (batch 16).
    */
   heldOut: boolean;
 }
@@ -107,10 +111,10 @@ export interface CorpusItem {
 const DIR = import.meta.dirname;
 
 /**
- * The parts never tuned on: none now (batch 15 has been tuned on since 2026-12-06 20:0x). The next blind
+ * The parts never tuned on: batch 16 (batch 15 has been tuned on since 2026-12-06 20:0x). A later blind
  * batch gets its own Part and is listed here.
  */
-export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>([]);
+export const HELD_OUT_PARTS: ReadonlySet<Part> = new Set<Part>(['batch16']);
 
 /** The third held out in session 1 (now `seen`). */
 export function isHeldOut(text: string): boolean {
@@ -185,7 +189,8 @@ function real(): CorpusItem[] {
  * - batch 14 (real-14.jsonl, ids "n601"-"n828"): collected blind (2026-12-06 05:06-05:18 UTC) while batch 13
  *   was scored; held out when first scored on f7e3c48, tuned on since 2026-12-06 06:0x;
  * - batch 15 (real-15.jsonl, ids "m601"-"m834"): collected blind (2026-12-06 19:4x-19:57 UTC); held out when
- *   first scored on 1588f1e, tuned on since 2026-12-06 20:0x.
+ *   first scored on 1588f1e, tuned on since 2026-12-06 20:0x;
+ * - batch 16 (real-16.jsonl, ids "k601"-"k925"): collected blind (2026-12-06 19:59-20:19 UTC); held out.
  */
 function batch(file: string, prefix: string, part: Exclude<Part, 'tuning' | 'seen'>): CorpusItem[] {
   return readJsonl(
@@ -233,17 +238,18 @@ function prose(lang: 'en' | 'ko'): CorpusItem[] {
  * prose-{en,ko}-d.tsv is batch 5 (tuned on since 2026-12-05 21:xx), prose-{en,ko}-e.tsv is batch 6 (tuned
  * on since 2026-12-05 22:xx), prose-{en,ko}-f.tsv is batch 7 (tuned on since 2026-12-05 22:1x),
  * prose-{en,ko}-g.tsv is batch 8 (tuned on since 2026-12-06 02:xx), prose-{en,ko}-h.tsv is batch 9 (tuned
- * on since 2026-12-06 02:xx). Every batch file is committed: a missing one is an error.
+ * on since 2026-12-06 02:xx), prose-{en,ko}-i.tsv is batch 16 (held out). Every batch file is committed: a
+ * missing one is an error.
  */
 function proseBatch(
   lang: 'en' | 'ko',
-  letter: 'c' | 'd' | 'e' | 'f' | 'g' | 'h',
-  part: 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9',
+  letter: 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i',
+  part: 'batch4' | 'batch5' | 'batch6' | 'batch7' | 'batch8' | 'batch9' | 'batch16',
 ): CorpusItem[] {
   return proseFile(lang, `prose-${lang}-${letter}.tsv`, () => part);
 }
 
-/** Every item; `{ heldOut: false }` leaves out the held-out parts, none now (tuning scripts). */
+/** Every item; `{ heldOut: false }` leaves out the held-out parts, batch 16 now (tuning scripts). */
 export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
   const items = [
     ...real(),
@@ -275,6 +281,9 @@ export function loadCorpus(options: { heldOut?: boolean } = {}): CorpusItem[] {
     ...batch('real-13.jsonl', 'p', 'batch13'),
     ...batch('real-14.jsonl', 'n', 'batch14'),
     ...batch('real-15.jsonl', 'm', 'batch15'),
+    ...batch('real-16.jsonl', 'k', 'batch16'),
+    ...proseBatch('en', 'i', 'batch16'),
+    ...proseBatch('ko', 'i', 'batch16'),
   ];
   return options.heldOut === false ? items.filter((item) => !item.heldOut) : items;
 }
