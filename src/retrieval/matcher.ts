@@ -259,6 +259,8 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
     const best = new Float64Array(phrases.length);
     /** Per runbook, the user's line that matched one of its `/regex/` entries, by kind. */
     const patternHits = groups.map(() => ({ 'rules-out': '', undecides: '', supports: '' }));
+    /** Per runbook, its first `/regex/` supports entry that the input holds (found with its line, below). */
+    const supportPatterns: (RegExp | undefined)[] = groups.map(() => undefined);
     const starts = new Set<number>();
     for (const line of lines) {
       const base = Math.floor(line.index / STEP) * STEP;
@@ -280,6 +282,7 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
           [lineAt(whole, found.index), ...rawLines].find((raw) => raw.trim() !== '') ??
           '';
         hits[kind] = clip(line);
+        if (kind === 'supports') supportPatterns[groupIndex] = re;
       }
     });
     let first = 0;
@@ -367,10 +370,7 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
       });
       // A `/regex/` supporting line in the input counts as a supporting line covered in full.
       const supportLine = patternHits[groupIndex]?.supports ?? '';
-      const supportPattern =
-        supportLine === '' || SUPPORTS_WEAK <= weakEvidence
-          ? undefined
-          : group.patterns.find((pattern) => pattern.kind === 'supports' && pattern.re.test(whole));
+      const supportPattern = SUPPORTS_WEAK <= weakEvidence ? undefined : supportPatterns[groupIndex];
       if (supportPattern !== undefined) {
         weakEvidence = SUPPORTS_WEAK;
         weakPhrase = undefined;
@@ -411,7 +411,7 @@ export function matcherFromIndex(index: MatcherIndex): Matcher {
             : phrase?.kind === 'rules-out' || phrase?.kind === 'undecides' || phrase === undefined
               ? 'prose'
               : phrase.kind,
-          text: byPattern ? `/${supportPattern?.re.source ?? ''}/` : (phrase?.text ?? ''),
+          text: byPattern ? `/${supportPattern?.source ?? ''}/` : (phrase?.text ?? ''),
           line: userLine,
         },
         tie: false,
