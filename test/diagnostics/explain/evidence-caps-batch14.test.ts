@@ -6,9 +6,7 @@
  * reproductions written here, not corpus texts.
  */
 import { describe, expect, it } from 'vitest';
-import { answer } from './answer';
-
-const REFUSED = 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+import { answer, REFUSED } from './answer';
 
 describe('explain: batch 14, localhost:8080 after a kubeadm init that failed', () => {
   it.each([

@@ -8,9 +8,7 @@
  * matcher batch 15 was scored on), every "keeps" case passes there and after.
  */
 import { describe, expect, it } from 'vitest';
-import { answer } from './answer';
-
-const REFUSED = 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+import { answer, REFUSED } from './answer';
 
 describe('explain: batch 15, a pin with the legacy -00 revision that apt cannot install', () => {
   it.each([
